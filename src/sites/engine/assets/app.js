@@ -1,0 +1,159 @@
+// BookingArena widgets: autocomplete, calendar, steppers, live totals, banners.
+// Plain DOM code, no framework: every page also works without it.
+(function () {
+  'use strict';
+  var $ = function (sel, root) { return (root || document).querySelector(sel); };
+  var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
+  var MONTHS = ['January','February','March','April','May','June','July','August','September','October','November','December'];
+  var DAYS = ['Sunday','Monday','Tuesday','Wednesday','Thursday','Friday','Saturday'];
+  var TODAY = document.documentElement.getAttribute('data-today') || '2026-06-01';
+  var HORIZON = Number(document.documentElement.getAttribute('data-horizon') || '60');
+
+  // Autocomplete: a combobox whose listbox is filled from /api/suggest.
+  $$('[data-ac]').forEach(function (box) {
+    var input = $('input', box);
+    var list = $('[role=listbox]', box);
+    var source = box.getAttribute('data-ac');
+    var active = -1;
+    var seq = 0;
+    function close() { list.hidden = true; input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); active = -1; }
+    function choose(li) { input.value = li.getAttribute('data-label'); close(); input.dispatchEvent(new Event('change', { bubbles: true })); }
+    function render(items) {
+      list.innerHTML = '';
+      items.forEach(function (it, i) {
+        var li = document.createElement('li');
+        li.id = input.id + '-opt-' + i;
+        li.setAttribute('role', 'option');
+        li.setAttribute('data-label', it.label);
+        li.textContent = it.label;
+        li.addEventListener('mousedown', function (e) { e.preventDefault(); choose(li); });
+        list.appendChild(li);
+      });
+      list.hidden = items.length === 0;
+      input.setAttribute('aria-expanded', items.length ? 'true' : 'false');
+    }
+    input.addEventListener('input', function () {
+      var q = input.value.trim();
+      var mine = ++seq;
+      if (q.length < 1) { render([]); return; }
+      fetch('/api/suggest?source=' + encodeURIComponent(source) + '&q=' + encodeURIComponent(q))
+        .then(function (r) { return r.json(); })
+        .then(function (items) { if (mine === seq) render(items); })
+        .catch(function () { render([]); });
+    });
+    input.addEventListener('keydown', function (e) {
+      var opts = $$('[role=option]', list);
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        if (!opts.length) return;
+        e.preventDefault();
+        active = (active + (e.key === 'ArrowDown' ? 1 : -1) + opts.length) % opts.length;
+        opts.forEach(function (o, i) { o.setAttribute('aria-selected', i === active ? 'true' : 'false'); });
+        input.setAttribute('aria-activedescendant', opts[active].id);
+      } else if (e.key === 'Enter' && active >= 0 && opts[active]) {
+        e.preventDefault();
+        choose(opts[active]);
+      } else if (e.key === 'Escape') {
+        close();
+      }
+    });
+    input.addEventListener('blur', function () { setTimeout(close, 0); });
+  });
+
+  // Calendar pop-up for date fields.
+  function iso(y, m, d) { return y + '-' + String(m + 1).padStart(2, '0') + '-' + String(d).padStart(2, '0'); }
+  function parse(s) { var p = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s || ''); return p ? { y: +p[1], m: +p[2] - 1 } : null; }
+  function dayIndex(s) { return Math.round((Date.parse(s + 'T00:00:00Z') - Date.parse(TODAY + 'T00:00:00Z')) / 86400000); }
+  $$('[data-cal]').forEach(function (btn) {
+    var input = document.getElementById(btn.getAttribute('data-cal'));
+    var label = btn.getAttribute('aria-label').replace(/^Open calendar for /, '');
+    var dialog = null;
+    function closeCal() { if (dialog) { dialog.remove(); dialog = null; btn.setAttribute('aria-expanded', 'false'); } }
+    function draw(view) {
+      dialog.innerHTML = '';
+      var head = document.createElement('div');
+      head.className = 'cal-head';
+      var prev = document.createElement('button'); prev.type = 'button'; prev.textContent = 'Previous month';
+      var next = document.createElement('button'); next.type = 'button'; next.textContent = 'Next month';
+      var title = document.createElement('h2'); title.textContent = MONTHS[view.m] + ' ' + view.y;
+      prev.onclick = function () { draw(view.m === 0 ? { y: view.y - 1, m: 11 } : { y: view.y, m: view.m - 1 }); };
+      next.onclick = function () { draw(view.m === 11 ? { y: view.y + 1, m: 0 } : { y: view.y, m: view.m + 1 }); };
+      head.append(prev, title, next);
+      var grid = document.createElement('div');
+      grid.className = 'cal-grid';
+      grid.setAttribute('role', 'group');
+      grid.setAttribute('aria-label', MONTHS[view.m] + ' ' + view.y);
+      var first = new Date(Date.UTC(view.y, view.m, 1)).getUTCDay();
+      for (var i = 0; i < first; i++) grid.appendChild(document.createElement('span'));
+      var days = new Date(Date.UTC(view.y, view.m + 1, 0)).getUTCDate();
+      for (var d = 1; d <= days; d++) {
+        var value = iso(view.y, view.m, d);
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = String(d);
+        var dow = new Date(Date.UTC(view.y, view.m, d)).getUTCDay();
+        b.setAttribute('aria-label', DAYS[dow] + ', ' + MONTHS[view.m] + ' ' + d + ', ' + view.y);
+        var k = dayIndex(value);
+        if (k < 0 || k >= HORIZON) b.disabled = true;
+        if (value === input.value) b.setAttribute('aria-pressed', 'true');
+        (function (v) { b.onclick = function () { input.value = v; input.dispatchEvent(new Event('change', { bubbles: true })); closeCal(); input.focus(); }; })(value);
+        grid.appendChild(b);
+      }
+      dialog.append(head, grid);
+    }
+    btn.setAttribute('aria-expanded', 'false');
+    btn.addEventListener('click', function () {
+      if (dialog) { closeCal(); return; }
+      dialog = document.createElement('div');
+      dialog.className = 'calendar';
+      dialog.setAttribute('role', 'dialog');
+      dialog.setAttribute('aria-label', 'Choose ' + label);
+      btn.parentNode.after(dialog);
+      btn.setAttribute('aria-expanded', 'true');
+      draw(parse(input.value) || parse(TODAY));
+    });
+    document.addEventListener('keydown', function (e) { if (e.key === 'Escape') closeCal(); });
+  });
+
+  // Steppers.
+  $$('[data-stepper]').forEach(function (box) {
+    var input = $('input', box);
+    $$('[data-step]', box).forEach(function (b) {
+      b.addEventListener('click', function () {
+        var min = Number(input.min), max = Number(input.max);
+        var v = (Number(input.value) || 0) + Number(b.getAttribute('data-step'));
+        input.value = String(Math.max(min, Math.min(max, v)));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    });
+  });
+
+  // Filters apply as soon as they change.
+  $$('form[data-autosubmit]').forEach(function (form) {
+    form.addEventListener('change', function () { form.requestSubmit(); });
+  });
+
+  // Live total on the details form.
+  $$('form[data-live-total]').forEach(function (form) {
+    var out = $('#total', form);
+    var fmt = new Intl.NumberFormat('en-GB', { style: 'currency', currency: form.getAttribute('data-currency') });
+    function update() {
+      var total = Number(form.getAttribute('data-live-total'));
+      $$('input[type=checkbox][data-price]', form).forEach(function (c) { if (c.checked) total += Number(c.getAttribute('data-price')); });
+      $$('.extra[data-price]', form).forEach(function (x) { total += Number(x.getAttribute('data-price')) * (Number($('input', x).value) || 0); });
+      if (out) out.textContent = fmt.format(Math.round(total * 100) / 100);
+    }
+    form.addEventListener('change', update);
+  });
+
+  // Cookie banner and promo modal close without a page load when JS runs.
+  $$('[data-dismiss]').forEach(function (el) {
+    var kind = el.getAttribute('data-dismiss');
+    $$('button', el).forEach(function (b) {
+      b.addEventListener('click', function (e) {
+        e.preventDefault();
+        document.cookie = 'wf_' + kind + '=1; path=/; SameSite=Lax';
+        el.remove();
+      });
+    });
+  });
+})();

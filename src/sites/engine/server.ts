@@ -1,0 +1,111 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Hono } from 'hono';
+import { EnvironmentError } from '../../core/errors.js';
+import type { World } from '../../world/world.js';
+import { loadWorld } from '../../world/world-store.js';
+import { SITES } from '../registry.js';
+import { EpisodeStore } from './episode-store.js';
+import { createSiteApp } from './site-app.js';
+import type { SiteDefinition } from './site-definition.js';
+import { createControlApp } from './control-api.js';
+import { portalPage } from './portal.js';
+
+export type ServeOptions = {
+  port?: number;
+  host?: string;
+  seed?: number;
+  /** Use this world instead of loading the cached one for `seed`. */
+  world?: World;
+  cacheDir?: string;
+  sites?: readonly SiteDefinition[];
+};
+
+export type SiteServer = {
+  port: number;
+  host: string;
+  world: World;
+  /** The privileged state API needs it in the `x-webfoundry-secret` header. */
+  secret: string;
+  episodes: EpisodeStore;
+  sites: readonly SiteDefinition[];
+  /** http://<site>.localhost:<port> */
+  origin(siteId: string): string;
+  /** http://127.0.0.1:<port>: the portal and the state API. */
+  controlUrl: string;
+  close(): Promise<void>;
+};
+
+export const SECRET_HEADER = 'x-webfoundry-secret';
+
+export function siteOrigin(siteId: string, port: number): string {
+  return `http://${siteId}.localhost:${port}`;
+}
+
+/** The site a Host header names: "<site>.localhost:<port>" -> "<site>". */
+export function siteIdFromHost(host: string | undefined): string | undefined {
+  if (!host) return undefined;
+  const name = host.replace(/:\d+$/, '').toLowerCase();
+  const m = /^([a-z0-9-]+)\.localhost$/.exec(name);
+  return m?.[1];
+}
+
+/**
+ * Serves every site from one process. The Host header picks the site, so each site is its
+ * own origin (own cookies and storage) while sharing one port, one world and one episode store.
+ */
+export async function startServer(options: ServeOptions = {}): Promise<SiteServer> {
+  const seed = options.seed ?? 1;
+  const host = options.host ?? '127.0.0.1';
+  const world = options.world ?? loadWorld(seed, options.cacheDir).world;
+  const sites = options.sites ?? SITES;
+  const episodes = new EpisodeStore(world.seed);
+  const secret = randomBytes(24).toString('hex');
+  const apps = new Map(sites.map((s) => [s.id, createSiteApp(s, world, episodes)]));
+  let port = 0;
+  const control = createControlApp({ secret, episodes, sites, world, origin: (id) => siteOrigin(id, port) });
+  const portal = new Hono();
+  portal.get('/', (c) => c.html(portalPage(sites, (id) => siteOrigin(id, port))));
+  portal.notFound((c) => c.text('Not found. Sites live at http://<site>.localhost:<port>/', 404));
+
+  const fetch = (req: Request): Response | Promise<Response> => {
+    const url = new URL(req.url);
+    if (url.pathname.startsWith('/__wf/')) return control.fetch(req);
+    const siteId = siteIdFromHost(req.headers.get('host') ?? undefined);
+    if (siteId === undefined) return portal.fetch(req);
+    const app = apps.get(siteId);
+    if (!app) {
+      return new Response(`Unknown site "${siteId}". Known sites: ${sites.map((s) => s.id).join(', ')}.`, {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
+    }
+    return app.fetch(req);
+  };
+
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new EnvironmentError(`cannot listen on ${host}:${options.port ?? 0}: ${err.code ?? err.message}`, { cause: err, hint: 'choose another --port' })),
+    );
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    host,
+    world,
+    secret,
+    episodes,
+    sites,
+    origin: (id) => siteOrigin(id, port),
+    controlUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Idle keep-alive sockets would hold close() open.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,323 @@
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { longDate } from '../../core/dates.js';
+import { logger } from '../../core/logger.js';
+import type { SiteEpisodeState } from '../../core/schemas/episode-state.js';
+import type { World } from '../../world/world.js';
+import { APP_JS, siteCss } from './assets.js';
+import { EpisodeStore } from './episode-store.js';
+import { contextFor, makeBooking, paramsOf, pickChoices, selectionAttrs } from './flow.js';
+import { parseDetails, type ParsedDetails } from './forms.js';
+import { applyFilters, applySort, paginate, parseFilters, parsePage, parseSort } from './results.js';
+import { parseSearch, searchQueryString } from './search-query.js';
+import type { SiteDefinition } from './site-definition.js';
+import { BookingsPage, ConfirmationPage, DetailsPage, MessagePage, ReviewPage } from './views/booking-pages.js';
+import { HomePage } from './views/home-page.js';
+import { Page, type Step } from './views/layout.js';
+import { ListingPage } from './views/listing-page.js';
+import { ResultsPage } from './views/results-page.js';
+
+const log = logger('sites:app');
+export const EPISODE_COOKIE = 'wf_episode';
+export const EPISODE_PARAM = 'wf_episode';
+
+type Env = { Variables: { episodeId: string; state: SiteEpisodeState } };
+type C = Context<Env>;
+
+/** Form bodies as plain strings; repeated names keep the last value. */
+async function formBody(c: C): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** Builds the request handler of one site. Pages are rendered on the server from episode state. */
+export function createSiteApp(site: SiteDefinition, world: World, episodes: EpisodeStore): Hono<Env> {
+  const app = new Hono<Env>();
+  const css = siteCss(site.theme);
+
+  const render = (c: C, step: Step, title: string, body: unknown, status: 200 | 400 | 404 | 409 | 422 = 200) => {
+    const page = (
+      <Page site={site} title={title} step={step} consented={getCookie(c, 'wf_consent') === '1'} promoSeen={getCookie(c, 'wf_promo') === '1'}>
+        {body as never}
+      </Page>
+    );
+    return c.html(`<!doctype html>${page.toString()}`, status);
+  };
+
+  const displayValue = (name: string, value: string | number): string => {
+    const f = site.searchFields.find((x) => x.name === name);
+    if (f?.kind === 'autocomplete') return site.labelFor(world, f.source, String(value)) ?? String(value);
+    return String(value);
+  };
+
+  // Assets and suggestions are not part of an episode.
+  app.get('/assets/app.js', (c) => c.body(APP_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+  app.get('/assets/site.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.get('/api/suggest', (c) => {
+    const source = c.req.query('source') ?? '';
+    const q = (c.req.query('q') ?? '').slice(0, 100);
+    if (!site.searchFields.some((f) => f.kind === 'autocomplete' && f.source === source)) return c.json([], 404);
+    return c.json(site.suggest(world, source, q).slice(0, 8));
+  });
+
+  // Every page belongs to an episode: from ?wf_episode= (then remembered in a cookie), the cookie, or a new one.
+  app.use('*', async (c, next) => {
+    const url = new URL(c.req.url);
+    const fromQuery = url.searchParams.get(EPISODE_PARAM);
+    if (fromQuery !== null) {
+      if (!EpisodeStore.isValidId(fromQuery)) {
+        return render(c, 'search', 'Invalid episode', <MessagePage heading="Invalid episode id" body="Episode ids use letters, digits, - and _ (at most 80)." />, 400);
+      }
+      episodes.create(fromQuery);
+      setCookie(c, EPISODE_COOKIE, fromQuery, { path: '/', httpOnly: true, sameSite: 'Lax' });
+      url.searchParams.delete(EPISODE_PARAM);
+      return c.redirect(url.pathname + url.search, 302);
+    }
+    let id = getCookie(c, EPISODE_COOKIE);
+    if (!id || !episodes.has(id)) {
+      id = episodes.create(id && EpisodeStore.isValidId(id) ? id : undefined);
+      setCookie(c, EPISODE_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'Lax' });
+    }
+    const state = episodes.site(id, site.id);
+    state.requests += 1;
+    c.set('episodeId', id);
+    c.set('state', state);
+    await next();
+  });
+
+  app.get('/', (c) => {
+    const state = c.get('state');
+    const values: Record<string, string> = {};
+    const fromQuery = site.searchFields.some((f) => c.req.query(f.name) !== undefined);
+    for (const f of site.searchFields) {
+      const v = fromQuery ? c.req.query(f.name) : state.search?.params[f.name];
+      if (v !== undefined && v !== '') values[f.name] = displayValue(f.name, v);
+    }
+    return render(c, 'search', site.tagline, <HomePage site={site} values={values} errors={{}} />);
+  });
+
+  app.get('/search', (c) => {
+    const state = c.get('state');
+    const query = new URL(c.req.url).searchParams;
+    const parsed = parseSearch(site, world, query);
+    if (Object.keys(parsed.errors).length > 0) {
+      return render(c, 'search', 'Check your search', <HomePage site={site} values={parsed.raw} errors={parsed.errors} />, 422);
+    }
+    const all = site.search(world, parsed.params);
+    const filters = parseFilters(site, query);
+    const sort = parseSort(site, query);
+    const filtered = applySort(applyFilters(site, all, filters), sort);
+    const { items, page, pages } = paginate(filtered, parsePage(query), site.layout.pageSize);
+    state.search = { params: parsed.params, filters, sort: sort.id, page, resultCount: filtered.length, seq: state.requests };
+    const summary = site.wording.resultsHeading(parsed.params, filtered.length);
+    return render(
+      c,
+      'results',
+      summary,
+      <ResultsPage
+        site={site}
+        params={parsed.params}
+        summary={summary}
+        queryString={searchQueryString(site, parsed.params)}
+        all={all}
+        shown={items}
+        filtered={filtered.length}
+        filters={filters}
+        sort={sort}
+        page={page}
+        pages={pages}
+      />,
+    );
+  });
+
+  const listingPage = (c: C, chosen: Record<string, string>, errors: Record<string, string>, status: 200 | 422) => {
+    const id = c.req.param('id') ?? '';
+    const query = new URL(c.req.url).searchParams;
+    const parsed = parseSearch(site, world, query);
+    if (Object.keys(parsed.errors).length > 0) {
+      return { error: render(c, 'search', 'Search needed', <MessagePage heading="Your search is incomplete" body="Start a new search to see this offer with your dates and party." />, 400) };
+    }
+    const detail = site.detail(world, parsed.params, id);
+    if (!detail) {
+      return { error: render(c, 'results', 'Not found', <MessagePage heading="Offer not found" body="This offer does not exist for your search. It may not run on these dates." />, 404) };
+    }
+    const qs = searchQueryString(site, parsed.params);
+    const page = render(
+      c,
+      'listing',
+      detail.listing.title,
+      <ListingPage site={site} detail={detail} action={`/listing/${encodeURIComponent(id)}?${qs}`} backHref={`/search?${qs}`} chosen={chosen} errors={errors} />,
+      status,
+    );
+    return { page, detail, params: parsed.params };
+  };
+
+  app.get('/listing/:id', (c) => {
+    const state = c.get('state');
+    const id = c.req.param('id');
+    const chosen: Record<string, string> = {};
+    if (state.selection?.listingId === id) for (const o of state.selection.options) chosen[o.groupId] = o.choiceId;
+    const r = listingPage(c, chosen, {}, 200);
+    if (r.error) return r.error;
+    state.viewedListingId = id;
+    return r.page;
+  });
+
+  app.post('/listing/:id', async (c) => {
+    const state = c.get('state');
+    const body = await formBody(c);
+    const probe = listingPage(c, {}, {}, 200);
+    if (probe.error) return probe.error;
+    const { detail, params } = probe;
+    if (detail.listing.soldOut) return listingPage(c, {}, { sold_out: 'This offer is sold out for your search.' }, 422).page ?? probe.page;
+    const picked = pickChoices(detail, body);
+    if (Object.keys(picked.errors).length > 0) {
+      const chosen = Object.fromEntries(picked.options.map((o) => [o.groupId, o.choiceId]));
+      return listingPage(c, chosen, picked.errors, 422).page!;
+    }
+    state.selection = {
+      listingId: detail.listing.id,
+      title: detail.listing.title,
+      options: picked.options,
+      attrs: selectionAttrs(params, detail, picked.choices),
+      seq: state.requests,
+    };
+    state.viewedListingId = detail.listing.id;
+    if (state.form) state.form.accepted = false;
+    const ctx = { params, listing: detail.listing, choices: picked.choices, extras: {} };
+    state.cart = site.price(ctx);
+    state.selection.attrs.totalPrice = state.cart.total;
+    return c.redirect('/details', 303);
+  });
+
+  const detailsView = (c: C, values: Record<string, string>, errors: Record<string, string>, extras: Record<string, number>, status: 200 | 422) => {
+    const state = c.get('state');
+    const selection = state.selection!;
+    const params = paramsOf(site, selection);
+    const ctx = contextFor(site, world, selection, params, extras);
+    if (!ctx) return render(c, 'details', 'Unavailable', <MessagePage heading="This offer is no longer available" body="Start a new search." />, 409);
+    const base = { params: ctx.params, listing: ctx.listing, choices: ctx.choices };
+    const units = site.units(base);
+    const travellers = site.travellerCount(params);
+    const offered = site.extras(base).map((extra) => ({
+      extra,
+      unitTotal: Math.round(extra.price * (extra.per === 'unit' ? units : extra.per === 'traveller' ? travellers : 1) * 100) / 100,
+    }));
+    const price = site.price(ctx);
+    const baseTotal = site.price({ ...ctx, extras: {} }).total;
+    return render(
+      c,
+      'details',
+      site.wording.detailsHeading,
+      <DetailsPage site={site} selection={selection} travellerCount={travellers} extras={offered} values={values} errors={errors} price={price} baseTotal={baseTotal} />,
+      status,
+    );
+  };
+
+  const nothingSelected = (c: C) =>
+    render(c, 'details', 'Nothing selected', <MessagePage heading="Nothing selected yet" body="Search and choose an option first." />, 409);
+
+  app.get('/details', (c) => {
+    const state = c.get('state');
+    if (!state.selection) return nothingSelected(c);
+    return detailsView(c, state.form?.fields ?? {}, {}, state.form?.extras ?? {}, 200);
+  });
+
+  app.post('/details', async (c) => {
+    const state = c.get('state');
+    if (!state.selection) return nothingSelected(c);
+    const body = await formBody(c);
+    const params = paramsOf(site, state.selection);
+    const base = contextFor(site, world, state.selection, params, {});
+    if (!base) return nothingSelected(c);
+    const offered = site.extras({ params, listing: base.listing, choices: base.choices });
+    const parsed: ParsedDetails = parseDetails(site, params, offered, body);
+    const accepted = Object.keys(parsed.errors).length === 0;
+    state.form = { ...parsed, accepted, seq: state.requests };
+    state.cart = site.price({ ...base, extras: parsed.extras });
+    if (!accepted) return detailsView(c, parsed.fields, parsed.errors, parsed.extras, 422);
+    return c.redirect('/review', 303);
+  });
+
+  const reviewView = (c: C, error?: string) => {
+    const state = c.get('state');
+    const selection = state.selection!;
+    const form = state.form!;
+    const params = paramsOf(site, selection);
+    const ctx = contextFor(site, world, selection, params, form.extras);
+    if (!ctx) return nothingSelected(c);
+    const price = site.price(ctx);
+    const facts = site.searchFields.map((f) => {
+      const v = params[f.name];
+      const text = v === undefined ? '' : f.kind === 'date' ? longDate(String(v)) : displayValue(f.name, v);
+      return { label: f.label, value: text };
+    });
+    const offered = site.extras({ params, listing: ctx.listing, choices: ctx.choices });
+    const extras = offered.filter((x) => (form.extras[x.id] ?? 0) > 0).map((x) => (x.kind === 'stepper' ? `${x.label} × ${form.extras[x.id]}` : x.label));
+    const travellers = form.travellers.map((t) => Object.values(t).slice(0, 2).join(' '));
+    const contact = Object.values(form.contact).filter((v) => v !== '').slice(0, 2);
+    return render(
+      c,
+      'review',
+      'Review your booking',
+      <ReviewPage site={site} selection={selection} facts={facts} travellers={travellers} contact={contact} extras={extras} price={price} error={error} />,
+      error ? 422 : 200,
+    );
+  };
+
+  app.get('/review', (c) => {
+    const state = c.get('state');
+    if (!state.selection) return nothingSelected(c);
+    if (!state.form?.accepted) return c.redirect('/details', 303);
+    return reviewView(c);
+  });
+
+  app.post('/book', async (c) => {
+    const state = c.get('state');
+    if (!state.selection) return nothingSelected(c);
+    if (!state.form?.accepted) return c.redirect('/details', 303);
+    const body = await formBody(c);
+    if (body.terms !== 'accepted') return reviewView(c, 'Accept the terms and conditions to book');
+    const params = paramsOf(site, state.selection);
+    const ctx = contextFor(site, world, state.selection, params, state.form.extras);
+    if (!ctx) return nothingSelected(c);
+    const price = site.price(ctx);
+    const booking = makeBooking(site, c.get('episodeId'), state, ctx, state.form, price);
+    state.bookings.push(booking);
+    state.cart = price;
+    log.debug('booked', { site: site.id, reference: booking.reference });
+    return c.redirect(`/confirmation/${booking.reference}`, 303);
+  });
+
+  app.get('/confirmation/:ref', (c) => {
+    const booking = c.get('state').bookings.find((b) => b.reference === c.req.param('ref'));
+    if (!booking) return render(c, 'done', 'Not found', <MessagePage heading="Booking not found" body="No booking with this reference belongs to you." />, 404);
+    return render(c, 'done', site.wording.confirmationHeading, <ConfirmationPage site={site} booking={booking} />);
+  });
+
+  app.get('/bookings', (c) => render(c, 'search', 'My bookings', <BookingsPage bookings={c.get('state').bookings} />));
+
+  const remember = (name: string) => (c: C) => {
+    setCookie(c, name, '1', { path: '/', sameSite: 'Lax' });
+    const back = c.req.header('referer');
+    const path = back ? new URL(back).pathname + new URL(back).search : '/';
+    return c.redirect(path, 303);
+  };
+  app.post('/consent', remember('wf_consent'));
+  app.post('/promo/dismiss', remember('wf_promo'));
+
+  app.notFound((c) => render(c, 'search', 'Page not found', <MessagePage heading="Page not found" body={`There is no page at ${new URL(c.req.url).pathname}.`} />, 404));
+  app.onError((err, c) => {
+    log.warn('request failed', { site: site.id, url: c.req.url, error: String(err) });
+    return c.html(`<!doctype html><title>Error</title><h1>Something went wrong</h1><p>${escapeHtml(err.message)}</p>`, 500);
+  });
+  return app;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+

@@ -1,0 +1,214 @@
+import type { Attrs, AttrValue, PriceBreakdown, Person } from '../../core/schemas/episode-state.js';
+import type { Rng } from '../../core/rng.js';
+import type { World } from '../../world/world.js';
+
+/**
+ * The contract a booking site implements. A site is its domain logic (how a search finds
+ * listings, what options a listing offers, how a booking is priced) plus layout and wording
+ * choices; the engine renders every page, runs every widget, validates every form and keeps
+ * the episode state. Adding a site means writing one of these, not a booking flow.
+ */
+
+export type Domain = 'flights' | 'hotels' | 'restaurants' | 'cars' | 'events' | 'trains' | (string & {});
+
+export type FieldOption = { value: string; label: string };
+
+type FieldBase = { name: string; label: string; required?: boolean; hint?: string };
+
+/** A field of the search form on the home page. */
+export type SearchField =
+  /** Text box with a suggestion list served by `SiteDefinition.suggest(source, q)`. */
+  | (FieldBase & { kind: 'autocomplete'; source: string; placeholder?: string })
+  /** Date box (YYYY-MM-DD) with a calendar pop-up; only dates inside the world's horizon. */
+  | (FieldBase & { kind: 'date' })
+  | (FieldBase & { kind: 'select'; options: FieldOption[]; default?: string })
+  | (FieldBase & { kind: 'radio'; options: FieldOption[]; default?: string })
+  /** Number with - / + buttons. */
+  | (FieldBase & { kind: 'stepper'; min: number; max: number; default: number })
+  | (FieldBase & { kind: 'text'; placeholder?: string });
+
+/** Validated search parameters by field name: strings (codes, ISO dates) and integers. */
+export type SearchParams = Record<string, string | number>;
+
+export type FieldErrors = Record<string, string>;
+
+/** One result of a search, as the results page shows it and filters/sorts see it. */
+export type Listing = {
+  id: string;
+  title: string;
+  subtitle?: string;
+  /** Short labels shown prominently ("Non-stop", "Free cancellation"). */
+  badges?: string[];
+  /** Label/value pairs shown on the card or as table columns. */
+  facts: { label: string; value: string }[];
+  /** Lowest price for the search, per `priceUnit`; what "sort by price" uses. */
+  price: number;
+  priceUnit: string;
+  soldOut: boolean;
+  /** Machine-readable facts for filters, sorting and evaluation. */
+  attrs: Attrs;
+};
+
+export type FilterSpec =
+  /** Checkboxes, one per value; `mode: 'any'` keeps listings with any checked value, 'all' with all of them. */
+  | { id: string; kind: 'multi'; attr: string; label: string; mode: 'any' | 'all'; options?: FieldOption[] }
+  /** Keep listings whose numeric attr is <= the chosen value. */
+  | { id: string; kind: 'max'; attr: string; label: string; options: FieldOption[] }
+  /** Keep listings whose numeric attr is >= the chosen value. */
+  | { id: string; kind: 'min'; attr: string; label: string; options: FieldOption[] }
+  /** One checkbox: keep listings whose attr is true. */
+  | { id: string; kind: 'flag'; attr: string; label: string }
+  /** Time-of-day windows over an attr holding "HH:MM"; any checked window matches. */
+  | { id: string; kind: 'timeWindow'; attr: string; label: string; windows: { value: string; label: string; from: string; to: string }[] };
+
+export type SortSpec = { id: string; label: string; attr: string; dir: 'asc' | 'desc' };
+
+export type Choice = {
+  id: string;
+  label: string;
+  description?: string;
+  /** Price per unit for this choice (absolute, not a delta). */
+  price: number;
+  soldOut?: boolean;
+  attrs: Attrs;
+};
+
+/** A required single choice on the listing page: fare, room type, seat section, time slot, package. */
+export type OptionGroup = {
+  id: string;
+  label: string;
+  /** How the choices look: radio list, cards, a grid of buttons-like radios (time slots, seats). */
+  display: 'list' | 'cards' | 'grid';
+  choices: Choice[];
+};
+
+export type ListingDetail = {
+  listing: Listing;
+  /** Paragraphs and facts shown on the listing page. */
+  description: string[];
+  facts: { label: string; value: string }[];
+  optionGroups: OptionGroup[];
+};
+
+/** A paid add-on offered with the details form. */
+export type Extra = {
+  id: string;
+  label: string;
+  description?: string;
+  price: number;
+  /** What the price is per; the engine multiplies by the matching unit count. */
+  per: 'booking' | 'unit' | 'traveller';
+  /** checkbox: 0 or 1; stepper: 0..max. */
+  kind: 'checkbox' | 'stepper';
+  max?: number;
+};
+
+export type PersonField = {
+  name: string;
+  label: string;
+  kind: 'text' | 'email' | 'tel' | 'date' | 'select' | 'textarea';
+  required: boolean;
+  options?: FieldOption[];
+  /** Extra server-side check; returns an error message or undefined. */
+  validate?: (value: string) => string | undefined;
+  autocomplete?: string;
+  /** A valid value; demos and tests type it, and the task generator may use it. */
+  example: string;
+};
+
+/** Everything needed to price and describe a selection. */
+export type SelectionContext = {
+  params: SearchParams;
+  listing: Listing;
+  choices: Choice[];
+  extras: Record<string, number>;
+};
+
+export type Theme = {
+  /** CSS colors. */
+  primary: string;
+  primaryText: string;
+  accent: string;
+  background: string;
+  surface: string;
+  text: string;
+  muted: string;
+  font: string;
+  radius: string;
+  /** Heading weight and case give each brand its own voice. */
+  headingCase?: 'none' | 'uppercase';
+};
+
+export type Layout = {
+  /** Where the search form sits on the home page. */
+  hero: 'banner' | 'split' | 'compact';
+  /** Where filters sit on the results page. */
+  filters: 'sidebar' | 'top';
+  /** How results are shown. */
+  results: 'cards' | 'table' | 'rows';
+  pageSize: number;
+  /** Friction some real sites have. */
+  cookieBanner: boolean;
+  promoModal?: { title: string; body: string; code: string };
+  /** Names of the flow steps, shown in the step indicator. */
+  steps: { results: string; listing: string; details: string; review: string };
+};
+
+export type Wording = {
+  searchButton: string;
+  resultsHeading: (params: SearchParams, count: number) => string;
+  selectButton: string;
+  continueButton: string;
+  detailsHeading: string;
+  travellerLabel: (index: number) => string;
+  bookButton: string;
+  confirmationHeading: string;
+  emptyResults: string;
+};
+
+export type SiteDefinition = {
+  id: string;
+  name: string;
+  domain: Domain;
+  tagline: string;
+  currency: string;
+  theme: Theme;
+  layout: Layout;
+  wording: Wording;
+
+  searchFields: SearchField[];
+  /** Suggestions for an autocomplete source, best first (the engine shows up to 8). */
+  suggest(world: World, source: string, query: string): FieldOption[];
+  /** The label to show for a stored autocomplete value ("LIS" -> "Lisbon (LIS)"). */
+  labelFor(world: World, source: string, value: string): string | undefined;
+  /** Cross-field checks after each field passed its own (e.g. check-out after check-in). */
+  validateSearch?(params: SearchParams): FieldErrors;
+
+  /**
+   * A search with bookable results, drawn with `rng` (demos, tests and task generation start
+   * from it). Deterministic for a given world and rng stream.
+   */
+  exampleSearch(world: World, rng: Rng): SearchParams;
+
+  /** Every listing matching the search, in the site's "recommended" order. */
+  search(world: World, params: SearchParams): Listing[];
+  filters: FilterSpec[];
+  sorts: SortSpec[];
+
+  /** The listing page; undefined when the id does not exist for these params. */
+  detail(world: World, params: SearchParams, listingId: string): ListingDetail | undefined;
+
+  /** How many travellers the details form asks for. */
+  travellerCount(params: SearchParams): number;
+  travellerFields: PersonField[];
+  contactFields: PersonField[];
+  extras(ctx: Omit<SelectionContext, 'extras'>): Extra[];
+  /** Units an Extra with per: 'unit' is multiplied by (nights, rental days, tickets ...). */
+  units(ctx: Omit<SelectionContext, 'extras'>): number;
+  price(ctx: SelectionContext): PriceBreakdown;
+
+  /** Facts that make a booking checkable: merged into the selection and booking attrs. */
+  bookingAttrs?(ctx: SelectionContext, travellers: Person[]): Attrs;
+};
+
+export type { Attrs, AttrValue };

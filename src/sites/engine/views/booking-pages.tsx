@@ -1,0 +1,212 @@
+import type { Booking, PriceBreakdown, SelectionState } from '../../../core/schemas/episode-state.js';
+import type { Extra, PersonField, SiteDefinition } from '../site-definition.js';
+import { contactInputName, extraInputName, travellerInputName } from '../forms.js';
+import { ErrorSummary } from './layout.js';
+import { ExtraControl, PersonFieldControl } from './fields.js';
+import { money } from './format.js';
+
+export function PriceTable({ price }: { price: PriceBreakdown }) {
+  return (
+    <table class="price-table">
+      <caption>Price details</caption>
+      <tbody>
+        {price.lines.map((l) => (
+          <tr>
+            <th scope="row">{l.label}</th>
+            <td>{money(l.amount, price.currency)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Total</th>
+          <td>
+            <output id="total" aria-live="polite">
+              {money(price.total, price.currency)}
+            </output>
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function SelectionSummary({ selection }: { selection: SelectionState }) {
+  return (
+    <section class="summary" aria-label="Your selection">
+      <h2>{selection.title}</h2>
+      <ul>
+        {selection.options.map((o) => (
+          <li>{o.label}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export type DetailsView = {
+  site: SiteDefinition;
+  selection: SelectionState;
+  travellerCount: number;
+  extras: { extra: Extra; unitTotal: number }[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  price: PriceBreakdown;
+  /** The total without add-ons: app.js adds the checked ones live. */
+  baseTotal: number;
+};
+
+function Fields({ fields, nameOf, values, errors }: { fields: PersonField[]; nameOf: (f: string) => string; values: Record<string, string>; errors: Record<string, string> }) {
+  return (
+    <>
+      {fields.map((f) => (
+        <PersonFieldControl field={f} name={nameOf(f.name)} value={values[nameOf(f.name)] ?? ''} error={errors[nameOf(f.name)]} />
+      ))}
+    </>
+  );
+}
+
+export function DetailsPage(v: DetailsView) {
+  const { site } = v;
+  return (
+    <div class="checkout">
+      <h1>{site.wording.detailsHeading}</h1>
+      <SelectionSummary selection={v.selection} />
+      <ErrorSummary errors={v.errors} />
+      <form method="post" action="/details" novalidate data-live-total={v.baseTotal} data-currency={v.price.currency}>
+        {Array.from({ length: v.travellerCount }, (_, k) => k + 1).map((i) => (
+          <fieldset class="traveller">
+            <legend>{site.wording.travellerLabel(i)}</legend>
+            <Fields fields={site.travellerFields} nameOf={(f) => travellerInputName(i, f)} values={v.values} errors={v.errors} />
+          </fieldset>
+        ))}
+        <fieldset class="contact">
+          <legend>Contact details</legend>
+          <Fields fields={site.contactFields} nameOf={contactInputName} values={v.values} errors={v.errors} />
+        </fieldset>
+        {v.extras.length > 0 ? (
+          <fieldset class="extras">
+            <legend>Add-ons</legend>
+            {v.extras.map(({ extra, unitTotal }) => (
+              <ExtraControl
+                extra={extra}
+                name={extraInputName(extra.id)}
+                qty={Number(v.values[extraInputName(extra.id)] || 0)}
+                unitTotal={unitTotal}
+                currency={v.price.currency}
+                error={v.errors[extraInputName(extra.id)]}
+              />
+            ))}
+          </fieldset>
+        ) : null}
+        <PriceTable price={v.price} />
+        <button type="submit" class="primary">
+          Continue to review
+        </button>
+      </form>
+    </div>
+  );
+}
+
+export function ReviewPage(props: {
+  site: SiteDefinition;
+  selection: SelectionState;
+  facts: { label: string; value: string }[];
+  travellers: string[];
+  contact: string[];
+  extras: string[];
+  price: PriceBreakdown;
+  error?: string;
+}) {
+  const { site } = props;
+  return (
+    <div class="review">
+      <h1>Review your booking</h1>
+      <SelectionSummary selection={props.selection} />
+      <dl class="facts">
+        {props.facts.map((f) => (
+          <>
+            <dt>{f.label}</dt>
+            <dd>{f.value}</dd>
+          </>
+        ))}
+        <dt>Travellers</dt>
+        <dd>{props.travellers.join(', ')}</dd>
+        <dt>Contact</dt>
+        <dd>{props.contact.join(', ')}</dd>
+        <dt>Add-ons</dt>
+        <dd>{props.extras.length ? props.extras.join(', ') : 'None'}</dd>
+      </dl>
+      <p>
+        <a href="/details">Edit details</a>
+      </p>
+      <PriceTable price={props.price} />
+      {props.error ? <ErrorSummary errors={{ terms: props.error }} /> : null}
+      <form method="post" action="/book" novalidate>
+        <div class="field">
+          <label class="check" id="f-terms">
+            <input type="checkbox" name="terms" value="accepted" required aria-invalid={props.error ? 'true' : undefined} />
+            I accept the terms and conditions and the cancellation policy
+          </label>
+        </div>
+        <button type="submit" class="primary">
+          {site.wording.bookButton}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+export function ConfirmationPage({ site, booking }: { site: SiteDefinition; booking: Booking }) {
+  return (
+    <div class="confirmation">
+      <h1>{site.wording.confirmationHeading}</h1>
+      <p class="reference" role="status">
+        Booking reference: <strong>{booking.reference}</strong>
+      </p>
+      <p>{booking.title}</p>
+      <ul>
+        {booking.options.map((o) => (
+          <li>{o.label}</li>
+        ))}
+      </ul>
+      <p>{`Total paid: ${money(booking.price.total, booking.price.currency)}`}</p>
+      <p>{`A confirmation has been sent to ${booking.contact.email ?? 'your email address'}.`}</p>
+      <p>
+        <a href="/">Make another booking</a>
+      </p>
+    </div>
+  );
+}
+
+export function BookingsPage({ bookings }: { bookings: Booking[] }) {
+  return (
+    <div>
+      <h1>My bookings</h1>
+      {bookings.length === 0 ? (
+        <p>You have no bookings yet.</p>
+      ) : (
+        <ul>
+          {bookings.map((b) => (
+            <li>
+              <a href={`/confirmation/${b.reference}`}>{`${b.reference}: ${b.title}`}</a>
+              {` — ${money(b.price.total, b.price.currency)}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function MessagePage({ heading, body }: { heading: string; body: string }) {
+  return (
+    <div class="message">
+      <h1>{heading}</h1>
+      <p>{body}</p>
+      <p>
+        <a href="/">Go to the home page</a>
+      </p>
+    </div>
+  );
+}

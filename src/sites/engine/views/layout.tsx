@@ -1,0 +1,109 @@
+import type { Child } from 'hono/jsx';
+import { HORIZON_DAYS, WORLD_TODAY } from '../../../core/dates.js';
+import type { SiteDefinition } from '../site-definition.js';
+
+export type Step = 'search' | 'results' | 'listing' | 'details' | 'review' | 'done';
+
+export type PageChrome = {
+  site: SiteDefinition;
+  title: string;
+  step: Step;
+  /** Cookie banner / promo modal already dismissed on this origin. */
+  consented: boolean;
+  promoSeen: boolean;
+};
+
+const FLOW: Step[] = ['results', 'listing', 'details', 'review'];
+
+function StepIndicator({ site, step }: { site: SiteDefinition; step: Step }) {
+  if (!FLOW.includes(step)) return null;
+  const at = FLOW.indexOf(step);
+  return (
+    <ol class="steps" aria-label="Booking progress">
+      {FLOW.map((s, i) => (
+        <li class={i === at ? 'current' : i < at ? 'done' : ''} aria-current={i === at ? 'step' : undefined}>
+          {site.layout.steps[s as keyof SiteDefinition['layout']['steps']]}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function CookieBanner() {
+  return (
+    <section class="cookie-banner" role="region" aria-label="Cookie consent" data-dismiss="consent">
+      <p>We use cookies to remember your searches and improve your experience.</p>
+      <form method="post" action="/consent">
+        <button type="submit" name="choice" value="accept">Accept all cookies</button>
+        <button type="submit" name="choice" value="reject" class="secondary">Reject non-essential</button>
+      </form>
+    </section>
+  );
+}
+
+function PromoModal({ promo }: { promo: NonNullable<SiteDefinition['layout']['promoModal']> }) {
+  return (
+    <div class="modal-backdrop" data-dismiss="promo">
+      <div class="modal" role="dialog" aria-modal="true" aria-labelledby="promo-title">
+        <h2 id="promo-title">{promo.title}</h2>
+        <p>{promo.body}</p>
+        <p>
+          Use code <strong>{promo.code}</strong> at checkout.
+        </p>
+        <form method="post" action="/promo/dismiss">
+          <button type="submit">Close</button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+export function Page(props: PageChrome & { children?: Child }) {
+  const { site, title, step } = props;
+  return (
+    <html lang="en" data-today={WORLD_TODAY} data-horizon={String(HORIZON_DAYS)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | ${site.name}`}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+        <script src="/assets/app.js" defer></script>
+      </head>
+      <body class={`site-${site.id} hero-${site.layout.hero} filters-${site.layout.filters} results-${site.layout.results}`}>
+        <header class="topbar">
+          <a class="brand" href="/">{site.name}</a>
+          <span class="tagline">{site.tagline}</span>
+          <nav aria-label="Account">
+            <a href="/bookings">My bookings</a>
+          </nav>
+        </header>
+        <StepIndicator site={site} step={step} />
+        <main id="main">{props.children}</main>
+        <footer class="footer">
+          <p>
+            {site.name} · Prices in {site.currency} · A BookingArena site
+          </p>
+        </footer>
+        {site.layout.cookieBanner && !props.consented ? <CookieBanner /> : null}
+        {site.layout.promoModal && !props.promoSeen && step === 'search' ? <PromoModal promo={site.layout.promoModal} /> : null}
+      </body>
+    </html>
+  );
+}
+
+export function ErrorSummary({ errors, labels }: { errors: Record<string, string>; labels?: Record<string, string> }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <h2>There is a problem</h2>
+      <ul>
+        {entries.map(([name, msg]) => (
+          <li>
+            <a href={`#f-${name}`}>{labels?.[name] ? `${labels[name]}: ${msg}` : msg}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

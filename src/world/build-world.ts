@@ -1,0 +1,31 @@
+import { canonicalJson, sha256 } from '../core/hash.js';
+import { Rng } from '../core/rng.js';
+import { WORLD_VERSION } from '../core/version.js';
+import { DOMAINS } from './domains/index.js';
+import { World } from './world.js';
+
+/**
+ * Generates every domain's inventory from the seed. Each domain draws from its own forked
+ * stream, so adding a domain never changes the rows of another.
+ */
+export function generateCollections(seed: number): Map<string, { id: string }[]> {
+  const root = new Rng(`webfoundry-world/${seed}`);
+  const out = new Map<string, { id: string }[]>();
+  for (const domain of DOMAINS) {
+    const rows = domain.generate(root.fork(domain.key));
+    out.set(domain.key, rows);
+  }
+  return out;
+}
+
+/** Hash over every row of every collection, in a fixed order. */
+export function hashCollections(collections: ReadonlyMap<string, readonly { id: string }[]>): string {
+  const keys = [...collections.keys()].sort();
+  const parts = keys.map((k) => `${k}\n${collections.get(k)!.map((r) => canonicalJson(r)).join('\n')}`);
+  return sha256(parts.join('\n\n'));
+}
+
+export function buildWorld(seed: number): World {
+  const collections = generateCollections(seed);
+  return new World(seed, WORLD_VERSION, hashCollections(collections), collections);
+}
