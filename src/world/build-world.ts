@@ -1,4 +1,4 @@
-import { canonicalJson, sha256 } from '../core/hash.js';
+import { createHash } from 'node:crypto';
 import { Rng } from '../core/rng.js';
 import { WORLD_VERSION } from '../core/version.js';
 import { DOMAINS } from './domains/index.js';
@@ -18,11 +18,17 @@ export function generateCollections(seed: number): Map<string, { id: string }[]>
   return out;
 }
 
-/** Hash over every row of every collection, in a fixed order. */
+/**
+ * Hash over every row of every collection, in a fixed order. Generators emit keys in a fixed
+ * order and the SQLite round trip keeps it, so plain JSON text is already canonical here.
+ */
 export function hashCollections(collections: ReadonlyMap<string, readonly { id: string }[]>): string {
-  const keys = [...collections.keys()].sort();
-  const parts = keys.map((k) => `${k}\n${collections.get(k)!.map((r) => canonicalJson(r)).join('\n')}`);
-  return sha256(parts.join('\n\n'));
+  const h = createHash('sha256');
+  for (const k of [...collections.keys()].sort()) {
+    h.update(`${k}\n`);
+    for (const r of collections.get(k)!) h.update(`${JSON.stringify(r)}\n`);
+  }
+  return h.digest('hex');
 }
 
 export function buildWorld(seed: number): World {

@@ -43,11 +43,14 @@ export type ChosenOption = z.infer<typeof ChosenOption>;
 
 export const SelectionState = z.strictObject({
   listingId: z.string(),
+  /** The validated search parameters the selection was made under. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
   title: z.string(),
   options: z.array(ChosenOption),
   /**
    * One flat record of facts about the selection: the search parameters it was made under,
-   * the listing's attributes and the chosen options' attributes, e.g.
+   * then the listing's attributes, then the chosen options' attributes (a later one wins: a
+   * search for category "any" books an event whose category is "comedy"), e.g.
    * { destination: "MAD", date: "2026-06-12", airline: "Iberica", stops: 0, fare: "flex" }.
    */
   attrs: Attrs,

@@ -54,14 +54,9 @@ export function contextFor(
   return { params, listing: detail.listing, choices, extras };
 }
 
-/** Search params stored with a selection (the attrs begin with them). */
-export function paramsOf(site: SiteDefinition, selection: SelectionState): SearchParams {
-  const out: SearchParams = {};
-  for (const f of site.searchFields) {
-    const v = selection.attrs[f.name];
-    if (typeof v === 'string' || typeof v === 'number') out[f.name] = v;
-  }
-  return out;
+/** Search params stored with a selection. */
+export function paramsOf(selection: SelectionState): SearchParams {
+  return selection.params;
 }
 
 export function bookingReference(siteId: string, episodeId: string, n: number): string {

@@ -49,6 +49,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
   const displayValue = (name: string, value: string | number): string => {
     const f = site.searchFields.find((x) => x.name === name);
     if (f?.kind === 'autocomplete') return site.labelFor(world, f.source, String(value)) ?? String(value);
+    if (f?.kind === 'select' || f?.kind === 'radio') return f.options.find((o) => o.value === String(value))?.label ?? String(value);
     return String(value);
   };
 
@@ -94,7 +95,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     const fromQuery = site.searchFields.some((f) => c.req.query(f.name) !== undefined);
     for (const f of site.searchFields) {
       const v = fromQuery ? c.req.query(f.name) : state.search?.params[f.name];
-      if (v !== undefined && v !== '') values[f.name] = displayValue(f.name, v);
+      if (v !== undefined && v !== '') values[f.name] = f.kind === 'autocomplete' ? displayValue(f.name, v) : String(v);
     }
     return render(c, 'search', site.tagline, <HomePage site={site} values={values} errors={{}} />);
   });
@@ -180,6 +181,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     }
     state.selection = {
       listingId: detail.listing.id,
+      params,
       title: detail.listing.title,
       options: picked.options,
       attrs: selectionAttrs(params, detail, picked.choices),
@@ -196,7 +198,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
   const detailsView = (c: C, values: Record<string, string>, errors: Record<string, string>, extras: Record<string, number>, status: 200 | 422) => {
     const state = c.get('state');
     const selection = state.selection!;
-    const params = paramsOf(site, selection);
+    const params = paramsOf(selection);
     const ctx = contextFor(site, world, selection, params, extras);
     if (!ctx) return render(c, 'details', 'Unavailable', <MessagePage heading="This offer is no longer available" body="Start a new search." />, 409);
     const base = { params: ctx.params, listing: ctx.listing, choices: ctx.choices };
@@ -230,7 +232,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     const state = c.get('state');
     if (!state.selection) return nothingSelected(c);
     const body = await formBody(c);
-    const params = paramsOf(site, state.selection);
+    const params = paramsOf(state.selection);
     const base = contextFor(site, world, state.selection, params, {});
     if (!base) return nothingSelected(c);
     const offered = site.extras({ params, listing: base.listing, choices: base.choices });
@@ -246,7 +248,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     const state = c.get('state');
     const selection = state.selection!;
     const form = state.form!;
-    const params = paramsOf(site, selection);
+    const params = paramsOf(selection);
     const ctx = contextFor(site, world, selection, params, form.extras);
     if (!ctx) return nothingSelected(c);
     const price = site.price(ctx);
@@ -281,7 +283,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     if (!state.form?.accepted) return c.redirect('/details', 303);
     const body = await formBody(c);
     if (body.terms !== 'accepted') return reviewView(c, 'Accept the terms and conditions to book');
-    const params = paramsOf(site, state.selection);
+    const params = paramsOf(state.selection);
     const ctx = contextFor(site, world, state.selection, params, state.form.extras);
     if (!ctx) return nothingSelected(c);
     const price = site.price(ctx);

@@ -14,7 +14,7 @@ function Group({ site, g, chosen, error }: { site: SiteDefinition; g: OptionGrou
           <input type="radio" name={name} value={c.id} checked={chosen === c.id} disabled={c.soldOut} required />
           <span class="choice-label">{c.label}</span>
           {c.description ? <span class="choice-desc">{` — ${c.description}`}</span> : null}
-          <span class="choice-price">{c.soldOut ? ' — Sold out' : ` — ${money(c.price, site.currency)}`}</span>
+          <span class="choice-price">{c.soldOut ? ' — Sold out' : c.price === 0 ? '' : ` — ${money(c.price, site.currency)}`}</span>
         </label>
       ))}
     </fieldset>
@@ -56,7 +56,7 @@ export function ListingPage(props: {
           This option is sold out for your search. Go back to choose another.
         </p>
       ) : (
-        <form method="post" action={props.action} class="choose-form">
+        <form method="post" action={props.action} class="choose-form" novalidate>
           {detail.optionGroups.map((g) => (
             <Group site={site} g={g} chosen={props.chosen[g.id]} error={props.errors[optionInputName(g.id)]} />
           ))}

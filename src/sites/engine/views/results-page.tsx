@@ -80,7 +80,7 @@ function ListingCard({ site, l, queryString }: { site: SiteDefinition; l: Listin
             <strong>Sold out</strong>
           ) : (
             <>
-              <strong>{money(l.price, site.currency)}</strong> {l.priceUnit}{' '}
+              {l.price === 0 ? <strong>No charge</strong> : <><strong>{money(l.price, site.currency)}</strong> {l.priceUnit}</>}{' '}
               <a class="button" href={href} aria-label={`${site.wording.selectButton}: ${l.title}`}>
                 {site.wording.selectButton}
               </a>

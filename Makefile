@@ -1,0 +1,25 @@
+# The two commands the README starts with. Each installs what is missing, then runs.
+.PHONY: demo test install chromium bench typecheck
+
+NPM_STAMP := node_modules/.package-lock.json
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $(NPM_STAMP)
+
+install: $(NPM_STAMP)
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+demo: install chromium
+	node bin/webfoundry.mjs demo
+
+typecheck: install
+	npx tsc -p tsconfig.json --noEmit
+
+test: install chromium typecheck
+	npx vitest run
+
+bench: install chromium
+	npm run bench

@@ -1,0 +1,9 @@
+/** `npm run bench`: every benchmark script in turn. */
+import { spawnSync } from 'node:child_process';
+
+const scripts = ['bench/sites.bench.ts'];
+for (const s of scripts) {
+  process.stdout.write(`\n== ${s}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', s, ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

@@ -1,0 +1,111 @@
+/**
+ * Site platform figures: world build and cached load, episode start cost, server requests/s on
+ * a results page, and page load p50/p95 in Chromium per site. Prints a table; --json for JSON.
+ */
+import { Agent, request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from '../src/browser/chromium.js';
+import { Rng } from '../src/core/rng.js';
+import { searchQueryString } from '../src/sites/engine/search-query.js';
+import { startServer } from '../src/sites/engine/server.js';
+import { EpisodeStore } from '../src/sites/engine/episode-store.js';
+import { loadWorld } from '../src/world/world-store.js';
+import { fmt, median, percentile } from './stats.js';
+
+const json = process.argv.includes('--json');
+const out: Record<string, unknown> = {};
+const say = (s: string) => {
+  if (!json) process.stdout.write(`${s}\n`);
+};
+
+// World: cold build into an empty cache, then the cached load, median of 3.
+const dir = mkdtempSync(join(tmpdir(), 'wf-bench-'));
+let t = performance.now();
+const { world } = loadWorld(1, dir);
+const coldMs = performance.now() - t;
+const warm: number[] = [];
+for (let i = 0; i < 3; i++) {
+  t = performance.now();
+  loadWorld(1, dir);
+  warm.push(performance.now() - t);
+}
+rmSync(dir, { recursive: true, force: true });
+out.world = { rows: world.size(), coldBuildMs: Math.round(coldMs), cachedLoadMs: Math.round(median(warm)) };
+say(`world: ${world.size()} rows · cold build ${Math.round(coldMs)} ms · cached load ${Math.round(median(warm))} ms (median of 3)`);
+
+// Episode start: creating the per-episode state.
+const store = new EpisodeStore(1);
+t = performance.now();
+for (let i = 0; i < 100_000; i++) store.site(store.create(`b${i}`), 'skyhop');
+const episodeUs = ((performance.now() - t) / 100_000) * 1000;
+out.episodeStartUs = Number(fmt(episodeUs, 2));
+say(`episode start: ${fmt(episodeUs, 2)} µs`);
+
+const server = await startServer({ port: 0, world });
+
+// Requests/s on a results page, keep-alive, 16 in flight, 3 s.
+const site = server.sites[0]!;
+const params = site.exampleSearch(world, new Rng('bench'));
+const path = `/search?${searchQueryString(site, params)}&wf_episode=`;
+const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+const cookie = 'wf_episode=bench-load';
+await new Promise<void>((r) => request({ host: '127.0.0.1', port: server.port, path: `/?wf_episode=bench-load`, headers: { host: `${site.id}.localhost:${server.port}` } }, (res) => res.resume().on('end', r)).end());
+const get = () =>
+  new Promise<number>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path: path.replace('&wf_episode=', ''), agent, headers: { host: `${site.id}.localhost:${server.port}`, cookie } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+let done = 0;
+const until = performance.now() + 3000;
+await Promise.all(
+  Array.from({ length: 16 }, async () => {
+    while (performance.now() < until) {
+      if ((await get()) !== 200) throw new Error('results page failed');
+      done++;
+    }
+  }),
+);
+agent.destroy();
+const rps = done / 3;
+out.resultsPageRps = Math.round(rps);
+say(`server: ${Math.round(rps)} results-page requests/s (${site.id}, keep-alive, 16 concurrent, one process)`);
+
+// Page load in Chromium: home, results and listing pages of every site, 5 rounds.
+const browser = await launchChromium();
+const perSite: Record<string, { p50: number; p95: number }> = {};
+say('\npage load in Chromium (goto until load), ms:');
+say(`${'site'.padEnd(12)} ${'p50'.padStart(6)} ${'p95'.padStart(6)}`);
+for (const s of server.sites) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.origin(s.id)}/?wf_episode=bench-${s.id}`);
+  const p = s.exampleSearch(world, new Rng(`bench/${s.id}`));
+  const results = `${server.origin(s.id)}/search?${searchQueryString(s, p)}`;
+  await page.goto(results);
+  const listingHref = await page.locator('.listing:not(.sold-out) h3 a').first().getAttribute('href');
+  const urls = [`${server.origin(s.id)}/`, results, `${server.origin(s.id)}${listingHref}`];
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const u of urls) {
+      const t0 = performance.now();
+      await page.goto(u, { waitUntil: 'load' });
+      times.push(performance.now() - t0);
+    }
+  }
+  perSite[s.id] = { p50: Number(fmt(median(times))), p95: Number(fmt(percentile(times, 95))) };
+  say(`${s.id.padEnd(12)} ${fmt(median(times)).padStart(6)} ${fmt(percentile(times, 95)).padStart(6)}`);
+  await context.close();
+}
+out.pageLoadMs = perSite;
+await browser.close();
+await server.close();
+if (json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { startServer } from '../../sites/engine/server.js';
+import { parseIntOption, table } from '../output.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve every site from one process, each at http://<site>.localhost:<port>/')
+    .option('--port <n>', 'port (0 = any free port)', parseIntOption('--port', 0, 65535), 8080)
+    .option('--seed <s>', 'world seed', parseIntOption('--seed'), 1)
+    .option('--host <addr>', 'address to listen on (loopback by default)', '127.0.0.1')
+    .action(async (opts: { port: number; seed: number; host: string }) => {
+      const t0 = performance.now();
+      const server = await startServer({ port: opts.port, seed: opts.seed, host: opts.host });
+      const ms = Math.round(performance.now() - t0);
+      process.stdout.write(
+        `${table(['site', 'domain', 'open'], server.sites.map((s) => [s.name, s.domain, `${server.origin(s.id)}/`]))}\n` +
+          `world seed ${server.world.seed} · ${server.world.size()} inventory rows · hash ${server.world.hash.slice(0, 16)} · ready in ${ms} ms\n` +
+          `state API: ${server.controlUrl}/__wf/  (header x-webfoundry-secret: ${server.secret})\n` +
+          'Press Ctrl+C to stop.\n',
+      );
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerDemo } from './commands/demo.js';
+import { registerServe } from './commands/serve.js';
+import { registerSites } from './commands/sites.js';
+import { fail } from './output.js';
+
+const program = new Command()
+  .name('webfoundry')
+  .description('Booking sites, tasks, evaluation and training data for web agents')
+  .version('0.1.0');
+
+registerServe(program);
+registerSites(program);
+registerDemo(program);
+
+program.parseAsync(process.argv).catch(fail);

@@ -1,0 +1,27 @@
+import Table from 'cli-table3';
+import { describeError } from '../core/errors.js';
+
+/** The CLI owns the terminal: tables for people, JSON for machines, errors on stderr. */
+export function table(head: string[], rows: (string | number)[][]): string {
+  const t = new Table({ head, style: { head: [], border: [], compact: true } });
+  for (const r of rows) t.push(r.map(String));
+  return t.toString();
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function fail(err: unknown): never {
+  process.stderr.write(`webfoundry: ${describeError(err)}\n`);
+  if (process.env.WEBFOUNDRY_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+}
+
+export function parseIntOption(name: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
+    return n;
+  };
+}

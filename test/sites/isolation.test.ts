@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookThroughUi } from '../../src/demo/walkthrough.js';
+import type { SiteServer } from '../../src/sites/engine/server.js';
+import { SITES } from '../../src/sites/registry.js';
+import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
+import { startTestServer, stateOf } from '../helpers/test-server.js';
+
+let server: SiteServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await closeBrowser();
+  await server.close();
+});
+
+describe('episode isolation', () => {
+  it('20 episodes booking in parallel on one server each see only their own state', async () => {
+    const browser = await sharedBrowser();
+    const N = 20;
+    const runs = Array.from({ length: N }, (_, i) => ({ i, site: SITES[i % SITES.length]!, episode: `iso-${i}` }));
+    const results = await Promise.all(
+      runs.map(async ({ i, site, episode }) => {
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await page.goto(`${server.origin(site.id)}/?wf_episode=${episode}`);
+          return await bookThroughUi(page, site, server.world, server.origin(site.id), 100 + i);
+        } finally {
+          await context.close();
+        }
+      }),
+    );
+    const references = new Set<string>();
+    for (const { i, site, episode } of runs) {
+      const state = await stateOf(server, episode);
+      expect(Object.keys(state.sites)).toEqual([site.id]);
+      const mine = state.sites[site.id]!;
+      expect(mine.bookings.map((b) => b.reference)).toEqual([results[i]!.reference]);
+      expect(mine.selection?.params).toEqual(results[i]!.params);
+      expect(mine.search?.params).toEqual(results[i]!.params);
+      references.add(results[i]!.reference);
+    }
+    expect(references.size).toBe(N);
+  }, 180_000);
+
+  it('two episodes on the same site in one browser context switch by ?wf_episode= and keep apart', async () => {
+    const browser = await sharedBrowser();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const origin = server.origin('skyhop');
+      await page.goto(`${origin}/?wf_episode=alpha`);
+      await page.goto(`${origin}/search?origin=LIS&destination=MAD&date=2026-06-10&adults=1&children=0&cabin=economy`);
+      await page.goto(`${origin}/?wf_episode=beta`);
+      await page.goto(`${origin}/search?origin=CDG&destination=LHR&date=2026-06-11&adults=2&children=0&cabin=business`);
+      expect((await stateOf(server, 'alpha')).sites.skyhop!.search!.params.origin).toBe('LIS');
+      expect((await stateOf(server, 'beta')).sites.skyhop!.search!.params.origin).toBe('CDG');
+    } finally {
+      await context.close();
+    }
+  });
+});

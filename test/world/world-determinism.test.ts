@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildWorld } from '../../src/world/build-world.js';
+import { DOMAINS } from '../../src/world/domains/index.js';
+import { loadWorld, worldDbPath } from '../../src/world/world-store.js';
+import { testWorld } from '../helpers/test-server.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wf-world-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('one deterministic world per seed', () => {
+  it('the same seed gives the same inventory hash; another seed gives another', () => {
+    const a = testWorld();
+    const b = buildWorld(1);
+    const c = buildWorld(2);
+    expect(b.hash).toBe(a.hash);
+    expect(c.hash).not.toBe(a.hash);
+    for (const d of DOMAINS) expect(b.all(d)).toEqual(a.all(d));
+  });
+
+  it('every row of every domain passes its schema and ids are unique', () => {
+    const w = testWorld();
+    for (const d of DOMAINS) {
+      const rows = w.all(d);
+      expect(rows.length, d.key).toBeGreaterThan(0);
+      expect(new Set(rows.map((r) => r.id)).size, d.key).toBe(rows.length);
+      for (const r of rows) d.schema.parse(r);
+    }
+  });
+
+  it('the SQLite cache is built on first load and read back identically', () => {
+    const first = loadWorld(1, dir);
+    expect(first.built).toBe(true);
+    const second = loadWorld(1, dir);
+    expect(second.built).toBe(false);
+    expect(second.world.hash).toBe(first.world.hash);
+    expect(second.world.hash).toBe(testWorld().hash);
+    for (const d of DOMAINS) expect(second.world.all(d)).toEqual(testWorld().all(d));
+  });
+
+  it('a corrupt cache file is rebuilt, not trusted', () => {
+    const path = worldDbPath(3, dir);
+    writeFileSync(path, 'not a database');
+    const loaded = loadWorld(3, dir);
+    expect(loaded.built).toBe(true);
+    expect(loaded.world.hash).toBe(buildWorld(3).hash);
+  });
+});
