@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+// JSX settings (hono/jsx) come from tsconfig.json.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // Browser tests share two cores with Chromium; a few files at a time keeps them stable.

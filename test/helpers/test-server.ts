@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { closeBrowser } from './browser.js';
 import { request } from 'node:http';
 import { buildWorld } from '../../src/world/build-world.js';
 import type { World } from '../../src/world/world.js';
@@ -51,4 +53,23 @@ export async function stateOf(server: SiteServer, episodeId: string) {
   const res = await http(server, { path: `/__wf/episodes/${episodeId}/state`, headers: { 'x-webfoundry-secret': server.secret } });
   if (res.status !== 200) throw new Error(`state API answered ${res.status}: ${res.body}`);
   return JSON.parse(res.body) as import('../../src/core/schemas/episode-state.js').EpisodeState;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that start a server (and close it, with the shared
+ * browser when `browser` is true); returns a getter for the running server.
+ */
+export function useTestServer(opts: { browser?: boolean } = {}): () => SiteServer {
+  let server: SiteServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    if (opts.browser) await closeBrowser();
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the test server is not started yet');
+    return server;
+  };
 }

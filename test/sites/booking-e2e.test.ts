@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EpisodeState } from '../../src/core/schemas/episode-state.js';
 import { bookThroughUi } from '../../src/demo/walkthrough.js';
-import type { SiteServer } from '../../src/sites/engine/server.js';
 import { SITES } from '../../src/sites/registry.js';
-import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
-import { startTestServer, stateOf } from '../helpers/test-server.js';
+import { sharedBrowser } from '../helpers/browser.js';
+import { stateOf, useTestServer } from '../helpers/test-server.js';
 
-let server: SiteServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await closeBrowser();
-  await server.close();
-});
+const getServer = useTestServer({ browser: true });
 
 describe('a real Chromium books end to end', () => {
   it('serves six sites of six domains', () => {
@@ -22,6 +14,7 @@ describe('a real Chromium books end to end', () => {
 
   for (const site of SITES) {
     it(`${site.id}: search, choose, details, review, confirm; the state API shows exactly that booking`, async () => {
+    const server = getServer();
       const browser = await sharedBrowser();
       const context = await browser.newContext();
       try {

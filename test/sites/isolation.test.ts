@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookThroughUi } from '../../src/demo/walkthrough.js';
-import type { SiteServer } from '../../src/sites/engine/server.js';
 import { SITES } from '../../src/sites/registry.js';
-import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
-import { startTestServer, stateOf } from '../helpers/test-server.js';
+import { sharedBrowser } from '../helpers/browser.js';
+import { stateOf, useTestServer } from '../helpers/test-server.js';
 
-let server: SiteServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await closeBrowser();
-  await server.close();
-});
+const getServer = useTestServer({ browser: true });
 
 describe('episode isolation', () => {
   it('20 episodes booking in parallel on one server each see only their own state', async () => {
+    const server = getServer();
     const browser = await sharedBrowser();
     const N = 20;
     const runs = Array.from({ length: N }, (_, i) => ({ i, site: SITES[i % SITES.length]!, episode: `iso-${i}` }));
@@ -45,6 +38,7 @@ describe('episode isolation', () => {
   }, 180_000);
 
   it('two episodes on the same site in one browser context switch by ?wf_episode= and keep apart', async () => {
+    const server = getServer();
     const browser = await sharedBrowser();
     const context = await browser.newContext();
     try {

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { searchQueryString } from '../../src/sites/engine/search-query.js';
-import type { SiteServer } from '../../src/sites/engine/server.js';
 import { SITES } from '../../src/sites/registry.js';
 import { dismissOverlays } from '../../src/demo/walkthrough.js';
-import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
-import { startTestServer, stateOf } from '../helpers/test-server.js';
+import { sharedBrowser } from '../helpers/browser.js';
+import { stateOf, useTestServer } from '../helpers/test-server.js';
 
-let server: SiteServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await closeBrowser();
-  await server.close();
-});
+const getServer = useTestServer({ browser: true });
 
 describe('invalid submissions are rejected with a visible error and book nothing', () => {
   for (const site of SITES) {
     it(site.id, async () => {
+    const server = getServer();
       const browser = await sharedBrowser();
       const context = await browser.newContext();
       const episode = `invalid-${site.id}`;

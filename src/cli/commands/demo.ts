@@ -8,12 +8,15 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('start the sites, book one trip on every site with headless Chromium, and print the URLs')
-    .option('--port <n>', 'port (0 = any free port)', parseIntOption('--port', 0, 65535), 0)
+    .option('--port <n>', 'port (0 = any free port; 8080 falls back to a free one when taken)', parseIntOption('--port', 0, 65535), 8080)
     .option('--seed <s>', 'world seed', parseIntOption('--seed'), 1)
     .option('--keep-serving', 'keep the sites up afterwards (default when run in a terminal)')
     .action(async (opts: { port: number; seed: number; keepServing?: boolean }) => {
       const t0 = performance.now();
-      const server = await startServer({ port: opts.port, seed: opts.seed });
+      const server = await startServer({ port: opts.port, seed: opts.seed }).catch((err: unknown) => {
+        if (opts.port !== 8080) throw err;
+        return startServer({ port: 0, seed: opts.seed });
+      });
       process.stdout.write(`sites up in ${Math.round(performance.now() - t0)} ms (world seed ${opts.seed}, ${server.world.size()} inventory rows)\n`);
       const browser = await launchChromium();
       const rows: (string | number)[][] = [];
