@@ -7,9 +7,13 @@ const ALLOWED: Record<string, string[]> = {
   core: [],
   world: ['core'],
   sites: ['core', 'world'],
+  evaluation: ['core'],
+  tasks: ['core', 'world', 'sites', 'evaluation'],
   browser: ['core'],
+  agents: ['core', 'world', 'sites', 'tasks', 'browser'],
+  rollout: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents'],
   demo: ['core', 'world', 'sites', 'browser'],
-  cli: ['core', 'world', 'sites', 'browser', 'demo'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout', 'demo'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerServe } from './commands/serve.js';
 import { registerSites } from './commands/sites.js';
+import { registerTasks } from './commands/tasks.js';
 import { fail } from './output.js';
 
 const program = new Command()
@@ -12,5 +13,6 @@ const program = new Command()
 registerServe(program);
 registerSites(program);
 registerDemo(program);
+registerTasks(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -50,7 +50,7 @@ export class Rng {
 
   /** `k` distinct items, in random order. */
   sample<T>(items: readonly T[], k: number): T[] {
-    return this.shuffle(items).slice(0, Math.min(k, items.length));
+    return this.shuffle(items).slice(0, Math.max(0, Math.min(k, items.length)));
   }
 
   shuffle<T>(items: readonly T[]): T[] {

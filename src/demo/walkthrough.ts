@@ -62,7 +62,7 @@ export async function bookThroughUi(page: Page, site: SiteDefinition, world: Wor
 
   // First bookable result: a "select" link.
   const select = page.getByRole('link', { name: new RegExp(`^${escapeRe(site.wording.selectButton)}: `) }).first();
-  const listingTitle = ((await select.getAttribute('aria-label')) ?? '').replace(/^[^:]+: /, '');
+  const listingTitle = ((await select.locator('xpath=ancestor::article').locator('h3').textContent()) ?? '').trim();
   await Promise.all([page.waitForURL(/\/listing\//), select.click()]);
   steps++;
 

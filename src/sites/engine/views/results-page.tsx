@@ -66,6 +66,11 @@ function FilterControl({ f, all, active }: { f: FilterSpec; all: Listing[]; acti
   }
 }
 
+/** The select link's accessible name: the title plus the subtitle, so same-named listings (one show on three dates) differ. */
+export function selectLinkName(site: SiteDefinition, l: Listing): string {
+  return l.subtitle ? `${site.wording.selectButton}: ${l.title} — ${l.subtitle}` : `${site.wording.selectButton}: ${l.title}`;
+}
+
 function ListingCard({ site, l, queryString }: { site: SiteDefinition; l: Listing; queryString: string }) {
   const href = `/listing/${encodeURIComponent(l.id)}?${queryString}`;
   return (
@@ -81,7 +86,7 @@ function ListingCard({ site, l, queryString }: { site: SiteDefinition; l: Listin
           ) : (
             <>
               {l.price === 0 ? <strong>No charge</strong> : <><strong>{money(l.price, site.currency)}</strong> {l.priceUnit}</>}{' '}
-              <a class="button" href={href} aria-label={`${site.wording.selectButton}: ${l.title}`}>
+              <a class="button" href={href} aria-label={selectLinkName(site, l)}>
                 {site.wording.selectButton}
               </a>
             </>

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InvalidInputError } from '../../core/errors.js';
+import { Split, type Task } from '../../core/schemas/task.js';
+import { SITES, siteById } from '../../sites/registry.js';
+import { generateTasks } from '../../tasks/generate-batch.js';
+import { SUITES, loadTasks, writeTasks } from '../../tasks/task-file.js';
+import { taskSignature } from '../../tasks/task-signature.js';
+import { loadWorld } from '../../world/world-store.js';
+import { parseIntOption, printJson, table } from '../output.js';
+
+function summary(tasks: readonly Task[]): (string | number)[][] {
+  const bySite = new Map<string, Task[]>();
+  for (const t of tasks) bySite.set(t.site, [...(bySite.get(t.site) ?? []), t]);
+  return [...bySite].map(([site, ts]) => [
+    site,
+    ts.length,
+    ts.filter((t) => t.metadata.difficulty === 'easy').length,
+    ts.filter((t) => t.metadata.difficulty === 'medium').length,
+    ts.filter((t) => t.metadata.difficulty === 'hard').length,
+    (ts.reduce((s, t) => s + t.constraints.length, 0) / ts.length).toFixed(1),
+  ]);
+}
+
+const SUMMARY_HEAD = ['site', 'tasks', 'easy', 'medium', 'hard', 'constraints/task'];
+
+export function registerTasks(program: Command): void {
+  const tasks = program.command('tasks').description('generate, check and show tasks (typed constraints + instruction)');
+
+  tasks
+    .command('generate')
+    .description('generate N feasible tasks per site, deterministic by seed')
+    .option('--site <id>', 'one site')
+    .option('--all', 'every site')
+    .requiredOption('--count <n>', 'tasks per site', parseIntOption('--count', 1, 100_000))
+    .option('--seed <s>', 'generation seed', parseIntOption('--seed'), 1)
+    .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), 1)
+    .option('--split <split>', 'train | dev | test', 'train')
+    .requiredOption('--out <file>', 'output JSONL file')
+    .option('--json', 'print the summary as JSON')
+    .action((opts: { site?: string; all?: boolean; count: number; seed: number; worldSeed: number; split: string; out: string; json?: boolean }) => {
+      if (!opts.site === !opts.all) throw new InvalidInputError('give exactly one of --site ID or --all');
+      const split = Split.safeParse(opts.split);
+      if (!split.success) throw new InvalidInputError(`--split must be train, dev or test, got "${opts.split}"`);
+      const sites = opts.all ? SITES : [siteById(opts.site!)];
+      const { world } = loadWorld(opts.worldSeed);
+      // Train and dev tasks never coincide with a held-out test task.
+      const exclude = new Set<string>();
+      if (split.data !== 'test') {
+        for (const path of Object.values(SUITES)) if (existsSync(path)) for (const t of loadTasks(path)) exclude.add(taskSignature(t));
+      }
+      const t0 = performance.now();
+      const made = generateTasks({ sites, count: opts.count, seed: opts.seed, split: split.data, world, exclude });
+      writeTasks(opts.out, made);
+      const ms = performance.now() - t0;
+      if (opts.json) printJson({ out: opts.out, tasks: made.length, ms: Math.round(ms), sites: summary(made).map(([site, n]) => ({ site, tasks: n })) });
+      else process.stdout.write(`${table(SUMMARY_HEAD, summary(made))}\nwrote ${made.length} tasks to ${opts.out} in ${Math.round(ms)} ms\n`);
+    });
+
+  tasks
+    .command('check <file-or-suite>')
+    .description('validate a task file: schema, versions and feasibility against the world')
+    .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), 1)
+    .option('--json', 'print JSON')
+    .action((source: string, opts: { worldSeed: number; json?: boolean }) => {
+      const { world } = loadWorld(opts.worldSeed);
+      const loaded = loadTasks(source, { world });
+      if (opts.json) printJson({ source, tasks: loaded.length, feasible: true });
+      else process.stdout.write(`${table(SUMMARY_HEAD, summary(loaded))}\n${loaded.length} tasks: valid and feasible\n`);
+    });
+
+  tasks
+    .command('show <file-or-suite>')
+    .description('print tasks: id, difficulty, instruction and constraints')
+    .option('--limit <n>', 'at most N tasks', parseIntOption('--limit', 1), 20)
+    .option('--site <id>', 'only this site')
+    .option('--json', 'print JSON')
+    .action((source: string, opts: { limit: number; site?: string; json?: boolean }) => {
+      const shown = loadTasks(source).filter((t) => !opts.site || t.site === opts.site).slice(0, opts.limit);
+      if (opts.json) return printJson(shown);
+      for (const t of shown) {
+        process.stdout.write(`\n${t.id} [${t.metadata.difficulty}]\n  ${t.instruction}\n`);
+        for (const c of t.constraints) process.stdout.write(`    - ${c.id} (${c.kind}, ${c.stage}): ${c.phrase}\n`);
+      }
+    });
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Attrs } from './episode-state.js';
+
+export const TASK_SCHEMA_VERSION = 1;
+
+/** The stage of the booking flow at which a constraint can first be satisfied. */
+export const Stage = z.enum(['search', 'selection', 'details', 'booking']);
+export type Stage = z.infer<typeof Stage>;
+
+const base = {
+  /** Stable within the task, e.g. "destination", "price-max", "cheapest", "traveller1-lastName". */
+  id: z.string().min(1),
+  /** How the instruction says it, e.g. "to Lisbon", "under €200 a night". */
+  phrase: z.string().min(1),
+  stage: Stage,
+  /** Phrasing template used, for analysis of generated data. */
+  templateId: z.string().optional(),
+};
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * One independent, checkable requirement of a task. `field` names a fact of the episode state:
+ * an attr of the selection or booking (which includes the search parameters), a traveller or
+ * contact field, or an add-on id.
+ */
+export const Constraint = z.discriminatedUnion('kind', [
+  /** destination = "LIS", cabin = "business", date = "2026-06-12", room = "Deluxe King". */
+  z.strictObject({ ...base, kind: z.literal('exact'), field: z.string(), value: scalar }),
+  /** price <= 200, rating >= 8, durationMin <= 180, stops <= 0 (inclusive bounds). */
+  z.strictObject({ ...base, kind: z.literal('range'), field: z.string(), min: z.number().optional(), max: z.number().optional() }),
+  /** amenities include all of [pool, wifi]; cuisine one of [thai, indian]; features exclude [x]. */
+  z.strictObject({ ...base, kind: z.literal('set'), field: z.string(), mode: z.enum(['includes_all', 'one_of', 'excludes']), values: z.array(z.string()).min(1) }),
+  /** departTime after 18:00 / before 12:00 (inclusive; "HH:MM"). */
+  z.strictObject({ ...base, kind: z.literal('time_window'), field: z.string(), after: z.string().optional(), before: z.string().optional() }),
+  /**
+   * The cheapest / shortest / earliest / highest-rated among the options that meet the other
+   * constraints: `best` is that option's value of `field`, computed when the task was made
+   * (the inventory never changes), so checking needs no inventory.
+   */
+  z.strictObject({ ...base, kind: z.literal('superlative'), field: z.string(), objective: z.enum(['min', 'max']), best: z.union([z.number(), z.string()]), listingId: z.string() }),
+  /** adults = 2, children = 1, tickets = 3, rooms = 2. */
+  z.strictObject({ ...base, kind: z.literal('count'), field: z.string(), value: z.number().int() }),
+  /** A traveller (1-based `traveller`) or contact field typed correctly (case- and space-insensitive). */
+  z.strictObject({ ...base, kind: z.literal('details'), field: z.string(), traveller: z.number().int().min(1).optional(), value: z.string() }),
+  /** An add-on chosen (quantity >= `quantity`, default 1) or refused (`chosen: false`). */
+  z.strictObject({ ...base, kind: z.literal('addon'), field: z.string(), chosen: z.boolean(), quantity: z.number().int().min(1).optional() }),
+  /** A booking was submitted. */
+  z.strictObject({ ...base, kind: z.literal('booked') }),
+]);
+export type Constraint = z.infer<typeof Constraint>;
+export type ConstraintKind = Constraint['kind'];
+
+export const Difficulty = z.enum(['easy', 'medium', 'hard']);
+export type Difficulty = z.infer<typeof Difficulty>;
+export const Split = z.enum(['train', 'dev', 'test']);
+export type Split = z.infer<typeof Split>;
+
+/** One booking that satisfies every constraint: the witness of feasibility. */
+export const TaskTarget = z.strictObject({
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  listingId: z.string(),
+  /** groupId -> choiceId */
+  choices: z.record(z.string(), z.string()),
+  /** The facts a booking of this target would carry (selection attrs). */
+  attrs: Attrs,
+  travellers: z.array(z.record(z.string(), z.string())),
+  contact: z.record(z.string(), z.string()),
+  extras: z.record(z.string(), z.number().int()),
+});
+export type TaskTarget = z.infer<typeof TaskTarget>;
+
+export const Task = z.strictObject({
+  schemaVersion: z.literal(TASK_SCHEMA_VERSION),
+  id: z.string().min(1),
+  site: z.string().min(1),
+  instruction: z.string().min(1),
+  constraints: z.array(Constraint).min(2).max(12),
+  target: TaskTarget,
+  metadata: z.strictObject({
+    seed: z.number().int(),
+    worldSeed: z.number().int(),
+    worldVersion: z.number().int(),
+    difficulty: Difficulty,
+    split: Split,
+    templateIds: z.array(z.string()),
+    /** Set when the task was relabeled in hindsight from another. */
+    derivedFrom: z.string().optional(),
+  }),
+});
+export type Task = z.infer<typeof Task>;

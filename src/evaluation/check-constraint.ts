@@ -1,0 +1,88 @@
+import { timeToMinutes } from '../core/dates.js';
+import type { AttrValue } from '../core/schemas/episode-state.js';
+import type { Constraint } from '../core/schemas/task.js';
+import type { Facts, FactSource } from './facts.js';
+
+export type Verdict = {
+  id: string;
+  kind: Constraint['kind'];
+  satisfied: boolean;
+  /** What was compared: the observed value, where it came from, and what was required. */
+  evidence: { source: FactSource; field?: string; observed: unknown; expected: unknown };
+};
+
+const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+const digits = (s: string) => s.replace(/\D/g, '');
+const asList = (v: AttrValue | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+function equal(observed: AttrValue | undefined, expected: string | number | boolean): boolean {
+  if (observed === undefined) return false;
+  if (Array.isArray(observed)) return observed.some((o) => norm(o) === norm(String(expected)));
+  if (typeof expected === 'string' || typeof observed === 'string') return norm(String(observed)) === norm(String(expected));
+  return observed === expected;
+}
+
+function minutes(v: AttrValue | undefined): number | undefined {
+  if (typeof v !== 'string' || !/^\d{1,2}:\d{2}$/.test(v)) return undefined;
+  return timeToMinutes(v);
+}
+
+/** Checks one constraint against the facts of an episode; pure and allocation-light. */
+export function checkConstraint(c: Constraint, f: Facts): Verdict {
+  const v = (satisfied: boolean, source: FactSource, observed: unknown, expected: unknown, field?: string): Verdict => ({
+    id: c.id,
+    kind: c.kind,
+    satisfied,
+    evidence: field === undefined ? { source, observed, expected } : { source, field, observed, expected },
+  });
+  switch (c.kind) {
+    case 'exact': {
+      const o = f.attrs[c.field];
+      return v(equal(o, c.value), f.attrSource, o, c.value, c.field);
+    }
+    case 'range': {
+      const o = f.attrs[c.field];
+      const ok = typeof o === 'number' && (c.min === undefined || o >= c.min) && (c.max === undefined || o <= c.max);
+      return v(ok, f.attrSource, o, { min: c.min, max: c.max }, c.field);
+    }
+    case 'set': {
+      const o = f.attrs[c.field];
+      const have = asList(o).map(norm);
+      const want = c.values.map(norm);
+      const ok =
+        o !== undefined &&
+        (c.mode === 'includes_all' ? want.every((w) => have.includes(w)) : c.mode === 'one_of' ? want.some((w) => have.includes(w)) : !want.some((w) => have.includes(w)));
+      return v(ok, f.attrSource, o, { [c.mode]: c.values }, c.field);
+    }
+    case 'time_window': {
+      const o = f.attrs[c.field];
+      const t = minutes(o);
+      const ok = t !== undefined && (c.after === undefined || t >= timeToMinutes(c.after)) && (c.before === undefined || t <= timeToMinutes(c.before));
+      return v(ok, f.attrSource, o, { after: c.after, before: c.before }, c.field);
+    }
+    case 'superlative': {
+      // The best option is a fixed listing (the inventory never changes); its value is kept as evidence.
+      const ok = f.listingId !== undefined && f.listingId === c.listingId;
+      return v(ok, f.attrSource, { listingId: f.listingId, value: f.attrs[c.field] }, { listingId: c.listingId, [c.objective]: c.best }, c.field);
+    }
+    case 'count': {
+      const o = f.attrs[c.field];
+      return v(typeof o === 'number' ? o === c.value : Number(o) === c.value && o !== undefined, f.attrSource, o, c.value, c.field);
+    }
+    case 'details': {
+      const record = c.traveller === undefined ? f.contact : f.travellers[c.traveller - 1];
+      const o = record?.[c.field];
+      const phoneLike = /phone|tel|mobile/i.test(c.field);
+      const ok = o !== undefined && o !== '' && (phoneLike ? digits(o) === digits(c.value) : norm(o) === norm(c.value));
+      return v(ok, f.detailsSource, o, c.value, c.traveller === undefined ? `contact.${c.field}` : `traveller${c.traveller}.${c.field}`);
+    }
+    case 'addon': {
+      const qty = f.extras[c.field] ?? 0;
+      const reached = f.detailsSource !== 'none';
+      const ok = reached && (c.chosen ? qty >= (c.quantity ?? 1) : qty === 0);
+      return v(ok, f.detailsSource, reached ? qty : undefined, c.chosen ? { atLeast: c.quantity ?? 1 } : 0, `extras.${c.field}`);
+    }
+    case 'booked':
+      return v(f.booked, f.booked ? 'booking' : f.attrSource, f.booked, true);
+  }
+}

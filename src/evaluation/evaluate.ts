@@ -1,0 +1,54 @@
+import type { EpisodeState, SiteEpisodeState } from '../core/schemas/episode-state.js';
+import type { Task } from '../core/schemas/task.js';
+import { checkConstraint, type Verdict } from './check-constraint.js';
+import { factsOf, siteStateOf } from './facts.js';
+
+export type Evaluation = {
+  taskId: string;
+  verdicts: Verdict[];
+  satisfied: number;
+  total: number;
+  /** Constraint satisfaction rate: satisfied / total. */
+  csr: number;
+  booked: boolean;
+  /** Success: every constraint satisfied and a booking submitted. */
+  sr: boolean;
+};
+
+type Evaluable = Pick<Task, 'id' | 'site' | 'constraints'>;
+
+/** Judges a task against one state snapshot of the episode (no browser, no inventory). */
+export function evaluate(task: Evaluable, state: EpisodeState | SiteEpisodeState | undefined): Evaluation {
+  const facts = factsOf(siteStateOf(state, task.site));
+  const verdicts = task.constraints.map((c) => checkConstraint(c, facts));
+  const satisfied = verdicts.reduce((n, v) => n + (v.satisfied ? 1 : 0), 0);
+  const total = verdicts.length;
+  const csr = total === 0 ? 0 : satisfied / total;
+  return { taskId: task.id, verdicts, satisfied, total, csr, booked: facts.booked, sr: satisfied === total && facts.booked };
+}
+
+export type TrajectoryEvaluation = {
+  /** CSR after each step (one entry per snapshot). */
+  curve: number[];
+  bestCsr: number;
+  /** The first step whose CSR equals the best: the shortest prefix to keep when salvaging. */
+  firstBestIndex: number;
+  final: Evaluation;
+  perStep: Evaluation[];
+};
+
+/** Judges every per-step snapshot of a trajectory. */
+export function evaluateTrajectory(task: Evaluable, snapshots: readonly (EpisodeState | SiteEpisodeState | undefined)[]): TrajectoryEvaluation {
+  const perStep = snapshots.map((s) => evaluate(task, s));
+  const curve = perStep.map((e) => e.csr);
+  let bestCsr = 0;
+  let firstBestIndex = -1;
+  curve.forEach((c, i) => {
+    if (firstBestIndex === -1 || c > bestCsr) {
+      bestCsr = c;
+      firstBestIndex = i;
+    }
+  });
+  const final = perStep[perStep.length - 1] ?? evaluate(task, undefined);
+  return { curve, bestCsr, firstBestIndex, final, perStep };
+}

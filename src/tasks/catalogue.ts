@@ -1,0 +1,65 @@
+import type { Rng } from '../core/rng.js';
+import type { Attrs, Person } from '../core/schemas/episode-state.js';
+import type { Constraint } from '../core/schemas/task.js';
+import type { Choice, Listing, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
+import type { World } from '../world/world.js';
+
+/**
+ * A task's target: one bookable option (listing + a choice per option group) under one search,
+ * plus the traveller and contact details and add-ons the booking will carry.
+ */
+export type Target = {
+  site: SiteDefinition;
+  world: World;
+  params: SearchParams;
+  /** Every listing the search returns (for superlatives and feasibility). */
+  results: Listing[];
+  listing: Listing;
+  detail: ListingDetail;
+  choices: Choice[];
+  /** The selection's facts, as the engine records them (params, then listing, then choices). */
+  attrs: Attrs;
+  travellers: Person[];
+  contact: Record<string, string>;
+  extras: Record<string, number>;
+};
+
+/** One way to say a constraint: a clause that follows the intro, or a sentence of its own. */
+export type Phrase = { id: string; text: string; form: 'clause' | 'sentence' };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A constraint without its wording: the generator picks one of the candidate's phrases. */
+export type ConstraintBody = DistributiveOmit<Constraint, 'phrase' | 'templateId'>;
+
+/** A constraint the target satisfies, with several ways to say it. */
+export type Candidate = {
+  constraint: ConstraintBody;
+  phrases: Phrase[];
+  /**
+   * key: what every request names (where and when): always in the task;
+   * core: the rest of the search (who, class): often named;
+   * refine: narrows the choice among listings or options;
+   * details/addon: traveller details and extras (made generically by the generator).
+   */
+  role: 'key' | 'core' | 'refine' | 'details' | 'addon';
+  /** For constraints on listing facts: whether a listing meets it (scopes superlatives). */
+  matchesListing?: (l: Listing) => boolean;
+};
+
+/** "The cheapest", "the shortest", "the highest rated": over a numeric or "HH:MM" listing attr. */
+export type SuperlativeSpec = {
+  id: string;
+  field: string;
+  objective: 'min' | 'max';
+  phrases: Phrase[];
+};
+
+/** What a site contributes to task generation: its facts and how people ask for them. */
+export type TaskCatalogue = {
+  siteId: string;
+  /** Openings, e.g. "Book a flight", "Find me a hotel room", "Reserve a table". */
+  intros: string[];
+  /** Constraints on search parameters, listing facts and choice facts that the target meets. */
+  candidates(target: Target, rng: Rng): Candidate[];
+  superlatives: SuperlativeSpec[];
+};

@@ -1,0 +1,52 @@
+import type { Difficulty, Split, Task } from '../core/schemas/task.js';
+import { InvalidInputError } from '../core/errors.js';
+import type { SiteDefinition } from '../sites/engine/site-definition.js';
+import type { World } from '../world/world.js';
+import { catalogueFor } from './catalogues/index.js';
+import { generateTask } from './generate-task.js';
+import { taskSignature } from './task-signature.js';
+
+export type BatchOptions = {
+  sites: readonly SiteDefinition[];
+  /** Tasks per site. */
+  count: number;
+  seed: number;
+  split: Split;
+  world: World;
+  /** Signatures that must not be produced (the held-out test suite, for train and dev). */
+  exclude?: ReadonlySet<string>;
+  onTask?: (task: Task) => void;
+};
+
+const TIERS: Difficulty[] = ['easy', 'medium', 'hard'];
+
+/**
+ * N tasks per site, difficulties in rotation, deterministic by seed. Draws that cannot make a
+ * task (or that coincide with an excluded one, or a task already made) are redrawn.
+ */
+export function generateTasks(o: BatchOptions): Task[] {
+  const out: Task[] = [];
+  for (const site of o.sites) {
+    const catalogue = catalogueFor(site.id);
+    const seen = new Set<string>();
+    let index = 0;
+    let made = 0;
+    let misses = 0;
+    while (made < o.count) {
+      const difficulty = TIERS[made % TIERS.length]!;
+      const task = generateTask({ site, catalogue, world: o.world, seed: o.seed, index: index++, difficulty, split: o.split });
+      const sig = task && taskSignature(task);
+      if (!task || !sig || seen.has(sig) || o.exclude?.has(sig)) {
+        if (++misses > 50 + o.count * 20) {
+          throw new InvalidInputError(`could not make ${o.count} distinct ${o.split} tasks for ${site.id} (made ${made})`, { hint: 'ask for fewer tasks or another seed' });
+        }
+        continue;
+      }
+      seen.add(sig);
+      out.push(task);
+      made++;
+      o.onTask?.(task);
+    }
+  }
+  return out;
+}

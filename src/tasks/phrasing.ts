@@ -1,0 +1,115 @@
+import { WORLD_TODAY, daysBetween, longDate, monthName, weekday, weekdayName } from '../core/dates.js';
+import type { Rng } from '../core/rng.js';
+import type { Phrase } from './catalogue.js';
+
+/** Shared ways of saying dates, parties, money and times: the natural variety of instructions. */
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+export const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);
+
+function dayMonth(iso: string): { d: number; m: string } {
+  return { d: Number(iso.slice(8, 10)), m: monthName(Number(iso.slice(5, 7))) };
+}
+
+/**
+ * Ways to name a date, relative ones resolved against the world's fixed today (a Monday):
+ * "on June 12", "on Friday 12 June", "next Friday", "this Saturday", "the weekend after next".
+ */
+export function datePhrases(iso: string, prefix = 'on'): { id: string; text: string }[] {
+  const { d, m } = dayMonth(iso);
+  const wd = weekdayName(iso);
+  const out = [
+    { id: 'date-md', text: `${prefix} ${m} ${d}` },
+    { id: 'date-dm', text: `${prefix} ${d} ${m}` },
+    { id: 'date-long', text: `${prefix} ${longDate(iso).replace(/, \d{4}$/, '')}` },
+    { id: 'date-iso', text: `${prefix} ${iso}` },
+  ];
+  const n = daysBetween(WORLD_TODAY, iso);
+  // Weeks run Monday to Sunday; today is a Monday, so day n is in week floor(n / 7).
+  const todayDow = weekday(WORLD_TODAY);
+  const week = Math.floor((n + ((todayDow + 6) % 7)) / 7);
+  if (n === 1) out.push({ id: 'date-tomorrow', text: 'tomorrow' });
+  if (week === 0 && n > 1) out.push({ id: 'date-this', text: `this ${wd}` });
+  if (week === 1) out.push({ id: 'date-next', text: `next ${wd}` });
+  const wdn = weekday(iso);
+  if ((wdn === 6 || wdn === 0) && week === 2) out.push({ id: 'date-weekend-after-next', text: `on the ${wd} of the weekend after next` });
+  if (n >= 2 && n <= 10) out.push({ id: 'date-in-days', text: `in ${n} days` });
+  return out;
+}
+
+/** "for 2 adults and 1 child", "for me and my two kids", "for my partner and me". */
+export function partyPhrases(adults: number, children: number, noun = 'people'): { id: string; text: string }[] {
+  const out: { id: string; text: string }[] = [];
+  const a = `${adults} adult${adults > 1 ? 's' : ''}`;
+  const c = children > 0 ? ` and ${children} child${children > 1 ? 'ren' : ''}` : '';
+  out.push({ id: 'party-count', text: `for ${a}${c}` });
+  if (children === 0) {
+    out.push({ id: 'party-number', text: `for ${numberWord(adults)} ${adults === 1 ? 'person' : noun}` });
+    if (adults === 1) out.push({ id: 'party-me', text: 'just for me' });
+    if (adults === 2) out.push({ id: 'party-partner', text: 'for my partner and me' });
+  } else {
+    const kids = children === 1 ? 'my kid' : `my ${numberWord(children)} kids`;
+    if (adults === 1) out.push({ id: 'party-me-kids', text: `for me and ${kids}` });
+    if (adults === 2) out.push({ id: 'party-family', text: `for a family of ${numberWord(adults + children)}: two adults and ${children === 1 ? 'one child' : `${numberWord(children)} children`}` });
+  }
+  return out;
+}
+
+/** "under €200", "at most €200", "no more than €200". */
+export function maxPricePhrases(amount: number, unit = ''): { id: string; text: string }[] {
+  const u = unit ? ` ${unit}` : '';
+  return [
+    { id: 'price-under', text: `under €${amount}${u}` },
+    { id: 'price-at-most', text: `costing at most €${amount}${u}` },
+    { id: 'price-no-more', text: `for no more than €${amount}${u}` },
+  ];
+}
+
+/** A round bound just above a value: 137 -> 140, 1234 -> 1250. Keeps bounds human. */
+export function roundUpNice(v: number): number {
+  const step = v < 50 ? 5 : v < 200 ? 10 : v < 1000 ? 25 : 50;
+  return Math.ceil((v + 0.0001) / step) * step;
+}
+
+/** A round bound just below a value: 8.3 -> 8, 137 -> 130. */
+export function roundDownNice(v: number, step = 1): number {
+  return Math.floor(v / step) * step;
+}
+
+const hourText = (h: number) => (h === 12 ? 'noon' : h === 0 ? 'midnight' : h < 12 ? `${h} am` : `${h - 12} pm`);
+
+/** "after 18:00", "after 6 pm", "in the evening (after 6 pm)". */
+export function afterPhrases(hhmm: string, what = 'leaving'): { id: string; text: string }[] {
+  const h = Number(hhmm.slice(0, 2));
+  return [
+    { id: 'after-24h', text: `${what} after ${hhmm}` },
+    { id: 'after-12h', text: `${what} after ${hourText(h)}` },
+  ];
+}
+
+export function beforePhrases(hhmm: string, what = 'leaving'): { id: string; text: string }[] {
+  const h = Number(hhmm.slice(0, 2));
+  return [
+    { id: 'before-24h', text: `${what} before ${hhmm}` },
+    { id: 'before-12h', text: `${what} before ${hourText(h)}` },
+  ];
+}
+
+/** "with a pool and free Wi-Fi": a natural list. */
+export function listPhrase(items: string[], conj = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
+}
+
+/** Phrases for clauses, with a template id prefix so analysis can tell them apart. */
+export function clauses(prefix: string, list: { id: string; text: string }[]): Phrase[] {
+  return list.map((p) => ({ id: `${prefix}:${p.id}`, text: p.text, form: 'clause' as const }));
+}
+
+export function sentences(prefix: string, list: { id: string; text: string }[]): Phrase[] {
+  return list.map((p) => ({ id: `${prefix}:${p.id}`, text: p.text, form: 'sentence' as const }));
+}
+
+export function pickPhrase(rng: Rng, phrases: Phrase[]): Phrase {
+  return rng.pick(phrases);
+}

@@ -1,0 +1,13 @@
+import { canonicalJson } from '../core/hash.js';
+import type { Task } from '../core/schemas/task.js';
+
+/**
+ * Two tasks coincide when they have the same target and the same constraint set, whatever
+ * their wording: what a held-out test task must never share with a train or dev task.
+ */
+export function taskSignature(t: Task): string {
+  const constraints = t.constraints
+    .map(({ phrase: _p, templateId: _t, id: _i, ...check }) => canonicalJson(check))
+    .sort();
+  return canonicalJson({ site: t.site, listing: t.target.listingId, params: t.target.params, choices: t.target.choices, constraints });
+}

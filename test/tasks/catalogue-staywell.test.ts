@@ -1,0 +1,219 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { Task, type Constraint, type Difficulty } from '../../src/core/schemas/task.js';
+import { checkConstraint } from '../../src/evaluation/check-constraint.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
+import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
+import { selectionAttrs } from '../../src/sites/engine/flow.js';
+import type { Choice, Listing } from '../../src/sites/engine/site-definition.js';
+import { staywell } from '../../src/sites/staywell/index.js';
+import type { Candidate, Target } from '../../src/tasks/catalogue.js';
+import { distanceBound } from '../../src/tasks/catalogues/staywell.js';
+import { catalogueFor } from '../../src/tasks/catalogues/index.js';
+import { generateTask } from '../../src/tasks/generate-task.js';
+import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
+import { buildWorld } from '../../src/world/build-world.js';
+import { cityById } from '../../src/world/geography.js';
+import type { World } from '../../src/world/world.js';
+
+const site = staywell;
+const catalogue = catalogueFor('staywell');
+const KEY_IDS = ['destination', 'checkIn', 'checkOut'];
+/** Listing facts: constraints on these scope superlatives. */
+const LISTING_FIELDS = new Set(['stars', 'rating', 'pricePerNight', 'distanceKm', 'neighbourhood', 'amenities', 'reviewCount', 'checkInTime', 'checkOutTime']);
+let world: World;
+
+const withPhrase = (c: Candidate): Constraint => ({ ...c.constraint, phrase: c.phrases[0]!.text, templateId: c.phrases[0]!.id }) as Constraint;
+const listingFacts = (l: Listing) => ({ ...NO_FACTS, attrs: l.attrs, attrSource: 'selection' as const });
+
+/** Random targets of the site's own example searches. */
+function targets(n: number, label: string): Target[] {
+  const out: Target[] = [];
+  for (let i = 0; out.length < n && i < n * 3; i++) {
+    const rng = new Rng(`staywell-catalogue-test/${label}/${i}`);
+    const t = buildTarget(site, world, site.exampleSearch(world, rng.fork('search')), rng.fork('target'));
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** The target a task names, with exactly its room, rate, guest and add-ons. */
+function targetOf(task: Task): Target {
+  const params = task.target.params;
+  const detail = site.detail(world, params, task.target.listingId)!;
+  const choices: Choice[] = detail.optionGroups.map((g) => g.choices.find((c) => c.id === task.target.choices[g.id])!);
+  return {
+    site,
+    world,
+    params,
+    results: site.search(world, params),
+    listing: detail.listing,
+    detail,
+    choices,
+    attrs: selectionAttrs(params, detail, choices),
+    travellers: task.target.travellers,
+    contact: task.target.contact,
+    extras: task.target.extras,
+  };
+}
+
+function tasks(): Task[] {
+  const out: Task[] = [];
+  const tiers: Difficulty[] = ['easy', 'medium', 'hard'];
+  for (const difficulty of tiers) {
+    for (let index = 0; index < 20; index++) {
+      const task = generateTask({ site, catalogue, world, seed: 5, index, difficulty, split: 'train' });
+      if (task) out.push(task);
+    }
+  }
+  return out;
+}
+
+let made: Task[] = [];
+
+beforeAll(() => {
+  world = buildWorld(1);
+  made = tasks();
+});
+
+describe('staywell task catalogue', () => {
+  it('makes at least 90% of 60 tasks, each valid, feasible and naming where and when', () => {
+    expect(made.length).toBeGreaterThanOrEqual(54);
+    for (const task of made) {
+      expect(Task.safeParse(task).success).toBe(true);
+      expect(task.constraints.length).toBeGreaterThanOrEqual(2);
+      expect(task.constraints.length).toBeLessThanOrEqual(8);
+      const ids = task.constraints.map((c) => c.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toContain('booked');
+
+      const target = targetOf(task);
+      expect(target.attrs).toEqual(task.target.attrs);
+      for (const c of catalogue.candidates(target, new Rng('keys'))) if (c.role === 'key') expect(ids).toContain(c.constraint.id);
+      expect(evaluate(task, bookedState(target)).sr).toBe(true);
+
+      const dest = task.constraints.find((c) => c.id === 'destination');
+      expect(dest?.kind === 'exact' && dest.value).toBe(task.target.params.destination);
+      expect(task.instruction).toContain(cityById(String(task.target.params.destination))!.name);
+      for (const k of KEY_IDS) expect(task.instruction).toContain(task.constraints.find((c) => c.id === k)!.phrase);
+      expect(task.instruction).not.toMatch(/undefined|NaN|\[object/);
+    }
+  });
+
+  it("states every party fact that differs from the form's default, so an agent keeping the defaults searches the target's search", () => {
+    const defaults = Object.fromEntries(site.searchFields.flatMap((f) => (f.kind === 'stepper' ? [[f.name, f.default]] : [])));
+    expect(defaults).toEqual({ adults: 2, children: 0, rooms: 1 });
+    for (const task of made) {
+      const said = new Set(task.constraints.map((c) => c.id));
+      for (const [name, value] of Object.entries(defaults)) if (!said.has(name)) expect(task.target.params[name], `${task.id} ${name}`).toBe(value);
+    }
+  });
+
+  it('keeps superlatives right: the target is the unique best bookable listing meeting the listing constraints', () => {
+    let checked = 0;
+    for (const task of made) {
+      const sup = task.constraints.find((c) => c.kind === 'superlative');
+      if (!sup || sup.kind !== 'superlative') continue;
+      const target = targetOf(task);
+      const scoped = task.constraints.filter((c) => c.kind !== 'superlative' && 'field' in c && LISTING_FIELDS.has(c.field));
+      const scope = target.results.filter((l) => bookableChoices(site, world, target.params, l) && scoped.every((c) => checkConstraint(c, listingFacts(l)).satisfied));
+      const values = scope.map((l) => l.attrs[sup.field] as number);
+      const best = sup.objective === 'min' ? Math.min(...values) : Math.max(...values);
+      const winners = scope.filter((l) => l.attrs[sup.field] === best);
+      expect(winners.map((l) => l.id), `${task.id} ${sup.id}`).toEqual([task.target.listingId]);
+      expect(sup.best).toBe(best);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('offers only constraints a booking of the target satisfies, with unique ids and clean phrases', () => {
+    for (const t of targets(40, 'satisfied')) {
+      const cands = catalogue.candidates(t, new Rng('c'));
+      const ids = cands.map((c) => c.constraint.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const k of KEY_IDS) expect(cands.find((c) => c.constraint.id === k)?.role).toBe('key');
+      // A party other than the form's default (2 adults, no children, 1 room) is always stated.
+      const party = { adults: Number(t.params.adults), children: Number(t.params.children), rooms: Number(t.params.rooms) };
+      expect(cands.find((c) => c.constraint.id === 'adults')?.role).toBe(party.adults === 2 ? 'core' : 'key');
+      expect(cands.find((c) => c.constraint.id === 'children')?.role).toBe(party.children === 0 ? 'refine' : 'key');
+      expect(cands.find((c) => c.constraint.id === 'rooms')?.role).toBe(party.rooms === 1 ? 'refine' : 'key');
+      const facts = factsOf(bookedState(t));
+      for (const c of cands) {
+        expect(c.phrases.length).toBeGreaterThan(0);
+        expect(new Set(c.phrases.map((p) => p.id)).size).toBe(c.phrases.length);
+        for (const p of c.phrases) {
+          expect(p.text).not.toMatch(/undefined|NaN|\[object/);
+          expect(p.form === 'sentence').toBe(/[.!?]$/.test(p.text));
+        }
+        const verdict = checkConstraint(withPhrase(c), facts);
+        expect(verdict.satisfied, `${c.constraint.id} on ${t.listing.id}`).toBe(true);
+      }
+    }
+  });
+
+  it('judges listings the way the evaluator does (matchesListing agrees with checkConstraint on listing facts)', () => {
+    let compared = 0;
+    for (const t of targets(40, 'listing')) {
+      for (const c of catalogue.candidates(t, new Rng('c'))) {
+        if (!c.matchesListing) continue;
+        expect(c.role).toBe('refine');
+        expect('field' in c.constraint && LISTING_FIELDS.has(c.constraint.field)).toBe(true);
+        for (const l of t.results) {
+          expect(c.matchesListing(l), `${c.constraint.id} on ${l.id}`).toBe(checkConstraint(withPhrase(c), listingFacts(l)).satisfied);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('redraws a refinement on a listing that meets it as the same or a tighter one, or under another id', () => {
+    for (const t of targets(20, 'tighter')) {
+      const first = catalogue.candidates(t, new Rng('first')).filter((c) => c.matchesListing);
+      for (const other of t.results) {
+        if (other.id === t.listing.id) continue;
+        const moved = buildTarget(site, world, t.params, new Rng(`moved/${other.id}`), other.id);
+        if (!moved) continue;
+        const again = new Map(catalogue.candidates(moved, new Rng('again')).map((c) => [c.constraint.id, c]));
+        for (const c of first) {
+          if (!c.matchesListing!(moved.listing)) continue;
+          const d = again.get(c.constraint.id);
+          // Set-valued refinements name their values in their id: another id means "keep the old one".
+          if (!d) {
+            expect(c.constraint.kind, c.constraint.id).toBe('set');
+            continue;
+          }
+          for (const l of t.results) if (d.matchesListing!(l)) expect(c.matchesListing!(l), `${c.constraint.id}: ${l.id}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('gives the same candidates whatever rng the generator passes', () => {
+    for (const t of targets(10, 'rng')) {
+      const a = catalogue.candidates(t, new Rng('a')).map((c) => [c.constraint, c.phrases]);
+      const b = catalogue.candidates(t, new Rng('b')).map((c) => [c.constraint, c.phrases]);
+      expect(a).toEqual(b);
+    }
+  });
+
+  it('covers the kinds the site allows, and its superlatives find a unique best', () => {
+    const kinds = new Set<string>();
+    const ids = new Set<string>();
+    for (const t of targets(60, 'kinds')) for (const c of catalogue.candidates(t, new Rng('k'))) (kinds.add(c.constraint.kind), ids.add(c.constraint.id.replace(/^(amenities|neighbourhood)-.*$/, '$1-set')));
+    for (const k of ['exact', 'range', 'set', 'time_window', 'count']) expect(kinds).toContain(k);
+    for (const id of ['stars-min', 'rating-min', 'price-max', 'distance-max', 'neighbourhood', 'amenities-set', 'neighbourhood-set', 'reviews-min', 'checkin-by', 'checkout-after', 'room', 'rate', 'free-cancellation', 'breakfast', 'nightly-max', 'rooms', 'children']) expect(ids).toContain(id);
+    const used = new Set(made.flatMap((t) => t.constraints.filter((c) => c.kind === 'superlative').map((c) => c.id)));
+    expect(used.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rounds distance bounds up to half or whole kilometres', () => {
+    expect(distanceBound(0.1)).toBe(0.5);
+    expect(distanceBound(0.5)).toBe(0.5);
+    expect(distanceBound(1.1)).toBe(1.5);
+    expect(distanceBound(2)).toBe(2);
+    expect(distanceBound(2.1)).toBe(3);
+    expect(distanceBound(3.8)).toBe(4);
+  });
+});

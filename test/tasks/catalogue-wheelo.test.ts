@@ -1,0 +1,267 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { Task, type Constraint, type Difficulty } from '../../src/core/schemas/task.js';
+import { checkConstraint } from '../../src/evaluation/check-constraint.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
+import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
+import { selectionAttrs } from '../../src/sites/engine/flow.js';
+import type { Choice, Listing, SearchParams } from '../../src/sites/engine/site-definition.js';
+import { wheelo } from '../../src/sites/wheelo/index.js';
+import type { Candidate, Target } from '../../src/tasks/catalogue.js';
+import { catalogueFor } from '../../src/tasks/catalogues/index.js';
+import { ceilNice, timeRoles, timeText } from '../../src/tasks/catalogues/wheelo.js';
+import { generateTask } from '../../src/tasks/generate-task.js';
+import { roundUpNice } from '../../src/tasks/phrasing.js';
+import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
+import { buildWorld } from '../../src/world/build-world.js';
+import { carLocationById } from '../../src/world/domains/cars.js';
+import type { World } from '../../src/world/world.js';
+
+const site = wheelo;
+const catalogue = catalogueFor('wheelo');
+const KEY_IDS = ['pickup-location', 'pickup-date', 'dropoff-date'];
+/** Listing facts (not overridden by a choice): constraints on these scope superlatives. */
+const LISTING_FIELDS = new Set(['carClass', 'transmission', 'fuel', 'supplier', 'supplierRating', 'seats', 'bags', 'airConditioning', 'freeCancellation', 'pricePerDay', 'deposit']);
+/** What the search form shows when the instruction does not say. */
+const DEFAULTS = { pickupTime: '10:00', dropoffTime: '10:00', driverAge: 30 };
+let world: World;
+
+const withPhrase = (c: Candidate): Constraint => ({ ...c.constraint, phrase: c.phrases[0]!.text, templateId: c.phrases[0]!.id }) as Constraint;
+const listingFacts = (l: Listing) => ({ ...NO_FACTS, attrs: l.attrs, attrSource: 'selection' as const });
+
+/** Random targets of the site's own example searches. */
+function targets(n: number, label: string): Target[] {
+  const out: Target[] = [];
+  for (let i = 0; out.length < n && i < n * 3; i++) {
+    const rng = new Rng(`wheelo-catalogue-test/${label}/${i}`);
+    const t = buildTarget(site, world, site.exampleSearch(world, rng.fork('search')), rng.fork('target'));
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** The target a task names, with exactly its options, driver and add-ons. */
+function targetOf(task: Task): Target {
+  const params = task.target.params;
+  const detail = site.detail(world, params, task.target.listingId)!;
+  const choices: Choice[] = detail.optionGroups.map((g) => g.choices.find((c) => c.id === task.target.choices[g.id])!);
+  return {
+    site,
+    world,
+    params,
+    results: site.search(world, params),
+    listing: detail.listing,
+    detail,
+    choices,
+    attrs: selectionAttrs(params, detail, choices),
+    travellers: task.target.travellers,
+    contact: task.target.contact,
+    extras: task.target.extras,
+  };
+}
+
+/** The searches an agent could run from the instruction: stated times and age, else the form's defaults; a window's edge or the default inside it. */
+function agentSearches(task: Task): SearchParams[] {
+  const p = task.target.params;
+  const by = (id: string) => task.constraints.find((c) => c.id === id);
+  const options = (id: string, field: 'pickupTime' | 'dropoffTime'): string[] => {
+    const c = by(id);
+    if (!c) return [DEFAULTS[field]];
+    if (c.kind === 'exact') return [String(c.value)];
+    if (c.kind !== 'time_window') throw new Error(`${id} is ${c.kind}`);
+    const edge = c.after ?? c.before!;
+    const inside = c.after !== undefined ? DEFAULTS[field] >= c.after : DEFAULTS[field] <= c.before!;
+    return inside ? [edge, DEFAULTS[field]] : [edge];
+  };
+  const age = by('driver-age');
+  const out: SearchParams[] = [];
+  for (const pickupTime of options('pickup-time', 'pickupTime')) {
+    for (const dropoffTime of options('dropoff-time', 'dropoffTime')) {
+      out.push({ pickupLocation: p.pickupLocation!, pickupDate: p.pickupDate!, dropoffDate: p.dropoffDate!, pickupTime, dropoffTime, driverAge: age?.kind === 'exact' ? Number(age.value) : DEFAULTS.driverAge });
+    }
+  }
+  return out;
+}
+
+function tasks(): Task[] {
+  const out: Task[] = [];
+  const tiers: Difficulty[] = ['easy', 'medium', 'hard'];
+  for (const difficulty of tiers) {
+    for (let index = 0; index < 20; index++) {
+      const task = generateTask({ site, catalogue, world, seed: 11, index, difficulty, split: 'train' });
+      if (task) out.push(task);
+    }
+  }
+  return out;
+}
+
+/** More hard tasks, for superlatives. */
+function hardTasks(n: number): Task[] {
+  const out: Task[] = [];
+  for (let index = 0; index < n; index++) {
+    const task = generateTask({ site, catalogue, world, seed: 12, index, difficulty: 'hard', split: 'train' });
+    if (task) out.push(task);
+  }
+  return out;
+}
+
+let made: Task[] = [];
+
+beforeAll(() => {
+  world = buildWorld(1);
+  made = tasks();
+});
+
+describe('wheelo task catalogue', () => {
+  it('makes at least 90% of 60 tasks, each valid, feasible and naming where and when', () => {
+    expect(made.length).toBeGreaterThanOrEqual(54);
+    for (const task of made) {
+      expect(Task.safeParse(task).success).toBe(true);
+      expect(task.constraints.length).toBeGreaterThanOrEqual(2);
+      expect(task.constraints.length).toBeLessThanOrEqual(8);
+      const ids = task.constraints.map((c) => c.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toContain('booked');
+
+      const target = targetOf(task);
+      expect(target.attrs).toEqual(task.target.attrs);
+      for (const c of catalogue.candidates(target, new Rng('keys'))) if (c.role === 'key') expect(ids).toContain(c.constraint.id);
+      for (const k of KEY_IDS) expect(ids).toContain(k);
+      if (Number(task.target.params.driverAge) < 25) expect(ids).toContain('driver-age');
+      expect(evaluate(task, bookedState(target)).sr).toBe(true);
+
+      const loc = carLocationById(String(task.target.params.pickupLocation))!;
+      expect(task.instruction).toContain(loc.cityName);
+      expect(task.instruction).toMatch(loc.type === 'airport' ? /airport/i : /downtown|city-centre|branch/);
+      for (const k of KEY_IDS) expect(task.instruction).toContain(task.constraints.find((c) => c.id === k)!.phrase.replace(/\.$/, ''));
+      expect(task.instruction).not.toMatch(/undefined|NaN|\[object/);
+    }
+  });
+
+  it('keeps superlatives right for an agent that leaves unstated times and age at the defaults', () => {
+    let checked = 0;
+    for (const task of [...made, ...hardTasks(45)]) {
+      const sup = task.constraints.find((c) => c.kind === 'superlative');
+      if (!sup || sup.kind !== 'superlative') continue;
+      const scoped = task.constraints.filter((c) => c.kind !== 'superlative' && 'field' in c && LISTING_FIELDS.has(c.field));
+      for (const params of agentSearches(task)) {
+        const scope = site.search(world, params).filter((l) => bookableChoices(site, world, params, l) && scoped.every((c) => checkConstraint(c, listingFacts(l)).satisfied));
+        const values = scope.map((l) => l.attrs[sup.field] as number);
+        const best = sup.objective === 'min' ? Math.min(...values) : Math.max(...values);
+        const winners = scope.filter((l) => l.attrs[sup.field] === best);
+        expect(winners.map((l) => l.id), `${task.id} ${sup.id} ${JSON.stringify(params)}`).toEqual([task.target.listingId]);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
+  it('offers only constraints a booking of the target satisfies, with unique ids and clean phrases', () => {
+    const kinds = new Set<string>();
+    for (const [i, t] of targets(60, 'satisfied').entries()) {
+      const cands = catalogue.candidates(t, new Rng(`c/${i}`));
+      const ids = cands.map((c) => c.constraint.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const k of KEY_IDS) expect(cands.find((c) => c.constraint.id === k)?.role).toBe('key');
+      expect(cands.find((c) => c.constraint.id === 'driver-age')?.role).toBe(Number(t.params.driverAge) < 25 ? 'key' : 'refine');
+      const facts = factsOf(bookedState(t));
+      for (const c of cands) {
+        kinds.add(c.constraint.kind);
+        expect(c.phrases.length).toBeGreaterThan(0);
+        expect(new Set(c.phrases.map((p) => p.id)).size).toBe(c.phrases.length);
+        for (const p of c.phrases) {
+          expect(p.text).not.toMatch(/undefined|NaN|\[object/);
+          expect(p.form === 'sentence').toBe(/[.!?]$/.test(p.text));
+        }
+        const verdict = checkConstraint(withPhrase(c), facts);
+        expect(verdict.satisfied, `${c.constraint.id} on ${t.listing.id}`).toBe(true);
+      }
+    }
+    expect([...kinds].sort()).toEqual(['count', 'exact', 'range', 'set', 'time_window']);
+  });
+
+  it('judges listings the way the evaluator does (matchesListing agrees with checkConstraint on listing facts)', () => {
+    let compared = 0;
+    for (const t of targets(40, 'listing')) {
+      for (const c of catalogue.candidates(t, new Rng('c'))) {
+        if (!c.matchesListing) {
+          if ('field' in c.constraint && c.role === 'refine') expect(LISTING_FIELDS.has(c.constraint.field), c.constraint.id).toBe(false);
+          continue;
+        }
+        expect(c.role).toBe('refine');
+        expect('field' in c.constraint && LISTING_FIELDS.has(c.constraint.field)).toBe(true);
+        for (const l of t.results) {
+          expect(c.matchesListing(l), `${c.constraint.id} on ${l.id}`).toBe(checkConstraint(withPhrase(c), listingFacts(l)).satisfied);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('redraws a refinement on a listing that meets it as the same or a tighter one (or not at all)', () => {
+    for (const t of targets(15, 'tighter')) {
+      const first = catalogue.candidates(t, new Rng('first')).filter((c) => c.matchesListing);
+      for (const other of t.results) {
+        if (other.id === t.listing.id) continue;
+        const moved = buildTarget(site, world, t.params, new Rng(`moved/${other.id}`), other.id);
+        if (!moved) continue;
+        const again = new Map(catalogue.candidates(moved, new Rng('again')).map((c) => [c.constraint.id, c]));
+        for (const c of first) {
+          if (!c.matchesListing!(moved.listing)) continue;
+          const d = again.get(c.constraint.id);
+          if (!d) continue;
+          for (const l of t.results) if (d.matchesListing!(l)) expect(c.matchesListing!(l), `${c.constraint.id}: ${l.id}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('bounds the daily price so the target car meets it whatever times an agent picks', () => {
+    let bounded = 0;
+    for (const t of targets(40, 'price')) {
+      const c = catalogue.candidates(t, new Rng('p')).find((x) => x.constraint.id === 'price-max');
+      if (!c || c.constraint.kind !== 'range') continue;
+      for (const [pickupTime, dropoffTime] of [['08:00', '20:00'], ['20:00', '08:00'], ['10:00', '10:00']] as const) {
+        const l = site.search(world, { ...t.params, pickupTime, dropoffTime }).find((x) => x.id === t.listing.id)!;
+        expect(Number(l.attrs.pricePerDay)).toBeLessThanOrEqual(c.constraint.max!);
+      }
+      bounded++;
+    }
+    expect(bounded).toBeGreaterThan(30);
+  });
+
+  it('marks a time core exactly when leaving it at 10:00 could change the number of rental days', () => {
+    expect(timeRoles('10:00', '10:00')).toEqual({ pickup: 'refine', dropoff: 'refine', windows: true });
+    expect(timeRoles('13:30', '09:00')).toEqual({ pickup: 'refine', dropoff: 'refine', windows: true });
+    expect(timeRoles('15:00', '15:00')).toEqual({ pickup: 'core', dropoff: 'refine', windows: false });
+    expect(timeRoles('09:00', '09:00')).toEqual({ pickup: 'refine', dropoff: 'core', windows: false });
+    expect(timeRoles('09:00', '17:00')).toEqual({ pickup: 'core', dropoff: 'refine', windows: false });
+    expect(timeRoles('11:00', '17:00')).toEqual({ pickup: 'refine', dropoff: 'core', windows: false });
+    const days = (pt: string, dt: string) => (dt > pt ? 1 : 0);
+    const TIMES = ['08:30', '09:00', '10:00', '11:00', '13:30', '17:00'];
+    for (const pt of TIMES) {
+      for (const dt of TIMES) {
+        const r = timeRoles(pt, dt);
+        for (const saidP of [true, false]) {
+          for (const saidD of [true, false]) {
+            if ((r.pickup === 'core' && !saidP) || (r.dropoff === 'core' && !saidD)) continue;
+            expect(days(saidP ? pt : '10:00', saidD ? dt : '10:00'), `${pt} ${dt} ${saidP} ${saidD}`).toBe(days(pt, dt));
+          }
+        }
+      }
+    }
+  });
+
+  it('says times and prices the way people do', () => {
+    expect(timeText('10:00')).toBe('10 am');
+    expect(timeText('09:30')).toBe('9:30 am');
+    expect(timeText('12:00')).toBe('noon');
+    expect(timeText('17:30')).toBe('5:30 pm');
+    for (const v of [12.3, 45, 49.99, 50, 137.2, 200, 1234]) {
+      expect(ceilNice(v)).toBeGreaterThanOrEqual(v);
+      expect(ceilNice(ceilNice(v))).toBe(ceilNice(v));
+      expect(ceilNice(v)).toBeLessThanOrEqual(roundUpNice(v));
+    }
+  });
+});

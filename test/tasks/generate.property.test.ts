@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Task, type Constraint } from '../../src/core/schemas/task.js';
+import { checkConstraint } from '../../src/evaluation/check-constraint.js';
+import { factsOf, type Facts } from '../../src/evaluation/facts.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
+import { siteById } from '../../src/sites/registry.js';
+import { CATALOGUES } from '../../src/tasks/catalogues/index.js';
+import { checkFeasible } from '../../src/tasks/feasibility.js';
+import { generateTask } from '../../src/tasks/generate-task.js';
+import { bookedState, buildTarget } from '../../src/tasks/target.js';
+import { Rng } from '../../src/core/rng.js';
+import { testWorld } from '../helpers/test-server.js';
+
+const world = testWorld();
+const TIERS = ['easy', 'medium', 'hard'] as const;
+
+/** The facts with exactly one constraint broken. */
+function violate(c: Constraint, f: Facts): Facts {
+  const attrs = { ...f.attrs };
+  const g: Facts = { ...f, attrs, extras: { ...f.extras }, contact: { ...f.contact }, travellers: f.travellers.map((t) => ({ ...t })) };
+  switch (c.kind) {
+    case 'exact':
+      attrs[c.field] = typeof c.value === 'number' ? c.value + 1 : typeof c.value === 'boolean' ? !c.value : `${c.value}-other`;
+      break;
+    case 'range':
+      attrs[c.field] = c.max !== undefined ? c.max + 1 : c.min! - 1;
+      break;
+    case 'set':
+      attrs[c.field] = c.mode === 'excludes' ? [...c.values] : [];
+      break;
+    case 'time_window':
+      attrs[c.field] = c.after !== undefined ? minus(c.after) : plus(c.before!);
+      break;
+    case 'superlative':
+      g.listingId = `${f.listingId}-other`;
+      break;
+    case 'count':
+      attrs[c.field] = c.value + 1;
+      break;
+    case 'details':
+      if (c.traveller === undefined) g.contact[c.field] = 'zzz-wrong';
+      else g.travellers[c.traveller - 1]![c.field] = 'zzz-wrong';
+      break;
+    case 'addon':
+      g.extras[c.field] = c.chosen ? 0 : 1;
+      break;
+    case 'booked':
+      g.booked = false;
+      break;
+  }
+  return g;
+}
+const minus = (t: string) => { const m = Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) - 1; return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`; };
+const plus = (t: string) => { const m = Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) + 1; return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`; };
+const fieldOf = (c: Constraint) => ('field' in c ? `${c.kind === 'details' ? `${c.traveller ?? 'c'}.` : ''}${c.field}` : c.kind);
+
+const arbTask = fc
+  .record({ site: fc.constantFrom(...CATALOGUES.map((c) => c.siteId)), seed: fc.integer({ min: 0, max: 1_000_000 }), index: fc.nat(50), tier: fc.constantFrom(...TIERS) })
+  .map(({ site, seed, index, tier }) => generateTask({ site: siteById(site), catalogue: CATALOGUES.find((c) => c.siteId === site)!, world, seed, index, difficulty: tier, split: 'train' }));
+
+describe('generated tasks (property-based)', () => {
+  it('are valid, feasible against the inventory, and a booking of the target scores CSR = 1 and SR', () => {
+    fc.assert(
+      fc.property(arbTask, (task) => {
+        fc.pre(task !== undefined);
+        Task.parse(task);
+        expect(task!.constraints.length).toBeGreaterThanOrEqual(2);
+        expect(task!.constraints.length).toBeLessThanOrEqual(8);
+        expect(new Set(task!.constraints.map((c) => c.id)).size).toBe(task!.constraints.length);
+        expect(checkFeasible(task!, world)).toBeUndefined();
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('violating any single constraint lowers CSR by exactly its share', () => {
+    fc.assert(
+      fc.property(arbTask, (task) => {
+        fc.pre(task !== undefined);
+        const t = task!;
+        const site = siteById(t.site);
+        const target = buildTarget(site, world, t.target.params, new Rng('x'), t.target.listingId)!;
+        // Rebuild the exact target (choices, people, extras) recorded in the task.
+        target.choices = target.detail.optionGroups.map((g) => g.choices.find((c) => c.id === t.target.choices[g.id])!);
+        Object.assign(target, { travellers: t.target.travellers, contact: t.target.contact, extras: t.target.extras, attrs: t.target.attrs });
+        const facts = factsOf(bookedState(target));
+        const n = t.constraints.length;
+        expect(evaluate(t, bookedState(target)).csr).toBe(1);
+        for (const c of t.constraints) {
+          const broken = violate(c, facts);
+          const satisfied = t.constraints.filter((x) => checkConstraint(x, broken).satisfied).length;
+          expect(checkConstraint(c, broken).satisfied, c.id).toBe(false);
+          const sharing = t.constraints.filter((x) => x !== c && fieldOf(x) === fieldOf(c)).length;
+          if (sharing === 0) expect((n - satisfied) / n, c.id).toBeCloseTo(1 / n, 10);
+          else expect(n - satisfied).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('generation is deterministic by seed', () => {
+    const site = siteById(CATALOGUES[0]!.siteId);
+    const make = (seed: number) => generateTask({ site, catalogue: CATALOGUES[0]!, world, seed, index: 3, difficulty: 'hard', split: 'train' });
+    expect(make(5)).toEqual(make(5));
+    expect(JSON.stringify(make(5))).not.toBe(JSON.stringify(make(6)));
+  });
+});
