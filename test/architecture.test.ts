@@ -12,8 +12,9 @@ const ALLOWED: Record<string, string[]> = {
   browser: ['core'],
   agents: ['core', 'world', 'sites', 'tasks', 'browser'],
   rollout: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents'],
+  pipeline: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout'],
   demo: ['core', 'world', 'sites', 'browser'],
-  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout', 'demo'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout', 'pipeline', 'demo'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');

@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerServe } from './commands/serve.js';
+import { registerExport } from './commands/export.js';
+import { registerGenerate } from './commands/generate.js';
+import { registerRun } from './commands/run.js';
 import { registerSites } from './commands/sites.js';
 import { registerTasks } from './commands/tasks.js';
 import { fail } from './output.js';
@@ -14,5 +17,8 @@ registerServe(program);
 registerSites(program);
 registerDemo(program);
 registerTasks(program);
+registerRun(program);
+registerGenerate(program);
+registerExport(program);
 
 program.parseAsync(process.argv).catch(fail);

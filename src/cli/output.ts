@@ -13,7 +13,12 @@ export function printJson(value: unknown): void {
 }
 
 export function fail(err: unknown): never {
-  process.stderr.write(`webfoundry: ${describeError(err)}\n`);
+  const zod = err as { name?: string; issues?: { path: PropertyKey[]; message: string }[] };
+  const text =
+    zod?.name === 'ZodError' && zod.issues?.length
+      ? `invalid data: ${zod.issues[0]!.path.join('.') || 'value'}: ${zod.issues[0]!.message}${zod.issues.length > 1 ? ` (and ${zod.issues.length - 1} more)` : ''}`
+      : describeError(err);
+  process.stderr.write(`webfoundry: ${text}\n`);
   if (process.env.WEBFOUNDRY_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   process.exit(1);
 }

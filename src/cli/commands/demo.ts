@@ -1,59 +1,114 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { launchChromium } from '../../browser/chromium.js';
 import { bookThroughUi } from '../../demo/walkthrough.js';
-import { startServer } from '../../sites/engine/server.js';
+import { datasetCard } from '../../pipeline/exports/dataset-card.js';
+import { EXPORTERS } from '../../pipeline/exports/index.js';
+import { generateRun } from '../../pipeline/generate.js';
+import { RunStore } from '../../pipeline/run-store.js';
+import { DEFAULT_SALVAGE } from '../../pipeline/salvage.js';
+import { runStats } from '../../pipeline/stats.js';
+import { startServer, type SiteServer } from '../../sites/engine/server.js';
+import { SITES } from '../../sites/registry.js';
 import { parseIntOption, table } from '../output.js';
+import { episodeProgress } from '../progress.js';
+import { statsTable } from './generate.js';
+
+const say = (s: string) => process.stdout.write(`${s}\n`);
+
+/** Books once on every site through the UI and checks the state API saw exactly that booking. */
+async function walkthrough(server: SiteServer, seed: number): Promise<number> {
+  const browser = await launchChromium();
+  const rows: (string | number)[][] = [];
+  let failures = 0;
+  try {
+    for (const site of server.sites) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const episode = `demo-${site.id}`;
+      const started = performance.now();
+      try {
+        await page.goto(`${server.origin(site.id)}/?wf_episode=${episode}`);
+        const r = await bookThroughUi(page, site, server.world, server.origin(site.id), seed);
+        const booked = server.episodes.snapshot(episode).sites[site.id]?.bookings ?? [];
+        const ok = booked.length === 1 && booked[0]!.reference === r.reference;
+        if (!ok) failures++;
+        rows.push([site.name, site.domain, r.listingTitle, r.reference, ok ? 'booked' : 'STATE MISMATCH', `${Math.round(performance.now() - started)} ms`]);
+      } catch (err) {
+        failures++;
+        rows.push([site.name, site.domain, '', '', `FAILED: ${(err as Error).message.split('\n')[0]}`, `${Math.round(performance.now() - started)} ms`]);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  say(table(['site', 'domain', 'booked', 'reference', 'result', 'time'], rows));
+  return failures;
+}
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('start the sites, book one trip on every site with headless Chromium, and print the URLs')
-    .option('--port <n>', 'port (0 = any free port; 8080 falls back to a free one when taken)', parseIntOption('--port', 0, 65535), 8080)
-    .option('--seed <s>', 'world seed', parseIntOption('--seed'), 1)
+    .description('book once on every site in headless Chromium, then run the data pipeline end to end on a small budget')
+    .option('--port <n>', 'port for the sites (0 = any free port; 8080 falls back to a free one when taken)', parseIntOption('--port', 0, 65535), 8080)
+    .option('--seed <s>', 'seed', parseIntOption('--seed'), 1)
+    .option('--tasks <n>', 'tasks per site for the pipeline', parseIntOption('--tasks', 1, 1000), 4)
+    .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
+    .option('--out <dir>', 'run directory (resumed when it exists)', 'runs/demo')
     .option('--keep-serving', 'keep the sites up afterwards (default when run in a terminal)')
-    .action(async (opts: { port: number; seed: number; keepServing?: boolean }) => {
+    .action(async (opts: { port: number; seed: number; tasks: number; parallel: number; out: string; keepServing?: boolean }) => {
       const t0 = performance.now();
       const server = await startServer({ port: opts.port, seed: opts.seed }).catch((err: unknown) => {
         if (opts.port !== 8080) throw err;
         return startServer({ port: 0, seed: opts.seed });
       });
-      process.stdout.write(`sites up in ${Math.round(performance.now() - t0)} ms (world seed ${opts.seed}, ${server.world.size()} inventory rows)\n`);
-      const browser = await launchChromium();
-      const rows: (string | number)[][] = [];
-      let failures = 0;
-      try {
-        for (const site of server.sites) {
-          const context = await browser.newContext();
-          const page = await context.newPage();
-          const episode = `demo-${site.id}`;
-          const started = performance.now();
-          try {
-            await page.goto(`${server.origin(site.id)}/?wf_episode=${episode}`);
-            const r = await bookThroughUi(page, site, server.world, server.origin(site.id), opts.seed);
-            const booked = server.episodes.snapshot(episode).sites[site.id]?.bookings ?? [];
-            const ok = booked.length === 1 && booked[0]!.reference === r.reference;
-            if (!ok) failures++;
-            rows.push([site.name, site.domain, r.listingTitle, r.reference, ok ? 'booked' : 'STATE MISMATCH', `${Math.round(performance.now() - started)} ms`]);
-          } catch (err) {
-            failures++;
-            rows.push([site.name, site.domain, '', '', `FAILED: ${(err as Error).message.split('\n')[0]}`, `${Math.round(performance.now() - started)} ms`]);
-          } finally {
-            await context.close();
-          }
-        }
-      } finally {
-        await browser.close();
+      say(`1. Sites up in ${Math.round(performance.now() - t0)} ms (world seed ${opts.seed}, ${server.world.size()} inventory rows). Booking once on every site:`);
+      const failures = await walkthrough(server, opts.seed);
+
+      say(`\n2. Data pipeline: ${opts.tasks} tasks per site, scripted teacher at noise ${DEFAULT_NOISE}, ${opts.parallel} in parallel.`);
+      let progress: ReturnType<typeof episodeProgress> | undefined;
+      const store = await generateRun({
+        dir: opts.out,
+        config: { sites: SITES.map((s) => s.id), tasksPerSite: opts.tasks, teacher: 'scripted', noise: DEFAULT_NOISE, seed: opts.seed, worldSeed: opts.seed, maxSteps: 60, mode: 'viewport', salvage: DEFAULT_SALVAGE },
+        parallel: opts.parallel,
+        resume: existsSync(RunStore.path(opts.out)),
+        force: false,
+        onStart: (total, done) => (progress = episodeProgress(total - done)),
+        onEpisode: (t) => progress?.tick(t),
+      });
+      progress?.stop();
+      const stats = runStats(store);
+      const rows = store.rows();
+      store.close();
+      say(statsTable(stats));
+
+      const exportsDir = join(opts.out, 'exports');
+      const written: string[] = [];
+      for (const format of ['openai', 'sharegpt', 'trl', 'jsonl'] as const) {
+        const dir = join(exportsDir, format);
+        mkdirSync(dir, { recursive: true });
+        const r = EXPORTERS[format].export(rows, { per: 'trajectory' });
+        for (const f of r.files) writeFileSync(join(dir, f.name), f.content);
+        writeFileSync(join(dir, 'README.md'), datasetCard(rows, { format, per: 'trajectory', examples: r.examples }));
+        written.push(`   ${format.padEnd(8)} ${resolve(dir)}/ (${r.examples} examples)`);
       }
-      process.stdout.write(`${table(['site', 'domain', 'booked', 'reference', 'result', 'time'], rows)}\n`);
-      process.stdout.write(`\nOpen the sites by hand:\n${server.sites.map((s) => `  ${s.name.padEnd(12)} ${server.origin(s.id)}/`).join('\n')}\n`);
+      say(`\n3. Where things are:`);
+      say(`   run store  ${resolve(RunStore.path(opts.out))}`);
+      say(`   stats      npx webfoundry stats --run ${opts.out}`);
+      say(written.join('\n'));
+      say(`\nOpen the sites by hand:\n${server.sites.map((s) => `   ${s.name.padEnd(12)} ${server.origin(s.id)}/`).join('\n')}`);
       const keep = opts.keepServing ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
       if (keep) {
-        process.stdout.write('Serving until Ctrl+C.\n');
+        say('Serving until Ctrl+C.');
         process.once('SIGINT', () => void server.close().then(() => process.exit(failures ? 1 : 0)));
         return;
       }
       await server.close();
-      process.stdout.write('(run `npx webfoundry serve` to keep them up)\n');
+      say(`(run \`npx webfoundry serve\` to keep them up) · demo took ${((performance.now() - t0) / 1000).toFixed(0)} s`);
       if (failures) process.exitCode = 1;
     });
 }

@@ -1,0 +1,7 @@
+/** The action parser: text from agents and models in, `Action` out, and back. */
+export { parseAction } from './parse-action.js';
+export { formatAction } from './format-action.js';
+export { extractAction } from './extract-action.js';
+export { ACTION_SIGNATURES, describeActionSpace, type ActionSignature } from './signatures.js';
+export { WEBARENA_SCROLL_PX } from './webarena.js';
+export type { ParseResult } from './result.js';

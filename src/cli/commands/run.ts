@@ -1,0 +1,119 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { agentFactory } from '../../agents/make-agent.js';
+import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
+import { InvalidInputError } from '../../core/errors.js';
+import type { Trajectory } from '../../core/schemas/trajectory.js';
+import { runTasks } from '../../rollout/run-tasks.js';
+import { summarize, type RunSummary } from '../../rollout/summarize.js';
+import { writeTrajectory } from '../../rollout/trajectory-file.js';
+import { startServer } from '../../sites/engine/server.js';
+import { loadTasks } from '../../tasks/task-file.js';
+import { loadWorld } from '../../world/world-store.js';
+import { parseIntOption, printJson, table } from '../output.js';
+import { episodeProgress } from '../progress.js';
+
+type RunOpts = {
+  agent: string;
+  tasks: string;
+  limit?: number;
+  site?: string;
+  parallel: number;
+  out?: string;
+  noise: number;
+  maxSteps: number;
+  seed: number;
+  worldSeed: number;
+  mode: string;
+  screenshots?: boolean;
+  json?: boolean;
+};
+
+const parseNoise = (v: string) => {
+  const n = Number(v);
+  if (!(n >= 0 && n <= 1)) throw new InvalidInputError(`--noise must be between 0 and 1, got "${v}"`);
+  return n;
+};
+
+export function summaryTable(s: RunSummary): string {
+  const row = (name: string, x: RunSummary['overall']) => [name, x.episodes, x.sr.toFixed(2), x.csr.toFixed(2), x.meanSteps.toFixed(1), x.errors];
+  return table(['site', 'episodes', 'SR', 'CSR', 'steps', 'errors'], [...Object.entries(s.bySite).map(([k, v]) => row(k, v)), row('overall', s.overall)]);
+}
+
+/** Shared by `run` and `bench`: start the sites, run the tasks with the agent, write what was asked. */
+async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; summary: RunSummary; ms: number }> {
+  if (!['viewport', 'full'].includes(opts.mode)) throw new InvalidInputError(`--mode must be viewport or full, got "${opts.mode}"`);
+  const { world } = loadWorld(opts.worldSeed);
+  let tasks = loadTasks(opts.tasks, { world });
+  if (opts.site) tasks = tasks.filter((t) => t.site === opts.site);
+  if (opts.limit !== undefined) tasks = tasks.slice(0, opts.limit);
+  if (tasks.length === 0) throw new InvalidInputError('no tasks to run', { hint: 'check --tasks, --site and --limit' });
+  const makePolicy = agentFactory(opts.agent, { world, noise: opts.noise });
+  const server = await startServer({ port: 0, world });
+  const progress = episodeProgress(tasks.length);
+  const trajDir = opts.out ? join(opts.out, 'trajectories') : undefined;
+  const t0 = performance.now();
+  try {
+    const trajectories = await runTasks({
+      tasks,
+      server,
+      makePolicy,
+      parallel: opts.parallel,
+      maxSteps: opts.maxSteps,
+      runId: `${opts.agent}-${opts.seed}`,
+      seed: opts.seed,
+      agentInfo: opts.agent === 'scripted' ? { noise: opts.noise } : {},
+      env: { mode: opts.mode as 'viewport' | 'full', ...(opts.screenshots && opts.out ? { screenshot: { dir: join(opts.out, 'screenshots'), marks: false } } : {}) },
+      onEpisode: (t) => {
+        // Each trajectory is on disk as soon as its episode ends: a killed run keeps them.
+        if (trajDir) writeTrajectory(trajDir, t);
+        progress.tick(t);
+      },
+    });
+    const summary = summarize(trajectories);
+    if (opts.out) {
+      mkdirSync(opts.out, { recursive: true });
+      writeFileSync(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, noise: opts.noise, tasks: opts.tasks, ...summary }, null, 2)}\n`);
+    }
+    return { trajectories, summary, ms: performance.now() - t0 };
+  } finally {
+    progress.stop();
+    await server.close();
+  }
+}
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('--agent <name>', 'scripted | random', 'scripted')
+    .option('--limit <n>', 'at most N tasks', parseIntOption('--limit', 1))
+    .option('--site <id>', 'only tasks of this site')
+    .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
+    .option('--noise <x>', `scripted teacher error level, 0..1 (default ${DEFAULT_NOISE})`, parseNoise, DEFAULT_NOISE)
+    .option('--max-steps <n>', 'step budget per episode', parseIntOption('--max-steps', 1, 1000), 60)
+    .option('--seed <s>', 'seed of the agents’ randomness', parseIntOption('--seed'), 1)
+    .option('--world-seed <s>', 'world (inventory) seed the tasks were made for', parseIntOption('--world-seed'), 1)
+    .option('--mode <mode>', 'observation: viewport | full', 'viewport')
+    .option('--screenshots', 'save a screenshot per step under --out')
+    .option('--json', 'print JSON');
+}
+
+export function registerRun(program: Command): void {
+  common(program.command('run').description('run an agent on tasks and write one trajectory file per episode'))
+    .requiredOption('--tasks <file-or-suite>', 'task JSONL file or suite name (bookingarena-v0)')
+    .requiredOption('--out <dir>', 'output directory')
+    .action(async (opts: RunOpts) => {
+      const r = await execute(opts);
+      if (opts.json) printJson({ out: opts.out, ...r.summary, seconds: Math.round(r.ms / 1000) });
+      else process.stdout.write(`${summaryTable(r.summary)}\n${r.trajectories.length} trajectories in ${join(opts.out!, 'trajectories')} (${(r.ms / 1000).toFixed(1)} s)\n`);
+    });
+
+  common(program.command('bench').description('score an agent on a suite: SR, CSR and mean steps per site and overall'))
+    .option('--suite <name-or-file>', 'suite name or task file', 'bookingarena-v0')
+    .option('--out <dir>', 'also write trajectories and summary.json here')
+    .action(async (opts: RunOpts & { suite: string }) => {
+      const r = await execute({ ...opts, tasks: opts.suite });
+      if (opts.json) printJson({ agent: opts.agent, suite: opts.suite, ...(opts.agent === 'scripted' ? { noise: opts.noise } : {}), ...r.summary, seconds: Math.round(r.ms / 1000) });
+      else process.stdout.write(`${summaryTable(r.summary)}\n${opts.agent} on ${opts.suite}: ${r.trajectories.length} episodes in ${(r.ms / 1000).toFixed(1)} s\n`);
+    });
+}

@@ -1,0 +1,32 @@
+import { SingleBar } from 'cli-progress';
+import type { Trajectory } from '../core/schemas/trajectory.js';
+
+/** Episodes done/total, rate, ETA, running SR and mean CSR; silent when stderr is not a terminal. */
+export function episodeProgress(total: number) {
+  const started = performance.now();
+  let sr = 0;
+  let csr = 0;
+  let done = 0;
+  const bar = new SingleBar(
+    {
+      format: 'episodes {bar} {value}/{total} | {rate}/h | ETA {eta_formatted} | SR {sr} | CSR {csr}',
+      stream: process.stderr,
+      noTTYOutput: false,
+      hideCursor: true,
+      etaBuffer: 20,
+    },
+  );
+  if (process.stderr.isTTY) bar.start(total, 0, { rate: '-', sr: '-', csr: '-' });
+  return {
+    tick(t: Trajectory) {
+      done++;
+      sr += t.end.evaluation.sr ? 1 : 0;
+      csr += t.end.evaluation.csr;
+      const hours = (performance.now() - started) / 3_600_000;
+      if (process.stderr.isTTY) bar.update(done, { rate: Math.round(done / hours), sr: (sr / done).toFixed(2), csr: (csr / done).toFixed(2) });
+    },
+    stop() {
+      if (process.stderr.isTTY) bar.stop();
+    },
+  };
+}

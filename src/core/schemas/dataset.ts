@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { Action } from './action.js';
+import { Task } from './task.js';
+
+export const DATASET_SCHEMA_VERSION = 1;
+
+/** One step kept for training: what the agent saw, and what it thought and did. */
+export const DatasetStep = z.strictObject({
+  url: z.string(),
+  observation: z.string(),
+  thought: z.string(),
+  action: z.string(),
+  parsed: Action.nullable(),
+  /** Why the action failed (unparseable, unknown element, timeout), as the next observation said. */
+  error: z.string().nullable(),
+  /** A stop step appended when a partial trajectory was relabeled. */
+  synthetic: z.boolean(),
+});
+export type DatasetStep = z.infer<typeof DatasetStep>;
+
+/**
+ * One training example at the trajectory level, in our lossless format. A success is kept
+ * whole; a salvaged partial is truncated after the first step that reached its best CSR and
+ * its task relabeled from the constraints satisfied there.
+ */
+export const DatasetRow = z.strictObject({
+  schemaVersion: z.literal(DATASET_SCHEMA_VERSION),
+  id: z.string(),
+  kind: z.enum(['success', 'salvaged']),
+  /** The task the steps accomplish: the original for a success, the relabeled one otherwise. */
+  task: Task,
+  provenance: z.strictObject({
+    runId: z.string(),
+    episodeId: z.string(),
+    originalTaskId: z.string(),
+    originalInstruction: z.string(),
+    agent: z.string(),
+    keptConstraintIds: z.array(z.string()),
+    droppedConstraintIds: z.array(z.string()),
+    /** Index of the last original step kept; -1 for a success (kept whole). */
+    truncationIndex: z.number().int(),
+    originalCsr: z.number(),
+    originalSteps: z.number().int(),
+  }),
+  steps: z.array(DatasetStep).min(1),
+});
+export type DatasetRow = z.infer<typeof DatasetRow>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** Bump when a field of `Observation` changes meaning or shape. */
+export const OBSERVATION_SCHEMA_VERSION = 1;
+
+/**
+ * 'viewport': only nodes whose box intersects the visible part of the page (plus nodes without
+ * a box of their own, such as a select's options, under a visible parent). 'full': every node.
+ */
+export const ObservationMode = z.enum(['viewport', 'full']);
+export type ObservationMode = z.infer<typeof ObservationMode>;
+
+export const TabInfo = z.strictObject({
+  index: z.number().int().min(0),
+  url: z.string(),
+  title: z.string(),
+});
+export type TabInfo = z.infer<typeof TabInfo>;
+
+/** Where the viewport is on the page, in CSS pixels: lets an agent judge how far to scroll. */
+export const ScrollInfo = z.strictObject({
+  x: z.number(),
+  y: z.number(),
+  viewportWidth: z.number(),
+  viewportHeight: z.number(),
+  pageWidth: z.number(),
+  pageHeight: z.number(),
+});
+export type ScrollInfo = z.infer<typeof ScrollInfo>;
+
+/**
+ * Token estimate of `axtree`: characters / 3.2, rounded up. Calibrated on our observations
+ * (home, results and listing page of every site, viewport and full mode) against real BPE
+ * tokenizers: o200k counts 1.22x and cl100k 1.24x the usual chars/4 rule (bids, brackets and
+ * quotes tokenize densely), so chars/3.2 lands within ~3% above both. No tokenizer or model is
+ * needed at run time.
+ */
+export const TokenEstimate = z.strictObject({
+  /** How the figure was made; the env's is 'chars/3.2'. */
+  method: z.string().min(1),
+  tokens: z.number().int().min(0),
+});
+export type TokenEstimate = z.infer<typeof TokenEstimate>;
+
+/** A PNG of the active tab's viewport, inline or written to a file; `marks` when bids are drawn on it. */
+export const Screenshot = z.union([
+  z.strictObject({ format: z.literal('png'), marks: z.boolean(), data: z.instanceof(Uint8Array) }),
+  z.strictObject({ format: z.literal('png'), marks: z.boolean(), path: z.string() }),
+]);
+export type Screenshot = z.infer<typeof Screenshot>;
+
+/**
+ * What the agent sees after reset() and every step(): the active tab's accessibility tree as
+ * compact text (`[bid] role "name" value states`, indented by depth), where it is, which tabs
+ * are open, and what went wrong with the last action.
+ */
+export const Observation = z.strictObject({
+  schemaVersion: z.literal(OBSERVATION_SCHEMA_VERSION),
+  url: z.string(),
+  title: z.string(),
+  tabs: z.array(TabInfo).min(1),
+  activeTab: z.number().int().min(0),
+  mode: ObservationMode,
+  /** One line per meaningful node; an action refers to an element by the bid in brackets. */
+  axtree: z.string(),
+  /** The bid of the focused element, when one has focus. */
+  focusedBid: z.string().nullable(),
+  scroll: ScrollInfo,
+  /** Why the last action failed (unparseable, unknown bid, timeout, blocked...); null when it worked. */
+  lastActionError: z.string().nullable(),
+  tokens: TokenEstimate,
+  screenshot: Screenshot.optional(),
+});
+export type Observation = z.infer<typeof Observation>;

@@ -1,0 +1,209 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { InvalidInputError } from '../core/errors.js';
+import { canonicalJson } from '../core/hash.js';
+import { DatasetRow } from '../core/schemas/dataset.js';
+import { Task } from '../core/schemas/task.js';
+import { TrajectoryEnd, TrajectoryHeader, TrajectoryStep, type Trajectory } from '../core/schemas/trajectory.js';
+import { WORLD_VERSION } from '../core/version.js';
+import type { SalvageOptions } from './salvage.js';
+
+export const RUN_STORE_VERSION = 1;
+const KIND = 'webfoundry-run';
+
+/** What identifies a run: two runs with different configs must not share a directory. */
+export type RunConfig = {
+  sites: string[];
+  tasksPerSite: number;
+  teacher: string;
+  noise: number;
+  seed: number;
+  worldSeed: number;
+  maxSteps: number;
+  mode: 'viewport' | 'full';
+  salvage: SalvageOptions;
+};
+
+export type RunVersions = { store: number; webfoundry: string; world: number };
+
+export const STORE_FILE = 'run.sqlite';
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE tasks (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, site TEXT NOT NULL, json TEXT NOT NULL);
+CREATE TABLE episodes (
+  task_id TEXT PRIMARY KEY REFERENCES tasks(id),
+  episode_id TEXT NOT NULL UNIQUE,
+  site TEXT NOT NULL,
+  status TEXT NOT NULL,
+  csr REAL NOT NULL,
+  sr INTEGER NOT NULL,
+  steps INTEGER NOT NULL,
+  header TEXT NOT NULL,
+  end_json TEXT NOT NULL
+);
+CREATE TABLE steps (episode_id TEXT NOT NULL REFERENCES episodes(episode_id), idx INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (episode_id, idx));
+CREATE TABLE evaluations (episode_id TEXT PRIMARY KEY REFERENCES episodes(episode_id), csr REAL NOT NULL, sr INTEGER NOT NULL, best_csr REAL NOT NULL, first_best_index INTEGER NOT NULL, verdicts TEXT NOT NULL);
+CREATE TABLE dataset_rows (id TEXT PRIMARY KEY, episode_id TEXT NOT NULL REFERENCES episodes(episode_id), site TEXT NOT NULL, kind TEXT NOT NULL, steps INTEGER NOT NULL, json TEXT NOT NULL);
+`;
+
+/** The config without what may change between a run and its resume (nothing, today). */
+const identity = (c: RunConfig) => canonicalJson(c);
+
+/**
+ * A run's SQLite store (WAL), inside the run directory: config and versions, tasks, episodes,
+ * steps, evaluations and dataset rows. One transaction per finished episode, so a run killed
+ * at any moment (kill -9 included) has every finished episode whole and none half-written.
+ */
+export class RunStore {
+  private constructor(
+    private readonly db: Database.Database,
+    readonly dir: string,
+    readonly config: RunConfig,
+    readonly runId: string,
+  ) {}
+
+  static path(dir: string): string {
+    return join(dir, STORE_FILE);
+  }
+
+  static exists(dir: string): boolean {
+    return existsSync(RunStore.path(dir));
+  }
+
+  static create(dir: string, runId: string, config: RunConfig, versions: RunVersions): RunStore {
+    if (RunStore.exists(dir)) throw new InvalidInputError(`${dir} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
+    mkdirSync(dir, { recursive: true });
+    const db = new Database(RunStore.path(dir));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec(SCHEMA);
+    const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      put.run('kind', KIND);
+      put.run('runId', runId);
+      put.run('config', identity(config));
+      put.run('versions', canonicalJson(versions));
+      put.run('createdAt', new Date().toISOString());
+    })();
+    return new RunStore(db, dir, config, runId);
+  }
+
+  /**
+   * Opens an existing run. A store of another kind, version or config is refused with what
+   * differs, unless `force` (then the stored config is replaced by `expected`).
+   */
+  static open(dir: string, expected: { config?: RunConfig; versions: RunVersions; force?: boolean }): RunStore {
+    const path = RunStore.path(dir);
+    if (!existsSync(path)) throw new InvalidInputError(`${dir} holds no run (no ${STORE_FILE})`, { hint: 'start one without --resume' });
+    let db: Database.Database;
+    let meta: Record<string, string>;
+    try {
+      db = new Database(path, { fileMustExist: true });
+      meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+    } catch (cause) {
+      throw new InvalidInputError(`${path} is not a WebFoundry run store (${(cause as Error).message})`, { cause, hint: 'it is corrupt or foreign: move it away and start a new run' });
+    }
+    if (meta.kind !== KIND || !meta.config || !meta.versions || !meta.runId) {
+      db.close();
+      throw new InvalidInputError(`${path} is not a WebFoundry run store`, { hint: 'move it away and start a new run' });
+    }
+    const stored = JSON.parse(meta.config) as RunConfig;
+    const storedVersions = JSON.parse(meta.versions) as RunVersions;
+    const problems: string[] = [];
+    if (canonicalJson(storedVersions) !== canonicalJson(expected.versions)) problems.push(`made by versions ${meta.versions}, this is ${canonicalJson(expected.versions)}`);
+    if (expected.config && identity(expected.config) !== meta.config) problems.push(`made with config ${meta.config}, asked for ${identity(expected.config)}`);
+    if (problems.length && !expected.force) {
+      db.close();
+      throw new InvalidInputError(`refusing to resume ${dir}: ${problems.join('; ')}`, { hint: 'resume with the same options, use another --out, or pass --force to continue anyway' });
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    let config = stored;
+    if (problems.length && expected.force) {
+      const upd = db.prepare('UPDATE meta SET value = ? WHERE key = ?');
+      if (expected.config) {
+        upd.run(identity(expected.config), 'config');
+        config = expected.config;
+      }
+      upd.run(canonicalJson(expected.versions), 'versions');
+    }
+    return new RunStore(db, dir, config, meta.runId);
+  }
+
+  static versions(): RunVersions {
+    return { store: RUN_STORE_VERSION, webfoundry: WEBFOUNDRY_VERSION, world: WORLD_VERSION };
+  }
+
+  insertTasks(tasks: readonly Task[]): void {
+    const ins = this.db.prepare('INSERT INTO tasks (idx, id, site, json) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => tasks.forEach((t, i) => ins.run(i, t.id, t.site, JSON.stringify(t))))();
+  }
+
+  tasks(): Task[] {
+    return (this.db.prepare('SELECT json FROM tasks ORDER BY idx').pluck().all() as string[]).map((j) => Task.parse(JSON.parse(j)));
+  }
+
+  doneTaskIds(): Set<string> {
+    return new Set(this.db.prepare('SELECT task_id FROM episodes').pluck().all() as string[]);
+  }
+
+  /** Stores a finished episode, its steps, its evaluation and its dataset row in one transaction. */
+  recordEpisode(t: Trajectory, row: DatasetRow | undefined): void {
+    const e = t.end.evaluation;
+    const site = t.header.task.site;
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO episodes (task_id, episode_id, site, status, csr, sr, steps, header, end_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(t.header.task.id, t.header.episodeId, site, t.end.status, e.csr, e.sr ? 1 : 0, t.steps.length, JSON.stringify(t.header), JSON.stringify(t.end));
+      const step = this.db.prepare('INSERT INTO steps (episode_id, idx, json) VALUES (?, ?, ?)');
+      for (const s of t.steps) step.run(t.header.episodeId, s.index, JSON.stringify(s));
+      this.db
+        .prepare('INSERT INTO evaluations (episode_id, csr, sr, best_csr, first_best_index, verdicts) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(t.header.episodeId, e.csr, e.sr ? 1 : 0, e.bestCsr, e.firstBestIndex, JSON.stringify(e.verdicts));
+      if (row) this.db.prepare('INSERT INTO dataset_rows (id, episode_id, site, kind, steps, json) VALUES (?, ?, ?, ?, ?, ?)').run(row.id, t.header.episodeId, site, row.kind, row.steps.length, JSON.stringify(row));
+    })();
+  }
+
+  episodeCount(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM episodes').pluck().get() as number;
+  }
+
+  /** Every stored trajectory, in task order. */
+  *trajectories(): Generator<Trajectory> {
+    const eps = this.db.prepare('SELECT e.episode_id, e.header, e.end_json FROM episodes e JOIN tasks t ON t.id = e.task_id ORDER BY t.idx').all() as { episode_id: string; header: string; end_json: string }[];
+    const steps = this.db.prepare('SELECT json FROM steps WHERE episode_id = ? ORDER BY idx').pluck();
+    for (const e of eps) {
+      yield {
+        header: TrajectoryHeader.parse(JSON.parse(e.header)),
+        steps: (steps.all(e.episode_id) as string[]).map((j) => TrajectoryStep.parse(JSON.parse(j))),
+        end: TrajectoryEnd.parse(JSON.parse(e.end_json)),
+      };
+    }
+  }
+
+  /** Episode outcomes without their steps (stats). */
+  outcomes(): { taskId: string; site: string; status: string; csr: number; sr: boolean; steps: number; bestCsr: number; difficulty: string }[] {
+    return (this.db.prepare('SELECT e.task_id, e.site, e.status, e.csr, e.sr, e.steps, v.best_csr, t.json FROM episodes e JOIN evaluations v ON v.episode_id = e.episode_id JOIN tasks t ON t.id = e.task_id ORDER BY t.idx').all() as {
+      task_id: string; site: string; status: string; csr: number; sr: number; steps: number; best_csr: number; json: string;
+    }[]).map((r) => ({ taskId: r.task_id, site: r.site, status: r.status, csr: r.csr, sr: r.sr === 1, steps: r.steps, bestCsr: r.best_csr, difficulty: (JSON.parse(r.json) as Task).metadata.difficulty }));
+  }
+
+  rows(): DatasetRow[] {
+    return (this.db.prepare('SELECT d.json FROM dataset_rows d JOIN episodes e ON e.episode_id = d.episode_id JOIN tasks t ON t.id = e.task_id ORDER BY t.idx').pluck().all() as string[]).map((j) => {
+      const r = DatasetRow.safeParse(JSON.parse(j));
+      if (r.success) return r.data;
+      const issue = r.error.issues[0]!;
+      throw new InvalidInputError(`${this.dir}: a dataset row does not fit this version's schema (${issue.path.join('.')}: ${issue.message})`, {
+        hint: 'the run was made by another version of WebFoundry: regenerate it',
+      });
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export const WEBFOUNDRY_VERSION = '0.1.0';

@@ -1,0 +1,108 @@
+import type { BrowserEnv } from '../browser/env/browser-env.js';
+import { describeError } from '../core/errors.js';
+import type { SiteEpisodeState } from '../core/schemas/episode-state.js';
+import type { Task } from '../core/schemas/task.js';
+import { TRAJECTORY_SCHEMA_VERSION, type EpisodeStatus, type Trajectory, type TrajectoryHeader, type TrajectoryStep } from '../core/schemas/trajectory.js';
+import { evaluate, evaluateTrajectory } from '../evaluation/evaluate.js';
+import type { PastStep, Policy } from '../agents/policy.js';
+
+export type EpisodeOptions = {
+  env: BrowserEnv;
+  policy: Policy;
+  task: Task;
+  episodeId: string;
+  /** Seed of the policy's own randomness (noise) for this episode. */
+  episodeSeed: number;
+  maxSteps: number;
+  attempt?: number;
+  agentInfo?: { noise?: number; model?: string };
+  /** Called after each step (progress, streaming writers). */
+  onStep?: (step: TrajectoryStep) => void;
+};
+
+/**
+ * Runs one episode: reset on the task's site, then policy and env in turn until the policy
+ * stops or the step budget runs out. Every step carries what the agent saw, what it did, the
+ * privileged state after it and the CSR so far. A crash of the env propagates (the pool retries
+ * the episode); everything else ends the episode with status "error" and keeps the steps.
+ */
+export async function runEpisode(o: EpisodeOptions): Promise<Trajectory> {
+  const started = performance.now();
+  const header: TrajectoryHeader = {
+    type: 'header',
+    schemaVersion: TRAJECTORY_SCHEMA_VERSION,
+    episodeId: o.episodeId,
+    agent: { name: o.policy.name, ...o.agentInfo },
+    task: o.task,
+    startedAt: new Date().toISOString(),
+  };
+  o.policy.begin?.(o.task, o.episodeSeed);
+  let observation = await o.env.reset({ siteId: o.task.site, episodeId: o.episodeId });
+  const steps: TrajectoryStep[] = [];
+  const history: PastStep[] = [];
+  const states: (SiteEpisodeState | undefined)[] = [];
+  let status: EpisodeStatus = 'max_steps';
+  let answer: string | null = null;
+  let error: string | null = null;
+  try {
+    for (let i = 0; i < o.maxSteps; i++) {
+      const decision = await o.policy.act({ task: o.task, observation, history });
+      const result = await o.env.step(decision.action);
+      const state = result.info.state?.sites[o.task.site] ?? null;
+      states.push(state ?? undefined);
+      const step: TrajectoryStep = {
+        type: 'step',
+        index: i,
+        url: observation.url,
+        observation: observation.axtree,
+        observationTokens: observation.tokens.tokens,
+        thought: decision.thought,
+        action: decision.action,
+        parsed: result.info.action,
+        error: result.info.error ?? null,
+        timings: result.info.timings,
+        state,
+        csr: evaluate(o.task, state ?? undefined).csr,
+      };
+      steps.push(step);
+      history.push({ action: decision.action, thought: decision.thought, url: observation.url, error: step.error });
+      o.onStep?.(step);
+      observation = result.observation;
+      if (result.done) {
+        status = result.info.action?.type === 'report_infeasible' ? 'agent_gave_up' : 'stopped';
+        answer = result.info.message ?? null;
+        break;
+      }
+    }
+  } catch (err) {
+    if ((err as Error).name === 'EnvCrashedError') throw err;
+    status = 'error';
+    error = describeError(err);
+  }
+  const evaluation = evaluateTrajectory(o.task, states);
+  const injected = (o.policy as { errors?: readonly string[] }).errors;
+  return {
+    header,
+    steps,
+    end: {
+      type: 'end',
+      status,
+      answer,
+      error,
+      steps: steps.length,
+      durationMs: Math.round(performance.now() - started),
+      evaluation: {
+        csr: evaluation.final.csr,
+        sr: evaluation.final.sr,
+        booked: evaluation.final.booked,
+        curve: evaluation.curve,
+        bestCsr: evaluation.bestCsr,
+        firstBestIndex: evaluation.firstBestIndex,
+        verdicts: evaluation.final.verdicts,
+      },
+      finalObservation: { url: observation.url, observation: observation.axtree },
+      ...(injected ? { injectedErrors: [...injected] } : {}),
+      attempts: (o.attempt ?? 0) + 1,
+    },
+  };
+}

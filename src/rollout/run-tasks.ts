@@ -1,0 +1,78 @@
+import { EnvPool } from '../browser/env/env-pool.js';
+import type { BrowserEnvOptions } from '../browser/env/options.js';
+import { describeError } from '../core/errors.js';
+import { Rng } from '../core/rng.js';
+import type { Task } from '../core/schemas/task.js';
+import type { Trajectory } from '../core/schemas/trajectory.js';
+import type { Policy } from '../agents/policy.js';
+import type { SiteServer } from '../sites/engine/server.js';
+import { evaluateTrajectory } from '../evaluation/evaluate.js';
+import { runEpisode } from './run-episode.js';
+import { siteBackend } from './site-backend.js';
+
+export type RunTasksOptions = {
+  tasks: readonly Task[];
+  server: SiteServer;
+  makePolicy: () => Policy;
+  parallel: number;
+  maxSteps: number;
+  /** Prefix of episode ids (unique per run). */
+  runId: string;
+  seed: number;
+  agentInfo?: { noise?: number; model?: string };
+  env?: Omit<BrowserEnvOptions, 'browser' | 'backend'>;
+  /** Each finished episode, as soon as it ends (writers, progress). */
+  onEpisode?: (t: Trajectory) => void;
+};
+
+/**
+ * Runs every task once over a pool of K browser contexts sharing one Chromium. A crashed
+ * browser or page is relaunched and its episode retried; an episode that still fails is
+ * reported with status "error", never dropped.
+ */
+export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
+  const pool = new EnvPool({ size: o.parallel, env: { ...o.env, backend: siteBackend(o.server) } });
+  try {
+    const results = await pool.run(o.tasks.map((task, index) => ({ task, index })), async (env, { task }, attempt) => {
+      const t = await runEpisode({
+        env,
+        policy: o.makePolicy(),
+        task,
+        episodeId: `${o.runId}-${task.id}${attempt ? `-retry${attempt}` : ""}`,
+        // From the task, not its position: a resumed run replays the same episode.
+        episodeSeed: new Rng(`${o.seed}/${task.id}`).int(0, 2 ** 30),
+        maxSteps: o.maxSteps,
+        attempt,
+        ...(o.agentInfo ? { agentInfo: o.agentInfo } : {}),
+      });
+      o.onEpisode?.(t);
+      return t;
+    });
+    return results.map((r) => {
+      if (r.ok) return r.value;
+      const failed = errored(r.job.task, `${o.runId}-${r.job.task.id}`, describeError(r.error), r.attempts, o.makePolicy().name);
+      o.onEpisode?.(failed);
+      return failed;
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+function errored(task: Task, episodeId: string, error: string, attempts: number, agent: string): Trajectory {
+  const e = evaluateTrajectory(task, []);
+  return {
+    header: { type: 'header', schemaVersion: 1, episodeId, agent: { name: agent }, task, startedAt: new Date().toISOString() },
+    steps: [],
+    end: {
+      type: 'end',
+      status: 'error',
+      answer: null,
+      error,
+      steps: 0,
+      durationMs: 0,
+      evaluation: { csr: 0, sr: false, booked: false, curve: [], bestCsr: 0, firstBestIndex: -1, verdicts: e.final.verdicts },
+      attempts,
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BrowserEnv } from '../../src/browser/env/browser-env.js';
+import { Observation, OBSERVATION_SCHEMA_VERSION } from '../../src/core/schemas/observation.js';
+import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
+
+const PLAYGROUND = pathToFileURL(resolve(import.meta.dirname, '../fixtures/pages/playground.html')).href;
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
+
+afterAll(async () => {
+  await closeBrowser();
+});
+
+async function withEnv<T>(options: ConstructorParameters<typeof BrowserEnv>[0], run: (env: BrowserEnv) => Promise<T>): Promise<T> {
+  const env = new BrowserEnv({ browser: await sharedBrowser(), ...options });
+  try {
+    return await run(env);
+  } finally {
+    await env.close();
+  }
+}
+
+describe('observations of a real page', () => {
+  it('are valid, versioned, and carry a chars/3.2 token estimate', async () => {
+    await withEnv({}, async (env) => {
+      const obs = Observation.parse(await env.reset({ url: PLAYGROUND }));
+      expect(obs.schemaVersion).toBe(OBSERVATION_SCHEMA_VERSION);
+      expect(obs.mode).toBe('viewport');
+      expect(obs.tokens).toEqual({ method: 'chars/3.2', tokens: Math.ceil(obs.axtree.length / 3.2) });
+      expect(obs.scroll).toMatchObject({ x: 0, y: 0, viewportWidth: 1280, viewportHeight: 720 });
+      expect(obs.scroll.pageHeight).toBeGreaterThan(2600);
+      expect(obs.focusedBid).toBeNull();
+      expect(obs.screenshot).toBeUndefined();
+    });
+  });
+
+  it("'full' shows the whole page; 'viewport' only what is on screen, and says how much is not", async () => {
+    const full = await withEnv({ mode: 'full' }, (env) => env.reset({ url: PLAYGROUND }));
+    const view = await withEnv({ mode: 'viewport', viewport: { width: 800, height: 400 } }, (env) => env.reset({ url: PLAYGROUND }));
+    expect(full.axtree).toContain('Button at the bottom');
+    expect(full.axtree).not.toMatch(/below the viewport/);
+    expect(view.axtree).not.toContain('Button at the bottom');
+    expect(view.axtree).toMatch(/\(0 nodes above and \d+ below the viewport; scroll to see them\)$/);
+    expect(view.tokens.tokens).toBeLessThan(full.tokens.tokens);
+    // Same page, same numbering: a bid means the same element in both modes.
+    const bid = (o: Observation) => /\[(\d+)\] button "Click me"/.exec(o.axtree)![1];
+    expect(bid(view)).toBe(bid(full));
+  });
+
+  it('a screenshot comes inline or as a file; set-of-marks draws the bids and leaves the page as it was', async () => {
+    await withEnv({ screenshot: { marks: false } }, async (env) => {
+      const obs = await env.reset({ url: PLAYGROUND });
+      expect(obs.screenshot?.format).toBe('png');
+      expect(obs.screenshot && 'data' in obs.screenshot ? [...obs.screenshot.data.slice(0, 4)] : []).toEqual(PNG_MAGIC);
+    });
+    const plain = await withEnv({ screenshot: { marks: false } }, (env) => env.reset({ url: PLAYGROUND }));
+    const dir = mkdtempSync(join(tmpdir(), 'wf-shots-'));
+    try {
+      await withEnv({ screenshot: { marks: true, dir } }, async (env) => {
+        const obs = await env.reset({ url: PLAYGROUND });
+        const shot = obs.screenshot!;
+        expect(shot.marks).toBe(true);
+        const path = 'path' in shot ? shot.path : '';
+        expect(path.startsWith(dir)).toBe(true);
+        expect(existsSync(path)).toBe(true);
+        const marked = readFileSync(path);
+        expect([...marked.subarray(0, 4)]).toEqual(PNG_MAGIC);
+        expect(Buffer.compare(marked, Buffer.from('data' in plain.screenshot! ? plain.screenshot.data : []))).not.toBe(0);
+        // The overlay is gone: no trace in the DOM or in the next observation.
+        expect(await env.page!.evaluate('document.getElementById("__wf_marks") === null')).toBe(true);
+        const next = await env.step('noop()');
+        expect(next.observation.axtree).toBe(obs.axtree);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a page without a title or body still observes (about:blank, data: URL)', async () => {
+    await withEnv({}, async (env) => {
+      const blank = Observation.parse(await env.reset({ url: 'about:blank' }));
+      expect(blank.axtree).toBe('');
+      expect(blank.title).toBe('');
+      const data = await env.reset({ url: 'data:text/html,<p>Just text</p>' });
+      expect(data.axtree).toBe('Just text');
+    });
+  });
+});
