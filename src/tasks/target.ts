@@ -1,5 +1,6 @@
 import type { Rng } from '../core/rng.js';
 import type { Booking, PriceBreakdown, SiteEpisodeState } from '../core/schemas/episode-state.js';
+import type { Task } from '../core/schemas/task.js';
 import { selectionAttrs } from '../sites/engine/flow.js';
 import type { Choice, Listing, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
@@ -105,5 +106,38 @@ export function bookedState(t: Target): SiteEpisodeState {
     cart: price,
     bookings: [booking],
     requests: 1,
+  };
+}
+
+/**
+ * The target a task names, rebuilt from the inventory with exactly its recorded choices,
+ * people and add-ons; or why it cannot be (the listing or a choice is gone or sold out).
+ */
+export function resolveTaskTarget(task: Task, site: SiteDefinition, world: World): { target: Target } | { problem: string } {
+  const params = task.target.params;
+  const detail = site.detail(world, params, task.target.listingId);
+  if (!detail) return { problem: `listing ${task.target.listingId} does not exist for the task's search` };
+  if (detail.listing.soldOut) return { problem: `listing ${task.target.listingId} is sold out` };
+  const choices: Choice[] = [];
+  for (const g of detail.optionGroups) {
+    const c = g.choices.find((x) => x.id === task.target.choices[g.id]);
+    if (!c) return { problem: `no choice "${task.target.choices[g.id]}" in option group "${g.id}"` };
+    if (c.soldOut) return { problem: `choice "${c.id}" of "${g.id}" is sold out` };
+    choices.push(c);
+  }
+  return {
+    target: {
+      site,
+      world,
+      params,
+      results: site.search(world, params),
+      listing: detail.listing,
+      detail,
+      choices,
+      attrs: selectionAttrs(params, detail, choices),
+      travellers: task.target.travellers,
+      contact: task.target.contact,
+      extras: task.target.extras,
+    },
   };
 }

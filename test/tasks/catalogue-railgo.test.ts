@@ -12,6 +12,7 @@ import { catalogueFor } from '../../src/tasks/catalogues/index.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
 import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
 import { buildWorld } from '../../src/world/build-world.js';
+import { targetOfTask } from '../helpers/catalogue.js';
 
 const world = buildWorld(1);
 const site = siteById('railgo');
@@ -33,23 +34,7 @@ for (let i = 0; targets.length < 40 && i < 200; i++) {
 
 /** The target a task was made from, with its own choices, people and add-ons. */
 function targetOf(task: Task): Target {
-  const params = task.target.params;
-  const detail = site.detail(world, params, task.target.listingId);
-  if (!detail) throw new Error(`no detail for ${task.target.listingId}`);
-  const choices: Choice[] = detail.optionGroups.map((g) => g.choices.find((c) => c.id === task.target.choices[g.id])!);
-  return {
-    site,
-    world,
-    params,
-    results: site.search(world, params),
-    listing: detail.listing,
-    detail,
-    choices,
-    attrs: task.target.attrs,
-    travellers: task.target.travellers,
-    contact: task.target.contact,
-    extras: task.target.extras,
-  };
+  return targetOfTask(task, site, world);
 }
 
 const worded = (c: Candidate): Constraint => ({ ...c.constraint, phrase: c.phrases[0]!.text, templateId: c.phrases[0]!.id }) as Constraint;

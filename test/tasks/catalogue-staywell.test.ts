@@ -15,6 +15,7 @@ import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/targe
 import { buildWorld } from '../../src/world/build-world.js';
 import { cityById } from '../../src/world/geography.js';
 import type { World } from '../../src/world/world.js';
+import { exampleTargets, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
 
 const site = staywell;
 const catalogue = catalogueFor('staywell');
@@ -23,38 +24,15 @@ const KEY_IDS = ['destination', 'checkIn', 'checkOut'];
 const LISTING_FIELDS = new Set(['stars', 'rating', 'pricePerNight', 'distanceKm', 'neighbourhood', 'amenities', 'reviewCount', 'checkInTime', 'checkOutTime']);
 let world: World;
 
-const withPhrase = (c: Candidate): Constraint => ({ ...c.constraint, phrase: c.phrases[0]!.text, templateId: c.phrases[0]!.id }) as Constraint;
-const listingFacts = (l: Listing) => ({ ...NO_FACTS, attrs: l.attrs, attrSource: 'selection' as const });
 
 /** Random targets of the site's own example searches. */
 function targets(n: number, label: string): Target[] {
-  const out: Target[] = [];
-  for (let i = 0; out.length < n && i < n * 3; i++) {
-    const rng = new Rng(`staywell-catalogue-test/${label}/${i}`);
-    const t = buildTarget(site, world, site.exampleSearch(world, rng.fork('search')), rng.fork('target'));
-    if (t) out.push(t);
-  }
-  return out;
+  return exampleTargets(site, world, n, label);
 }
 
 /** The target a task names, with exactly its room, rate, guest and add-ons. */
 function targetOf(task: Task): Target {
-  const params = task.target.params;
-  const detail = site.detail(world, params, task.target.listingId)!;
-  const choices: Choice[] = detail.optionGroups.map((g) => g.choices.find((c) => c.id === task.target.choices[g.id])!);
-  return {
-    site,
-    world,
-    params,
-    results: site.search(world, params),
-    listing: detail.listing,
-    detail,
-    choices,
-    attrs: selectionAttrs(params, detail, choices),
-    travellers: task.target.travellers,
-    contact: task.target.contact,
-    extras: task.target.extras,
-  };
+  return targetOfTask(task, site, world);
 }
 
 function tasks(): Task[] {

@@ -15,6 +15,7 @@ import { bookedState, buildTarget } from '../../src/tasks/target.js';
 import { buildWorld } from '../../src/world/build-world.js';
 import { cityById } from '../../src/world/geography.js';
 import type { World } from '../../src/world/world.js';
+import { exampleTargets, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
 
 const site = ticketnest;
 const catalogue = catalogueFor('ticketnest');
@@ -27,8 +28,6 @@ const KEY_IDS: Record<EventKeyMode, string[]> = {
 };
 const CATEGORY_WORDS = /concert|gig|play|theatre|comedy|sports|opera|festival/;
 
-const withPhrase = (c: Candidate): Constraint => ({ ...c.constraint, phrase: c.phrases[0]!.text, templateId: c.phrases[0]!.id }) as Constraint;
-const listingFacts = (l: Listing) => ({ ...NO_FACTS, attrs: l.attrs, attrSource: 'selection' as const });
 const body = (c: Constraint) => {
   const { phrase: _p, templateId: _t, ...rest } = c;
   return rest;
@@ -36,33 +35,12 @@ const body = (c: Constraint) => {
 
 /** Random targets of the site's own example searches. */
 function targets(n: number, label: string): Target[] {
-  const out: Target[] = [];
-  for (let i = 0; out.length < n && i < n * 3; i++) {
-    const rng = new Rng(`ticketnest-catalogue-test/${label}/${i}`);
-    const t = buildTarget(site, world, site.exampleSearch(world, rng.fork('search')), rng.fork('target'));
-    if (t) out.push(t);
-  }
-  return out;
+  return exampleTargets(site, world, n, label);
 }
 
 /** The target a task names, with exactly its choices, people and add-ons. */
 function targetOf(task: Task): Target {
-  const params = task.target.params;
-  const detail = site.detail(world, params, task.target.listingId)!;
-  const choices: Choice[] = detail.optionGroups.map((g) => g.choices.find((c) => c.id === task.target.choices[g.id])!);
-  return {
-    site,
-    world,
-    params,
-    results: site.search(world, params),
-    listing: detail.listing,
-    detail,
-    choices,
-    attrs: selectionAttrs(params, detail, choices),
-    travellers: task.target.travellers,
-    contact: task.target.contact,
-    extras: task.target.extras,
-  };
+  return targetOfTask(task, site, world);
 }
 
 beforeAll(() => {

@@ -8,8 +8,8 @@ import { siteById } from '../../src/sites/registry.js';
 import { CATALOGUES } from '../../src/tasks/catalogues/index.js';
 import { checkFeasible } from '../../src/tasks/feasibility.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
-import { bookedState, buildTarget } from '../../src/tasks/target.js';
-import { Rng } from '../../src/core/rng.js';
+import { bookedState } from '../../src/tasks/target.js';
+import { targetOfTask } from '../helpers/catalogue.js';
 import { testWorld } from '../helpers/test-server.js';
 
 const world = testWorld();
@@ -80,10 +80,7 @@ describe('generated tasks (property-based)', () => {
         fc.pre(task !== undefined);
         const t = task!;
         const site = siteById(t.site);
-        const target = buildTarget(site, world, t.target.params, new Rng('x'), t.target.listingId)!;
-        // Rebuild the exact target (choices, people, extras) recorded in the task.
-        target.choices = target.detail.optionGroups.map((g) => g.choices.find((c) => c.id === t.target.choices[g.id])!);
-        Object.assign(target, { travellers: t.target.travellers, contact: t.target.contact, extras: t.target.extras, attrs: t.target.attrs });
+        const target = targetOfTask(t, site, world);
         const facts = factsOf(bookedState(target));
         const n = t.constraints.length;
         expect(evaluate(t, bookedState(target)).csr).toBe(1);

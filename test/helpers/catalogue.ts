@@ -1,0 +1,34 @@
+import { Rng } from '../../src/core/rng.js';
+import type { Task } from '../../src/core/schemas/task.js';
+import type { Constraint } from '../../src/core/schemas/task.js';
+import { NO_FACTS, type Facts } from '../../src/evaluation/facts.js';
+import type { Listing, SiteDefinition } from '../../src/sites/engine/site-definition.js';
+import type { Candidate, Target } from '../../src/tasks/catalogue.js';
+import { buildTarget, resolveTaskTarget } from '../../src/tasks/target.js';
+import type { World } from '../../src/world/world.js';
+
+/** Shared by the per-site catalogue tests. */
+
+/** The target a task names, with exactly its recorded choices, people and add-ons. */
+export function targetOfTask(task: Task, site: SiteDefinition, world: World): Target {
+  const r = resolveTaskTarget(task, site, world);
+  if ('problem' in r) throw new Error(`${task.id}: ${r.problem}`);
+  return r.target;
+}
+
+/** `n` random targets of the site's own example searches. */
+export function exampleTargets(site: SiteDefinition, world: World, n: number, label: string): Target[] {
+  const out: Target[] = [];
+  for (let i = 0; out.length < n && i < n * 3; i++) {
+    const rng = new Rng(`${site.id}-catalogue-test/${label}/${i}`);
+    const t = buildTarget(site, world, site.exampleSearch(world, rng.fork('search')), rng.fork('target'));
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** A candidate as a task would carry it, with its first phrasing. */
+export const withPhrase = (c: Candidate): Constraint => ({ ...c.constraint, phrase: c.phrases[0]!.text, templateId: c.phrases[0]!.id }) as Constraint;
+
+/** What the evaluator would see if this listing were selected. */
+export const listingFacts = (l: Listing): Facts => ({ ...NO_FACTS, attrs: l.attrs, attrSource: 'selection' });
