@@ -10,11 +10,13 @@ const ALLOWED: Record<string, string[]> = {
   evaluation: ['core'],
   tasks: ['core', 'world', 'sites', 'evaluation'],
   browser: ['core'],
-  agents: ['core', 'world', 'sites', 'tasks', 'browser'],
-  rollout: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents'],
-  pipeline: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout'],
+  models: ['core'],
+  agents: ['core', 'world', 'sites', 'tasks', 'browser', 'models'],
+  judge: ['core', 'evaluation', 'models', 'browser'],
+  rollout: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'models'],
+  pipeline: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout', 'models', 'judge'],
   demo: ['core', 'world', 'sites', 'browser'],
-  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout', 'pipeline', 'demo'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'agents', 'judge', 'rollout', 'pipeline', 'demo'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');

@@ -47,6 +47,11 @@ export async function runEpisode(o: EpisodeOptions): Promise<Trajectory> {
   try {
     for (let i = 0; i < o.maxSteps; i++) {
       const decision = await o.policy.act({ task: o.task, observation, history });
+      if (decision.giveUp !== undefined) {
+        status = 'agent_gave_up';
+        error = decision.giveUp;
+        break;
+      }
       const result = await o.env.step(decision.action);
       const state = result.info.state?.sites[o.task.site] ?? null;
       states.push(state ?? undefined);
@@ -63,6 +68,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<Trajectory> {
         timings: result.info.timings,
         state,
         csr: evaluate(o.task, state ?? undefined).csr,
+        ...(decision.usage ? { usage: decision.usage } : {}),
       };
       steps.push(step);
       history.push({ action: decision.action, thought: decision.thought, url: observation.url, error: step.error });

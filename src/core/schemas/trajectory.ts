@@ -35,6 +35,8 @@ export const TrajectoryStep = z.strictObject({
   /** CSR after the step. */
   csr: z.number(),
   screenshot: z.string().optional(),
+  /** Model tokens and cost of this step's decision (LLM agents). */
+  usage: z.strictObject({ inputTokens: z.number().int(), outputTokens: z.number().int(), costUsd: z.number(), cached: z.boolean() }).optional(),
 });
 export type TrajectoryStep = z.infer<typeof TrajectoryStep>;
 
