@@ -1,13 +1,25 @@
 import { InvalidInputError } from '../core/errors.js';
+import { createProvider, type ProviderConfig } from '../models/config.js';
+import type { ModelProvider } from '../models/provider.js';
 import type { World } from '../world/world.js';
+import { LlmAgent } from './llm/llm-agent.js';
+import type { LlmAgentOptionsInput } from './llm/options.js';
 import type { Policy } from './policy.js';
 import { RandomAgent } from './random-agent.js';
 import { ScriptedTeacher } from './scripted/scripted-teacher.js';
 import { DEFAULT_NOISE } from './scripted/plan.js';
 
-export const AGENT_NAMES = ['scripted', 'random'] as const;
+export const AGENT_NAMES = ['scripted', 'random', 'llm'] as const;
 
-export type AgentOptions = { world: World; noise?: number };
+/** What the LLM agent needs: how to reach the model (never the key itself) and its prompt knobs. */
+export type LlmSetup = {
+  config: ProviderConfig;
+  options?: LlmAgentOptionsInput;
+  /** An already built provider (tests); otherwise one is created from `config`. */
+  provider?: ModelProvider;
+};
+
+export type AgentOptions = { world: World; noise?: number; llm?: LlmSetup };
 
 /** A fresh policy per episode (policies keep per-episode memory). */
 export function agentFactory(name: string, o: AgentOptions): () => Policy {
@@ -16,7 +28,21 @@ export function agentFactory(name: string, o: AgentOptions): () => Policy {
       return () => new ScriptedTeacher(o.world, o.noise ?? DEFAULT_NOISE);
     case 'random':
       return () => new RandomAgent();
+    case 'llm': {
+      if (!o.llm) throw new InvalidInputError('the llm agent needs a model', { hint: 'pass --model (and --base-url for a local server), or --llm-config FILE' });
+      // One provider for every episode: its concurrency bound, rate limit and cache are shared.
+      const provider = o.llm.provider ?? createProvider(o.llm.config);
+      const options = o.llm.options ?? {};
+      return () => new LlmAgent(provider, options);
+    }
     default:
       throw new InvalidInputError(`unknown agent "${name}"`, { hint: `agents: ${AGENT_NAMES.join(', ')}` });
   }
+}
+
+/** What a trajectory header records about the agent besides its name: noise, or the model. */
+export function agentInfo(name: string, o: Pick<AgentOptions, 'noise' | 'llm'>): { noise?: number; model?: string } {
+  if (name === 'scripted') return { noise: o.noise ?? DEFAULT_NOISE };
+  if (name === 'llm' && o.llm) return { model: o.llm.config.model };
+  return {};
 }

@@ -3,6 +3,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerServe } from './commands/serve.js';
 import { registerExport } from './commands/export.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerJudge } from './commands/judge.js';
 import { registerRun } from './commands/run.js';
 import { registerSites } from './commands/sites.js';
 import { registerTasks } from './commands/tasks.js';
@@ -20,5 +21,6 @@ registerTasks(program);
 registerRun(program);
 registerGenerate(program);
 registerExport(program);
+registerJudge(program);
 
 program.parseAsync(process.argv).catch(fail);

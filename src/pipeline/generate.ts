@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { agentFactory } from '../agents/make-agent.js';
+import { agentFactory, agentInfo, type LlmSetup } from '../agents/make-agent.js';
+import { LlmAgentOptions } from '../agents/llm/options.js';
 import type { Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
 import { runTasks } from '../rollout/run-tasks.js';
@@ -10,12 +11,14 @@ import { generateTasks } from '../tasks/generate-batch.js';
 import { SUITES, loadTasks } from '../tasks/task-file.js';
 import { taskSignature } from '../tasks/task-signature.js';
 import { loadWorld } from '../world/world-store.js';
-import { RunStore, type RunConfig } from './run-store.js';
+import { RunStore, type LlmTeacherIdentity, type RunConfig } from './run-store.js';
 import { salvage } from './salvage.js';
 
 export type GenerateRunOptions = {
   dir: string;
   config: RunConfig;
+  /** With `teacher: "llm"`: the provider config (the key stays in its environment variable) and agent options. */
+  llm?: LlmSetup;
   parallel: number;
   resume: boolean;
   force: boolean;
@@ -47,17 +50,18 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
     const pending = tasks.filter((t) => !done.has(t.id));
     o.onStart?.(tasks.length, done.size);
     if (pending.length === 0) return store;
+    const teacher = { world, noise: o.config.noise, ...(o.llm ? { llm: o.llm } : {}) };
     const server = await startServer({ port: 0, world });
     try {
       await runTasks({
         tasks: pending,
         server,
-        makePolicy: agentFactory(o.config.teacher, { world, noise: o.config.noise }),
+        makePolicy: agentFactory(o.config.teacher, teacher),
         parallel: o.parallel,
         maxSteps: o.config.maxSteps,
         runId: store.runId,
         seed: o.config.seed,
-        agentInfo: o.config.teacher === 'scripted' ? { noise: o.config.noise } : {},
+        agentInfo: agentInfo(o.config.teacher, teacher),
         env: { mode: o.config.mode },
         onEpisode: (t) => {
           const row = salvage(t, store.runId, o.config.salvage);
@@ -73,4 +77,20 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
     store.close();
     throw err;
   }
+}
+
+/** What of an LLM teacher's setup identifies a run (RunConfig.llm): the model, not the key. */
+export function llmTeacherIdentity(s: LlmSetup): LlmTeacherIdentity {
+  const o = LlmAgentOptions.parse(s.options ?? {});
+  const c = s.config;
+  return {
+    provider: c.provider,
+    model: c.model,
+    baseUrl: c.baseUrl,
+    ...(c.temperature !== undefined ? { temperature: c.temperature } : {}),
+    ...(c.maxTokens !== undefined ? { maxTokens: c.maxTokens } : {}),
+    historySteps: o.historySteps,
+    obsBudgetTokens: o.obsBudgetTokens,
+    toolCalls: o.toolCalls,
+  };
 }

@@ -23,6 +23,22 @@ export type RunConfig = {
   maxSteps: number;
   mode: 'viewport' | 'full';
   salvage: SalvageOptions;
+  /**
+   * With `teacher: "llm"`: which model, how it samples and how the agent prompts it. Only what
+   * changes the data: never the key, nor its variable, timeouts, limits or the cache directory.
+   */
+  llm?: LlmTeacherIdentity;
+};
+
+export type LlmTeacherIdentity = {
+  provider: string;
+  model: string;
+  baseUrl: string;
+  temperature?: number;
+  maxTokens?: number;
+  historySteps: number;
+  obsBudgetTokens: number;
+  toolCalls: boolean;
 };
 
 export type RunVersions = { store: number; webfoundry: string; world: number };
@@ -184,10 +200,20 @@ export class RunStore {
   }
 
   /** Episode outcomes without their steps (stats). */
-  outcomes(): { taskId: string; site: string; status: string; csr: number; sr: boolean; steps: number; bestCsr: number; difficulty: string }[] {
-    return (this.db.prepare('SELECT e.task_id, e.site, e.status, e.csr, e.sr, e.steps, v.best_csr, t.json FROM episodes e JOIN evaluations v ON v.episode_id = e.episode_id JOIN tasks t ON t.id = e.task_id ORDER BY t.idx').all() as {
-      task_id: string; site: string; status: string; csr: number; sr: number; steps: number; best_csr: number; json: string;
-    }[]).map((r) => ({ taskId: r.task_id, site: r.site, status: r.status, csr: r.csr, sr: r.sr === 1, steps: r.steps, bestCsr: r.best_csr, difficulty: (JSON.parse(r.json) as Task).metadata.difficulty }));
+  outcomes(): { taskId: string; site: string; status: string; csr: number; sr: boolean; steps: number; bestCsr: number; difficulty: string; usage: { inputTokens: number; outputTokens: number; costUsd: number } | undefined }[] {
+    return (this.db.prepare('SELECT e.task_id, e.site, e.status, e.csr, e.sr, e.steps, v.best_csr, t.json, e.end_json FROM episodes e JOIN evaluations v ON v.episode_id = e.episode_id JOIN tasks t ON t.id = e.task_id ORDER BY t.idx').all() as {
+      task_id: string; site: string; status: string; csr: number; sr: number; steps: number; best_csr: number; json: string; end_json: string;
+    }[]).map((r) => ({
+      taskId: r.task_id,
+      site: r.site,
+      status: r.status,
+      csr: r.csr,
+      sr: r.sr === 1,
+      steps: r.steps,
+      bestCsr: r.best_csr,
+      difficulty: (JSON.parse(r.json) as Task).metadata.difficulty,
+      usage: (JSON.parse(r.end_json) as { usage?: { inputTokens: number; outputTokens: number; costUsd: number } }).usage,
+    }));
   }
 
   rows(): DatasetRow[] {

@@ -17,6 +17,8 @@ export type Stats = {
   meanSteps: number;
   medianSteps: number;
   errors: number;
+  /** Model tokens and cost summed over the episodes (LLM teachers; zero for the scripted one). */
+  usage: { inputTokens: number; outputTokens: number; costUsd: number };
 };
 
 export type RunStats = { overall: Stats; bySite: Record<string, Stats> };
@@ -47,6 +49,11 @@ function stats(outcomes: ReturnType<RunStore['outcomes']>, rows: { kind: string;
     meanSteps: n ? steps.reduce((s, x) => s + x, 0) / n : 0,
     medianSteps: n ? steps[Math.floor((n - 1) / 2)]! : 0,
     errors: outcomes.filter((o) => o.status === 'error').length,
+    usage: {
+      inputTokens: outcomes.reduce((n, o) => n + (o.usage?.inputTokens ?? 0), 0),
+      outputTokens: outcomes.reduce((n, o) => n + (o.usage?.outputTokens ?? 0), 0),
+      costUsd: outcomes.reduce((n, o) => n + (o.usage?.costUsd ?? 0), 0),
+    },
   };
 }
 

@@ -106,9 +106,24 @@ export async function runEpisode(o: EpisodeOptions): Promise<Trajectory> {
         firstBestIndex: evaluation.firstBestIndex,
         verdicts: evaluation.final.verdicts,
       },
+      ...usageTotal(steps),
       finalObservation: { url: observation.url, observation: observation.axtree },
       ...(injected ? { injectedErrors: [...injected] } : {}),
       attempts: (o.attempt ?? 0) + 1,
+    },
+  };
+}
+
+/** The episode's model usage, when any step had some. */
+function usageTotal(steps: readonly TrajectoryStep[]) {
+  const used = steps.filter((s) => s.usage);
+  if (used.length === 0) return {};
+  return {
+    usage: {
+      inputTokens: used.reduce((n, s) => n + s.usage!.inputTokens, 0),
+      outputTokens: used.reduce((n, s) => n + s.usage!.outputTokens, 0),
+      costUsd: used.reduce((n, s) => n + s.usage!.costUsd, 0),
+      cachedCalls: used.filter((s) => s.usage!.cached).length,
     },
   };
 }

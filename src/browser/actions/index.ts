@@ -5,3 +5,4 @@ export { extractAction } from './extract-action.js';
 export { ACTION_SIGNATURES, describeActionSpace, type ActionSignature } from './signatures.js';
 export { WEBARENA_SCROLL_PX } from './webarena.js';
 export type { ParseResult } from './result.js';
+export { actionTools, toolCallOf, actionFromToolCall, type FunctionTool, type ToolParameters } from './action-tools.js';

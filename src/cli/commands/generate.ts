@@ -2,11 +2,12 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
-import { generateRun } from '../../pipeline/generate.js';
+import { generateRun, llmTeacherIdentity } from '../../pipeline/generate.js';
 import { RunStore, type RunConfig } from '../../pipeline/run-store.js';
 import { DEFAULT_SALVAGE } from '../../pipeline/salvage.js';
 import { CSR_BINS, runStats, type RunStats, type Stats } from '../../pipeline/stats.js';
 import { SITES, siteById } from '../../sites/registry.js';
+import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
 
@@ -27,14 +28,15 @@ export function statsTable(s: RunStats): string {
     `${x.examples.success} / ${x.examples.salvaged}`,
     x.expansion === null ? '-' : `${x.expansion.toFixed(2)}x`,
     `${x.meanSteps.toFixed(1)} / ${x.medianSteps}`,
+    x.usage.inputTokens + x.usage.outputTokens === 0 ? '-' : `${x.usage.inputTokens + x.usage.outputTokens} / $${x.usage.costUsd.toFixed(4)}`,
   ];
   return table(
-    ['site', 'episodes', 'SR', 'CSR', `CSR histogram ${CSR_BINS.join(' ')}`, 'rows success/salvaged', 'examples success/salvaged', 'expansion', 'steps mean/median'],
+    ['site', 'episodes', 'SR', 'CSR', `CSR histogram ${CSR_BINS.join(' ')}`, 'rows success/salvaged', 'examples success/salvaged', 'expansion', 'steps mean/median', 'tokens / cost'],
     [...Object.entries(s.bySite).map(([k, v]) => row(k, v)), row('overall', s.overall)],
   );
 }
 
-type GenerateOpts = {
+type GenerateOpts = LlmFlags & {
   sites?: string;
   tasks: number;
   teacher: string;
@@ -54,13 +56,13 @@ type GenerateOpts = {
 };
 
 export function registerGenerate(program: Command): void {
-  program
+  const generate = program
     .command('generate')
     .description('propose tasks, roll out the teacher, evaluate every step, keep successes, salvage partials; resumable')
     .option('--sites <ids>', 'comma-separated site ids (default: all)')
     .requiredOption('--tasks <n>', 'tasks per site', parseIntOption('--tasks', 1, 100_000))
-    .option('--teacher <name>', 'scripted', 'scripted')
-    .option('--noise <x>', `teacher error level 0..1 (default ${DEFAULT_NOISE})`, parseFraction('--noise'), DEFAULT_NOISE)
+    .option('--teacher <name>', 'scripted | llm', 'scripted')
+    .option('--noise <x>', 'teacher error level, 0..1', parseFraction('--noise'), DEFAULT_NOISE)
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--seed <s>', 'task and teacher seed', parseIntOption('--seed'), 1)
     .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), 1)
@@ -69,46 +71,49 @@ export function registerGenerate(program: Command): void {
     .requiredOption('--out <dir>', 'run directory, e.g. runs/NAME')
     .option('--resume', 'continue the run in --out (after a crash or a kill)')
     .option('--force', 'with --resume: continue even if versions or config differ')
-    .option('--min-csr <x>', `salvage: least best-CSR of a partial (default ${DEFAULT_SALVAGE.minCsr})`, parseFraction('--min-csr'), DEFAULT_SALVAGE.minCsr)
-    .option('--min-kept <n>', `salvage: least satisfied constraints besides the booking (default ${DEFAULT_SALVAGE.minKept})`, parseIntOption('--min-kept', 0, 20), DEFAULT_SALVAGE.minKept)
+    .option('--min-csr <x>', 'salvage: least best-CSR of a partial', parseFraction('--min-csr'), DEFAULT_SALVAGE.minCsr)
+    .option('--min-kept <n>', 'salvage: least satisfied constraints besides the booking', parseIntOption('--min-kept', 0, 20), DEFAULT_SALVAGE.minKept)
     .option('--require-booking', 'salvage: keep only partials that submitted a booking')
-    .option('--json', 'print the stats as JSON at the end')
-    .action(async (opts: GenerateOpts) => {
-      if (!['viewport', 'full'].includes(opts.mode)) throw new InvalidInputError(`--mode must be viewport or full, got "${opts.mode}"`);
-      if (opts.teacher !== 'scripted') throw new InvalidInputError(`unknown teacher "${opts.teacher}"`, { hint: 'teachers: scripted' });
-      const sites = opts.sites ? opts.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
-      const config: RunConfig = {
-        sites,
-        tasksPerSite: opts.tasks,
-        teacher: opts.teacher,
-        noise: opts.noise,
-        seed: opts.seed,
-        worldSeed: opts.worldSeed,
-        maxSteps: opts.maxSteps,
-        mode: opts.mode as RunConfig['mode'],
-        salvage: { minCsr: opts.minCsr, minKept: opts.minKept, requireBooking: Boolean(opts.requireBooking) },
-      };
-      if (!opts.resume && RunStore.exists(opts.out)) throw new InvalidInputError(`${opts.out} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
-      let progress: ReturnType<typeof episodeProgress> | undefined;
-      const t0 = performance.now();
-      const store = await generateRun({
-        dir: opts.out,
-        config,
-        parallel: opts.parallel,
-        resume: Boolean(opts.resume),
-        force: Boolean(opts.force),
-        onStart: (total, done) => {
-          if (done > 0) process.stderr.write(`resuming: ${done} of ${total} episodes already done\n`);
-          progress = episodeProgress(total - done);
-        },
-        onEpisode: (t) => progress?.tick(t),
-      });
-      progress?.stop();
-      const s = runStats(store);
-      store.close();
-      if (opts.json) return printJson({ run: resolve(opts.out), ...s });
-      process.stdout.write(`${statsTable(s)}\nrun: ${resolve(opts.out)} (${RunStore.path(opts.out)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    .option('--json', 'print the stats as JSON at the end');
+  llmFlags(generate).action(async (opts: GenerateOpts) => {
+    if (!['viewport', 'full'].includes(opts.mode)) throw new InvalidInputError(`--mode must be viewport or full, got "${opts.mode}"`);
+    if (opts.teacher !== 'scripted' && opts.teacher !== 'llm') throw new InvalidInputError(`unknown teacher "${opts.teacher}"`, { hint: 'teachers: scripted, llm' });
+    const llm = opts.teacher === 'llm' ? resolveLlm(opts) : undefined;
+    const sites = opts.sites ? opts.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
+    const config: RunConfig = {
+      sites,
+      tasksPerSite: opts.tasks,
+      teacher: opts.teacher,
+      noise: opts.noise,
+      seed: opts.seed,
+      worldSeed: opts.worldSeed,
+      maxSteps: opts.maxSteps,
+      mode: opts.mode as RunConfig['mode'],
+      salvage: { minCsr: opts.minCsr, minKept: opts.minKept, requireBooking: Boolean(opts.requireBooking) },
+      ...(llm ? { llm: llmTeacherIdentity(llm) } : {}),
+    };
+    if (!opts.resume && RunStore.exists(opts.out)) throw new InvalidInputError(`${opts.out} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
+    let progress: ReturnType<typeof episodeProgress> | undefined;
+    const t0 = performance.now();
+    const store = await generateRun({
+      dir: opts.out,
+      config,
+      ...(llm ? { llm } : {}),
+      parallel: opts.parallel,
+      resume: Boolean(opts.resume),
+      force: Boolean(opts.force),
+      onStart: (total, done) => {
+        if (done > 0) process.stderr.write(`resuming: ${done} of ${total} episodes already done\n`);
+        progress = episodeProgress(total - done);
+      },
+      onEpisode: (t) => progress?.tick(t),
     });
+    progress?.stop();
+    const s = runStats(store);
+    store.close();
+    if (opts.json) return printJson({ run: resolve(opts.out), ...s });
+    process.stdout.write(`${statsTable(s)}\nrun: ${resolve(opts.out)} (${RunStore.path(opts.out)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  });
 
   program
     .command('stats')

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { agentFactory } from '../../agents/make-agent.js';
+import { agentFactory, agentInfo, type LlmSetup } from '../../agents/make-agent.js';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
 import type { Trajectory } from '../../core/schemas/trajectory.js';
@@ -11,10 +11,11 @@ import { writeTrajectory } from '../../rollout/trajectory-file.js';
 import { startServer } from '../../sites/engine/server.js';
 import { loadTasks } from '../../tasks/task-file.js';
 import { loadWorld } from '../../world/world-store.js';
+import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
 
-type RunOpts = {
+type RunOpts = LlmFlags & {
   agent: string;
   tasks: string;
   limit?: number;
@@ -42,14 +43,16 @@ export function summaryTable(s: RunSummary): string {
 }
 
 /** Shared by `run` and `bench`: start the sites, run the tasks with the agent, write what was asked. */
-async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; summary: RunSummary; ms: number }> {
+async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; summary: RunSummary; ms: number; info: { noise?: number; model?: string } }> {
   if (!['viewport', 'full'].includes(opts.mode)) throw new InvalidInputError(`--mode must be viewport or full, got "${opts.mode}"`);
   const { world } = loadWorld(opts.worldSeed);
   let tasks = loadTasks(opts.tasks, { world });
   if (opts.site) tasks = tasks.filter((t) => t.site === opts.site);
   if (opts.limit !== undefined) tasks = tasks.slice(0, opts.limit);
   if (tasks.length === 0) throw new InvalidInputError('no tasks to run', { hint: 'check --tasks, --site and --limit' });
-  const makePolicy = agentFactory(opts.agent, { world, noise: opts.noise });
+  const llm: LlmSetup | undefined = opts.agent === 'llm' ? resolveLlm(opts) : undefined;
+  const agent = { world, noise: opts.noise, ...(llm ? { llm } : {}) };
+  const makePolicy = agentFactory(opts.agent, agent);
   const server = await startServer({ port: 0, world });
   const progress = episodeProgress(tasks.length);
   const trajDir = opts.out ? join(opts.out, 'trajectories') : undefined;
@@ -63,7 +66,7 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
       maxSteps: opts.maxSteps,
       runId: `${opts.agent}-${opts.seed}`,
       seed: opts.seed,
-      agentInfo: opts.agent === 'scripted' ? { noise: opts.noise } : {},
+      agentInfo: agentInfo(opts.agent, agent),
       env: { mode: opts.mode as 'viewport' | 'full', ...(opts.screenshots && opts.out ? { screenshot: { dir: join(opts.out, 'screenshots'), marks: false } } : {}) },
       onEpisode: (t) => {
         // Each trajectory is on disk as soon as its episode ends: a killed run keeps them.
@@ -74,9 +77,9 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
     const summary = summarize(trajectories);
     if (opts.out) {
       mkdirSync(opts.out, { recursive: true });
-      writeFileSync(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, noise: opts.noise, tasks: opts.tasks, ...summary }, null, 2)}\n`);
+      writeFileSync(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, ...agentInfo(opts.agent, agent), tasks: opts.tasks, ...summary }, null, 2)}\n`);
     }
-    return { trajectories, summary, ms: performance.now() - t0 };
+    return { trajectories, summary, ms: performance.now() - t0, info: agentInfo(opts.agent, agent) };
   } finally {
     progress.stop();
     await server.close();
@@ -84,18 +87,19 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
 }
 
 function common(cmd: Command): Command {
-  return cmd
-    .option('--agent <name>', 'scripted | random', 'scripted')
+  cmd
+    .option('--agent <name>', 'scripted | random | llm', 'scripted')
     .option('--limit <n>', 'at most N tasks', parseIntOption('--limit', 1))
     .option('--site <id>', 'only tasks of this site')
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
-    .option('--noise <x>', `scripted teacher error level, 0..1 (default ${DEFAULT_NOISE})`, parseNoise, DEFAULT_NOISE)
+    .option('--noise <x>', 'scripted teacher error level, 0..1', parseNoise, DEFAULT_NOISE)
     .option('--max-steps <n>', 'step budget per episode', parseIntOption('--max-steps', 1, 1000), 60)
     .option('--seed <s>', 'seed of the agents’ randomness', parseIntOption('--seed'), 1)
     .option('--world-seed <s>', 'world (inventory) seed the tasks were made for', parseIntOption('--world-seed'), 1)
     .option('--mode <mode>', 'observation: viewport | full', 'viewport')
     .option('--screenshots', 'save a screenshot per step under --out')
     .option('--json', 'print JSON');
+  return llmFlags(cmd);
 }
 
 export function registerRun(program: Command): void {
@@ -113,7 +117,7 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'also write trajectories and summary.json here')
     .action(async (opts: RunOpts & { suite: string }) => {
       const r = await execute({ ...opts, tasks: opts.suite });
-      if (opts.json) printJson({ agent: opts.agent, suite: opts.suite, ...(opts.agent === 'scripted' ? { noise: opts.noise } : {}), ...r.summary, seconds: Math.round(r.ms / 1000) });
+      if (opts.json) printJson({ agent: opts.agent, suite: opts.suite, ...r.info, ...r.summary, seconds: Math.round(r.ms / 1000) });
       else process.stdout.write(`${summaryTable(r.summary)}\n${opts.agent} on ${opts.suite}: ${r.trajectories.length} episodes in ${(r.ms / 1000).toFixed(1)} s\n`);
     });
 }

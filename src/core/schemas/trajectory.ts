@@ -59,6 +59,8 @@ export const TrajectoryEnd = z.strictObject({
     firstBestIndex: z.number().int(),
     verdicts: z.array(z.strictObject({ id: z.string(), kind: z.string(), satisfied: z.boolean(), evidence: z.unknown() })),
   }),
+  /** Model tokens and cost of the whole episode (LLM agents): the sum over its steps. */
+  usage: z.strictObject({ inputTokens: z.number().int(), outputTokens: z.number().int(), costUsd: z.number(), cachedCalls: z.number().int() }).optional(),
   /** What the page showed after the last step (a salvaged prefix ending there needs it). */
   finalObservation: z.strictObject({ url: z.string(), observation: z.string() }).optional(),
   /** Mistakes the scripted teacher made on purpose (its error model). */

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import type { LlmSetup } from '../agents/make-agent.js';
+import { LlmAgentOptions } from '../agents/llm/options.js';
+import { resolveProviderConfig } from '../models/config.js';
+import { parseIntOption } from './output.js';
+
+/** The model flags as commander hands them over (camelCase). */
+export type LlmFlags = {
+  model?: string;
+  baseUrl?: string;
+  provider?: string;
+  apiKeyEnv?: string;
+  temperature?: string;
+  maxTokens?: string;
+  llmConfig?: string;
+  toolCalls?: boolean;
+  history?: number;
+  obsBudget?: number;
+};
+
+const DEFAULTS = LlmAgentOptions.parse({});
+
+/** The flags of the LLM agent, shared by `run`, `bench` (--agent llm) and `generate` (--teacher llm). */
+export function llmFlags(cmd: Command): Command {
+  return cmd
+    .option('--model <name>', 'llm: model name as the server knows it')
+    .option('--base-url <url>', 'llm: API base URL, e.g. http://127.0.0.1:8000/v1 for vLLM, http://127.0.0.1:11434/v1 for Ollama')
+    .option('--provider <kind>', 'llm: openai (any OpenAI-compatible server) | anthropic (default openai)')
+    .option('--api-key-env <VAR>', 'llm: environment variable holding the API key (default OPENAI_API_KEY / ANTHROPIC_API_KEY)')
+    .option('--temperature <t>', 'llm: sampling temperature, 0..2')
+    .option('--max-tokens <n>', 'llm: most tokens per reply')
+    .option('--llm-config <file>', 'llm: JSON file with provider settings (flags win over it)')
+    .option('--tool-calls', 'llm: ask for the action as a function call instead of text')
+    .option('--history <k>', `llm: steps shown in full in the prompt (default ${DEFAULTS.historySteps})`, parseIntOption('--history', 0, 100))
+    .option('--obs-budget <tokens>', `llm: token budget of the page in the prompt (default ${DEFAULTS.obsBudgetTokens})`, parseIntOption('--obs-budget', 100, 1_000_000));
+}
+
+/**
+ * The provider config (flags > environment > --llm-config file) and the agent's options. The
+ * config names the key's variable; the key itself is read by the provider and never leaves it.
+ */
+export function resolveLlm(f: LlmFlags): LlmSetup {
+  const config = resolveProviderConfig({
+    flags: { model: f.model, baseUrl: f.baseUrl, provider: f.provider, apiKeyEnv: f.apiKeyEnv, temperature: f.temperature, maxTokens: f.maxTokens },
+    ...(f.llmConfig ? { file: f.llmConfig } : {}),
+  });
+  const options = LlmAgentOptions.parse({
+    ...(f.history !== undefined ? { historySteps: f.history } : {}),
+    ...(f.obsBudget !== undefined ? { obsBudgetTokens: f.obsBudget } : {}),
+    ...(f.toolCalls ? { toolCalls: true } : {}),
+  });
+  return { config, options };
+}
