@@ -13,6 +13,13 @@ export type LlmFlags = {
   temperature?: string;
   maxTokens?: string;
   llmConfig?: string;
+  timeoutMs?: string;
+  llmConcurrency?: string;
+  rpm?: string;
+  maxRetries?: string;
+  priceIn?: string;
+  priceOut?: string;
+  cache?: boolean;
   toolCalls?: boolean;
   history?: number;
   obsBudget?: number;
@@ -30,6 +37,13 @@ export function llmFlags(cmd: Command): Command {
     .option('--temperature <t>', 'llm: sampling temperature, 0..2')
     .option('--max-tokens <n>', 'llm: most tokens per reply')
     .option('--llm-config <file>', 'llm: JSON file with provider settings (flags win over it)')
+    .option('--timeout-ms <ms>', 'llm: per-request timeout (default 60000)')
+    .option('--llm-concurrency <n>', 'llm: requests in flight at once (default 4)')
+    .option('--rpm <n>', 'llm: at most this many requests per minute')
+    .option('--max-retries <n>', 'llm: retries on 429, 5xx and timeouts (default 5)')
+    .option('--price-in <usd>', 'llm: USD per million input tokens, for cost accounting')
+    .option('--price-out <usd>', 'llm: USD per million output tokens')
+    .option('--no-cache', 'llm: do not read or write the response cache')
     .option('--tool-calls', 'llm: ask for the action as a function call instead of text')
     .option('--history <k>', `llm: steps shown in full in the prompt (default ${DEFAULTS.historySteps})`, parseIntOption('--history', 0, 100))
     .option('--obs-budget <tokens>', `llm: token budget of the page in the prompt (default ${DEFAULTS.obsBudgetTokens})`, parseIntOption('--obs-budget', 100, 1_000_000));
@@ -41,7 +55,20 @@ export function llmFlags(cmd: Command): Command {
  */
 export function resolveLlm(f: LlmFlags): LlmSetup {
   const config = resolveProviderConfig({
-    flags: { model: f.model, baseUrl: f.baseUrl, provider: f.provider, apiKeyEnv: f.apiKeyEnv, temperature: f.temperature, maxTokens: f.maxTokens },
+    flags: {
+      model: f.model,
+      baseUrl: f.baseUrl,
+      provider: f.provider,
+      apiKeyEnv: f.apiKeyEnv,
+      temperature: f.temperature,
+      maxTokens: f.maxTokens,
+      timeoutMs: f.timeoutMs,
+      concurrency: f.llmConcurrency,
+      requestsPerMinute: f.rpm,
+      maxRetries: f.maxRetries,
+      ...(f.priceIn !== undefined || f.priceOut !== undefined ? { prices: { inputPerMTok: Number(f.priceIn ?? 0), outputPerMTok: Number(f.priceOut ?? 0) } } : {}),
+      ...(f.cache === false ? { cacheDir: false } : {}),
+    },
     ...(f.llmConfig ? { file: f.llmConfig } : {}),
   });
   const options = LlmAgentOptions.parse({

@@ -14,6 +14,7 @@ import { siteBackend } from '../../src/rollout/site-backend.js';
 import { loadTasks } from '../../src/tasks/task-file.js';
 import { sharedBrowser } from '../helpers/browser.js';
 import { testWorld, useTestServer } from '../helpers/test-server.js';
+import { fakeObservation as observation } from '../helpers/fake-observation.js';
 
 const task = loadTasks('bookingarena-v0', { world: testWorld() }).find((t) => t.site === 'skyhop')!;
 
@@ -36,23 +37,6 @@ function fakeProvider(script: Scripted[]): ModelProvider & { requests: ChatReque
   };
 }
 
-function observation(over: Partial<Observation> = {}): Observation {
-  const axtree = over.axtree ?? '[1] heading "SkyHop"\n[12] button "Search flights"\n[13] button "Accept cookies"';
-  return {
-    schemaVersion: OBSERVATION_SCHEMA_VERSION,
-    url: 'http://skyhop.localhost:1/',
-    title: 'SkyHop',
-    tabs: [{ index: 0, url: 'http://skyhop.localhost:1/', title: 'SkyHop' }],
-    activeTab: 0,
-    mode: 'viewport',
-    axtree,
-    focusedBid: null,
-    scroll: { x: 0, y: 0, viewportWidth: 1280, viewportHeight: 720, pageWidth: 1280, pageHeight: 2000 },
-    lastActionError: null,
-    tokens: { method: 'chars/3.2', tokens: Math.ceil(axtree.length / 3.2) },
-    ...over,
-  };
-}
 
 const input = (over: Partial<PolicyInput> = {}): PolicyInput => ({ task, observation: observation(), history: [], ...over });
 const userText = (r: ChatRequest) => r.messages.find((m) => m.role === 'user')!.content;

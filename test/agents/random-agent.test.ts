@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { RandomAgent } from '../../src/agents/random-agent.js';
 import { parseAction } from '../../src/browser/actions/parse-action.js';
-import type { Observation } from '../../src/core/schemas/observation.js';
 import { loadTasks } from '../../src/tasks/task-file.js';
+import { fakeObservation } from '../helpers/fake-observation.js';
 
-const obs = (axtree: string): Observation => ({
-  schemaVersion: 1,
-  url: 'http://skyhop.localhost:1/',
-  title: 'x',
-  tabs: [{ index: 0, url: 'http://skyhop.localhost:1/', title: 'x' }],
-  activeTab: 0,
-  mode: 'viewport',
-  axtree,
-  focusedBid: null,
-  scroll: { x: 0, y: 0, viewportWidth: 1280, viewportHeight: 720, pageWidth: 1280, pageHeight: 2000 },
-  lastActionError: null,
-  tokens: { method: 'chars/4', tokens: 10 },
-});
+const obs = (axtree: string) => fakeObservation({ axtree });
 
 describe('random agent', () => {
   it('always answers a valid action, seeded per episode', async () => {
