@@ -33,7 +33,10 @@ export type RunTasksOptions = {
 export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
   const pool = new EnvPool({ size: o.parallel, env: { ...o.env, backend: siteBackend(o.server) } });
   try {
-    const results = await pool.run(o.tasks.map((task, index) => ({ task, index })), async (env, { task }, attempt) => {
+    // Jobs grouped by site: an env that resets onto the site it is already on skips a new
+    // renderer process (about 115 ms instead of 155 ms a reset). Results go back in task order.
+    const jobs = o.tasks.map((task, index) => ({ task, index })).sort((a, b) => (a.task.site < b.task.site ? -1 : a.task.site > b.task.site ? 1 : a.index - b.index));
+    const results = await pool.run(jobs, async (env, { task }, attempt) => {
       const t = await runEpisode({
         env,
         policy: o.makePolicy(),
@@ -48,7 +51,9 @@ export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
       o.onEpisode?.(t);
       return t;
     });
-    return results.map((r) => {
+    const inOrder = new Array<(typeof results)[number]>(results.length);
+    for (const r of results) inOrder[r.job.index] = r;
+    return inOrder.map((r) => {
       if (r.ok) return r.value;
       const failed = errored(r.job.task, `${o.runId}-${r.job.task.id}`, describeError(r.error), r.attempts, o.makePolicy().name);
       o.onEpisode?.(failed);
