@@ -11,12 +11,13 @@ const ALLOWED: Record<string, string[]> = {
   tasks: ['core', 'world', 'sites', 'evaluation'],
   browser: ['core'],
   models: ['core'],
-  agents: ['core', 'world', 'sites', 'tasks', 'browser', 'models'],
+  student: ['core', 'browser'],
+  agents: ['core', 'world', 'sites', 'tasks', 'browser', 'models', 'student'],
   judge: ['core', 'evaluation', 'models', 'browser'],
   rollout: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'models'],
   pipeline: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout', 'models', 'judge'],
   demo: ['core', 'world', 'sites', 'browser'],
-  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'agents', 'judge', 'rollout', 'pipeline', 'demo'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'demo'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');

@@ -8,6 +8,8 @@ import type { Policy } from './policy.js';
 import { RandomAgent } from './random-agent.js';
 import { ScriptedTeacher } from './scripted/scripted-teacher.js';
 import { DEFAULT_NOISE } from './scripted/plan.js';
+import { loadStudent } from '../student/save-load.js';
+import { StudentPolicy } from '../student/student-policy.js';
 
 export const AGENT_NAMES = ['scripted', 'random', 'llm'] as const;
 
@@ -35,8 +37,13 @@ export function agentFactory(name: string, o: AgentOptions): () => Policy {
       const options = o.llm.options ?? {};
       return () => new LlmAgent(provider, options);
     }
-    default:
-      throw new InvalidInputError(`unknown agent "${name}"`, { hint: `agents: ${AGENT_NAMES.join(', ')}` });
+    default: {
+      if (name.startsWith('student:')) {
+        const model = loadStudent(name.slice('student:'.length)); // once; the policy keeps no per-episode state
+        return (): Policy => new StudentPolicy(model);
+      }
+      throw new InvalidInputError(`unknown agent "${name}"`, { hint: `agents: ${AGENT_NAMES.join(', ')}, student:MODEL_DIR` });
+    }
   }
 }
 

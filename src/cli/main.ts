@@ -7,6 +7,7 @@ import { registerJudge } from './commands/judge.js';
 import { registerRun } from './commands/run.js';
 import { registerSites } from './commands/sites.js';
 import { registerTasks } from './commands/tasks.js';
+import { registerTrain } from './commands/train.js';
 import { fail } from './output.js';
 
 const program = new Command()
@@ -22,5 +23,6 @@ registerRun(program);
 registerGenerate(program);
 registerExport(program);
 registerJudge(program);
+registerTrain(program);
 
 program.parseAsync(process.argv).catch(fail);

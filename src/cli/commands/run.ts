@@ -64,7 +64,7 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
       makePolicy,
       parallel: opts.parallel,
       maxSteps: opts.maxSteps,
-      runId: `${opts.agent}-${opts.seed}`,
+      runId: `${opts.agent.replace(/[^\w.-]+/g, '_')}-${opts.seed}`,
       seed: opts.seed,
       agentInfo: agentInfo(opts.agent, agent),
       env: { mode: opts.mode as 'viewport' | 'full', ...(opts.screenshots && opts.out ? { screenshot: { dir: join(opts.out, 'screenshots'), marks: false } } : {}) },
