@@ -1,10 +1,13 @@
+import { expect } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
+import { Task as TaskSchema } from '../../src/core/schemas/task.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
 import type { Task } from '../../src/core/schemas/task.js';
 import type { Constraint } from '../../src/core/schemas/task.js';
 import { NO_FACTS, type Facts } from '../../src/evaluation/facts.js';
 import type { Listing, SiteDefinition } from '../../src/sites/engine/site-definition.js';
 import type { Candidate, Target } from '../../src/tasks/catalogue.js';
-import { buildTarget, resolveTaskTarget } from '../../src/tasks/target.js';
+import { bookedState, buildTarget, resolveTaskTarget } from '../../src/tasks/target.js';
 import type { World } from '../../src/world/world.js';
 
 /** Shared by the per-site catalogue tests. */
@@ -32,3 +35,20 @@ export const withPhrase = (c: Candidate): Constraint => ({ ...c.constraint, phra
 
 /** What the evaluator would see if this listing were selected. */
 export const listingFacts = (l: Listing): Facts => ({ ...NO_FACTS, attrs: l.attrs, attrSource: 'selection' });
+
+/**
+ * What every generated task must be: valid, 2 to 8 constraints with unique ids, booked among
+ * them, its recorded target rebuilt exactly from the inventory, and a booking of it a success.
+ */
+export function checkGeneratedTask(task: Task, site: SiteDefinition, world: World): { ids: string[]; target: Target } {
+  expect(TaskSchema.safeParse(task).success).toBe(true);
+  expect(task.constraints.length).toBeGreaterThanOrEqual(2);
+  expect(task.constraints.length).toBeLessThanOrEqual(8);
+  const ids = task.constraints.map((c) => c.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids).toContain('booked');
+  const target = targetOfTask(task, site, world);
+  expect(target.attrs).toEqual(task.target.attrs);
+  expect(evaluate(task, bookedState(target)).sr).toBe(true);
+  return { ids, target };
+}
