@@ -1,12 +1,13 @@
 import { expect } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { Task as TaskSchema } from '../../src/core/schemas/task.js';
+import { checkConstraint } from '../../src/evaluation/check-constraint.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import type { Task } from '../../src/core/schemas/task.js';
 import type { Constraint } from '../../src/core/schemas/task.js';
 import { NO_FACTS, type Facts } from '../../src/evaluation/facts.js';
 import type { Listing, SiteDefinition } from '../../src/sites/engine/site-definition.js';
-import type { Candidate, Target } from '../../src/tasks/catalogue.js';
+import type { Candidate, Target, TaskCatalogue } from '../../src/tasks/catalogue.js';
 import { bookedState, buildTarget, resolveTaskTarget } from '../../src/tasks/target.js';
 import type { World } from '../../src/world/world.js';
 
@@ -51,4 +52,25 @@ export function checkGeneratedTask(task: Task, site: SiteDefinition, world: Worl
   expect(target.attrs).toEqual(task.target.attrs);
   expect(evaluate(task, bookedState(target)).sr).toBe(true);
   return { ids, target };
+}
+
+/**
+ * For every listing-level candidate of every target: it is a refinement, and `matchesListing`
+ * agrees with the evaluator on every listing of the search (it scopes superlatives). `each`
+ * sees every candidate first, for a site's own checks. Returns how many pairs were compared.
+ */
+export function expectListingJudgementsAgree(catalogue: TaskCatalogue, targets: readonly Target[], each?: (c: Candidate) => void): number {
+  let compared = 0;
+  for (const t of targets) {
+    for (const c of catalogue.candidates(t, new Rng('c'))) {
+      each?.(c);
+      if (!c.matchesListing) continue;
+      expect(c.role).toBe('refine');
+      for (const l of t.results) {
+        expect(c.matchesListing(l), `${c.constraint.id} on ${l.id}`).toBe(checkConstraint(withPhrase(c), listingFacts(l)).satisfied);
+        compared++;
+      }
+    }
+  }
+  return compared;
 }
