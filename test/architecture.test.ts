@@ -16,8 +16,9 @@ const ALLOWED: Record<string, string[]> = {
   judge: ['core', 'evaluation', 'models', 'browser'],
   rollout: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'models'],
   pipeline: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout', 'models', 'judge'],
+  experiments: ['core', 'world', 'sites', 'tasks', 'agents', 'rollout', 'pipeline', 'student'],
   demo: ['core', 'world', 'sites', 'browser'],
-  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'demo'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'experiments', 'demo'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');

@@ -8,6 +8,7 @@ import { registerRun } from './commands/run.js';
 import { registerSites } from './commands/sites.js';
 import { registerTasks } from './commands/tasks.js';
 import { registerTrain } from './commands/train.js';
+import { registerAblation } from './commands/ablation.js';
 import { fail } from './output.js';
 
 const program = new Command()
@@ -24,5 +25,6 @@ registerGenerate(program);
 registerExport(program);
 registerJudge(program);
 registerTrain(program);
+registerAblation(program);
 
 program.parseAsync(process.argv).catch(fail);

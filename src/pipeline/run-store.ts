@@ -216,6 +216,15 @@ export class RunStore {
     }));
   }
 
+  /** Replaces every dataset row at once (re-salvaging stored episodes with this version's rules). */
+  replaceRows(rows: readonly DatasetRow[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM dataset_rows').run();
+      const insert = this.db.prepare('INSERT INTO dataset_rows (id, episode_id, site, kind, steps, json) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const row of rows) insert.run(row.id, row.provenance.episodeId, row.task.site, row.kind, row.steps.length, JSON.stringify(row));
+    })();
+  }
+
   rows(): DatasetRow[] {
     return (this.db.prepare('SELECT d.json FROM dataset_rows d JOIN episodes e ON e.episode_id = d.episode_id JOIN tasks t ON t.id = e.task_id ORDER BY t.idx').pluck().all() as string[]).map((j) => {
       const r = DatasetRow.safeParse(JSON.parse(j));

@@ -26,6 +26,9 @@ const toStep = (s: Trajectory['steps'][number]): DatasetStep => ({
   synthetic: false,
 });
 
+/** The closing sentence of a relabeled instruction whose booking was dropped. */
+export const NO_BOOKING = ['Stop there; do not pay yet.', 'Stop before paying.', 'Get that far, but do not pay.'] as const;
+
 /** The opening of a relabeled instruction: taken from the original, up to its first clause. */
 function introOf(task: Task): string {
   const first = task.instruction.split(/[.,]/)[0] ?? task.instruction;
@@ -72,11 +75,14 @@ export function salvage(t: Trajectory, runId: string, o: SalvageOptions = DEFAUL
   if (o.requireBooking && !kept.some((c) => c.kind === 'booked')) return undefined;
 
   const rng = new Rng(`relabel/${t.header.episodeId}`);
-  const instruction = renderInstruction(
+  const rendered = renderInstruction(
     introOf(task),
     kept.map((c) => ({ phrase: c.phrase, key: c.stage === 'search', last: c.kind === 'booked' })),
     rng,
   );
+  // The intro still says "book"; without the booking the trajectory ends before paying, and the
+  // instruction must say so, or a student learns to stop short of the confirmation on real tasks.
+  const instruction = kept.some((c) => c.kind === 'booked') ? rendered : `${rendered} ${rng.pick(NO_BOOKING)}`;
   const relabeled: Task = {
     ...task,
     id: `${task.id}-relabeled-${t.header.episodeId}`,
@@ -105,4 +111,18 @@ export function salvage(t: Trajectory, runId: string, o: SalvageOptions = DEFAUL
     provenance: { ...provenanceBase, keptConstraintIds: kept.map((c) => c.id), droppedConstraintIds: dropped.map((c) => c.id), truncationIndex: cut },
     steps: [...t.steps.slice(0, cut + 1).map(toStep), stop],
   };
+}
+
+/**
+ * Re-derives every dataset row of a stored run from its trajectories with this version's
+ * salvage rules and the run's own thresholds; the teacher is not run again.
+ */
+export function resalvageRun(store: { runId: string; config: { salvage: SalvageOptions }; trajectories(): Iterable<Trajectory>; replaceRows(rows: readonly DatasetRow[]): void }): { success: number; salvaged: number } {
+  const rows: DatasetRow[] = [];
+  for (const t of store.trajectories()) {
+    const row = salvage(t, store.runId, store.config.salvage);
+    if (row) rows.push(row);
+  }
+  store.replaceRows(rows);
+  return { success: rows.filter((r) => r.kind === 'success').length, salvaged: rows.filter((r) => r.kind === 'salvaged').length };
 }

@@ -11,7 +11,11 @@ export type AxElement = {
   states: string[];
   /** Index of the enclosing element, or -1. */
   parent: number;
+  /** A select's choices from the observation's `options: "a", "b", …` line (cut lists lose their tail). */
+  options: string[];
 };
+
+const OPTIONS = /^\s*options: (.*)$/;
 
 const NODE = /^(\s*)\[([^\]]+)\] ([A-Za-z]+)(?: ("(?:[^"\\]|\\.)*"))?(?: value=("(?:[^"\\]|\\.)*"))?(.*)$/;
 
@@ -29,6 +33,12 @@ export function readAx(text: string): AxElement[] {
   const stack: { depth: number; index: number }[] = [];
   for (const raw of text.split('\n')) {
     const depth = raw.length - raw.trimStart().length;
+    const opts = OPTIONS.exec(raw);
+    if (opts && out.length) {
+      // Only complete quoted labels: the last one of a cut list ends in "…" without a quote.
+      out[out.length - 1]!.options.push(...[...opts[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => unquote(`"${x[1]}"`) ?? ''));
+      continue;
+    }
     const m = NODE.exec(raw);
     if (!m) continue;
     while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
@@ -39,6 +49,7 @@ export function readAx(text: string): AxElement[] {
       value: unquote(m[5]),
       states: (m[6] ?? '').trim().split(/\s+/).filter(Boolean),
       parent: stack.length ? stack[stack.length - 1]!.index : -1,
+      options: [],
     });
     stack.push({ depth, index: out.length - 1 });
   }
@@ -55,7 +66,7 @@ export function groupName(els: readonly AxElement[], i: number): string {
 
 /** Labels of the option elements directly or indirectly inside element i. */
 export function optionLabels(els: readonly AxElement[], i: number): string[] {
-  const out: string[] = [];
+  const out: string[] = [...els[i]!.options];
   for (let j = i + 1; j < els.length; j++) {
     let inside = false;
     for (let p = els[j]!.parent; p !== -1; p = els[p]!.parent) if (p === i) { inside = true; break; }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DatasetRow } from '../core/schemas/dataset.js';
 import { InvalidInputError } from '../core/errors.js';
 import { argCandidates, elementKey, emptyArgHead, learnArg, type ArgHead } from './arguments.js';
-import { buildCandidates, type FeatureConfig } from './features.js';
+import { buildCandidates, candidateMatches, type FeatureConfig } from './features.js';
 import type { StepExample } from './model.js';
 import { fnv1a } from './text.js';
 
@@ -14,17 +14,22 @@ export type Examples = {
 };
 
 /** One example per step whose teacher action is among the step's candidates. */
-export function examplesFromRows(rows: readonly DatasetRow[], cfg: FeatureConfig): Examples {
+export function examplesFromRows(rows: readonly DatasetRow[], cfg: FeatureConfig, argHead?: ArgHead): Examples {
   const examples: StepExample[] = [];
   const skipped: Record<string, number> = {};
   let steps = 0;
   for (const row of rows) {
     row.steps.forEach((step, i) => {
       steps++;
+      // A step the next one undoes with go_back was a detour (a teacher's mistake): not a target.
+      if (row.steps[i + 1]?.parsed?.type === 'go_back') {
+        skipped.detour = (skipped.detour ?? 0) + 1;
+        return;
+      }
       const history = row.steps.slice(0, i).map((s) => s.action);
-      const cands = buildCandidates({ instruction: row.task.instruction, axtree: step.observation, url: step.url, history }, cfg);
+      const cands = buildCandidates({ instruction: row.task.instruction, axtree: step.observation, url: step.url, history }, cfg, argHead);
       const a = step.parsed;
-      const target = a ? cands.findIndex((c) => c.kind === a.type && (a.type === 'stop' || ('bid' in a && c.bid === a.bid))) : -1;
+      const target = a ? cands.findIndex((c) => candidateMatches(c, a)) : -1;
       if (target === -1) {
         const why = a ? a.type : 'unparsed';
         skipped[why] = (skipped[why] ?? 0) + 1;
@@ -67,7 +72,8 @@ export function splitRows(rows: readonly DatasetRow[], fraction: number, seed: n
 export function readRowsJsonl(path: string): DatasetRow[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((line, i) => {
     const r = DatasetRow.safeParse(JSON.parse(line));
-    if (!r.success) throw new InvalidInputError(`${path}:${i + 1} is not a dataset row: ${r.error.issues[0]?.message ?? ''}`);
+    const issue = r.success ? undefined : r.error.issues[0];
+    if (!r.success) throw new InvalidInputError(`${path}:${i + 1} is not a dataset row: ${issue ? `${issue.path.join('.') || '(row)'}: ${issue.message}` : ''}`);
     return r.data;
   });
 }

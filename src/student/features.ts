@@ -1,8 +1,13 @@
+import type { Action } from '../core/schemas/action.js';
 import { parseAction } from '../browser/actions/parse-action.js';
+import { argCandidates, chooseArg, elementKey, type ArgHead } from './arguments.js';
 import { readAx, groupName, optionLabels, type AxElement } from './ax.js';
 import { fnv1a, normalizedDates, numbers, words } from './text.js';
 
-export const ACTION_KINDS = ['click', 'fill', 'select_option', 'check', 'stop'] as const;
+export const ACTION_KINDS = ['click', 'fill', 'select_option', 'check', 'stop', 'scroll_down', 'scroll_up', 'go_back'] as const;
+/** Page-level kinds: one candidate each per step, not tied to an element. */
+export const PAGE_KINDS = ['stop', 'scroll_down', 'scroll_up', 'go_back'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 /** Which elements each kind is offered on (click: every element with a bid). */
@@ -18,7 +23,7 @@ const STATES = ['checked', 'disabled', 'required', 'invalid', 'focused', 'expand
 export const HISTORY = 3;
 
 export type FeatureConfig = { buckets: number };
-export const DEFAULT_FEATURES: FeatureConfig = { buckets: 256 };
+export const DEFAULT_FEATURES: FeatureConfig = { buckets: 512 };
 
 /** Extra dense features after the hashed bag, in order (see extras() below). */
 export const EXTRA_NAMES = [
@@ -26,6 +31,8 @@ export const EXTRA_NAMES = [
   'name_overlap', 'name_any_overlap', 'value_overlap', 'group_overlap', 'value_empty', 'date_match', 'number_match',
   ...PATHS.map((p) => `path=/${p}`), 'path=other',
   'acted_any', 'acted_same_kind', 'acted_last', 'history_len',
+  'arg_differs', 'arg_grounded',
+  'more_below', 'more_above', 'empty_required', 'invalid_fields', 'recent_scrolls', 'last_scroll_down',
   ...STATES.map((s) => `state=${s}`),
 ];
 export const featureSize = (c: FeatureConfig): number => c.buckets + EXTRA_NAMES.length;
@@ -43,7 +50,18 @@ export type Candidate = {
   features: Float32Array;
 };
 
-type Parsed = { instruction: Set<string>; dates: Set<string>; nums: Set<string>; path: number; past: { bid: string | undefined; type: string }[] };
+type Parsed = {
+  instruction: Set<string>;
+  dates: Set<string>;
+  nums: Set<string>;
+  path: number;
+  past: { bid: string | undefined; type: string; dy: number }[];
+  /** From the observation's last line "(N nodes above and M below the viewport; ...)". */
+  above: number;
+  below: number;
+};
+
+const MORE = /\((\d+) nodes above and (\d+) below the viewport/;
 
 function pathBucket(url: string): number {
   let seg = '';
@@ -59,13 +77,22 @@ function pathBucket(url: string): number {
 function context(ctx: StepContext): Parsed {
   const past = ctx.history.slice(-HISTORY).map((a) => {
     const r = parseAction(a);
-    return r.ok ? { bid: 'bid' in r.action ? r.action.bid : undefined, type: r.action.type } : { bid: undefined, type: 'invalid' };
+    if (!r.ok) return { bid: undefined, type: 'invalid', dy: 0 };
+    return { bid: 'bid' in r.action ? r.action.bid : undefined, type: r.action.type, dy: r.action.type === 'scroll' ? r.action.dy : 0 };
   });
-  return { instruction: new Set(words(ctx.instruction)), dates: new Set(normalizedDates(ctx.instruction)), nums: new Set(numbers(ctx.instruction)), path: pathBucket(ctx.url), past };
+  const more = MORE.exec(ctx.axtree);
+  return {
+    instruction: new Set(words(ctx.instruction)), dates: new Set(normalizedDates(ctx.instruction)), nums: new Set(numbers(ctx.instruction)), path: pathBucket(ctx.url), past,
+    above: more ? Number(more[1]) : 0, below: more ? Number(more[2]) : 0,
+  };
 }
 
-/** One candidate per (element with a bid, compatible action kind), plus one stop candidate. */
-export function buildCandidates(ctx: StepContext, cfg: FeatureConfig = DEFAULT_FEATURES): Candidate[] {
+/**
+ * One candidate per (element with a bid, compatible action kind), plus the page-level ones:
+ * stop and go_back always, scroll_down / scroll_up when the observation says nodes lie below /
+ * above the viewport.
+ */
+export function buildCandidates(ctx: StepContext, cfg: FeatureConfig = DEFAULT_FEATURES, argHead?: ArgHead): Candidate[] {
   const els = readAx(ctx.axtree);
   const p = context(ctx);
   const out: Candidate[] = [];
@@ -74,12 +101,61 @@ export function buildCandidates(ctx: StepContext, cfg: FeatureConfig = DEFAULT_F
     for (const kind of ['click', 'fill', 'select_option', 'check'] as const) {
       if (kind !== 'click' && !KIND_ROLES[kind].has(el.role)) continue;
       const options = kind === 'select_option' ? optionLabels(els, i) : [];
-      out.push({ kind, bid: el.bid, role: el.role, name: el.name, options, features: elementFeatures(cfg, p, kind, el, group, ctx.history.length) });
+      const features = elementFeatures(cfg, p, kind, el, group, ctx.history.length);
+      if (argHead && (kind === 'fill' || kind === 'select_option')) argFeatures(cfg, features, argHead, ctx.instruction, kind, el, options, filledElsewhere(ctx.history, el.bid));
+      out.push({ kind, bid: el.bid, role: el.role, name: el.name, options, features });
     }
   });
-  const headings = els.filter((e) => e.role === 'heading').map((e) => e.name).join(' ');
-  out.push({ kind: 'stop', bid: null, role: '', name: '', options: [], features: stopFeatures(cfg, p, headings, ctx.history.length) });
+  const page = pageSummary(els);
+  for (const kind of PAGE_KINDS) {
+    if ((kind === 'scroll_down' && p.below === 0) || (kind === 'scroll_up' && p.above === 0)) continue;
+    out.push({ kind, bid: null, role: '', name: '', options: [], features: pageFeatures(cfg, p, kind, page, ctx.history.length) });
+  }
   return out;
+}
+
+/**
+ * What filling this element would do, as the argument head sees it: whether its choice differs
+ * from the current value (a field already right needs no action), and whether the choice comes
+ * from the instruction rather than the teacher's habit.
+ */
+function argFeatures(cfg: FeatureConfig, v: Float32Array, head: ArgHead, instruction: string, kind: 'fill' | 'select_option', el: AxElement, options: string[], used: ReadonlySet<string>): void {
+  const cands = argCandidates(instruction, options);
+  const arg = chooseArg(head, kind, elementKey(kind, el.role, el.name), el.name, cands, used);
+  if (arg === undefined) return;
+  const value = (el.value ?? '').toLowerCase();
+  const same = value === arg.toLowerCase() || (value !== '' && value.startsWith(arg.toLowerCase()));
+  setExtra(cfg, v, 'arg_differs', same ? 0 : 1);
+  setExtra(cfg, v, 'arg_grounded', cands.some((c) => c.text === arg) ? 1 : 0);
+}
+
+/** Lower-cased texts the history typed or selected into elements other than `bid`. */
+export function filledElsewhere(history: readonly string[], bid: string): Set<string> {
+  const out = new Set<string>();
+  for (const h of history) {
+    const r = parseAction(h);
+    if (r.ok && r.action.type === 'fill' && r.action.bid !== bid) out.add(r.action.text.toLowerCase());
+    if (r.ok && r.action.type === 'select_option' && r.action.bid !== bid) for (const o of r.action.options) out.add(o.toLowerCase());
+  }
+  return out;
+}
+
+/** Whether candidate c stands for the action (how a teacher step becomes a training target). */
+export function candidateMatches(c: Candidate, a: Action): boolean {
+  switch (a.type) {
+    case 'click':
+    case 'fill':
+    case 'select_option':
+    case 'check':
+      return c.kind === a.type && c.bid === a.bid;
+    case 'stop':
+    case 'go_back':
+      return c.kind === a.type;
+    case 'scroll':
+      return a.dy > 0 ? c.kind === 'scroll_down' : a.dy < 0 ? c.kind === 'scroll_up' : false;
+    default:
+      return false;
+  }
 }
 
 function vector(cfg: FeatureConfig, tokens: string[]): Float32Array {
@@ -98,6 +174,8 @@ function common(cfg: FeatureConfig, v: Float32Array, p: Parsed, kind: ActionKind
   setExtra(cfg, v, `kind=${kind}`, 1);
   setExtra(cfg, v, p.path < PATHS.length ? `path=/${PATHS[p.path]}` : 'path=other', 1);
   setExtra(cfg, v, 'history_len', Math.min(historyLen, 40) / 40);
+  setExtra(cfg, v, 'more_below', p.below > 0 ? 1 : 0);
+  setExtra(cfg, v, 'more_above', p.above > 0 ? 1 : 0);
 }
 
 function overlap(ws: string[], set: Set<string>): number {
@@ -130,10 +208,28 @@ function elementFeatures(cfg: FeatureConfig, p: Parsed, kind: ActionKind, el: Ax
   return v;
 }
 
-function stopFeatures(cfg: FeatureConfig, p: Parsed, headings: string, historyLen: number): Float32Array {
-  const toks = ['t:stop', `tp:stop|${p.path}`, ...words(headings).map((w) => `h:${w}`)];
-  if (p.past.length) toks.push(`last:${p.past[p.past.length - 1]!.type}`);
+type PageSummary = { headings: string; emptyRequired: number; invalid: number };
+
+function pageSummary(els: readonly AxElement[]): PageSummary {
+  return {
+    headings: els.filter((e) => e.role === 'heading').map((e) => e.name).join(' '),
+    emptyRequired: els.filter((e) => e.states.includes('required') && !e.value && KIND_ROLES.fill.has(e.role)).length,
+    invalid: els.filter((e) => e.states.includes('invalid')).length,
+  };
+}
+
+/** A page-level candidate sees the page (headings, path, what is out of view) and the recent actions. */
+function pageFeatures(cfg: FeatureConfig, p: Parsed, kind: PageKind, page: PageSummary, historyLen: number): Float32Array {
+  const toks = [`t:${kind}`, `tp:${kind}|${p.path}`, ...words(page.headings).map((w) => `h:${kind}|${w}`)];
+  // Whether to stop depends on what was asked (a relabeled task may end before paying).
+  if (kind === 'stop') for (const w of p.instruction) toks.push(`i:stop|${w}`);
+  const last = p.past[p.past.length - 1];
+  if (last) toks.push(`last:${kind}|${last.type}`);
   const v = vector(cfg, toks);
-  common(cfg, v, p, 'stop', historyLen);
+  common(cfg, v, p, kind, historyLen);
+  setExtra(cfg, v, 'empty_required', Math.min(page.emptyRequired, 5) / 5);
+  setExtra(cfg, v, 'invalid_fields', Math.min(page.invalid, 5) / 5);
+  setExtra(cfg, v, 'recent_scrolls', p.past.filter((a) => a.type === 'scroll').length / HISTORY);
+  setExtra(cfg, v, 'last_scroll_down', last?.type === 'scroll' && last.dy > 0 ? 1 : 0);
   return v;
 }

@@ -8,12 +8,13 @@ import type { MlpWeights } from './model.js';
 
 /**
  * A saved student is a directory:
- * - model.json: { format: "webfoundry-student", version: 1, features: { buckets, extras },
+ * - model.json: { format: "webfoundry-student", version: 2, features: { buckets, extras },
  *   layers: [{ name, shape }] in weights.bin order (w1 [input, hidden], b1 [hidden],
- *   w2 [hidden], b2 [1]), argHead: the argument counts, training: free-form metadata }.
+ *   w2 [hidden], b2 [1]), argHead: the argument head's counts (matches and offers per key, by
+ *   element and by action kind), training: free-form metadata }.
  * - weights.bin: the layers' values concatenated, Float32 little-endian, row-major.
  */
-export const STUDENT_FORMAT_VERSION = 1;
+export const STUDENT_FORMAT_VERSION = 2;
 
 const Counts = z.record(z.string(), z.record(z.string(), z.number()));
 export const StudentModelJson = z.strictObject({
@@ -21,7 +22,7 @@ export const StudentModelJson = z.strictObject({
   version: z.literal(STUDENT_FORMAT_VERSION),
   features: z.strictObject({ buckets: z.number().int().min(1), extras: z.array(z.string()) }),
   layers: z.array(z.strictObject({ name: z.enum(['w1', 'b1', 'w2', 'b2']), shape: z.array(z.number().int().min(1)) })).length(4),
-  argHead: z.strictObject({ byElement: Counts, byKind: Counts }),
+  argHead: z.strictObject({ byElement: Counts, byKind: Counts, presentByElement: Counts, presentByKind: Counts }),
   training: z.record(z.string(), z.unknown()),
 });
 
@@ -54,7 +55,11 @@ export function loadStudent(dir: string): StudentModel {
     throw new InvalidInputError(`${dir} holds no readable model.json (${(err as Error).message})`, { hint: 'train one with `webfoundry train --data RUN --out models/NAME`' });
   }
   const parsed = StudentModelJson.safeParse(raw);
-  if (!parsed.success) throw new InvalidInputError(`${dir}/model.json is not a student model: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success) {
+    const version = (raw as { version?: unknown } | null)?.version;
+    if (typeof version === 'number' && version !== STUDENT_FORMAT_VERSION) throw new InvalidInputError(`${dir} is a version ${version} student; this WebFoundry reads version ${STUDENT_FORMAT_VERSION}`, { hint: 'retrain it with `webfoundry train`' });
+    throw new InvalidInputError(`${dir}/model.json is not a student model: ${parsed.error.issues[0]?.message ?? ''}`);
+  }
   const j = parsed.data;
   if (j.features.extras.join(',') !== EXTRA_NAMES.join(',')) throw new InvalidInputError(`${dir} was trained with other features than this version computes`, { hint: 'retrain it' });
   const buf = readFileSync(join(dir, 'weights.bin'));

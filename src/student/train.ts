@@ -21,11 +21,12 @@ export type TrainSummary = {
 export async function trainStudent(rows: readonly DatasetRow[], o: TrainStudentOptions): Promise<{ model: StudentModel; summary: TrainSummary }> {
   const features = o.features ?? DEFAULT_FEATURES;
   const split = splitRows(rows, o.valFraction ?? 0.1, o.seed);
-  const tr = examplesFromRows(split.train, features);
-  const va = examplesFromRows(split.val, features);
+  // The argument head first: the scorer's features include what it would type.
+  const args = learnArgHead(split.train);
+  const tr = examplesFromRows(split.train, features, args.head);
+  const va = examplesFromRows(split.val, features, args.head);
   if (!tr.examples.length) throw new InvalidInputError('no training step has an action the student can take (click, fill, select_option, check, stop)');
   const weights = await trainMlp(tr.examples, va.examples, { epochs: o.epochs, seed: o.seed, ...(o.hidden ? { hidden: o.hidden } : {}), ...(o.onEpoch ? { onEpoch: o.onEpoch } : {}) });
-  const args = learnArgHead(split.train);
   const skipped: Record<string, number> = { ...tr.skipped };
   for (const [k, n] of Object.entries(va.skipped)) skipped[k] = (skipped[k] ?? 0) + n;
   const summary: TrainSummary = {

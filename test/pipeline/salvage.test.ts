@@ -4,7 +4,7 @@ import { DatasetRow } from '../../src/core/schemas/dataset.js';
 import type { Task } from '../../src/core/schemas/task.js';
 import type { Trajectory, TrajectoryStep } from '../../src/core/schemas/trajectory.js';
 import { evaluate, evaluateTrajectory } from '../../src/evaluation/evaluate.js';
-import { salvage } from '../../src/pipeline/salvage.js';
+import { NO_BOOKING, resalvageRun, salvage } from '../../src/pipeline/salvage.js';
 
 const task: Task = {
   schemaVersion: 1,
@@ -86,6 +86,8 @@ describe('salvage', () => {
     expect(row.task.instruction).toContain('on June 12');
     expect(row.task.instruction).not.toContain('€200');
     expect(row.task.instruction).not.toMatch(/booking/i);
+    // The booking was dropped: the instruction says to stop before paying.
+    expect(NO_BOOKING.some((x) => row.task.instruction.endsWith(x))).toBe(true);
     expect(row.task.metadata.derivedFrom).toBe(task.id);
     expect(row.provenance.originalInstruction).toBe(task.instruction);
     // The stop step's thought agrees with the new task, not the old one.
@@ -117,5 +119,14 @@ describe('salvage', () => {
     expect(salvage(t, 'run', { ...opts, minKept: 3 })).toBeUndefined();
     expect(salvage(t, 'run', { ...opts, requireBooking: true })).toBeUndefined();
     expect(salvage(trajectory([blank, blank]), 'run', opts)).toBeUndefined();
+  });
+
+  it('re-derives a stored run\'s rows from its trajectories with the run\'s thresholds', () => {
+    const trajectories = [trajectory(states), trajectory([blank, blank])];
+    let replaced: DatasetRow[] = [];
+    const counts = resalvageRun({ runId: 'run', config: { salvage: opts }, trajectories: () => trajectories, replaceRows: (rows) => { replaced = [...rows]; } });
+    expect(counts).toEqual({ success: 0, salvaged: 1 });
+    expect(replaced.map((r) => r.kind)).toEqual(['salvaged']);
+    expect(replaced[0]).toEqual(salvage(trajectories[0]!, 'run', opts));
   });
 });

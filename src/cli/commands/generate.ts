@@ -4,7 +4,7 @@ import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { generateRun, llmTeacherIdentity } from '../../pipeline/generate.js';
 import { RunStore, type RunConfig } from '../../pipeline/run-store.js';
-import { DEFAULT_SALVAGE } from '../../pipeline/salvage.js';
+import { DEFAULT_SALVAGE, resalvageRun } from '../../pipeline/salvage.js';
 import { CSR_BINS, runStats, type RunStats, type Stats } from '../../pipeline/stats.js';
 import { SITES, siteById } from '../../sites/registry.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
@@ -114,6 +114,23 @@ export function registerGenerate(program: Command): void {
     if (opts.json) return printJson({ run: resolve(opts.out), ...s });
     process.stdout.write(`${statsTable(s)}\nrun: ${resolve(opts.out)} (${RunStore.path(opts.out)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   });
+
+  program
+    .command('resalvage')
+    .description("re-derive a run's dataset rows from its stored episodes with this version's salvage rules (the teacher is not run again)")
+    .requiredOption('--run <dir>', 'run directory')
+    .option('--json', 'print JSON')
+    .action((opts: { run: string; json?: boolean }) => {
+      const store = RunStore.open(opts.run, { versions: RunStore.versions() });
+      try {
+        const before = store.rows().length;
+        const after = resalvageRun(store);
+        if (opts.json) printJson({ run: resolve(opts.run), before, ...after });
+        else process.stdout.write(`${resolve(opts.run)}: ${before} rows replaced by ${after.success} successes and ${after.salvaged} salvaged partials\n`);
+      } finally {
+        store.close();
+      }
+    });
 
   program
     .command('stats')

@@ -88,7 +88,7 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
 
 function common(cmd: Command): Command {
   cmd
-    .option('--agent <name>', 'scripted | random | llm', 'scripted')
+    .option('--agent <name>', 'scripted | random | llm | student:MODEL_DIR (trained by `webfoundry train`)', 'scripted')
     .option('--limit <n>', 'at most N tasks', parseIntOption('--limit', 1))
     .option('--site <id>', 'only tasks of this site')
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)

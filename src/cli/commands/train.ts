@@ -9,7 +9,7 @@ import { saveStudent } from '../../student/save-load.js';
 import { trainStudent } from '../../student/train.js';
 import { parseIntOption, printJson } from '../output.js';
 
-type TrainOpts = { data: string; out: string; epochs: number; seed: number; val: string; hidden: number; json?: boolean };
+type TrainOpts = { data: string; out: string; epochs: number; seed: number; val: string; hidden: number; successesOnly?: boolean; excludeSites?: string; json?: boolean };
 
 /** A run directory (run.sqlite), an export directory holding a .jsonl of rows, or the rows .jsonl itself. */
 function loadRows(data: string): DatasetRow[] {
@@ -38,17 +38,20 @@ export function registerTrain(program: Command): void {
     .option('--seed <n>', 'seed (initial weights, shuffling, validation split)', parseIntOption('--seed', 0), 1)
     .option('--val <fraction>', 'share of rows held out for validation', '0.1')
     .option('--hidden <n>', 'hidden units', parseIntOption('--hidden', 1, 4096), 64)
+    .option('--successes-only', 'train on the successful trajectories only, not the salvaged partials')
+    .option('--exclude-sites <ids>', 'leave out the rows of these sites (comma-separated), e.g. to hold one out')
     .option('--json', 'print JSON')
     .action(async (opts: TrainOpts) => {
       const valFraction = Number(opts.val);
       if (!(valFraction >= 0 && valFraction < 1)) throw new InvalidInputError(`--val must be in [0, 1), got "${opts.val}"`);
-      const rows = loadRows(opts.data);
-      if (!rows.length) throw new InvalidInputError(`${opts.data} has no dataset rows`);
+      const excluded = new Set((opts.excludeSites ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+      const rows = loadRows(opts.data).filter((r) => (!opts.successesOnly || r.kind === 'success') && !excluded.has(r.task.site));
+      if (!rows.length) throw new InvalidInputError(`${opts.data} has no dataset rows${opts.successesOnly || excluded.size ? ' left after the filters' : ''}`);
       const { model, summary } = await trainStudent(rows, {
         epochs: opts.epochs, seed: opts.seed, valFraction, hidden: opts.hidden,
         onEpoch: (r) => process.stderr.write(`epoch ${r.epoch}/${r.epochs}  loss ${r.loss.toFixed(4)}  acc ${(r.accuracy * 100).toFixed(1)}%  val ${r.valAccuracy === null ? '-' : `${(r.valAccuracy * 100).toFixed(1)}%`}  ${Math.round(r.examplesPerSecond)} ex/s  ETA ${Math.ceil(r.etaSeconds)}s\n`),
       });
-      saveStudent(opts.out, { ...model, training: { ...model.training, data: resolve(opts.data) } });
+      saveStudent(opts.out, { ...model, training: { ...model.training, data: resolve(opts.data), successesOnly: Boolean(opts.successesOnly), excludedSites: [...excluded] } });
       if (opts.json) printJson({ out: resolve(opts.out), ...summary });
       else {
         const skipped = Object.entries(summary.skipped).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';

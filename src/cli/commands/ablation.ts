@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { ablationMarkdown, defaultAblationConfig, runAblation, type AblationConfig } from '../../experiments/ablation.js';
+import { SITES } from '../../sites/registry.js';
+import { parseIntOption, printJson } from '../output.js';
+import { episodeProgress } from '../progress.js';
+
+type AblationOpts = {
+  out: string; holdout: string; sites?: string; tasksPerSite: number; noise: string; seeds: string; epochs: number; hidden: number;
+  dataSeed: number; worldSeed: number; suite: string; maxSteps: number; parallel: number; force?: boolean; json?: boolean;
+};
+
+export function registerAblation(program: Command): void {
+  const d = defaultAblationConfig();
+  program
+    .command('ablation')
+    .description('students on successes only vs successes + salvaged partials from one teacher budget, over several seeds, scored in-domain and on a held-out site beside the teacher and the random agent; resumable')
+    .option('--out <dir>', 'ablation directory (data/, models/, evals/, ablation.json, ablation.md)', 'runs/ablation')
+    .option('--holdout <site>', 'site kept out of training entirely', d.holdout)
+    .option('--sites <ids>', 'training sites, comma-separated (default: every site but the held-out one)')
+    .option('--tasks-per-site <n>', 'teacher tasks per training site (the budget)', parseIntOption('--tasks-per-site', 1, 100_000), d.tasksPerSite)
+    .option('--noise <x>', 'teacher error level, 0..1', String(DEFAULT_NOISE))
+    .option('--seeds <list>', 'training seeds, comma-separated', d.seeds.join(','))
+    .option('--epochs <n>', 'training epochs per student', parseIntOption('--epochs', 1, 10_000), d.epochs)
+    .option('--hidden <n>', 'hidden units', parseIntOption('--hidden', 1, 4096), d.hidden)
+    .option('--data-seed <s>', 'seed of the teacher tasks and noise', parseIntOption('--data-seed'), d.dataSeed)
+    .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), d.worldSeed)
+    .option('--suite <name-or-file>', 'evaluation tasks', d.suite)
+    .option('--max-steps <n>', 'step budget per episode', parseIntOption('--max-steps', 1, 1000), d.maxSteps)
+    .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
+    .option('--force', 'continue in --out even if its configuration differs')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: AblationOpts) => {
+      const noise = Number(opts.noise);
+      if (!(noise >= 0 && noise <= 1)) throw new InvalidInputError(`--noise must be between 0 and 1, got "${opts.noise}"`);
+      const seeds = opts.seeds.split(',').map((s) => Number(s.trim()));
+      if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) throw new InvalidInputError(`--seeds must be integers separated by commas, got "${opts.seeds}"`);
+      const config: AblationConfig = {
+        ...d, holdout: opts.holdout,
+        trainingSites: opts.sites ? opts.sites.split(',').map((s) => s.trim()) : SITES.map((s) => s.id).filter((s) => s !== opts.holdout), tasksPerSite: opts.tasksPerSite, noise, seeds, epochs: opts.epochs, hidden: opts.hidden,
+        dataSeed: opts.dataSeed, worldSeed: opts.worldSeed, suite: opts.suite, maxSteps: opts.maxSteps,
+      };
+      let progress: ReturnType<typeof episodeProgress> | undefined;
+      const t0 = performance.now();
+      const result = await runAblation({
+        dir: opts.out, config, parallel: opts.parallel, force: Boolean(opts.force),
+        onEvent: (e) => {
+          if (e.type === 'stage') {
+            progress?.stop();
+            progress = undefined;
+            process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0)} s] ${e.label}${e.done ? ` (${e.done} of ${e.total} already done)` : ''}\n`);
+            if (!e.label.startsWith('train')) progress = episodeProgress(e.total - e.done);
+          } else if (e.type === 'episode') progress?.tick(e.trajectory);
+          else {
+            const r = e.report;
+            process.stderr.write(`  epoch ${r.epoch}/${r.epochs}  loss ${r.loss.toFixed(4)}  acc ${(r.accuracy * 100).toFixed(1)}%  ${Math.round(r.examplesPerSecond)} ex/s  ETA ${Math.ceil(r.etaSeconds)}s\n`);
+          }
+        },
+      });
+      progress?.stop();
+      if (opts.json) return printJson({ out: resolve(opts.out), ...result });
+      process.stdout.write(`${ablationMarkdown(result)}\n\nwritten: ${resolve(opts.out, 'ablation.md')} and ablation.json (${((performance.now() - t0) / 60_000).toFixed(1)} min)\n`);
+    });
+}
