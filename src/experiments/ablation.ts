@@ -61,6 +61,8 @@ export const EvalRecord = z.strictObject({
   agent: z.string(),
   inDomain: Score,
   heldOut: Score,
+  /** The same per site (absent in records of an earlier version). */
+  bySite: z.record(z.string(), Score).optional(),
   seconds: z.number(),
 });
 export type EvalRecord = z.infer<typeof EvalRecord>;
@@ -224,6 +226,7 @@ async function evaluateAgent(c: EvalContext): Promise<EvalRecord> {
     schemaVersion: ABLATION_SCHEMA_VERSION, name: c.name, agent: c.agent,
     inDomain: score(ts.filter((t) => !held.has(t.header.task.id))),
     heldOut: score(ts.filter((t) => held.has(t.header.task.id))),
+    bySite: summarize(ts).bySite,
     seconds: (performance.now() - t0) / 1000,
   };
   mkdirSync(join(c.dir, 'evals'), { recursive: true });
@@ -259,5 +262,18 @@ export function ablationMarkdown(r: AblationResult): string {
   lines.push('', `In-domain: the ${ep.inDomain.episodes} ${c.suite} tasks of ${c.trainingSites.join(', ')}; held-out: its ${ep.heldOut.episodes} ${c.holdout} tasks (no ${c.holdout} data in training). ` +
     `Teacher budget: ${r.data.episodes} scripted-teacher episodes at noise ${c.noise} (${c.tasksPerSite} tasks per training site, seed ${c.dataSeed}), giving ${r.data.rows.success} successes and ${r.data.rows.salvaged} salvaged partials. ` +
     `Students: ${c.epochs} epochs, ${c.hidden} hidden units, training seeds ${c.seeds.join(', ')}; ± is the sample standard deviation over seeds. Max ${c.maxSteps} steps per episode.`);
+  const sites = [...c.trainingSites, c.holdout];
+  if (r.rows.every((x) => x.runs.every((run) => run.bySite))) {
+    // Pooled over each row's runs (its seeds): SR / CSR in percent per site.
+    const cell = (x: AblationRow, site: string): string => {
+      const scores = x.runs.map((run) => run.bySite![site]).filter((v): v is Score => v !== undefined);
+      const n = scores.reduce((a, v) => a + v.episodes, 0);
+      if (!n) return '-';
+      const mean = (f: (v: Score) => number) => ((scores.reduce((a, v) => a + f(v) * v.episodes, 0) / n) * 100).toFixed(0);
+      return `${mean((v) => v.sr)} / ${mean((v) => v.csr)}`;
+    };
+    lines.push('', `Per site, SR / CSR %, pooled over seeds (${c.holdout} held out):`, '', `| agent | ${sites.join(' | ')} |`, `|---|${sites.map(() => '---').join('|')}|`);
+    for (const x of r.rows) lines.push(`| ${x.agent} | ${sites.map((site) => cell(x, site)).join(' | ')} |`);
+  }
   return lines.join('\n');
 }

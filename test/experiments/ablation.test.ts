@@ -53,7 +53,10 @@ describe('runAblation (real teacher run, training and Chromium episodes, tiny bu
     expect(succ!.training!.success).toBe(first.data.rows.success);
     expect(all2!.training!.rows).toBe(first.data.rows.success + first.data.rows.salvaged);
     for (const name of ['successes-seed1', 'successes-seed2', 'successes-salvaged-seed1', 'successes-salvaged-seed2']) expect(existsSync(join(out, 'models', name, 'model.json'))).toBe(true);
-    expect(readFileSync(join(out, 'ablation.md'), 'utf8')).toContain('held-out (forkful) SR %');
+    const md = readFileSync(join(out, 'ablation.md'), 'utf8');
+    expect(md).toContain('held-out (forkful) SR %');
+    expect(md).toContain('| agent | skyhop | forkful |');
+    for (const r of first.rows) for (const run of r.runs) expect(Object.keys(run.bySite ?? {}).sort()).toEqual(['forkful', 'skyhop']);
     expect(events.filter((e) => e.type === 'episode').length).toBe(3 + 6 * 2);
 
     const again: AblationEvent[] = [];
