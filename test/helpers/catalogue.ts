@@ -9,9 +9,24 @@ import { NO_FACTS, type Facts } from '../../src/evaluation/facts.js';
 import type { Listing, SiteDefinition } from '../../src/sites/engine/site-definition.js';
 import type { Candidate, Target, TaskCatalogue } from '../../src/tasks/catalogue.js';
 import { bookedState, buildTarget, resolveTaskTarget } from '../../src/tasks/target.js';
+import { catalogueFor } from '../../src/tasks/catalogues/index.js';
+import { generateTask } from '../../src/tasks/generate-task.js';
 import type { World } from '../../src/world/world.js';
 
 /** Shared by the per-site catalogue tests. */
+
+/** The tasks the generator makes for `perTier` indexes of each difficulty tier (failures left out). */
+export function tierTasks(site: SiteDefinition, world: World, seed: number, perTier = 20): Task[] {
+  const catalogue = catalogueFor(site.id);
+  const out: Task[] = [];
+  for (const difficulty of ['easy', 'medium', 'hard'] as const) {
+    for (let index = 0; index < perTier; index++) {
+      const task = generateTask({ site, catalogue, world, seed, index, difficulty, split: 'train' });
+      if (task) out.push(task);
+    }
+  }
+  return out;
+}
 
 /** The target a task names, with exactly its recorded choices, people and add-ons. */
 export function targetOfTask(task: Task, site: SiteDefinition, world: World): Target {

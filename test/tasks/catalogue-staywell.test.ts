@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { Task, type Constraint, type Difficulty } from '../../src/core/schemas/task.js';
+import { Task, type Constraint } from '../../src/core/schemas/task.js';
 import { checkConstraint } from '../../src/evaluation/check-constraint.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
@@ -10,12 +10,11 @@ import { staywell } from '../../src/sites/staywell/index.js';
 import type { Candidate, Target } from '../../src/tasks/catalogue.js';
 import { distanceBound } from '../../src/tasks/catalogues/staywell.js';
 import { catalogueFor } from '../../src/tasks/catalogues/index.js';
-import { generateTask } from '../../src/tasks/generate-task.js';
 import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
 import { buildWorld } from '../../src/world/build-world.js';
 import { cityById } from '../../src/world/geography.js';
 import type { World } from '../../src/world/world.js';
-import { checkGeneratedTask, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
+import { checkGeneratedTask, tierTasks, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
 
 const site = staywell;
 const catalogue = catalogueFor('staywell');
@@ -35,23 +34,11 @@ function targetOf(task: Task): Target {
   return targetOfTask(task, site, world);
 }
 
-function tasks(): Task[] {
-  const out: Task[] = [];
-  const tiers: Difficulty[] = ['easy', 'medium', 'hard'];
-  for (const difficulty of tiers) {
-    for (let index = 0; index < 20; index++) {
-      const task = generateTask({ site, catalogue, world, seed: 5, index, difficulty, split: 'train' });
-      if (task) out.push(task);
-    }
-  }
-  return out;
-}
-
 let made: Task[] = [];
 
 beforeAll(() => {
   world = buildWorld(1);
-  made = tasks();
+  made = tierTasks(site, world, 5);
 });
 
 describe('staywell task catalogue', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { Task, type Constraint, type Difficulty } from '../../src/core/schemas/task.js';
+import { Task, type Constraint } from '../../src/core/schemas/task.js';
 import { checkConstraint } from '../../src/evaluation/check-constraint.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
@@ -16,7 +16,7 @@ import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/targe
 import { buildWorld } from '../../src/world/build-world.js';
 import { carLocationById } from '../../src/world/domains/cars.js';
 import type { World } from '../../src/world/world.js';
-import { checkGeneratedTask, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
+import { checkGeneratedTask, tierTasks, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
 
 const site = wheelo;
 const catalogue = catalogueFor('wheelo');
@@ -61,18 +61,6 @@ function agentSearches(task: Task): SearchParams[] {
   return out;
 }
 
-function tasks(): Task[] {
-  const out: Task[] = [];
-  const tiers: Difficulty[] = ['easy', 'medium', 'hard'];
-  for (const difficulty of tiers) {
-    for (let index = 0; index < 20; index++) {
-      const task = generateTask({ site, catalogue, world, seed: 11, index, difficulty, split: 'train' });
-      if (task) out.push(task);
-    }
-  }
-  return out;
-}
-
 /** More hard tasks, for superlatives. */
 function hardTasks(n: number): Task[] {
   const out: Task[] = [];
@@ -87,7 +75,7 @@ let made: Task[] = [];
 
 beforeAll(() => {
   world = buildWorld(1);
-  made = tasks();
+  made = tierTasks(site, world, 11);
 });
 
 describe('wheelo task catalogue', () => {
