@@ -27,6 +27,32 @@ const startsCap = (t: string): boolean => /^\p{Lu}/u.test(t);
 
 /** Candidate strings: instruction spans (1-4 tokens), capitalized runs, normalized dates, numbers, party counts, option labels. */
 export function argCandidates(instruction: string, options: readonly string[]): ArgCandidate[] {
+  // The instruction's part is the same for every field of every step of an episode: read once.
+  const byText = new Map([...instructionCandidates(instruction)].map(([text, keys]) => [text, [...keys]]));
+  const add = (text: string, key: string): void => {
+    if (!text) return;
+    const keys = byText.get(text) ?? [];
+    if (!keys.includes(key)) keys.push(key);
+    byText.set(text, keys);
+  };
+  const inst = new Set(words(instruction));
+  let best = -1;
+  let bestScore = 0;
+  options.forEach((o, i) => {
+    const w = words(o);
+    const score = w.length ? w.filter((x) => inst.has(x)).length / w.length : 0;
+    if (score > bestScore) [best, bestScore] = [i, score];
+    add(o, `opt:=${o.toLowerCase()}`);
+  });
+  if (best >= 0) add(options[best]!, 'opt:best');
+  return [...byText].map(([text, keys]) => ({ text, keys }));
+}
+
+let lastInstruction: { text: string; cands: ReadonlyMap<string, readonly string[]> } | undefined;
+
+/** The instruction's candidates by text (memoized for the last instruction seen). */
+function instructionCandidates(instruction: string): ReadonlyMap<string, readonly string[]> {
+  if (lastInstruction?.text === instruction) return lastInstruction.cands;
   const byText = new Map<string, string[]>();
   const add = (text: string, key: string): void => {
     if (!text) return;
@@ -56,17 +82,8 @@ export function argCandidates(instruction: string, options: readonly string[]): 
       add(toks.slice(i, j).join(' '), `cap:prev=${prev}`);
     }
   }
-  const inst = new Set(words(instruction));
-  let best = -1;
-  let bestScore = 0;
-  options.forEach((o, i) => {
-    const w = words(o);
-    const score = w.length ? w.filter((x) => inst.has(x)).length / w.length : 0;
-    if (score > bestScore) [best, bestScore] = [i, score];
-    add(o, `opt:=${o.toLowerCase()}`);
-  });
-  if (best >= 0) add(options[best]!, 'opt:best');
-  return [...byText].map(([text, keys]) => ({ text, keys }));
+  lastInstruction = { text: instruction, cands: byText };
+  return byText;
 }
 
 /**

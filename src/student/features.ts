@@ -47,6 +47,8 @@ export type Candidate = {
   name: string;
   /** Option labels under a select (select_option only). */
   options: string[];
+  /** The text fill / select_option would use, as the argument head chooses it (with a head only). */
+  arg?: string;
   features: Float32Array;
 };
 
@@ -56,6 +58,8 @@ type Parsed = {
   nums: Set<string>;
   path: number;
   past: { bid: string | undefined; type: string; dy: number }[];
+  /** Every text the whole history typed or selected, by element (lower-cased). */
+  fills: { bid: string; text: string }[];
   /** From the observation's last line "(N nodes above and M below the viewport; ...)". */
   above: number;
   below: number;
@@ -81,7 +85,14 @@ function context(ctx: StepContext): Parsed {
     return { bid: 'bid' in r.action ? r.action.bid : undefined, type: r.action.type, dy: r.action.type === 'scroll' ? r.action.dy : 0 };
   });
   const more = MORE.exec(ctx.axtree);
+  const fills: { bid: string; text: string }[] = [];
+  for (const h of ctx.history) {
+    const r = parseAction(h);
+    if (r.ok && r.action.type === 'fill') fills.push({ bid: r.action.bid, text: r.action.text.toLowerCase() });
+    if (r.ok && r.action.type === 'select_option') for (const o of r.action.options) fills.push({ bid: r.action.bid, text: o.toLowerCase() });
+  }
   return {
+    fills,
     instruction: new Set(words(ctx.instruction)), dates: new Set(normalizedDates(ctx.instruction)), nums: new Set(numbers(ctx.instruction)), path: pathBucket(ctx.url), past,
     above: more ? Number(more[1]) : 0, below: more ? Number(more[2]) : 0,
   };
@@ -102,8 +113,8 @@ export function buildCandidates(ctx: StepContext, cfg: FeatureConfig = DEFAULT_F
       if (kind !== 'click' && !KIND_ROLES[kind].has(el.role)) continue;
       const options = kind === 'select_option' ? optionLabels(els, i) : [];
       const features = elementFeatures(cfg, p, kind, el, group, ctx.history.length);
-      if (argHead && (kind === 'fill' || kind === 'select_option')) argFeatures(cfg, features, argHead, ctx.instruction, kind, el, options, filledElsewhere(ctx.history, el.bid));
-      out.push({ kind, bid: el.bid, role: el.role, name: el.name, options, features });
+      const arg = argHead && (kind === 'fill' || kind === 'select_option') ? argFeatures(cfg, features, argHead, ctx.instruction, kind, el, options, filledElsewhere(p.fills, el.bid)) : undefined;
+      out.push({ kind, bid: el.bid, role: el.role, name: el.name, options, ...(arg === undefined ? {} : { arg }), features });
     }
   });
   const page = pageSummary(els);
@@ -119,25 +130,20 @@ export function buildCandidates(ctx: StepContext, cfg: FeatureConfig = DEFAULT_F
  * from the current value (a field already right needs no action), and whether the choice comes
  * from the instruction rather than the teacher's habit.
  */
-function argFeatures(cfg: FeatureConfig, v: Float32Array, head: ArgHead, instruction: string, kind: 'fill' | 'select_option', el: AxElement, options: string[], used: ReadonlySet<string>): void {
+function argFeatures(cfg: FeatureConfig, v: Float32Array, head: ArgHead, instruction: string, kind: 'fill' | 'select_option', el: AxElement, options: string[], used: ReadonlySet<string>): string | undefined {
   const cands = argCandidates(instruction, options);
   const arg = chooseArg(head, kind, elementKey(kind, el.role, el.name), el.name, cands, used);
-  if (arg === undefined) return;
+  if (arg === undefined) return undefined;
   const value = (el.value ?? '').toLowerCase();
   const same = value === arg.toLowerCase() || (value !== '' && value.startsWith(arg.toLowerCase()));
   setExtra(cfg, v, 'arg_differs', same ? 0 : 1);
   setExtra(cfg, v, 'arg_grounded', cands.some((c) => c.text === arg) ? 1 : 0);
+  return arg;
 }
 
-/** Lower-cased texts the history typed or selected into elements other than `bid`. */
-export function filledElsewhere(history: readonly string[], bid: string): Set<string> {
-  const out = new Set<string>();
-  for (const h of history) {
-    const r = parseAction(h);
-    if (r.ok && r.action.type === 'fill' && r.action.bid !== bid) out.add(r.action.text.toLowerCase());
-    if (r.ok && r.action.type === 'select_option' && r.action.bid !== bid) for (const o of r.action.options) out.add(o.toLowerCase());
-  }
-  return out;
+/** Texts the history typed or selected into elements other than `bid`. */
+function filledElsewhere(fills: readonly { bid: string; text: string }[], bid: string): Set<string> {
+  return new Set(fills.filter((f) => f.bid !== bid).map((f) => f.text));
 }
 
 /** Whether candidate c stands for the action (how a teacher step becomes a training target). */

@@ -1,7 +1,5 @@
 import type { Action } from '../core/schemas/action.js';
 import { formatAction } from '../browser/actions/format-action.js';
-import { argCandidates, chooseArg, elementKey } from './arguments.js';
-import { filledElsewhere } from './features.js';
 import { buildCandidates, type Candidate } from './features.js';
 import { scoreCandidates } from './model.js';
 import type { StudentModel } from './save-load.js';
@@ -35,22 +33,25 @@ export class StudentPolicy {
     const order = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
     const recent = ctx.history.slice(-REPEAT_WINDOW);
     for (const [score, i] of order) {
-      const action = this.toAction(cands[i]!, ctx.instruction, ctx.history);
+      const action = this.toAction(cands[i]!);
+      if (!action) continue;
+      const text = formatAction(action);
       // Loop guard: an element action already taken twice in the last few steps did not help.
-      if (action && action.type !== 'scroll' && recent.filter((h) => h === formatAction(action)).length >= 2) continue;
-      if (action) return { action: formatAction(action), thought: `student: ${cands[i]!.kind} ${cands[i]!.name ? `"${cands[i]!.name}"` : ''} (score ${score.toFixed(2)} of ${cands.length} candidates)` };
+      if (action.type !== 'scroll' && recent.filter((h) => h === text).length >= 2) continue;
+      return { action: text, thought: `student: ${cands[i]!.kind} ${cands[i]!.name ? `"${cands[i]!.name}"` : ''} (score ${score.toFixed(2)} of ${cands.length} candidates)` };
     }
     return { action: formatAction({ type: 'stop' }), thought: 'student: no candidate' };
   }
 
-  private toAction(c: Candidate, instruction: string, history: readonly string[]): Action | undefined {
+  private toAction(c: Candidate): Action | undefined {
     if (c.kind === 'stop' || c.kind === 'go_back') return { type: c.kind };
     // The teacher scrolls by 80% of the 720 px viewport; up goes back to the top.
     if (c.kind === 'scroll_down') return { type: 'scroll', dx: 0, dy: 576 };
     if (c.kind === 'scroll_up') return { type: 'scroll', dx: 0, dy: -10_000 };
     const bid = c.bid!;
     if (c.kind === 'click' || c.kind === 'check') return { type: c.kind, bid };
-    const text = chooseArg(this.model.argHead, c.kind, elementKey(c.kind, c.role, c.name), c.name, argCandidates(instruction, c.options), filledElsewhere(history, bid));
+    // Chosen once, with the features (buildCandidates with the model's argument head).
+    const text = c.arg;
     if (text === undefined) return undefined;
     if (c.kind === 'fill') return { type: 'fill', bid, text };
     // A select takes one of its options; a clock time may sit in the cut tail of a long list.
