@@ -1,60 +1,9 @@
-/**
- * A minimal reader of the observation's accessibility text (`[bid] role "name" value="…" states`,
- * indented two spaces per depth). The student keeps its own copy so it depends only on core and
- * the browser's action syntax.
- */
-export type AxElement = {
-  bid: string;
-  role: string;
-  name: string;
-  value: string | undefined;
-  states: string[];
-  /** Index of the enclosing element, or -1. */
-  parent: number;
-  /** A select's choices from the observation's `options: "a", "b", …` line (cut lists lose their tail). */
-  options: string[];
-};
+import { parseAxText, type AxNode } from '../browser/observation/read-ax-text.js';
 
-const OPTIONS = /^\s*options: (.*)$/;
+/** The observation's elements, as the browser's reader gives them (text lines left out). */
+export type AxElement = AxNode;
 
-const NODE = /^(\s*)\[([^\]]+)\] ([A-Za-z]+)(?: ("(?:[^"\\]|\\.)*"))?(?: value=("(?:[^"\\]|\\.)*"))?(.*)$/;
-
-function unquote(s: string | undefined): string | undefined {
-  if (s === undefined) return undefined;
-  try {
-    return JSON.parse(s) as string;
-  } catch {
-    return s.slice(1, -1);
-  }
-}
-
-export function readAx(text: string): AxElement[] {
-  const out: AxElement[] = [];
-  const stack: { depth: number; index: number }[] = [];
-  for (const raw of text.split('\n')) {
-    const depth = raw.length - raw.trimStart().length;
-    const opts = OPTIONS.exec(raw);
-    if (opts && out.length) {
-      // Only complete quoted labels: the last one of a cut list ends in "…" without a quote.
-      out[out.length - 1]!.options.push(...[...opts[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => unquote(`"${x[1]}"`) ?? ''));
-      continue;
-    }
-    const m = NODE.exec(raw);
-    if (!m) continue;
-    while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
-    out.push({
-      bid: m[2]!,
-      role: m[3]!,
-      name: unquote(m[4]) ?? '',
-      value: unquote(m[5]),
-      states: (m[6] ?? '').trim().split(/\s+/).filter(Boolean),
-      parent: stack.length ? stack[stack.length - 1]!.index : -1,
-      options: [],
-    });
-    stack.push({ depth, index: out.length - 1 });
-  }
-  return out;
-}
+export const readAx = (text: string): AxElement[] => parseAxText(text).nodes;
 
 const GROUPS = new Set(['group', 'radiogroup', 'dialog', 'alertdialog', 'form', 'region', 'listbox', 'combobox', 'navigation', 'article', 'listitem', 'row', 'table']);
 

@@ -210,7 +210,7 @@ function elementFeatures(cfg: FeatureConfig, p: Parsed, kind: ActionKind, el: Ax
   setExtra(cfg, v, 'acted_any', mine.length ? 1 : 0);
   setExtra(cfg, v, 'acted_same_kind', mine.some((a) => a.type === kind) ? 1 : 0);
   setExtra(cfg, v, 'acted_last', p.past.length && p.past[p.past.length - 1]!.bid === el.bid ? 1 : 0);
-  for (const s of STATES) if (el.states.includes(s)) setExtra(cfg, v, `state=${s}`, 1);
+  for (const s of STATES) if (el.states.has(s)) setExtra(cfg, v, `state=${s}`, 1);
   return v;
 }
 
@@ -219,8 +219,8 @@ type PageSummary = { headings: string; emptyRequired: number; invalid: number };
 function pageSummary(els: readonly AxElement[]): PageSummary {
   return {
     headings: els.filter((e) => e.role === 'heading').map((e) => e.name).join(' '),
-    emptyRequired: els.filter((e) => e.states.includes('required') && !e.value && KIND_ROLES.fill.has(e.role)).length,
-    invalid: els.filter((e) => e.states.includes('invalid')).length,
+    emptyRequired: els.filter((e) => e.states.has('required') && !e.value && KIND_ROLES.fill.has(e.role)).length,
+    invalid: els.filter((e) => e.states.has('invalid')).length,
   };
 }
 
