@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { describeError } from '../core/errors.js';
+import { InvalidInputError, describeError } from '../core/errors.js';
 
 /** The CLI owns the terminal: tables for people, JSON for machines, errors on stderr. */
 export function table(head: string[], rows: (string | number)[][]): string {
@@ -21,6 +21,15 @@ export function fail(err: unknown): never {
   process.stderr.write(`webfoundry: ${text}\n`);
   if (process.env.WEBFOUNDRY_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   process.exit(1);
+}
+
+/** A commander parser for a number in [0, 1] (noise levels, CSR thresholds). */
+export function parseFraction(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!(n >= 0 && n <= 1)) throw new InvalidInputError(`${name} must be between 0 and 1, got "${value}"`);
+    return n;
+  };
 }
 
 export function parseIntOption(name: string, min = 0, max = Number.MAX_SAFE_INTEGER) {

@@ -4,11 +4,11 @@ import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { ablationMarkdown, defaultAblationConfig, runAblation, type AblationConfig } from '../../experiments/ablation.js';
 import { SITES } from '../../sites/registry.js';
-import { parseIntOption, printJson } from '../output.js';
+import { parseFraction, parseIntOption, printJson } from '../output.js';
 import { episodeProgress } from '../progress.js';
 
 type AblationOpts = {
-  out: string; holdout: string; sites?: string; tasksPerSite: number; noise: string; seeds: string; epochs: number; hidden: number;
+  out: string; holdout: string; sites?: string; tasksPerSite: number; noise: number; seeds: string; epochs: number; hidden: number;
   dataSeed: number; worldSeed: number; suite: string; maxSteps: number; parallel: number; force?: boolean; json?: boolean;
 };
 
@@ -21,7 +21,7 @@ export function registerAblation(program: Command): void {
     .option('--holdout <site>', 'site kept out of training entirely', d.holdout)
     .option('--sites <ids>', 'training sites, comma-separated (default: every site but the held-out one)')
     .option('--tasks-per-site <n>', 'teacher tasks per training site (the budget)', parseIntOption('--tasks-per-site', 1, 100_000), d.tasksPerSite)
-    .option('--noise <x>', 'teacher error level, 0..1', String(DEFAULT_NOISE))
+    .option('--noise <x>', 'teacher error level, 0..1', parseFraction('--noise'), DEFAULT_NOISE)
     .option('--seeds <list>', 'training seeds, comma-separated', d.seeds.join(','))
     .option('--epochs <n>', 'training epochs per student', parseIntOption('--epochs', 1, 10_000), d.epochs)
     .option('--hidden <n>', 'hidden units', parseIntOption('--hidden', 1, 4096), d.hidden)
@@ -33,13 +33,11 @@ export function registerAblation(program: Command): void {
     .option('--force', 'continue in --out even if its configuration differs')
     .option('--json', 'print the result as JSON')
     .action(async (opts: AblationOpts) => {
-      const noise = Number(opts.noise);
-      if (!(noise >= 0 && noise <= 1)) throw new InvalidInputError(`--noise must be between 0 and 1, got "${opts.noise}"`);
       const seeds = opts.seeds.split(',').map((s) => Number(s.trim()));
       if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) throw new InvalidInputError(`--seeds must be integers separated by commas, got "${opts.seeds}"`);
       const config: AblationConfig = {
         ...d, holdout: opts.holdout,
-        trainingSites: opts.sites ? opts.sites.split(',').map((s) => s.trim()) : SITES.map((s) => s.id).filter((s) => s !== opts.holdout), tasksPerSite: opts.tasksPerSite, noise, seeds, epochs: opts.epochs, hidden: opts.hidden,
+        trainingSites: opts.sites ? opts.sites.split(',').map((s) => s.trim()) : SITES.map((s) => s.id).filter((s) => s !== opts.holdout), tasksPerSite: opts.tasksPerSite, noise: opts.noise, seeds, epochs: opts.epochs, hidden: opts.hidden,
         dataSeed: opts.dataSeed, worldSeed: opts.worldSeed, suite: opts.suite, maxSteps: opts.maxSteps,
       };
       let progress: ReturnType<typeof episodeProgress> | undefined;

@@ -8,14 +8,9 @@ import { DEFAULT_SALVAGE, resalvageRun } from '../../pipeline/salvage.js';
 import { CSR_BINS, runStats, type RunStats, type Stats } from '../../pipeline/stats.js';
 import { SITES, siteById } from '../../sites/registry.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
-import { parseIntOption, printJson, table } from '../output.js';
+import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
 
-const parseFraction = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!(n >= 0 && n <= 1)) throw new InvalidInputError(`${name} must be between 0 and 1, got "${v}"`);
-  return n;
-};
 
 export function statsTable(s: RunStats): string {
   const row = (name: string, x: Stats) => [

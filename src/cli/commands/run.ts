@@ -12,7 +12,7 @@ import { startServer } from '../../sites/engine/server.js';
 import { loadTasks } from '../../tasks/task-file.js';
 import { loadWorld } from '../../world/world-store.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
-import { parseIntOption, printJson, table } from '../output.js';
+import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
 
 type RunOpts = LlmFlags & {
@@ -31,11 +31,6 @@ type RunOpts = LlmFlags & {
   json?: boolean;
 };
 
-const parseNoise = (v: string) => {
-  const n = Number(v);
-  if (!(n >= 0 && n <= 1)) throw new InvalidInputError(`--noise must be between 0 and 1, got "${v}"`);
-  return n;
-};
 
 export function summaryTable(s: RunSummary): string {
   const row = (name: string, x: RunSummary['overall']) => [name, x.episodes, x.sr.toFixed(2), x.csr.toFixed(2), x.meanSteps.toFixed(1), x.errors];
@@ -92,7 +87,7 @@ function common(cmd: Command): Command {
     .option('--limit <n>', 'at most N tasks', parseIntOption('--limit', 1))
     .option('--site <id>', 'only tasks of this site')
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
-    .option('--noise <x>', 'scripted teacher error level, 0..1', parseNoise, DEFAULT_NOISE)
+    .option('--noise <x>', 'scripted teacher error level, 0..1', parseFraction('--noise'), DEFAULT_NOISE)
     .option('--max-steps <n>', 'step budget per episode', parseIntOption('--max-steps', 1, 1000), 60)
     .option('--seed <s>', 'seed of the agents’ randomness', parseIntOption('--seed'), 1)
     .option('--world-seed <s>', 'world (inventory) seed the tasks were made for', parseIntOption('--world-seed'), 1)
