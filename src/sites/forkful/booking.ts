@@ -7,6 +7,7 @@ import type { Choice, Extra, PersonField, SearchParams, SelectionContext } from 
 export const CURRENCY = 'EUR';
 
 const NAME = /^(?:\p{L}|\p{L}[\p{L}' .-]{0,48}[\p{L}.])$/u;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 function nameRule(label: string) {
   return (v: string): string | undefined => {
@@ -36,7 +37,7 @@ export const contactFields: PersonField[] = [
     required: true,
     autocomplete: 'email',
     example: 'maria.fernandes@example.com',
-    // The engine checks the address (validateField, kind "email") with this same wording.
+    validate: (v) => (EMAIL.test(v) ? undefined : 'Enter an email address like name@example.com'),
   },
   {
     name: 'phone',

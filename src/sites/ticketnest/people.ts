@@ -25,7 +25,7 @@ export const contactFields: PersonField[] = [
     required: true,
     autocomplete: 'email',
     example: 'maya.keller@example.com',
-    // The engine checks the address (validateField, kind "email"); a rule here never ran.
+    validate: (v) => (/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v.trim()) ? undefined : 'Enter a valid email address, like name@example.com.'),
   },
   {
     name: 'phone',
