@@ -55,6 +55,14 @@ export function longDate(iso: string): string {
   return `${weekdayName(iso)}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
 }
 
+/**
+ * How every agent prompt states the date relative phrases ("next Friday", "in 6 days") are
+ * read against: "Monday, June 1, 2026". Tasks never say "today" without the agent being told it.
+ */
+export function todayText(today: string = WORLD_TODAY): string {
+  return longDate(today);
+}
+
 /** "Fri 12 Jun". */
 export function shortDate(iso: string): string {
   const d = toDate(iso);

@@ -199,7 +199,7 @@ describe('openai exporter', () => {
     for (const line of out) expect(line.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant']);
     const second = out[1]!.messages;
     expect(second[1]!.content).toBe(
-      'OBJECTIVE: Book a flight to Lisbon.\n\nURL: http://skyhop.localhost:8080/\n\nOBSERVATION:\n[12] button "Search"\n\nPREVIOUS ACTIONS:\n1. fill("5", "Lisbon", press_enter=True)',
+      'OBJECTIVE: Book a flight to Lisbon.\nTODAY: Monday, June 1, 2026\n\nURL: http://skyhop.localhost:8080/\n\nOBSERVATION:\n[12] button "Search"\n\nPREVIOUS ACTIONS:\n1. fill("5", "Lisbon", press_enter=True)',
     );
     expect(second[2]).toEqual({
       role: 'assistant',
@@ -321,7 +321,7 @@ describe('trl exporter', () => {
     const out = lines(run('trl', { per: 'trajectory' })).map((l) => TrlLine.parse(l));
     const first = out[0]!.messages;
     expect(first.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
-    expect(first[1]!.content).toBe('OBJECTIVE: Book a flight to Lisbon.\n\nURL: http://skyhop.localhost:8080/\n\nOBSERVATION:\n[5] combobox "To"\n[12] button "Search"');
+    expect(first[1]!.content).toBe('OBJECTIVE: Book a flight to Lisbon.\nTODAY: Monday, June 1, 2026\n\nURL: http://skyhop.localhost:8080/\n\nOBSERVATION:\n[5] combobox "To"\n[12] button "Search"');
     expect(first[2]!.content).toBe('Thought: I type the destination.\nAction: fill("5", "Lisbon", press_enter=True)');
     expect(first[3]!.content).toBe('URL: http://skyhop.localhost:8080/\n\nOBSERVATION:\n[12] button "Search"');
   });

@@ -1,4 +1,5 @@
 import { describeActionSpace } from '../../browser/actions/index.js';
+import { todayText } from '../../core/dates.js';
 import type { ChatMessage } from '../../models/provider.js';
 import type { PolicyInput } from '../policy.js';
 import { historyText } from './history.js';
@@ -31,7 +32,7 @@ export function systemPrompt(o: Pick<LlmAgentOptions, 'toolCalls'>): string {
 /** One turn's user message: task, history, current observation, then the format reminder. */
 export function userPrompt(input: PolicyInput, o: LlmAgentOptions): string {
   return [
-    `# Task\n${input.task.instruction}`,
+    `# Task\n${input.task.instruction}\n\nToday is ${todayText()}.`,
     `# Previous steps\n${historyText(input.history, o.historySteps, input.observation.url)}`,
     `# Current page\n${observationText(input.observation, o.obsBudgetTokens)}`,
     `# Your reply\n${replyFormat(o)}`,

@@ -1,3 +1,4 @@
+import { todayText } from '../../core/dates.js';
 import type { DatasetRow, DatasetStep } from '../../core/schemas/dataset.js';
 import { formatAction } from '../../browser/actions/format-action.js';
 import { parseAction } from '../../browser/actions/parse-action.js';
@@ -65,10 +66,15 @@ function observationBlock(step: DatasetStep, opts: ResolvedOptions): string {
   return `URL: ${step.url}\n\nOBSERVATION:\n${truncateObservation(step.observation, opts.maxObsTokens)}`;
 }
 
+/** The task and the date its relative phrases ("next Friday") are read against. */
+function objective(row: DatasetRow): string {
+  return `OBJECTIVE: ${row.task.instruction}\nTODAY: ${todayText()}`;
+}
+
 /** Per-step (NNetNav style) user turn: objective, URL, observation, the last k actions numbered. */
 export function stepPrompt(row: DatasetRow, index: number, opts: ResolvedOptions): string {
   const step = row.steps[index]!;
-  const parts = [`OBJECTIVE: ${row.task.instruction}`, observationBlock(step, opts)];
+  const parts = [objective(row), observationBlock(step, opts)];
   if (opts.historyLength > 0) {
     const from = Math.max(0, index - opts.historyLength);
     const previous = row.steps.slice(from, index).map((s, i) => `${from + i + 1}. ${actionText(s)}`);
@@ -82,7 +88,7 @@ export function stepPrompt(row: DatasetRow, index: number, opts: ResolvedOptions
  * (step 0, unless an exporter skips it).
  */
 export function firstTurn(row: DatasetRow, index: number, opts: ResolvedOptions): string {
-  return `OBJECTIVE: ${row.task.instruction}\n\n${observationBlock(row.steps[index]!, opts)}`;
+  return `${objective(row)}\n\n${observationBlock(row.steps[index]!, opts)}`;
 }
 
 /**
