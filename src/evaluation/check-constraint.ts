@@ -22,13 +22,22 @@ function equal(observed: AttrValue | undefined, expected: string | number | bool
   return observed === expected;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function minutes(v: AttrValue | undefined): number | undefined {
   if (typeof v !== 'string' || !/^\d{1,2}:\d{2}$/.test(v)) return undefined;
   return timeToMinutes(v);
 }
 
-/** Checks one constraint against the facts of an episode; pure and allocation-light. */
-export function checkConstraint(c: Constraint, f: Facts): Verdict {
+const sameValue = (a: AttrValue | undefined, b: number | string) =>
+  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : a !== undefined && !Array.isArray(a) && typeof a !== 'boolean' && String(a) === String(b);
+
+/**
+ * Checks one constraint against the facts of an episode; pure and allocation-light. `siblings`
+ * are the verdicts of the task's other constraints, for a superlative's scope.
+ */
+export function checkConstraint(c: Constraint, f: Facts, siblings?: ReadonlyMap<string, boolean>): Verdict {
+  const at = f.byStage[c.stage];
   const v = (satisfied: boolean, source: FactSource, observed: unknown, expected: unknown, field?: string): Verdict => ({
     id: c.id,
     kind: c.kind,
@@ -37,37 +46,47 @@ export function checkConstraint(c: Constraint, f: Facts): Verdict {
   });
   switch (c.kind) {
     case 'exact': {
-      const o = f.attrs[c.field];
-      return v(equal(o, c.value), f.attrSource, o, c.value, c.field);
+      const o = at.attrs[c.field];
+      return v(equal(o, c.value), at.source, o, c.value, c.field);
     }
     case 'range': {
-      const o = f.attrs[c.field];
+      const o = at.attrs[c.field];
       const ok = typeof o === 'number' && (c.min === undefined || o >= c.min) && (c.max === undefined || o <= c.max);
-      return v(ok, f.attrSource, o, { min: c.min, max: c.max }, c.field);
+      return v(ok, at.source, o, { min: c.min, max: c.max }, c.field);
     }
     case 'set': {
-      const o = f.attrs[c.field];
+      const o = at.attrs[c.field];
       const have = asList(o).map(norm);
       const want = c.values.map(norm);
       const ok =
         o !== undefined &&
         (c.mode === 'includes_all' ? want.every((w) => have.includes(w)) : c.mode === 'one_of' ? want.some((w) => have.includes(w)) : !want.some((w) => have.includes(w)));
-      return v(ok, f.attrSource, o, { [c.mode]: c.values }, c.field);
+      return v(ok, at.source, o, { [c.mode]: c.values }, c.field);
     }
     case 'time_window': {
-      const o = f.attrs[c.field];
+      const o = at.attrs[c.field];
       const t = minutes(o);
       const ok = t !== undefined && (c.after === undefined || t >= timeToMinutes(c.after)) && (c.before === undefined || t <= timeToMinutes(c.before));
-      return v(ok, f.attrSource, o, { after: c.after, before: c.before }, c.field);
+      return v(ok, at.source, o, { after: c.after, before: c.before }, c.field);
+    }
+    case 'date_window': {
+      const o = at.attrs[c.field];
+      const d = typeof o === 'string' && ISO_DATE.test(o) ? o : undefined;
+      const ok = d !== undefined && (c.from === undefined || d >= c.from) && (c.to === undefined || d <= c.to);
+      return v(ok, at.source, o, { from: c.from, to: c.to }, c.field);
     }
     case 'superlative': {
-      // The best option is a fixed listing (the inventory never changes); its value is kept as evidence.
-      const ok = f.listingId !== undefined && f.listingId === c.listingId;
-      return v(ok, f.attrSource, { listingId: f.listingId, value: f.attrs[c.field] }, { listingId: c.listingId, [c.objective]: c.best }, c.field);
+      // Any option reaching the best value counts, as long as it is one of the options the
+      // superlative ranks (it meets every constraint of the scope): a cheaper hotel of the wrong
+      // star rating is not "the cheapest 4-star hotel".
+      const o = at.attrs[c.field];
+      const outOfScope = c.scope.filter((id) => siblings?.get(id) === false);
+      const ok = sameValue(o, c.best) && outOfScope.length === 0;
+      return v(ok, at.source, outOfScope.length ? { value: o, outOfScope } : o, { [c.objective === 'min' ? 'lowest' : 'highest']: c.best }, c.field);
     }
     case 'count': {
-      const o = f.attrs[c.field];
-      return v(typeof o === 'number' ? o === c.value : Number(o) === c.value && o !== undefined, f.attrSource, o, c.value, c.field);
+      const o = at.attrs[c.field];
+      return v(typeof o === 'number' ? o === c.value : Number(o) === c.value && o !== undefined, at.source, o, c.value, c.field);
     }
     case 'details': {
       const record = c.traveller === undefined ? f.contact : f.travellers[c.traveller - 1];
@@ -83,6 +102,6 @@ export function checkConstraint(c: Constraint, f: Facts): Verdict {
       return v(ok, f.detailsSource, reached ? qty : undefined, c.chosen ? { atLeast: c.quantity ?? 1 } : 0, `extras.${c.field}`);
     }
     case 'booked':
-      return v(f.booked, f.booked ? 'booking' : f.attrSource, f.booked, true);
+      return v(f.bookings === 1, f.bookings > 0 ? 'booking' : 'none', f.bookings, 1, 'bookings');
   }
 }

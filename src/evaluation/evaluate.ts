@@ -1,7 +1,7 @@
 import type { EpisodeState, SiteEpisodeState } from '../core/schemas/episode-state.js';
 import type { Task } from '../core/schemas/task.js';
 import { checkConstraint, type Verdict } from './check-constraint.js';
-import { factsOf, siteStateOf } from './facts.js';
+import { factsOf, siteStateOf, type Facts } from './facts.js';
 
 export type Evaluation = {
   taskId: string;
@@ -19,12 +19,28 @@ type Evaluable = Pick<Task, 'id' | 'site' | 'constraints'>;
 
 /** Judges a task against one state snapshot of the episode (no browser, no inventory). */
 export function evaluate(task: Evaluable, state: EpisodeState | SiteEpisodeState | undefined): Evaluation {
-  const facts = factsOf(siteStateOf(state, task.site));
-  const verdicts = task.constraints.map((c) => checkConstraint(c, facts));
+  return evaluateFacts(task, factsOf(siteStateOf(state, task.site)));
+}
+
+/** Judges a task against the facts of an episode on its site. */
+export function evaluateFacts(task: Evaluable, facts: Facts): Evaluation {
+  // Superlatives are judged last: they need the verdicts of the constraints in their scope.
+  const plain = new Map<string, boolean>();
+  const verdicts: Verdict[] = new Array(task.constraints.length);
+  task.constraints.forEach((c, i) => {
+    if (c.kind === 'superlative') return;
+    const verdict = checkConstraint(c, facts);
+    verdicts[i] = verdict;
+    plain.set(c.id, verdict.satisfied);
+  });
+  task.constraints.forEach((c, i) => {
+    if (c.kind === 'superlative') verdicts[i] = checkConstraint(c, facts, plain);
+  });
   const satisfied = verdicts.reduce((n, v) => n + (v.satisfied ? 1 : 0), 0);
   const total = verdicts.length;
   const csr = total === 0 ? 0 : satisfied / total;
-  return { taskId: task.id, verdicts, satisfied, total, csr, booked: facts.booked, sr: satisfied === total && facts.booked };
+  const booked = facts.bookings > 0;
+  return { taskId: task.id, verdicts, satisfied, total, csr, booked, sr: satisfied === total && booked };
 }
 
 export type TrajectoryEvaluation = {

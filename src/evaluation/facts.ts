@@ -1,30 +1,31 @@
 import type { Attrs, EpisodeState, Person, SiteEpisodeState } from '../core/schemas/episode-state.js';
+import type { Stage } from '../core/schemas/task.js';
 
-/** Where a fact was read from: the furthest stage of the flow the episode reached. */
+/** Where a fact was read from. */
 export type FactSource = 'none' | 'search' | 'selection' | 'form' | 'booking';
 
 /** What an episode has done on one site, flattened for the checkers. */
 export type Facts = {
-  attrs: Attrs;
-  attrSource: FactSource;
-  listingId: string | undefined;
+  /** The facts a constraint of each stage reads, and where they came from (see `factsOf`). */
+  byStage: Record<Stage, { attrs: Attrs; source: FactSource }>;
   travellers: Person[];
   contact: Record<string, string>;
   extras: Record<string, number>;
   /** 'form' or 'booking' once details were submitted; refused add-ons count only then. */
   detailsSource: FactSource;
-  booked: boolean;
+  /** Bookings submitted on the site (the `booked` constraint wants exactly one). */
+  bookings: number;
 };
 
+const EMPTY = { attrs: {}, source: 'none' as const };
+
 export const NO_FACTS: Facts = {
-  attrs: {},
-  attrSource: 'none',
-  listingId: undefined,
+  byStage: { search: EMPTY, selection: EMPTY, details: EMPTY, booking: EMPTY },
   travellers: [],
   contact: {},
   extras: {},
   detailsSource: 'none',
-  booked: false,
+  bookings: 0,
 };
 
 export function siteStateOf(state: EpisodeState | SiteEpisodeState | undefined, siteId: string): SiteEpisodeState | undefined {
@@ -34,43 +35,50 @@ export function siteStateOf(state: EpisodeState | SiteEpisodeState | undefined, 
 }
 
 /**
- * A booking, when there is one, is the whole truth: a booking that contradicts an earlier
- * correct search is judged on the booking. Before it, progress counts: the selection's facts,
- * with a newer search's parameters on top, and the details form as last submitted.
+ * The one rule for what counts before and after a booking, the same for every constraint:
+ *
+ * - A booking, when there is one, is the whole truth: every constraint is judged on the last
+ *   booking (a booking that contradicts an earlier correct search is judged on the booking).
+ * - Before it, a constraint counts as met as soon as the flow has reached the stage where the
+ *   page shows the fact it checks:
+ *   - `search` facts (where, when, who) from the current search, or from the selection when
+ *     it is newer than the last search (it carries the parameters it was made under);
+ *   - `selection` facts (the listing and the options chosen, and what they cost per unit) only
+ *     from a selection: a search parameter never stands for a listing fact (a "depart after"
+ *     search is not the departure time of a train, a searched date range is not an event date);
+ *   - `details` from the traveller and contact fields as last submitted (only those that were
+ *     valid) and the add-ons as last submitted;
+ *   - `booking` facts (the total paid, the booking itself) only from a booking.
  */
 export function factsOf(s: SiteEpisodeState | undefined): Facts {
   if (!s) return NO_FACTS;
   const last = s.bookings[s.bookings.length - 1];
   if (last) {
+    const all = { attrs: last.attrs, source: 'booking' as const };
     return {
-      attrs: last.attrs,
-      attrSource: 'booking',
-      listingId: last.listingId,
+      byStage: { search: all, selection: all, details: all, booking: all },
       travellers: last.travellers,
       contact: last.contact,
       extras: last.extras,
       detailsSource: 'booking',
-      booked: true,
+      bookings: s.bookings.length,
     };
   }
-  let attrs: Attrs = {};
-  let attrSource: FactSource = 'none';
-  if (s.selection) {
-    attrs = { ...s.selection.attrs };
-    attrSource = 'selection';
-    if (s.search && s.search.seq > s.selection.seq) Object.assign(attrs, s.search.params);
-  } else if (s.search) {
-    attrs = { ...s.search.params };
-    attrSource = 'search';
-  }
+  const selection = s.selection ? { attrs: s.selection.attrs, source: 'selection' as const } : EMPTY;
+  const searchIsNewer = s.search !== null && (s.selection === null || s.search.seq > s.selection.seq);
+  const search = searchIsNewer ? { attrs: s.search!.params as Attrs, source: 'search' as const } : selection;
   return {
-    attrs,
-    attrSource,
-    listingId: s.selection?.listingId,
+    byStage: { search, selection, details: selection, booking: EMPTY },
     travellers: s.form?.travellers ?? [],
     contact: s.form?.contact ?? {},
     extras: s.form?.extras ?? {},
     detailsSource: s.form ? 'form' : 'none',
-    booked: false,
+    bookings: 0,
   };
+}
+
+/** The same attrs at every stage, as after a booking: what a check of one option's facts reads. */
+export function uniformFacts(attrs: Attrs, source: FactSource = 'selection'): Facts {
+  const at = { attrs, source };
+  return { ...NO_FACTS, byStage: { search: at, selection: at, details: at, booking: at } };
 }

@@ -1,3 +1,4 @@
+import { todayText } from '../core/dates.js';
 import type { ChatMessage } from '../models/provider.js';
 import type { Task } from '../core/schemas/task.js';
 import type { JudgeEvidence } from './schemas.js';
@@ -37,7 +38,7 @@ export function buildJudgeMessages(task: Pick<Task, 'instruction' | 'constraints
   const constraints = judgedConstraints(task).map((c) => `- id "${c.id}": ${c.phrase}`);
   const ending = [evidence.status ? `The episode ended with status: ${evidence.status}.` : '', evidence.answer ? `The agent's final answer: ${evidence.answer}` : ''].filter(Boolean);
   const user = [
-    `## Request\n${task.instruction}`,
+    `## Request\n${task.instruction}\n\nToday is ${todayText()}.`,
     `## Constraints\n${constraints.join('\n')}`,
     `## Actions taken (${evidence.actions.length})\n${omitted > 0 ? `[${omitted} earlier actions omitted]\n` : ''}${shown.join('\n') || '(none)'}`,
     ...(ending.length ? [`## Outcome\n${ending.join('\n')}`] : []),

@@ -36,6 +36,12 @@ function introOf(task: Task): string {
   return (firstPhrase ? first.slice(0, first.indexOf(firstPhrase)) : first).trim() || 'Do this';
 }
 
+/** A phrase that followed the opening without a comma in the original instruction ("to Lisbon on June 12") keeps doing so. */
+function leadOf(task: Task, phrase: string): boolean {
+  const at = task.instruction.indexOf(phrase);
+  return at > 0 && !/[,.]/.test(task.instruction.slice(0, at));
+}
+
 /**
  * Turns one trajectory into a training row. Successes are kept whole. A partial trajectory is
  * cut after the first step that reached its best CSR, its task relabeled in hindsight from the
@@ -77,7 +83,7 @@ export function salvage(t: Trajectory, runId: string, o: SalvageOptions = DEFAUL
   const rng = new Rng(`relabel/${t.header.episodeId}`);
   const rendered = renderInstruction(
     introOf(task),
-    kept.map((c) => ({ phrase: c.phrase, key: c.stage === 'search', last: c.kind === 'booked' })),
+    kept.map((c) => ({ phrase: c.phrase, key: c.stage === 'search', lead: leadOf(task, c.phrase), last: c.kind === 'booked' })),
     rng,
   );
   // The intro still says "book"; without the booking the trajectory ends before paying, and the

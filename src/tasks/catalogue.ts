@@ -42,6 +42,12 @@ export type Candidate = {
    * details/addon: traveller details and extras (made generically by the generator).
    */
   role: 'key' | 'core' | 'refine' | 'details' | 'addon';
+  /**
+   * 'who': a clause about the travellers ("with my two kids", "using my Senior Railcard"). Key
+   * clauses about where and when follow the opening directly ("Book a train from A to B on
+   * June 7"); who-clauses are set off with commas so they never run into the date.
+   */
+  slot?: 'who';
   /** For constraints on listing facts: whether a listing meets it (scopes superlatives). */
   matchesListing?: (l: Listing) => boolean;
 };

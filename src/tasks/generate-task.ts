@@ -1,13 +1,15 @@
 import { Rng } from '../core/rng.js';
-import { TASK_SCHEMA_VERSION, type Constraint, type Difficulty, type Split, type Task } from '../core/schemas/task.js';
+import { TASK_SCHEMA_VERSION, type Constraint, type Difficulty, type Split, type Stage, type Task } from '../core/schemas/task.js';
 import { WORLD_VERSION } from '../core/version.js';
 import { evaluate } from '../evaluation/evaluate.js';
-import type { Listing, SiteDefinition } from '../sites/engine/site-definition.js';
+import type { SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
-import type { Candidate, Phrase, SuperlativeSpec, TaskCatalogue, Target } from './catalogue.js';
+import type { Candidate, Phrase, TaskCatalogue, Target } from './catalogue.js';
+import { addonCandidates, detailsCandidates } from './details-candidates.js';
 import { sentences } from './phrasing.js';
 import { renderInstruction } from './render-instruction.js';
-import { bookableChoices, bookedState, buildTarget } from './target.js';
+import { bestOption, MAX_SEARCH_VARIANTS, openSearchFields } from './superlative.js';
+import { bookedState, buildTarget } from './target.js';
 
 /**
  * How many constraints each tier adds beyond the key facts and the booking itself (a task
@@ -37,38 +39,25 @@ const bookedCandidate = (): Candidate => ({
   ]),
 });
 
-/** Traveller and contact details, and add-ons chosen or refused: the same on every site. */
-function detailsCandidates(t: Target, rng: Rng): Candidate[] {
-  const out: Candidate[] = [];
-  const lead = t.travellers[0];
-  if (lead?.firstName && lead.lastName) {
-    const name = `${lead.firstName} ${lead.lastName}`;
-    const say = (field: string) =>
-      sentences(`name-${field}`, [
-        { id: 'under', text: `Book it under the name ${name}.` },
-        { id: 'traveller', text: `The ${t.travellers.length > 1 ? 'first traveller' : 'traveller'} is ${name}.` },
-      ]);
-    out.push({ role: 'details', constraint: { id: 'traveller1-firstName', kind: 'details', stage: 'details', field: 'firstName', traveller: 1, value: lead.firstName }, phrases: say('first') });
-    out.push({ role: 'details', constraint: { id: 'traveller1-lastName', kind: 'details', stage: 'details', field: 'lastName', traveller: 1, value: lead.lastName }, phrases: say('last') });
-  }
-  if (t.contact.email) {
-    out.push({ role: 'details', constraint: { id: 'contact-email', kind: 'details', stage: 'details', field: 'email', value: t.contact.email }, phrases: sentences('email', [{ id: 'send', text: `Send the confirmation to ${t.contact.email}.` }, { id: 'use', text: `Use the email ${t.contact.email}.` }]) });
-  }
-  if (t.contact.phone) {
-    out.push({ role: 'details', constraint: { id: 'contact-phone', kind: 'details', stage: 'details', field: 'phone', value: t.contact.phone }, phrases: sentences('phone', [{ id: 'reach', text: `My phone number is ${t.contact.phone}.` }]) });
-  }
-  const extras = t.site.extras({ params: t.params, listing: t.listing, choices: t.choices });
-  for (const x of rng.sample(extras, 2)) {
-    const label = x.label.replace(/\s*\(.*\)$/, '').toLowerCase();
-    if (rng.chance(0.5)) {
-      t.extras[x.id] = 1;
-      out.push({ role: 'addon', constraint: { id: `addon-${x.id}`, kind: 'addon', stage: 'details', field: x.id, chosen: true }, phrases: sentences(`addon-${x.id}`, [{ id: 'add', text: `Add ${label}.` }, { id: 'want', text: `I also want ${label}.` }]) });
-    } else {
-      t.extras[x.id] = 0;
-      out.push({ role: 'addon', constraint: { id: `no-${x.id}`, kind: 'addon', stage: 'details', field: x.id, chosen: false }, phrases: sentences(`no-${x.id}`, [{ id: 'no', text: `No ${label}, thanks.` }, { id: 'skip', text: `Don't add ${label}.` }]) });
-    }
-  }
-  return out;
+/**
+ * The stage of a constraint is the stage of the fact it checks, from the site's fact sheet: one
+ * rule for what counts before a booking, whatever the catalogue wrote. A constraint on a fact
+ * the site does not declare is a catalogue bug (the pages would not show it).
+ */
+export function stageOf(site: SiteDefinition, c: Pick<Constraint, 'kind' | 'stage'> & { field?: string }): Stage {
+  if (c.kind === 'booked') return 'booking';
+  if (c.kind === 'details' || c.kind === 'addon') return 'details';
+  const fact = site.facts.find((f) => f.field === c.field);
+  if (!fact) throw new Error(`${site.id}: a constraint checks "${c.field}", which is not one of the site's facts (SiteDefinition.facts)`);
+  return fact.stage;
+}
+
+/** What a constraint is about: one constraint per fact, so no two can read as a contradiction. */
+export function factKey(c: Pick<Constraint, 'kind'> & { field?: string; traveller?: number }): string {
+  if (c.kind === 'booked') return 'booked';
+  if (c.kind === 'details') return `details/${c.traveller ?? 'contact'}/${c.field}`;
+  if (c.kind === 'addon') return `addon/${c.field}`;
+  return `fact/${c.field}`;
 }
 
 function differsFromDefault(site: SiteDefinition, c: Candidate): boolean {
@@ -80,128 +69,149 @@ function differsFromDefault(site: SiteDefinition, c: Candidate): boolean {
   return fallback !== undefined && String(fallback) !== String(body.value);
 }
 
-function superlativeValue(l: Listing, field: string): number | string | undefined {
-  const v = l.attrs[field];
-  return typeof v === 'number' || typeof v === 'string' ? v : undefined;
+function word(site: SiteDefinition, c: Candidate, phrase: Phrase): Constraint {
+  return { ...c.constraint, stage: stageOf(site, c.constraint), phrase: phrase.text, templateId: phrase.id } as Constraint;
 }
 
-/** The unique best bookable listing of `scope` for the spec, or undefined on a tie. */
-function uniqueBest(t: Target, scope: Listing[], spec: SuperlativeSpec): { listing: Listing; best: number | string } | undefined {
-  const ranked = scope
-    .filter((l) => superlativeValue(l, spec.field) !== undefined && bookableChoices(t.site, t.world, t.params, l))
-    .sort((a, b) => {
-      const va = superlativeValue(a, spec.field)!;
-      const vb = superlativeValue(b, spec.field)!;
-      const d = va < vb ? -1 : va > vb ? 1 : 0;
-      return spec.objective === 'min' ? d : -d;
-    });
-  const first = ranked[0];
-  if (!first || ranked.length < 2) return undefined;
-  const best = superlativeValue(first, spec.field)!;
-  if (superlativeValue(ranked[1]!, spec.field) === best) return undefined;
-  return { listing: first, best };
-}
-
-function word(c: Candidate, rng: Rng): Constraint {
-  const phrase: Phrase = rng.pick(c.phrases);
-  return { ...c.constraint, phrase: phrase.text, templateId: phrase.id } as Constraint;
-}
+const fieldOf = (c: Candidate): string | undefined => ('field' in c.constraint ? c.constraint.field : undefined);
 
 /**
- * Makes one task: a target booking, 2-8 constraints it satisfies by tier, an instruction in
- * varied wording, and a check that the target really satisfies everything (CSR = 1).
- * Returns undefined when this draw cannot make a task of the tier (the caller draws again).
+ * Makes one task: a target booking, 2-8 constraints it satisfies by tier (at most one per fact),
+ * a superlative proven over every search the instruction allows, an instruction in varied
+ * wording, and a check that the target really satisfies everything (CSR = 1). Returns undefined
+ * when this draw cannot make a task of the tier (the caller draws again).
  */
 export function generateTask(o: GenerateOptions): Task | undefined {
   const rng = new Rng(`task/${o.site.id}/${o.seed}/${o.index}/${o.difficulty}`);
   const params = o.site.exampleSearch(o.world, rng.fork('search'));
-  let target = buildTarget(o.site, o.world, params, rng.fork('target'));
+  let target: Target | undefined = buildTarget(o.site, o.world, params, rng.fork('target'));
   if (!target) return undefined;
-  const first = o.catalogue.candidates(target, rng.fork('cands'));
+  const all = [...o.catalogue.candidates(target, rng.fork('cands')), ...detailsCandidates(target), ...addonCandidates(target, rng.fork('addons'))];
   // A search fact that differs from the form's default must be stated, or the agent would
   // search with the default and see other options: such facts count as keys.
-  const keys = first.filter((c) => c.role === 'key' || (c.role === 'core' && differsFromDefault(o.site, c)));
-  const listingLevel = first.filter((c) => c.role === 'refine' && c.matchesListing);
+  const isKey = (c: Candidate) => c.role === 'key' || (c.role === 'core' && differsFromDefault(o.site, c));
+  const keys = all.filter(isKey);
   const [lo, hi] = TIER_EXTRAS[o.difficulty];
   const size = Math.min(MAX_CONSTRAINTS, keys.length + 1 + rng.int(lo, hi));
-  const choose: Candidate[] = [...keys];
+  const wantSuper = o.catalogue.superlatives.length > 0 && (o.difficulty === 'hard' || (o.difficulty === 'medium' && rng.chance(0.4)));
 
-  // A superlative in hard tasks (and some medium ones), scoped by the listing-level refinements.
+  const chosen: Candidate[] = [];
+  const facts = new Set<string>();
+  const phrases = new Set<string>();
+  const take = (c: Candidate): boolean => {
+    const key = factKey(c.constraint);
+    if (facts.has(key)) return false;
+    facts.add(key);
+    chosen.push(c);
+    return true;
+  };
+  keys.forEach(take);
+  // Room for the booking, and for the superlative when one is wanted.
+  const room = () => size - 1 - (wantSuper ? 1 : 0) - chosen.length;
+  // With a superlative, who travels and how the search is made are stated: they change which
+  // options exist, and so which is best.
+  if (wantSuper) for (const c of all.filter((x) => x.role === 'core' && stageOfCandidate(o.site, x) === 'search')) if (room() > 0) take(c);
+  // And a search left open in too many ways cannot be proven: pin the widest open fields first.
+  if (wantSuper) {
+    const pinnedNow = () => new Set(chosen.filter((c) => stageOfCandidate(o.site, c) === 'search').map((c) => fieldOf(c)!));
+    for (const open of openSearchFields(o.site, pinnedNow())) {
+      if (openSearchFields(o.site, pinnedNow()).reduce((n, f) => n * f.values, 1) <= MAX_SEARCH_VARIANTS) break;
+      const pin = all.find((c) => fieldOf(c) === open.name && stageOfCandidate(o.site, c) === 'search');
+      if (pin && room() > 0) take(pin);
+    }
+  }
+  const listingLevel = rng.shuffle(all.filter((c) => c.role === 'refine' && c.matchesListing));
+  const nListing = o.difficulty === 'hard' ? rng.int(1, 2) : o.difficulty === 'medium' ? rng.int(0, 1) : 0;
+  for (const c of listingLevel.slice(0, nListing)) if (room() > 0) take(c);
+  const rest = [
+    ...(wantSuper ? [] : rng.shuffle(all.filter((c) => c.role === 'core' && !chosen.includes(c)))),
+    ...rng.shuffle(all.filter((c) => c.role !== 'core' && c.role !== 'key' && !chosen.includes(c))),
+  ];
+  for (const c of rest) {
+    if (room() <= 0) break;
+    if (o.difficulty === 'easy' && c.role !== 'core' && c.role !== 'refine') continue;
+    if (c.role === 'core' && rng.chance(0.3)) continue;
+    // The two halves of a name are said in one sentence: both or neither.
+    if (c.constraint.id === 'traveller1-firstName' || c.constraint.id === 'traveller1-lastName') {
+      const pair = all.filter((x) => x.constraint.id.startsWith('traveller1-'));
+      if (pair.some((p) => chosen.includes(p)) || room() < pair.length) continue;
+      pair.forEach(take);
+      continue;
+    }
+    take(c);
+  }
+
+  // Wordings: a name pair shares its sentence; otherwise one phrase each, never the same twice.
+  const worded: Constraint[] = [];
+  const pairPhrase = rng.pick(all.find((x) => x.constraint.id === 'traveller1-firstName')?.phrases ?? [{ id: 'none', text: 'none', form: 'sentence' as const }]);
+  for (const c of chosen) {
+    const fresh = c.phrases.filter((p) => !phrases.has(p.text));
+    const phrase = c.constraint.id.startsWith('traveller1-') ? pairPhrase : rng.pick(fresh.length > 0 ? fresh : c.phrases);
+    phrases.add(phrase.text);
+    worded.push(word(o.site, c, phrase));
+  }
+
+  // The superlative: proven over every search the instruction allows, scoped by everything the
+  // booking must be. The target moves to an option that reaches the best when it does not.
   let superlative: Constraint | undefined;
-  const wantSuper = o.difficulty === 'hard' || (o.difficulty === 'medium' && rng.chance(0.4));
-  const refineListing = rng.sample(listingLevel, Math.min(Math.max(0, size - choose.length - 2), o.difficulty === 'hard' ? rng.int(1, 2) : o.difficulty === 'medium' ? rng.int(0, 1) : 0));
-  choose.push(...refineListing);
-  if (wantSuper && o.catalogue.superlatives.length > 0) {
+  if (wantSuper) {
+    const scope = worded.filter((c) => c.kind !== 'details' && c.kind !== 'addon' && c.kind !== 'booked');
+    const wantedAddons = worded.flatMap((c) => (c.kind === 'addon' && c.chosen ? [c.field] : []));
     for (const spec of rng.shuffle(o.catalogue.superlatives)) {
-      // The options that meet every listing-level constraint stated so far, keys included.
-      const scope = target.results.filter((l) => [...keys, ...refineListing].every((c) => !c.matchesListing || c.matchesListing(l)));
-      const best = uniqueBest(target, scope, spec);
-      if (!best) continue;
-      const retarget = best.listing.id === target.listing.id ? target : buildTarget(o.site, o.world, params, rng.fork('best'), best.listing.id);
-      if (!retarget) continue;
-      target = retarget;
+      if (facts.has(factKey({ kind: 'range', field: spec.field }))) continue;
+      const pinned = new Set(scope.filter((c) => c.stage === 'search' && 'field' in c).map((c) => (c as { field: string }).field));
+      // Too many ways left to search: the superlative cannot be proven over all of them.
+      if (openSearchFields(o.site, pinned).reduce((n, f) => n * f.values, 1) > MAX_SEARCH_VARIANTS) continue;
+      const found = bestOption(target, scope, wantedAddons, spec);
+      if (!found) continue;
+      target = found.witness;
       const phrase = rng.pick(spec.phrases);
-      superlative = { id: spec.id, kind: 'superlative', stage: 'selection', field: spec.field, objective: spec.objective, best: best.best, listingId: best.listing.id, phrase: phrase.text, templateId: phrase.id };
+      superlative = {
+        id: spec.id,
+        kind: 'superlative',
+        stage: stageOf(o.site, { kind: 'superlative', stage: 'selection', field: spec.field }),
+        field: spec.field,
+        objective: spec.objective,
+        best: found.best,
+        scope: scope.map((c) => c.id),
+        phrase: phrase.text,
+        templateId: phrase.id,
+      };
       break;
     }
   }
-
-  // Everything else is drawn from the final target's own facts.
-  const chosenIds = new Set(choose.map((c) => c.constraint.id));
-  const finals = o.catalogue.candidates(target, rng.fork('cands-final'));
-  // Refinements stay as first drawn (the superlative was scoped by exactly these); key facts
-  // are read off the final target (a key may be a choice fact, like a booked time slot).
-  const finalById = new Map(finals.map((c) => [c.constraint.id, c]));
-  const keyIds = new Set(keys.map((k) => k.constraint.id));
-  const picked = choose.map((c) => (keyIds.has(c.constraint.id) ? (finalById.get(c.constraint.id) ?? c) : c));
-  // Who is travelling comes before refinements; then the rest in random order. With a
-  // superlative every search fact must be stated: an unstated one (party size, cabin) changes
-  // the options the agent sees, and so which one is best.
-  const others = finals.filter((c) => !chosenIds.has(c.constraint.id));
-  const coreOthers = others.filter((x) => x.role === 'core');
-  // No room to state them all within the limit: this task goes without its superlative.
-  if (superlative && picked.length + coreOthers.length + 2 > MAX_CONSTRAINTS) superlative = undefined;
-  if (superlative) picked.push(...coreOthers);
-  const rest = [...(superlative ? [] : rng.shuffle(others.filter((c) => c.role === 'core'))), ...rng.shuffle([...others.filter((c) => c.role !== 'core'), ...detailsCandidates(target, rng.fork('details'))])];
-  const constraints: Constraint[] = picked.map((c) => word(c, rng));
-  if (superlative) constraints.push(superlative);
-  const seenPhrases = new Set(constraints.map((c) => c.phrase));
-  for (const c of rest) {
-    if (constraints.length >= size - 1) break;
-    if (o.difficulty === 'easy' && c.role !== 'core' && c.role !== 'refine') continue;
-    if (c.role === 'core' && rng.chance(0.3)) continue;
-    const w = word(c, rng);
-    // Name constraints share a sentence; keep them together.
-    if (w.id === 'traveller1-firstName' || w.id === 'traveller1-lastName') {
-      const pair = rest.filter((x) => x.constraint.id.startsWith('traveller1-'));
-      if (constraints.length + pair.length > size - 1) continue;
-      const phrase = rng.pick(pair[0]!.phrases);
-      for (const p of pair) if (!constraints.some((x) => x.id === p.constraint.id)) constraints.push({ ...p.constraint, phrase: phrase.text, templateId: phrase.id } as Constraint);
-      continue;
-    }
-    if (seenPhrases.has(w.phrase)) continue;
-    seenPhrases.add(w.phrase);
-    constraints.push(w);
-  }
-  constraints.push(word(bookedCandidate(), rng));
+  const constraints = [...worded, ...(superlative ? [superlative] : [])];
+  const bookedPhrase = rng.pick(bookedCandidate().phrases);
+  constraints.push(word(o.site, bookedCandidate(), bookedPhrase));
   if (constraints.length < 2 || constraints.length > MAX_CONSTRAINTS) return undefined;
 
-  // Add-ons not named in the task stay off.
-  for (const id of Object.keys(target.extras)) if (!constraints.some((c) => c.kind === 'addon' && c.field === id)) delete target.extras[id];
+  // Add-ons the task names are chosen or refused as it says; the others stay off.
+  const extras: Record<string, number> = {};
+  for (const c of constraints) if (c.kind === 'addon') extras[c.field] = c.chosen ? (c.quantity ?? 1) : 0;
+  target = { ...target, extras };
+  // Key facts, and who travels, keep the catalogue's order: "for 2 adults, with my kid".
+  const keyIds = new Set([...keys, ...chosen.filter((c) => c.role === 'core' && stageOfCandidate(o.site, c) === 'search')].map((k) => k.constraint.id));
+  const leadIds = new Set(keys.filter((k) => k.slot !== 'who' && k.constraint.kind !== 'count').map((k) => k.constraint.id));
   const intro = rng.pick(o.catalogue.intros);
-  const instruction = renderInstruction(intro, constraints.map((c) => ({ phrase: c.phrase, key: keyIds.has(c.id), last: c.kind === 'booked' })), rng.fork('render'));
+  const order = (c: Constraint) => (keyIds.has(c.id) ? all.findIndex((x) => x.constraint.id === c.id) : Number.MAX_SAFE_INTEGER);
+  const parts = [...constraints].sort((a, b) => order(a) - order(b)).map((c) => ({ phrase: c.phrase, key: keyIds.has(c.id), lead: leadIds.has(c.id), last: c.kind === 'booked' }));
+  const instruction = renderInstruction(intro, parts, rng.fork('render'));
+  const t = target;
   const task: Task = {
     schemaVersion: TASK_SCHEMA_VERSION,
     id: `${o.site.id}-${o.split}-${o.seed}-${o.index}`,
     site: o.site.id,
     instruction,
     constraints,
-    target: { params: target.params, listingId: target.listing.id, choices: Object.fromEntries(target.detail.optionGroups.map((g, i) => [g.id, target!.choices[i]!.id])), attrs: target.attrs, travellers: target.travellers, contact: target.contact, extras: target.extras },
+    target: { params: t.params, listingId: t.listing.id, choices: Object.fromEntries(t.detail.optionGroups.map((g, i) => [g.id, t.choices[i]!.id])), attrs: t.attrs, travellers: t.travellers, contact: t.contact, extras: t.extras },
     metadata: { seed: o.seed, worldSeed: o.world.seed, worldVersion: WORLD_VERSION, difficulty: o.difficulty, split: o.split, templateIds: constraints.map((c) => c.templateId ?? c.id) },
   };
   // The witness: a booking of the target must satisfy every constraint.
-  const check = evaluate(task, bookedState(target));
+  const check = evaluate(task, bookedState(t));
   if (!check.sr) return undefined;
   return task;
 }
 
+function stageOfCandidate(site: SiteDefinition, c: Candidate): Stage {
+  return stageOf(site, { ...c.constraint, field: fieldOf(c) });
+}

@@ -1,4 +1,5 @@
-import { WORLD_TODAY, daysBetween, longDate, monthName, weekday, weekdayName } from '../core/dates.js';
+import { WORLD_TODAY, daysBetween, longDate, monthName, weekdayName } from '../core/dates.js';
+import { unanimousDate } from '../core/relative-dates.js';
 import type { Rng } from '../core/rng.js';
 import type { Phrase } from './catalogue.js';
 
@@ -12,8 +13,10 @@ function dayMonth(iso: string): { d: number; m: string } {
 }
 
 /**
- * Ways to name a date, relative ones resolved against the world's fixed today (a Monday):
- * "on June 12", "on Friday 12 June", "next Friday", "this Saturday", "the weekend after next".
+ * Ways to name a date: "on June 12", "on 12 June", "on Friday, June 12", and relative ones
+ * read against the world's fixed today ("tomorrow", "in 6 days", "this Saturday", "Friday next
+ * week") only when every reader of `core/relative-dates.ts` takes them to mean this date: "next
+ * Saturday" said on a Monday is never written, because readers split between the two Saturdays.
  */
 export function datePhrases(iso: string, prefix = 'on'): { id: string; text: string }[] {
   const { d, m } = dayMonth(iso);
@@ -25,15 +28,17 @@ export function datePhrases(iso: string, prefix = 'on'): { id: string; text: str
     { id: 'date-iso', text: `${prefix} ${iso}` },
   ];
   const n = daysBetween(WORLD_TODAY, iso);
-  // Weeks run Monday to Sunday; today is a Monday, so day n is in week floor(n / 7).
-  const todayDow = weekday(WORLD_TODAY);
-  const week = Math.floor((n + ((todayDow + 6) % 7)) / 7);
-  if (n === 1) out.push({ id: 'date-tomorrow', text: 'tomorrow' });
-  if (week === 0 && n > 1) out.push({ id: 'date-this', text: `this ${wd}` });
-  if (week === 1) out.push({ id: 'date-next', text: `next ${wd}` });
-  const wdn = weekday(iso);
-  if ((wdn === 6 || wdn === 0) && week === 2) out.push({ id: 'date-weekend-after-next', text: `on the ${wd} of the weekend after next` });
-  if (n >= 2 && n <= 10) out.push({ id: 'date-in-days', text: `in ${n} days` });
+  const relative = [
+    { id: 'date-tomorrow', text: 'tomorrow' },
+    { id: 'date-in-days', text: `in ${n} days` },
+    { id: 'date-this', text: `this ${wd}` },
+    { id: 'date-next', text: `next ${wd}` },
+    { id: 'date-next-week', text: `${wd} next week` },
+  ];
+  for (const r of relative) {
+    if (r.id === 'date-in-days' && (n < 2 || n > 10)) continue;
+    if (unanimousDate(r.text, WORLD_TODAY) === iso) out.push(r);
+  }
   return out;
 }
 

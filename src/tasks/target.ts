@@ -2,7 +2,7 @@ import type { Rng } from '../core/rng.js';
 import type { Booking, PriceBreakdown, SiteEpisodeState } from '../core/schemas/episode-state.js';
 import type { Task } from '../core/schemas/task.js';
 import { selectionAttrs } from '../sites/engine/flow.js';
-import type { Choice, Listing, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
+import type { Choice, Listing, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
 import { GIVEN_NAMES, SURNAMES } from '../world/geography.js';
 import type { Target } from './catalogue.js';
@@ -60,13 +60,30 @@ export function buildTarget(site: SiteDefinition, world: World, params: SearchPa
       listing: ok.detail.listing,
       detail: ok.detail,
       choices: ok.choices,
-      attrs: selectionAttrs(params, ok.detail, ok.choices),
+      attrs: selectionAttrs(site, params, ok.detail, ok.choices),
       travellers,
       contact,
       extras: {},
     };
   }
   return undefined;
+}
+
+/** Another option as a target: its search, listing and choices, with the base target's people and add-ons. */
+export function targetOf(site: SiteDefinition, world: World, params: SearchParams, results: Listing[], detail: ListingDetail, choices: Choice[], base: Pick<Target, 'travellers' | 'contact' | 'extras'>): Target {
+  return {
+    site,
+    world,
+    params,
+    results,
+    listing: detail.listing,
+    detail,
+    choices,
+    attrs: selectionAttrs(site, params, detail, choices),
+    travellers: base.travellers,
+    contact: base.contact,
+    extras: { ...base.extras },
+  };
 }
 
 /**
@@ -134,7 +151,7 @@ export function resolveTaskTarget(task: Task, site: SiteDefinition, world: World
       listing: detail.listing,
       detail,
       choices,
-      attrs: selectionAttrs(params, detail, choices),
+      attrs: selectionAttrs(site, params, detail, choices),
       travellers: task.target.travellers,
       contact: task.target.contact,
       extras: task.target.extras,

@@ -4,7 +4,12 @@ import { checkConstraint } from '../../src/evaluation/check-constraint.js';
 import { NO_FACTS, type Facts } from '../../src/evaluation/facts.js';
 
 const base = { phrase: 'p', stage: 'selection' as const };
-const facts = (over: Partial<Facts>): Facts => ({ ...NO_FACTS, attrSource: 'selection', ...over });
+type Over = Partial<Omit<Facts, 'byStage'>> & { attrs?: Facts['byStage']['selection']['attrs'] };
+/** Facts with the same attrs at every stage (as after a booking), plus what the test overrides. */
+const facts = ({ attrs = {}, ...over }: Over): Facts => {
+  const at = { attrs, source: 'selection' as const };
+  return { ...NO_FACTS, byStage: { search: at, selection: at, details: at, booking: at }, ...over };
+};
 const ok = (c: Constraint, f: Facts) => checkConstraint(c, f).satisfied;
 
 describe('exact', () => {
@@ -76,11 +81,12 @@ describe('time_window', () => {
 });
 
 describe('superlative', () => {
-  const c: Constraint = { ...base, id: 'cheapest', kind: 'superlative', field: 'price', objective: 'min', best: 88, listingId: 'fl-1' };
+  const c: Constraint = { ...base, id: 'cheapest', kind: 'superlative', field: 'price', objective: 'min', best: 88, scope: ['airline'] };
   it('is met by the best listing only, not by a near-cheapest one', () => {
-    expect(ok(c, facts({ listingId: 'fl-1', attrs: { price: 88 } }))).toBe(true);
-    expect(ok(c, facts({ listingId: 'fl-2', attrs: { price: 89 } }))).toBe(false);
-    expect(ok(c, facts({ listingId: undefined, attrs: {} }))).toBe(false);
+    const inScope = new Map([['airline', true]]);
+    expect(checkConstraint(c, facts({ attrs: { price: 88 } }), inScope).satisfied).toBe(true);
+    expect(checkConstraint(c, facts({ attrs: { price: 89 } }), inScope).satisfied).toBe(false);
+    expect(checkConstraint(c, facts({ attrs: {} }), inScope).satisfied).toBe(false);
   });
 });
 
@@ -125,8 +131,8 @@ describe('addon', () => {
 describe('booked', () => {
   it('needs a submitted booking', () => {
     const c: Constraint = { ...base, stage: 'booking', id: 'booked', kind: 'booked' };
-    expect(ok(c, facts({ booked: true }))).toBe(true);
-    expect(ok(c, facts({ booked: false }))).toBe(false);
+    expect(ok(c, facts({ bookings: 1 }))).toBe(true);
+    expect(ok(c, facts({ bookings: 0 }))).toBe(false);
   });
 });
 

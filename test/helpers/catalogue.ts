@@ -5,10 +5,10 @@ import { checkConstraint } from '../../src/evaluation/check-constraint.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import type { Task } from '../../src/core/schemas/task.js';
 import type { Constraint } from '../../src/core/schemas/task.js';
-import { NO_FACTS, type Facts } from '../../src/evaluation/facts.js';
-import type { Listing, SiteDefinition } from '../../src/sites/engine/site-definition.js';
+import { uniformFacts, type Facts } from '../../src/evaluation/facts.js';
+import type { Choice, Listing, SiteDefinition } from '../../src/sites/engine/site-definition.js';
 import type { Candidate, Target, TaskCatalogue } from '../../src/tasks/catalogue.js';
-import { bookedState, buildTarget, resolveTaskTarget } from '../../src/tasks/target.js';
+import { bookedState, buildTarget, resolveTaskTarget, targetOf } from '../../src/tasks/target.js';
 import { catalogueFor } from '../../src/tasks/catalogues/index.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
 import type { World } from '../../src/world/world.js';
@@ -50,7 +50,7 @@ export function exampleTargets(site: SiteDefinition, world: World, n: number, la
 export const withPhrase = (c: Candidate): Constraint => ({ ...c.constraint, phrase: c.phrases[0]!.text, templateId: c.phrases[0]!.id }) as Constraint;
 
 /** What the evaluator would see if this listing were selected. */
-export const listingFacts = (l: Listing): Facts => ({ ...NO_FACTS, attrs: l.attrs, attrSource: 'selection' });
+export const listingFacts = (l: Listing): Facts => uniformFacts(l.attrs);
 
 /**
  * What every generated task must be: valid, 2 to 8 constraints with unique ids, booked among
@@ -88,4 +88,39 @@ export function expectListingJudgementsAgree(catalogue: TaskCatalogue, targets: 
     }
   }
   return compared;
+}
+
+/**
+ * Every superlative of these tasks is right on its own search, checked from scratch: over every
+ * bookable option of the target's search (listing and a choice per group) that meets every
+ * constraint of its scope, the best value is the superlative's `best`, and the target reaches it.
+ * Returns how many superlatives were checked.
+ */
+export function checkSuperlatives(tasks: readonly Task[], site: SiteDefinition, world: World): number {
+  let checked = 0;
+  for (const task of tasks) {
+    const sup = task.constraints.find((c) => c.kind === 'superlative');
+    if (!sup || sup.kind !== 'superlative') continue;
+    const target = targetOfTask(task, site, world);
+    const scope = { id: 'scope', site: site.id, constraints: task.constraints.filter((c) => sup.scope.includes(c.id)) };
+    expect(scope.constraints.length, task.id).toBe(sup.scope.length);
+    const values: (number | string)[] = [];
+    for (const l of site.search(world, target.params)) {
+      const detail = site.detail(world, target.params, l.id);
+      if (!detail || detail.listing.soldOut) continue;
+      let combos: Choice[][] = [[]];
+      for (const g of detail.optionGroups) combos = combos.flatMap((cs) => g.choices.filter((c) => !c.soldOut).map((c) => [...cs, c]));
+      for (const choices of combos) {
+        const state = bookedState(targetOf(site, world, target.params, target.results, detail, choices, target));
+        if (!evaluate(scope, state).sr) continue;
+        const v = state.bookings[0]!.attrs[sup.field];
+        if (typeof v === 'number' || typeof v === 'string') values.push(v);
+      }
+    }
+    const best = values.reduce((a, b) => ((sup.objective === 'min' ? b < a : b > a) ? b : a));
+    expect(sup.best, `${task.id} ${sup.id}`).toBe(best);
+    expect(bookedState(target).bookings[0]!.attrs[sup.field], `${task.id}: the target reaches the best`).toBe(best);
+    checked++;
+  }
+  return checked;
 }

@@ -7,7 +7,7 @@ import type { ChatRequest, ChatResponse, ModelProvider } from '../../src/models/
  * can tell whether they leaked into the judge's prompt.
  */
 export const task: Task = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'skyhop-train-1-0',
   site: 'skyhop',
   instruction: 'Book a flight to Madrid on June 12 in business class, under €200 per adult. Complete the booking.',

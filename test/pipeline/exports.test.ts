@@ -25,7 +25,7 @@ import type { ExportFormat, ExportGranularity, ExportOptions, ExportResult } fro
 
 function task(id: string, site: string, difficulty: 'easy' | 'medium' | 'hard', instruction: string, constraints: Constraint[]): Task {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     site,
     instruction,

@@ -7,7 +7,7 @@ import { evaluate, evaluateTrajectory } from '../../src/evaluation/evaluate.js';
 import { NO_BOOKING, resalvageRun, salvage } from '../../src/pipeline/salvage.js';
 
 const task: Task = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'skyhop-train-1-0',
   site: 'skyhop',
   instruction: 'Book a flight to Madrid on June 12, under €200 per adult. Complete the booking.',

@@ -14,7 +14,7 @@ import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/targe
 import { buildWorld } from '../../src/world/build-world.js';
 import { cityById } from '../../src/world/geography.js';
 import type { World } from '../../src/world/world.js';
-import { checkGeneratedTask, tierTasks, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
+import { checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, expectListingJudgementsAgree, targetOfTask, withPhrase } from '../helpers/catalogue.js';
 
 const site = staywell;
 const catalogue = catalogueFor('staywell');
@@ -66,22 +66,8 @@ describe('staywell task catalogue', () => {
     }
   });
 
-  it('keeps superlatives right: the target is the unique best bookable listing meeting the listing constraints', () => {
-    let checked = 0;
-    for (const task of made) {
-      const sup = task.constraints.find((c) => c.kind === 'superlative');
-      if (!sup || sup.kind !== 'superlative') continue;
-      const target = targetOf(task);
-      const scoped = task.constraints.filter((c) => c.kind !== 'superlative' && 'field' in c && LISTING_FIELDS.has(c.field));
-      const scope = target.results.filter((l) => bookableChoices(site, world, target.params, l) && scoped.every((c) => checkConstraint(c, listingFacts(l)).satisfied));
-      const values = scope.map((l) => l.attrs[sup.field] as number);
-      const best = sup.objective === 'min' ? Math.min(...values) : Math.max(...values);
-      const winners = scope.filter((l) => l.attrs[sup.field] === best);
-      expect(winners.map((l) => l.id), `${task.id} ${sup.id}`).toEqual([task.target.listingId]);
-      expect(sup.best).toBe(best);
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(10);
+  it('keeps superlatives right: the best value over every option in scope, reached by the target', () => {
+    expect(checkSuperlatives(made, site, world)).toBeGreaterThan(10);
   });
 
   it('offers only constraints a booking of the target satisfies, with unique ids and clean phrases', () => {
@@ -146,12 +132,12 @@ describe('staywell task catalogue', () => {
     }
   });
 
-  it('covers the kinds the site allows, and its superlatives find a unique best', () => {
+  it('covers the kinds the site allows, and uses at least three superlatives', () => {
     const kinds = new Set<string>();
     const ids = new Set<string>();
     for (const t of targets(60, 'kinds')) for (const c of catalogue.candidates(t, new Rng('k'))) (kinds.add(c.constraint.kind), ids.add(c.constraint.id.replace(/^(amenities|neighbourhood)-.*$/, '$1-set')));
     for (const k of ['exact', 'range', 'set', 'time_window', 'count']) expect(kinds).toContain(k);
-    for (const id of ['stars-min', 'rating-min', 'price-max', 'distance-max', 'neighbourhood', 'amenities-set', 'neighbourhood-set', 'reviews-min', 'checkin-by', 'checkout-after', 'room', 'rate', 'free-cancellation', 'breakfast', 'nightly-max', 'rooms', 'children']) expect(ids).toContain(id);
+    for (const id of ['stars-min', 'rating-min', 'distance-max', 'neighbourhood', 'amenities-set', 'neighbourhood-set', 'reviews-min', 'checkin-by', 'checkout-after', 'room', 'rate', 'free-cancellation', 'breakfast', 'nightly-max', 'rooms', 'children']) expect(ids).toContain(id);
     const used = new Set(made.flatMap((t) => t.constraints.filter((c) => c.kind === 'superlative').map((c) => c.id)));
     expect(used.size).toBeGreaterThanOrEqual(3);
   });

@@ -14,7 +14,7 @@ import { bookedState, buildTarget } from '../../src/tasks/target.js';
 import { buildWorld } from '../../src/world/build-world.js';
 import { cityById } from '../../src/world/geography.js';
 import type { World } from '../../src/world/world.js';
-import { checkGeneratedTask, tierTasks, exampleTargets, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
+import { checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
 
 const site = ticketnest;
 const catalogue = catalogueFor('ticketnest');
@@ -23,7 +23,7 @@ let world: World;
 const KEY_IDS: Record<EventKeyMode, string[]> = {
   performer: ['city', 'performer', 'date'],
   'category-day': ['city', 'category', 'date'],
-  'category-period': ['city', 'category', 'date-from', 'date-to'],
+  'category-period': ['city', 'category', 'date-window'],
 };
 const CATEGORY_WORDS = /concert|gig|play|theatre|comedy|sports|opera|festival/;
 
@@ -131,11 +131,15 @@ describe('ticketnest task catalogue', () => {
     }
   });
 
-  it('gives superlatives over numeric or sortable listing facts', () => {
+  it('gives superlatives over numeric or sortable facts of the selection', () => {
     const [t] = targets(1, 'sup');
     for (const s of catalogue.superlatives) {
-      const v = t!.listing.attrs[s.field];
+      const v = t!.attrs[s.field];
       expect(typeof v === 'number' || typeof v === 'string').toBe(true);
     }
+  });
+
+  it('keeps superlatives right: the best value over every option in scope, reached by the target', () => {
+    expect(checkSuperlatives(tierTasks(site, world, 5, 10), site, world)).toBeGreaterThan(3);
   });
 });

@@ -126,7 +126,8 @@ export function makePlan(task: Task, site: SiteDefinition, world: World, noise: 
     const pool = bookable(site, world, plan.params).filter((l) => l.id !== plan.listingId);
     let pick: Listing | undefined;
     if (superlative && superlative.kind === 'superlative') {
-      const v = (l: Listing) => l.attrs[superlative.field] as number | string;
+      // The listing's own value of the field, or its listed price when the field is what a choice costs (a fare per adult).
+      const v = (l: Listing) => (l.attrs[superlative.field] ?? l.price) as number | string;
       pick = pool.sort((a, b) => (v(a) < v(b) ? -1 : v(a) > v(b) ? 1 : 0) * (superlative.objective === 'min' ? 1 : -1))[0];
     } else {
       pick = pool.length ? rng.pick(pool) : undefined;

@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { Attrs } from './episode-state.js';
 
-export const TASK_SCHEMA_VERSION = 1;
+/**
+ * 2: constraints state what the user wants of the booking, not of the search (a date window is
+ * checked on the date booked; price bounds on what the user pays); superlatives accept any
+ * booking that reaches the best value within their scope (no single listing id); `booked`
+ * means exactly one booking. Version 1 files are refused: their scores are not comparable.
+ */
+export const TASK_SCHEMA_VERSION = 2;
 
-/** The stage of the booking flow at which a constraint can first be satisfied. */
+/**
+ * Where the fact a constraint checks is read before a booking exists (after one, the booking is
+ * the whole truth): `search` from the current search (where, when, who: what the search form
+ * asks and the results page shows), `selection` from the option chosen on a listing page,
+ * `details` from the traveller and contact fields and add-ons as last submitted (valid fields
+ * only), `booking` only from a submitted booking (the total paid, the booking itself).
+ */
 export const Stage = z.enum(['search', 'selection', 'details', 'booking']);
 export type Stage = z.infer<typeof Stage>;
 
@@ -18,6 +30,8 @@ const base = {
 };
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const HHMM = z.string().regex(/^\d{2}:\d{2}$/, 'a time like "18:30"');
+const ISO_DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like "2026-07-07"');
 
 /**
  * One independent, checkable requirement of a task. `field` names a fact of the episode state:
@@ -32,20 +46,24 @@ export const Constraint = z.discriminatedUnion('kind', [
   /** amenities include all of [pool, wifi]; cuisine one of [thai, indian]; features exclude [x]. */
   z.strictObject({ ...base, kind: z.literal('set'), field: z.string(), mode: z.enum(['includes_all', 'one_of', 'excludes']), values: z.array(z.string()).min(1) }),
   /** departTime after 18:00 / before 12:00 (inclusive; "HH:MM"). */
-  z.strictObject({ ...base, kind: z.literal('time_window'), field: z.string(), after: z.string().optional(), before: z.string().optional() }),
+  z.strictObject({ ...base, kind: z.literal('time_window'), field: z.string(), after: HHMM.optional(), before: HHMM.optional() }),
+  /** The event's date between 2026-07-07 and 2026-07-19 (inclusive ISO dates), whatever was searched. */
+  z.strictObject({ ...base, kind: z.literal('date_window'), field: z.string(), from: ISO_DATE.optional(), to: ISO_DATE.optional() }),
   /**
-   * The cheapest / shortest / earliest / highest-rated among the options that meet the other
-   * constraints: `best` is that option's value of `field`, computed when the task was made
-   * (the inventory never changes), so checking needs no inventory.
+   * The cheapest / shortest / earliest / highest-rated among the options that meet the
+   * constraints listed in `scope` (by id): satisfied by any booking whose value of `field` is
+   * `best` while it meets every scope constraint (ties are all accepted). `best` is computed when
+   * the task is made, over every search the instruction allows (the inventory never changes), so
+   * checking needs no inventory.
    */
-  z.strictObject({ ...base, kind: z.literal('superlative'), field: z.string(), objective: z.enum(['min', 'max']), best: z.union([z.number(), z.string()]), listingId: z.string() }),
+  z.strictObject({ ...base, kind: z.literal('superlative'), field: z.string(), objective: z.enum(['min', 'max']), best: z.union([z.number(), z.string()]), scope: z.array(z.string()) }),
   /** adults = 2, children = 1, tickets = 3, rooms = 2. */
   z.strictObject({ ...base, kind: z.literal('count'), field: z.string(), value: z.number().int() }),
   /** A traveller (1-based `traveller`) or contact field typed correctly (case- and space-insensitive). */
   z.strictObject({ ...base, kind: z.literal('details'), field: z.string(), traveller: z.number().int().min(1).optional(), value: z.string() }),
   /** An add-on chosen (quantity >= `quantity`, default 1) or refused (`chosen: false`). */
   z.strictObject({ ...base, kind: z.literal('addon'), field: z.string(), chosen: z.boolean(), quantity: z.number().int().min(1).optional() }),
-  /** A booking was submitted. */
+  /** Exactly one booking was submitted on the task's site (a second one is a booking nobody asked for). */
   z.strictObject({ ...base, kind: z.literal('booked') }),
 ]);
 export type Constraint = z.infer<typeof Constraint>;

@@ -30,10 +30,14 @@ export function pickChoices(
   return { choices, options, errors };
 }
 
-/** The facts of a selection: search params, then listing attrs, then each chosen option's. */
-export function selectionAttrs(params: SearchParams, detail: ListingDetail, choices: Choice[]): Attrs {
+/**
+ * The facts of a selection: search params, then listing attrs, then each chosen option's, then
+ * what the user pays per unit for it.
+ */
+export function selectionAttrs(site: SiteDefinition, params: SearchParams, detail: ListingDetail, choices: Choice[]): Attrs {
   const attrs: Attrs = { ...params, ...detail.listing.attrs };
   for (const c of choices) Object.assign(attrs, c.attrs);
+  Object.assign(attrs, site.unitPrices?.({ params, listing: detail.listing, choices }) ?? {});
   return attrs;
 }
 

@@ -46,9 +46,10 @@ export function parseDetails(site: SiteDefinition, params: SearchParams, extras:
       const name = travellerInputName(i, f.name);
       const value = (body[name] ?? '').trim();
       fields[name] = value;
-      person[f.name] = value;
       const err = validateField(f, value);
+      // The draft keeps every value typed; the traveller record only the valid ones.
       if (err) errors[name] = err;
+      else person[f.name] = value;
     }
     travellers.push(person);
   }
@@ -57,9 +58,9 @@ export function parseDetails(site: SiteDefinition, params: SearchParams, extras:
     const name = contactInputName(f.name);
     const value = (body[name] ?? '').trim();
     fields[name] = value;
-    contact[f.name] = value;
     const err = validateField(f, value);
     if (err) errors[name] = err;
+    else contact[f.name] = value;
   }
   const chosen: Record<string, number> = {};
   for (const x of extras) {

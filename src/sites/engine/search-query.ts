@@ -1,4 +1,4 @@
-import { inHorizon, isIsoDate } from '../../core/dates.js';
+import { addDays, HORIZON_DAYS, inHorizon, isIsoDate, longDate, WORLD_TODAY } from '../../core/dates.js';
 import type { World } from '../../world/world.js';
 import type { FieldErrors, SearchField, SearchParams, SiteDefinition } from './site-definition.js';
 
@@ -20,7 +20,9 @@ export function parseSearch(site: SiteDefinition, world: World, query: Query): P
   const errors: FieldErrors = {};
   const raw: Record<string, string> = {};
   for (const field of site.searchFields) {
-    const text = (query.get(field.name) ?? '').trim();
+    let text = (query.get(field.name) ?? '').trim();
+    // A field that follows another (drop-off time after pick-up time) takes its value when left out.
+    if (text === '' && field.kind === 'select' && field.follows) text = raw[field.follows] ?? '';
     raw[field.name] = text;
     const result = parseField(site, world, field, text);
     if ('error' in result) {
@@ -51,7 +53,7 @@ function parseField(site: SiteDefinition, world: World, field: SearchField, text
     }
     case 'date': {
       if (!isIsoDate(text)) return { error: `${field.label} must be a date like 2026-06-12` };
-      if (!inHorizon(text)) return { error: `${field.label} must be between today and the next 60 days` };
+      if (!inHorizon(text)) return { error: `${field.label} must be between ${longDate(WORLD_TODAY)} and ${longDate(addDays(WORLD_TODAY, HORIZON_DAYS - 1))}` };
       return { value: text };
     }
     case 'select':

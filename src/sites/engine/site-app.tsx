@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { longDate } from '../../core/dates.js';
 import { logger } from '../../core/logger.js';
-import type { SiteEpisodeState } from '../../core/schemas/episode-state.js';
+import type { Attrs, Person, SiteEpisodeState } from '../../core/schemas/episode-state.js';
 import type { World } from '../../world/world.js';
 import { APP_JS, siteCss } from './assets.js';
 import { EpisodeStore } from './episode-store.js';
@@ -10,8 +9,9 @@ import { contextFor, makeBooking, paramsOf, pickChoices, selectionAttrs } from '
 import { parseDetails, type ParsedDetails } from './forms.js';
 import { applyFilters, applySort, paginate, parseFilters, parsePage, parseSort } from './results.js';
 import { parseSearch, searchQueryString } from './search-query.js';
-import type { SiteDefinition } from './site-definition.js';
-import { BookingsPage, ConfirmationPage, DetailsPage, MessagePage, ReviewPage } from './views/booking-pages.js';
+import { factRows } from './fact-rows.js';
+import type { SelectionContext, SiteDefinition } from './site-definition.js';
+import { BookingsPage, ConfirmationPage, DetailsPage, MessagePage, ReviewPage, type BookingSummaryView } from './views/booking-pages.js';
 import { HomePage } from './views/home-page.js';
 import { Page, type Step } from './views/layout.js';
 import { ListingPage } from './views/listing-page.js';
@@ -143,7 +143,8 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     }
     const detail = site.detail(world, parsed.params, id);
     if (!detail) {
-      return { error: render(c, 'results', 'Not found', <MessagePage heading="Offer not found" body="This offer does not exist for your search. It may not run on these dates." />, 404) };
+      const why = site.whyUnavailable?.(world, parsed.params, id) ?? 'This offer is not available for your search. Go back to the results to choose another.';
+      return { error: render(c, 'results', 'Not found', <MessagePage heading="Offer not available" body={why} />, 404) };
     }
     const qs = searchQueryString(site, parsed.params);
     const page = render(
@@ -184,7 +185,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
       params,
       title: detail.listing.title,
       options: picked.options,
-      attrs: selectionAttrs(params, detail, picked.choices),
+      attrs: selectionAttrs(site, params, detail, picked.choices),
       seq: state.requests,
     };
     state.viewedListingId = detail.listing.id;
@@ -244,6 +245,23 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     return c.redirect('/review', 303);
   });
 
+  /** Every fact a task can check, the people and the add-ons: what the review and confirmation pages list. */
+  const summaryOf = (attrs: Attrs, travellers: Person[], contact: Record<string, string>, extras: Record<string, number>, ctx: Omit<SelectionContext, 'extras'> | undefined): BookingSummaryView => {
+    const offered = ctx ? site.extras(ctx) : [];
+    return {
+      facts: factRows(site, world, attrs),
+      travellers: travellers.map((t) => [t.firstName, t.lastName].filter(Boolean).join(' ') || Object.values(t).slice(0, 2).join(' ')),
+      contact: site.contactFields.filter((f) => (contact[f.name] ?? '') !== '').map((f) => ({ label: f.label, value: contact[f.name]! })),
+      extras: Object.entries(extras)
+        .filter(([, q]) => q > 0)
+        .map(([id, q]) => {
+          const x = offered.find((o) => o.id === id);
+          const label = x?.label ?? id;
+          return x?.kind === 'stepper' ? `${label} × ${q}` : label;
+        }),
+    };
+  };
+
   const reviewView = (c: C, error?: string) => {
     const state = c.get('state');
     const selection = state.selection!;
@@ -252,22 +270,8 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     const ctx = contextFor(site, world, selection, params, form.extras);
     if (!ctx) return nothingSelected(c);
     const price = site.price(ctx);
-    const facts = site.searchFields.map((f) => {
-      const v = params[f.name];
-      const text = v === undefined ? '' : f.kind === 'date' ? longDate(String(v)) : displayValue(f.name, v);
-      return { label: f.label, value: text };
-    });
-    const offered = site.extras({ params, listing: ctx.listing, choices: ctx.choices });
-    const extras = offered.filter((x) => (form.extras[x.id] ?? 0) > 0).map((x) => (x.kind === 'stepper' ? `${x.label} × ${form.extras[x.id]}` : x.label));
-    const travellers = form.travellers.map((t) => Object.values(t).slice(0, 2).join(' '));
-    const contact = Object.values(form.contact).filter((v) => v !== '').slice(0, 2);
-    return render(
-      c,
-      'review',
-      'Review your booking',
-      <ReviewPage site={site} selection={selection} facts={facts} travellers={travellers} contact={contact} extras={extras} price={price} error={error} />,
-      error ? 422 : 200,
-    );
+    const summary = summaryOf({ ...selection.attrs, totalPrice: price.total }, form.travellers, form.contact, form.extras, ctx);
+    return render(c, 'review', 'Review your booking', <ReviewPage site={site} selection={selection} summary={summary} price={price} error={error} />, error ? 422 : 200);
   };
 
   app.get('/review', (c) => {
@@ -297,7 +301,10 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
   app.get('/confirmation/:ref', (c) => {
     const booking = c.get('state').bookings.find((b) => b.reference === c.req.param('ref'));
     if (!booking) return render(c, 'done', 'Not found', <MessagePage heading="Booking not found" body="No booking with this reference belongs to you." />, 404);
-    return render(c, 'done', site.wording.confirmationHeading, <ConfirmationPage site={site} booking={booking} />);
+    const params = Object.fromEntries(site.searchFields.flatMap((f) => (booking.attrs[f.name] === undefined ? [] : [[f.name, booking.attrs[f.name] as string | number]])));
+    const ctx = contextFor(site, world, { listingId: booking.listingId, params, title: booking.title, options: booking.options, attrs: booking.attrs, seq: booking.seq }, params, booking.extras);
+    const summary = summaryOf(booking.attrs, booking.travellers, booking.contact, booking.extras, ctx);
+    return render(c, 'done', site.wording.confirmationHeading, <ConfirmationPage site={site} booking={booking} summary={summary} />);
   });
 
   app.get('/bookings', (c) => render(c, 'search', 'My bookings', <BookingsPage bookings={c.get('state').bookings} />));

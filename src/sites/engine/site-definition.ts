@@ -13,7 +13,19 @@ export type Domain = 'flights' | 'hotels' | 'restaurants' | 'cars' | 'events' | 
 
 export type FieldOption = { value: string; label: string };
 
-type FieldBase = { name: string; label: string; required?: boolean; hint?: string };
+type FieldBase = {
+  name: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  /**
+   * A fact about the travellers (how many people, the driver's age, a railcard held), not a
+   * choice of how to search: a reader never changes it from what the request says or, when the
+   * request is silent, from the form's default. Other fields (cabin, rooms, times) are ways to
+   * search that a request may leave open.
+   */
+  userFact?: boolean;
+};
 
 /** A field of the search form on the home page. */
 export type SearchField =
@@ -21,7 +33,11 @@ export type SearchField =
   | (FieldBase & { kind: 'autocomplete'; source: string; placeholder?: string })
   /** Date box (YYYY-MM-DD) with a calendar pop-up; only dates inside the world's horizon. */
   | (FieldBase & { kind: 'date' })
-  | (FieldBase & { kind: 'select'; options: FieldOption[]; default?: string })
+  /**
+   * `follows`: until the user changes it, the field takes the value of that earlier field (a
+   * drop-off time that follows the pick-up time), in the page and when the request leaves it out.
+   */
+  | (FieldBase & { kind: 'select'; options: FieldOption[]; default?: string; follows?: string })
   | (FieldBase & { kind: 'radio'; options: FieldOption[]; default?: string })
   /** Number with - / + buttons. */
   | (FieldBase & { kind: 'stepper'; min: number; max: number; default: number })
@@ -70,6 +86,8 @@ export type Choice = {
   /** Price per unit for this choice (absolute, not a delta). */
   price: number;
   soldOut?: boolean;
+  /** What the page says instead of "Sold out" when the choice cannot be taken for another reason ("Not available"). */
+  unavailableLabel?: string;
   attrs: Attrs;
 };
 
@@ -94,6 +112,12 @@ export type ListingDetail = {
 export type Extra = {
   id: string;
   label: string;
+  /**
+   * How a request names it, as a noun phrase that reads after "add" or "no": "seat selection",
+   * "an extra checked bag", "travel insurance". The label may be a call to action ("Choose your
+   * seats") that an instruction cannot use.
+   */
+  noun: string;
   description?: string;
   price: number;
   /** What the price is per; the engine multiplies by the matching unit count. */
@@ -166,6 +190,25 @@ export type Wording = {
   emptyResults: string;
 };
 
+/**
+ * A fact a selection or booking records (an attr) that a task constraint may check, and how
+ * the review and confirmation pages show it: every constraint's field is one of the site's
+ * facts, and both pages list every fact the booking has, so a person can always see what was
+ * booked. `stage` is where the fact first exists: the search (where, when, who), the selection
+ * (the listing, the options chosen and what they cost per unit) or the booking (the total paid).
+ */
+export type FactSpec = {
+  field: string;
+  label: string;
+  stage: 'search' | 'selection' | 'booking';
+  /**
+   * How the value is shown (default by `kind`). `money` facts are amounts the user pays; their
+   * label says what one amount buys ("Fare per adult", "Room price per night").
+   */
+  kind: 'text' | 'number' | 'money' | 'date' | 'time' | 'flag' | 'list' | 'duration';
+  format?: (value: AttrValue, world: World) => string;
+};
+
 export type SiteDefinition = {
   id: string;
   name: string;
@@ -197,6 +240,8 @@ export type SiteDefinition = {
 
   /** The listing page; undefined when the id does not exist for these params. */
   detail(world: World, params: SearchParams, listingId: string): ListingDetail | undefined;
+  /** Why `detail` has no page for this id and search, in the site's words (default: a generic message). */
+  whyUnavailable?(world: World, params: SearchParams, listingId: string): string | undefined;
 
   /** How many travellers the details form asks for. */
   travellerCount(params: SearchParams): number;
@@ -207,8 +252,16 @@ export type SiteDefinition = {
   units(ctx: Omit<SelectionContext, 'extras'>): number;
   price(ctx: SelectionContext): PriceBreakdown;
 
-  /** Facts that make a booking checkable: merged into the selection and booking attrs. */
+  /**
+   * What the user pays per unit for this selection (per adult, per night, per ticket), when the
+   * listing's and choices' own attrs do not carry it: merged into the selection's attrs, so a
+   * price bound reads what is paid from the moment it is chosen.
+   */
+  unitPrices?(ctx: Omit<SelectionContext, 'extras'>): Attrs;
+  /** Facts that make a booking checkable: merged into the booking attrs. */
   bookingAttrs?(ctx: SelectionContext, travellers: Person[]): Attrs;
+  /** Every fact a constraint may check, in the order the review and confirmation pages list them. */
+  facts: FactSpec[];
 };
 
 export type { Attrs, AttrValue };

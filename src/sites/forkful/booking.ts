@@ -99,14 +99,14 @@ const WINE_PRICE: Record<number, number> = { 2: 29, 3: 45, 4: 70 };
 /** Cake and flowers for the table; a wine pairing (per guest) at dinner where the list is worth it. */
 export function extras(ctx: Omit<SelectionContext, 'extras'>): Extra[] {
   const out: Extra[] = [
-    { id: 'cake', label: 'Celebration cake', description: 'Chocolate or lemon cake with a candle and your message, served at dessert', price: 24, per: 'booking', kind: 'checkbox' },
+    { id: 'cake', label: 'Celebration cake', noun: 'a celebration cake', description: 'Chocolate or lemon cake with a candle and your message, served at dessert', price: 24, per: 'booking', kind: 'checkbox' },
   ];
   const level = Number(ctx.listing.attrs.priceLevel);
   const wine = WINE_PRICE[level];
   if (wine !== undefined && chosen(ctx.choices, 'meal') !== 'lunch') {
-    out.push({ id: 'wine-pairing', label: 'Wine pairing', description: `A glass chosen for each course, €${wine} per guest, for the whole table`, price: wine, per: 'unit', kind: 'checkbox' });
+    out.push({ id: 'wine-pairing', label: 'Wine pairing', noun: 'the wine pairing', description: `A glass chosen for each course, €${wine} per guest, for the whole table`, price: wine, per: 'unit', kind: 'checkbox' });
   }
-  out.push({ id: 'flowers', label: 'Flowers on the table', description: 'A seasonal bouquet waiting on your table', price: 18, per: 'booking', kind: 'checkbox' });
+  out.push({ id: 'flowers', label: 'Flowers on the table', noun: 'flowers on the table', description: 'A seasonal bouquet waiting on your table', price: 18, per: 'booking', kind: 'checkbox' });
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { SiteDefinition } from '../engine/site-definition.js';
+import { FORKFUL_FACTS } from './facts.js';
 import { bookingAttrs, contactFields, CURRENCY, extras, price, travellerCount, travellerFields, units } from './booking.js';
 import { exampleSearch } from './example.js';
 import { detail, filters, search, sorts } from './listings.js';
@@ -30,4 +31,5 @@ export const forkful: SiteDefinition = {
   units,
   price,
   bookingAttrs,
+  facts: FORKFUL_FACTS,
 };

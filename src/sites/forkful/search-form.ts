@@ -18,7 +18,7 @@ export const searchFields: SearchField[] = [
   { name: 'city', label: 'City', kind: 'autocomplete', source: CITY_SOURCE, placeholder: 'Which city?', required: true },
   { name: 'date', label: 'Date', kind: 'date', required: true },
   { name: 'time', label: 'Time', kind: 'select', options: TIME_OPTIONS, default: '19:30', required: true },
-  { name: 'partySize', label: 'Guests', kind: 'stepper', min: 1, max: 12, default: 2, hint: 'For more than 12 guests, contact the restaurant' },
+  { name: 'partySize', label: 'Guests', kind: 'stepper', userFact: true, min: 1, max: 12, default: 2, hint: 'For more than 12 guests, contact the restaurant' },
 ];
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();

@@ -6,7 +6,8 @@ import type { SearchParams, SiteDefinition } from '../engine/site-definition.js'
 import { CONTACT_FIELDS, FILTERS, SEARCH_FIELDS, SORTS, TRAVELLER_FIELDS, validateRailSearch } from './fields.js';
 import { CURRENCY, partyOf, searchTrains, trainDetail } from './inventory.js';
 import { LAYOUT, THEME, WORDING } from './look.js';
-import { railBookingAttrs, railExtras, railPrice } from './pricing.js';
+import { railBookingAttrs, railExtras, railPrice, railUnitPrices } from './pricing.js';
+import { RAILGO_FACTS } from './facts.js';
 import { STATION_SOURCE, railCity, stationLabel, suggestStations } from './stations.js';
 
 /** A search with at least 3 trains, one of them bookable by the party. */
@@ -61,5 +62,7 @@ export const railgo: SiteDefinition = {
   extras: railExtras,
   units: () => 1,
   price: railPrice,
+  unitPrices: railUnitPrices,
   bookingAttrs: railBookingAttrs,
+  facts: RAILGO_FACTS,
 };

@@ -123,7 +123,7 @@ export function listingFor(row: TrainRow, params: SearchParams): Listing {
   if (soldOut) badges.push('Sold out');
   else {
     const fewest = Math.min(...open.map((c) => row.seatsLeft[c]));
-    if (fewest <= 5) badges.push(`Only ${fewest} seats left`);
+    if (fewest <= 5) badges.push(`Only ${fewest} seat${fewest === 1 ? '' : 's'} left`);
     if (!row.saverAvailable) badges.push('Saver fares sold out');
   }
   const arrive = `${row.arriveTime}${row.arriveNextDay ? ' (+1 day)' : ''}`;
@@ -172,7 +172,8 @@ function classGroup(row: TrainRow, party: Party): OptionGroup {
     const seats = row.seatsLeft[cls];
     const soldOut = seats < party.travellers;
     const perks = cls === 'first' ? 'Wider seats, seat reservation and a drink included' : 'Comfortable seating';
-    const seatText = seats === 0 ? 'Sold out' : soldOut ? `Only ${seats} seats left: not enough for ${party.travellers} passengers` : `${seats} seats left`;
+    const seatsLeft = `${seats} seat${seats === 1 ? '' : 's'} left`;
+    const seatText = seats === 0 ? 'Sold out' : soldOut ? `Only ${seatsLeft}: not enough for ${party.travellers} passengers` : seatsLeft;
     return {
       id: cls,
       label: CLASS_LABEL[cls],

@@ -42,6 +42,7 @@ export function railExtras(ctx: Ctx): Extra[] {
     out.push({
       id: 'seat-reservation',
       label: 'Seat reservation',
+      noun: 'seat reservations',
       description: 'A guaranteed seat for every passenger (First class includes one).',
       price: SEAT_RESERVATION_PRICE,
       per: 'traveller',
@@ -52,6 +53,7 @@ export function railExtras(ctx: Ctx): Extra[] {
     out.push({
       id: 'bike-space',
       label: 'Bike space',
+      noun: 'a bike space',
       description: `A reserved space for a full-size bicycle, up to ${MAX_BIKES} per booking.`,
       price: BIKE_SPACE_PRICE,
       per: 'booking',
@@ -63,6 +65,7 @@ export function railExtras(ctx: Ctx): Extra[] {
     out.push({
       id: 'meal-voucher',
       label: 'Meal voucher',
+      noun: 'meal vouchers',
       description: 'A hot meal and a drink from the bistro car for every passenger.',
       price: MEAL_VOUCHER_PRICE,
       per: 'traveller',
@@ -97,6 +100,11 @@ export function railPrice(ctx: SelectionContext): PriceBreakdown {
   return sumLines(CURRENCY, lines);
 }
 
+/** What one adult pays for the chosen class and fare, railcard applied. */
+export function railUnitPrices(ctx: Ctx): Attrs {
+  return { adultFare: round2(baseAdultFare(ctx) * (1 - partyOf(ctx.params).discount)) };
+}
+
 export function railBookingAttrs(ctx: SelectionContext, travellers: Person[]): Attrs {
   const party = partyOf(ctx.params);
   const q = (id: string) => ctx.extras[id] ?? 0;
@@ -107,7 +115,6 @@ export function railBookingAttrs(ctx: SelectionContext, travellers: Person[]): A
     railcard: party.railcard,
     travelClass: chosenClass(ctx),
     fare: chosenFare(ctx),
-    adultFare: round2(baseAdultFare(ctx) * (1 - party.discount)),
     seatReservation: q('seat-reservation') > 0,
     bikeSpaces: q('bike-space'),
     mealVoucher: q('meal-voucher') > 0,

@@ -5,6 +5,7 @@ import type { World } from '../../world/world.js';
 import type { Choice, Listing, ListingDetail, SearchParams, SelectionContext, SiteDefinition } from '../engine/site-definition.js';
 import { birthDateField, emailField, nameField, phoneField, round2, sumLines } from '../engine/common-fields.js';
 import { AIRPORTS, airportLabel, flightsOn, suggestAirports } from './inventory.js';
+import { SKYHOP_FACTS } from './facts.js';
 import { layout, theme, wording } from './look.js';
 
 const CHILD_FACTOR = 0.75;
@@ -27,7 +28,7 @@ function toListing(f: Flight, p: SearchParams): Listing {
     id: f.id,
     title: `${f.airline} ${f.flightNumber}`,
     subtitle: `${f.departTime} ${f.origin} → ${f.arriveTime}${f.arriveNextDay ? ' (+1)' : ''} ${f.destination}`,
-    badges: f.seatsLeft[cabin] > 0 && f.seatsLeft[cabin] <= 3 ? [`Only ${f.seatsLeft[cabin]} seats left`] : [],
+    badges: f.seatsLeft[cabin] > 0 && f.seatsLeft[cabin] <= 3 ? [`Only ${f.seatsLeft[cabin]} seat${f.seatsLeft[cabin] === 1 ? '' : 's'} left`] : [],
     facts: [
       { label: 'Duration', value: formatDuration(f.durationMin) },
       { label: 'Stops', value: stopsText },
@@ -109,8 +110,8 @@ export const skyhop: SiteDefinition = {
     { kind: 'autocomplete', name: 'origin', label: 'From', source: 'airports', placeholder: 'City or airport' },
     { kind: 'autocomplete', name: 'destination', label: 'To', source: 'airports', placeholder: 'City or airport' },
     { kind: 'date', name: 'date', label: 'Departure date' },
-    { kind: 'stepper', name: 'adults', label: 'Adults', min: 1, max: 6, default: 1 },
-    { kind: 'stepper', name: 'children', label: 'Children (2-11)', min: 0, max: 4, default: 0 },
+    { kind: 'stepper', name: 'adults', label: 'Adults', userFact: true, min: 1, max: 6, default: 1 },
+    { kind: 'stepper', name: 'children', label: 'Children (2-11)', userFact: true, min: 0, max: 4, default: 0 },
     { kind: 'select', name: 'cabin', label: 'Cabin', options: CABINS.map((c) => ({ value: c, label: c === 'premium' ? 'Premium economy' : c[0]!.toUpperCase() + c.slice(1) })), default: 'economy' },
   ],
   suggest: (_w, _source, q) => suggestAirports(q),
@@ -157,10 +158,10 @@ export const skyhop: SiteDefinition = {
   travellerFields: [nameField('firstName', 'First name', 'Ana'), nameField('lastName', 'Last name', 'Silva'), birthDateField()],
   contactFields: [emailField(), phoneField()],
   extras: () => [
-    { id: 'bag', label: 'Extra checked bag (23 kg)', price: 35, per: 'booking', kind: 'stepper', max: 6 },
-    { id: 'seat', label: 'Choose your seats', description: 'Sit together; per passenger', price: 12, per: 'traveller', kind: 'checkbox' },
-    { id: 'insurance', label: 'Travel insurance', description: 'Cancellation and medical cover; per passenger', price: 19, per: 'traveller', kind: 'checkbox' },
-    { id: 'priority', label: 'Priority boarding', price: 9, per: 'traveller', kind: 'checkbox' },
+    { id: 'bag', label: 'Extra checked bag (23 kg)', noun: 'an extra checked bag', price: 35, per: 'booking', kind: 'stepper', max: 6 },
+    { id: 'seat', label: 'Choose your seats', noun: 'seat selection', description: 'Sit together; per passenger', price: 12, per: 'traveller', kind: 'checkbox' },
+    { id: 'insurance', label: 'Travel insurance', noun: 'travel insurance', description: 'Cancellation and medical cover; per passenger', price: 19, per: 'traveller', kind: 'checkbox' },
+    { id: 'priority', label: 'Priority boarding', noun: 'priority boarding', price: 9, per: 'traveller', kind: 'checkbox' },
   ],
   units: (ctx) => passengers(ctx.params),
   price,
@@ -169,4 +170,5 @@ export const skyhop: SiteDefinition = {
     children: Number(ctx.params.children),
     passengers: passengers(ctx.params),
   }),
+  facts: SKYHOP_FACTS,
 };

@@ -78,6 +78,7 @@ export function extras(ctx: Ctx): Extra[] {
     out.push({
       id: 'parking',
       label: 'Parking',
+      noun: 'parking',
       description: `Private parking on site, ${formatEur(hotel.parkingPerNight)} per car per night`,
       price: hotel.parkingPerNight,
       per: 'unit',
@@ -88,6 +89,7 @@ export function extras(ctx: Ctx): Extra[] {
     out.push({
       id: 'extraBed',
       label: 'Extra bed',
+      noun: 'an extra bed',
       description: `A rollaway bed in your room, ${formatEur(hotel.extraBedPerNight)} per bed per night`,
       price: hotel.extraBedPerNight,
       per: 'unit',
@@ -99,6 +101,7 @@ export function extras(ctx: Ctx): Extra[] {
   out.push({
     id: 'lateCheckout',
     label: `Late check-out (until ${late})`,
+    noun: 'late check-out',
     description: `Keep your room until ${late} on your last day`,
     price: hotel.lateCheckoutFee,
     per: 'booking',
@@ -108,13 +111,14 @@ export function extras(ctx: Ctx): Extra[] {
   out.push({
     id: 'airportTransfer',
     label: 'Private airport transfer',
+    noun: 'a private airport transfer',
     description: `A driver meets you at ${city ? `${city.airport.name} (${city.airport.code})` : 'the airport'} and takes you to the hotel`,
     price: hotel.airportTransferFee,
     per: 'booking',
     kind: 'checkbox',
   });
   if (hotel.petFee !== null) {
-    out.push({ id: 'pet', label: 'Travelling with a pet', description: 'One dog or cat per room, bed and bowls provided', price: hotel.petFee, per: 'booking', kind: 'checkbox' });
+    out.push({ id: 'pet', label: 'Travelling with a pet', noun: 'the pet option', description: 'One dog or cat per room, bed and bowls provided', price: hotel.petFee, per: 'booking', kind: 'checkbox' });
   }
   return out;
 }
@@ -159,6 +163,14 @@ export function price(ctx: SelectionContext): PriceBreakdown {
   return { currency: 'EUR', lines, total };
 }
 
+/** What the chosen room and rate cost a night, per room (before city tax and extras). */
+export function unitPrices(ctx: Omit<SelectionContext, 'extras'>): Attrs {
+  const { hotel, stay } = originFor(ctx);
+  const { room, rate } = picked(hotel, stay, ctx.choices);
+  const roomTotal = roomStayCost(hotel, room, stay, rate) * stay.party.rooms;
+  return { nightlyPrice: round2(roomTotal / stay.nights.length / stay.party.rooms), roomTotal };
+}
+
 export function bookingAttrs(ctx: SelectionContext, travellers: Person[]): Attrs {
   const { hotel, stay } = originFor(ctx);
   const { room, rate } = picked(hotel, stay, ctx.choices);
@@ -171,8 +183,6 @@ export function bookingAttrs(ctx: SelectionContext, travellers: Person[]): Attrs
     rooms: stay.party.rooms,
     guests: stay.party.adults + stay.party.children,
     nights,
-    nightlyPrice: round2(roomTotal / nights / stay.party.rooms),
-    roomTotal,
     cityTaxTotal: round2(hotel.cityTax * stay.party.adults * nights),
   };
   if (lead) attrs.leadGuest = `${lead.firstName ?? ''} ${lead.lastName ?? ''}`.trim();

@@ -1,6 +1,7 @@
 import type { FilterSpec, SiteDefinition, SortSpec } from '../engine/site-definition.js';
 import { AMENITIES } from '../../world/domains/hotels.js';
-import { bookingAttrs, contactFields, extras, price, travellerCount, travellerFields, units } from './booking.js';
+import { bookingAttrs, contactFields, extras, price, travellerCount, travellerFields, unitPrices, units } from './booking.js';
+import { STAYWELL_FACTS } from './facts.js';
 import { detail, search } from './listings.js';
 import { AMENITY_LABELS, layout, theme, wording } from './look.js';
 import { exampleSearch, labelFor, searchFields, suggest, validateSearch } from './search-form.js';
@@ -79,5 +80,7 @@ export const staywell: SiteDefinition = {
   extras,
   units,
   price,
+  unitPrices,
   bookingAttrs,
+  facts: STAYWELL_FACTS,
 };

@@ -14,8 +14,8 @@ export const searchFields: SearchField[] = [
   { name: 'destination', label: 'Destination', kind: 'autocomplete', source: CITY_SOURCE, placeholder: 'Where are you going?' },
   { name: 'checkIn', label: 'Check-in', kind: 'date' },
   { name: 'checkOut', label: 'Check-out', kind: 'date' },
-  { name: 'adults', label: 'Adults', kind: 'stepper', min: 1, max: 6, default: 2 },
-  { name: 'children', label: 'Children', kind: 'stepper', min: 0, max: 4, default: 0, hint: 'Ages 0-17' },
+  { name: 'adults', label: 'Adults', kind: 'stepper', userFact: true, min: 1, max: 6, default: 2 },
+  { name: 'children', label: 'Children', kind: 'stepper', userFact: true, min: 0, max: 4, default: 0, hint: 'Ages 0-17' },
   { name: 'rooms', label: 'Rooms', kind: 'stepper', min: 1, max: 3, default: 1 },
 ];
 

@@ -19,7 +19,7 @@ export const searchFields: SearchField[] = [
     options: [{ value: 'any', label: 'All events' }, ...EVENT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))],
     default: 'any',
   },
-  { kind: 'stepper', name: 'tickets', label: 'Tickets', min: 1, max: MAX_TICKETS, default: 2 },
+  { kind: 'stepper', name: 'tickets', label: 'Tickets', userFact: true, min: 1, max: MAX_TICKETS, default: 2 },
 ];
 
 export function validateSearch(params: SearchParams): FieldErrors {

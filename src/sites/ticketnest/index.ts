@@ -4,6 +4,7 @@ import { labelFor, searchFields, suggest, validateSearch } from './fields.js';
 import { layout, theme } from './look.js';
 import { contactFields, travellerFields } from './people.js';
 import { bookingFacts, CURRENCY, extrasFor, priceSelection, ticketCount } from './pricing.js';
+import { TICKETNEST_FACTS } from './facts.js';
 import { wording } from './wording.js';
 
 /** TicketNest: tickets for concerts, theatre, comedy, sports, opera and festivals. */
@@ -34,4 +35,5 @@ export const ticketnest: SiteDefinition = {
   units: ticketCount,
   price: priceSelection,
   bookingAttrs: bookingFacts,
+  facts: TICKETNEST_FACTS,
 };

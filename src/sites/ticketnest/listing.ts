@@ -101,6 +101,7 @@ function deliveryChoices(world: World, ev: EventRow): Choice[] {
       description: unavailable ? `${unavailable}.` : `${fee}. ${m.description}`,
       price: m.fee,
       soldOut: unavailable !== undefined,
+      ...(unavailable !== undefined ? { unavailableLabel: 'Not available' } : {}),
       attrs: { delivery: m.id, deliveryFee: m.fee },
     };
   });

@@ -56,6 +56,7 @@ export function extrasFor(ctx: Omit<SelectionContext, 'extras'>): Extra[] {
     {
       id: 'insurance',
       label: 'Ticket insurance',
+      noun: 'ticket insurance',
       description: `Get a full refund if you can't attend because of illness, travel disruption or jury service. ${euro(insurancePrice(section.price))} per ticket.`,
       price: insurancePrice(section.price),
       per: 'unit',
@@ -66,6 +67,7 @@ export function extrasFor(ctx: Omit<SelectionContext, 'extras'>): Extra[] {
     out.push({
       id: 'parking',
       label: 'Parking pass',
+      noun: 'a parking pass',
       description: `One car, valid on the day at the official ${String(a.venue)} car park.`,
       price: a.parkingPrice,
       per: 'booking',
@@ -76,6 +78,7 @@ export function extrasFor(ctx: Omit<SelectionContext, 'extras'>): Extra[] {
     out.push({
       id: 'programme',
       label: a.category === 'sports' ? 'Match-day programme' : a.category === 'festival' ? 'Festival guide' : 'Souvenir programme',
+      noun: a.category === 'sports' ? 'a match-day programme' : a.category === 'festival' ? 'a festival guide' : 'a souvenir programme',
       description: 'Collect at the merchandise stand with your tickets.',
       price: a.programmePrice,
       per: 'booking',

@@ -22,8 +22,9 @@ export const SEARCH_FIELDS: SearchField[] = [
   { kind: 'date', name: 'pickupDate', label: 'Pick-up date', required: true },
   { kind: 'select', name: 'pickupTime', label: 'Pick-up time', options: TIME_OPTIONS, default: '10:00', required: true },
   { kind: 'date', name: 'dropoffDate', label: 'Drop-off date', required: true },
-  { kind: 'select', name: 'dropoffTime', label: 'Drop-off time', options: TIME_OPTIONS, default: '10:00', required: true },
-  { kind: 'stepper', name: 'driverAge', label: "Driver's age", min: 18, max: 85, default: 30, hint: 'Drivers under 25 pay a young driver fee.' },
+  // Drop-off follows pick-up until changed: a 09:00 pick-up is not billed a day more by an unseen 10:00 default.
+  { kind: 'select', name: 'dropoffTime', label: 'Drop-off time', options: TIME_OPTIONS, default: '10:00', follows: 'pickupTime', required: true },
+  { kind: 'stepper', name: 'driverAge', label: "Driver's age", userFact: true, min: 18, max: 85, default: 30, hint: 'Drivers under 25 pay a young driver fee.' },
 ];
 
 /** Drop-off after pick-up, at most 30 rental days, downtown desks closed on Sundays. */

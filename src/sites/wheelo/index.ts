@@ -1,10 +1,11 @@
 import type { SiteDefinition } from '../engine/site-definition.js';
 import { exampleRentalSearch } from './example.js';
+import { WHEELO_FACTS } from './facts.js';
 import { CONTACT_FIELDS, SEARCH_FIELDS, TRAVELLER_FIELDS, validateRentalSearch } from './forms.js';
 import { searchCars } from './inventory.js';
 import { LOCATION_SOURCE, locationLabel, suggestLocations } from './locations.js';
 import { FILTERS, LAYOUT, SORTS, THEME, WORDING } from './look.js';
-import { carDetail } from './options.js';
+import { carDetail, carUnavailable } from './options.js';
 import { carBookingAttrs, carExtras, carPrice, selectionDays } from './pricing.js';
 
 /** Wheelo: car rental at airport and downtown desks in 18 European cities. */
@@ -28,6 +29,7 @@ export const wheelo: SiteDefinition = {
   filters: FILTERS,
   sorts: SORTS,
   detail: carDetail,
+  whyUnavailable: carUnavailable,
 
   travellerCount: () => 1,
   travellerFields: TRAVELLER_FIELDS,
@@ -36,4 +38,5 @@ export const wheelo: SiteDefinition = {
   units: selectionDays,
   price: carPrice,
   bookingAttrs: carBookingAttrs,
+  facts: WHEELO_FACTS,
 };

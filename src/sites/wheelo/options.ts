@@ -98,6 +98,17 @@ function fuelGroup(row: CarOffer): OptionGroup {
   };
 }
 
+/** Why a car has no page for this search: the desk, the driver's age or the dates. */
+export function carUnavailable(world: World, params: SearchParams, listingId: string): string | undefined {
+  const r = readRental(params);
+  const row = world.find(carsDomain, listingId);
+  if (!row) return undefined;
+  if (!r) return 'Your search is incomplete: choose a pick-up desk, dates and times to see this car.';
+  if (row.locationId !== r.locationId) return `This car is rented from another desk (${carLocationById(row.locationId)?.name ?? row.locationId}), not from the one in your search.`;
+  if (r.driverAge < row.minDriverAge) return `This car needs a main driver aged ${row.minDriverAge} or over; the driver in your search is ${r.driverAge}.`;
+  return undefined;
+}
+
 export function carDetail(world: World, params: SearchParams, listingId: string): ListingDetail | undefined {
   const r = readRental(params);
   const row = world.find(carsDomain, listingId);

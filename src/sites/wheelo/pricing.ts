@@ -19,10 +19,11 @@ export function selectionDays(ctx: Ctx): number {
 export function carExtras(ctx: Ctx): Extra[] {
   const a = ctx.listing.attrs;
   return [
-    { id: 'gps', label: 'GPS navigation', description: `${eur(num(a, 'gpsPerDay'))} per day`, price: num(a, 'gpsPerDay'), per: 'unit', kind: 'checkbox' },
+    { id: 'gps', label: 'GPS navigation', noun: 'GPS navigation', description: `${eur(num(a, 'gpsPerDay'))} per day`, price: num(a, 'gpsPerDay'), per: 'unit', kind: 'checkbox' },
     {
       id: 'child-seat',
       label: 'Child seat',
+      noun: 'a child seat',
       description: `${eur(num(a, 'childSeatPerDay'))} per seat per day; for children up to 36 kg`,
       price: num(a, 'childSeatPerDay'),
       per: 'unit',
@@ -32,6 +33,7 @@ export function carExtras(ctx: Ctx): Extra[] {
     {
       id: 'additional-driver',
       label: 'Additional driver',
+      noun: 'an additional driver',
       description: `${eur(num(a, 'additionalDriverPerDay'))} per day; must show a valid licence at pick-up`,
       price: num(a, 'additionalDriverPerDay'),
       per: 'unit',

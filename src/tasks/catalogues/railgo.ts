@@ -85,7 +85,7 @@ function searchCandidates(t: Target): Candidate[] {
       constraint: { id: 'children', kind: 'count', stage: 'search', field: 'children', value: children },
       phrases: clauses('children', [
         { id: 'n', text: `with ${children} child${children > 1 ? 'ren' : ''} aged 4 to 11` },
-        { id: 'kids', text: `plus my ${kids}` },
+        { id: 'kids', text: `with my ${kids}` },
         { id: 'travelling', text: `travelling with ${children === 1 ? 'one child' : `${numberWord(children)} children`}` },
       ]),
     });
@@ -103,6 +103,7 @@ function searchCandidates(t: Target): Candidate[] {
     const who = adults === 1 ? 'I have' : children > 0 ? 'the adults each have' : 'we each have';
     out.push({
       role: 'core',
+      slot: 'who',
       constraint: { id: 'railcard', kind: 'exact', stage: 'search', field: 'railcard', value: railcard },
       phrases: [
         ...clauses('railcard', [{ id: 'with', text: `with a ${name} discount` }, { id: 'using', text: `using ${adults > 1 ? 'our' : 'my'} ${name}${adults > 1 ? 's' : ''}` }]),
@@ -112,6 +113,7 @@ function searchCandidates(t: Target): Candidate[] {
   } else {
     out.push({
       role: 'refine',
+      slot: 'who',
       constraint: { id: 'railcard', kind: 'exact', stage: 'search', field: 'railcard', value: 'none' },
       phrases: sentences('railcard', [{ id: 'none', text: "I don't have a railcard." }, { id: 'no-discount', text: 'No railcard discount applies.' }]),
     });
@@ -275,17 +277,6 @@ function trainCandidates(t: Target): Candidate[] {
     }
   }
 
-  // The train's lowest fare (what the results show and the "max price" filter reads).
-  const fromMax = roundUpNice(num(t, 'minPrice'));
-  out.push({
-    role: 'refine',
-    constraint: { id: 'price-from-max', kind: 'range', stage: 'selection', field: 'minPrice', max: fromMax },
-    phrases: clauses('price-from-max', [
-      { id: 'from-under', text: `with fares from under €${fromMax} per adult` },
-      { id: 'starting-below', text: `with tickets starting below €${fromMax}` },
-    ]),
-    matchesListing: (l) => typeof l.attrs.minPrice === 'number' && l.attrs.minPrice <= fromMax,
-  });
   return out;
 }
 
@@ -324,12 +315,12 @@ function ticketCandidates(t: Target): Candidate[] {
     });
   }
   // What one adult pays for the chosen class and fare (railcard applied): a fact of the booking.
-  const paid = t.site.bookingAttrs?.({ params: t.params, listing: t.listing, choices: t.choices, extras: {} }, t.travellers).adultFare;
+  const paid = t.attrs.adultFare;
   if (typeof paid === 'number') {
     const max = roundUpNice(paid);
     out.push({
       role: 'refine',
-      constraint: { id: 'fare-price-max', kind: 'range', stage: 'booking', field: 'adultFare', max },
+      constraint: { id: 'fare-price-max', kind: 'range', stage: 'selection', field: 'adultFare', max },
       phrases: clauses('fare-price-max', [{ id: 'paying', text: `paying no more than €${max} per adult ticket` }, ...maxPricePhrases(max, 'per adult ticket').slice(1)]),
     });
   }
@@ -347,12 +338,12 @@ export const railgoTasks: TaskCatalogue = {
   superlatives: [
     {
       id: 'cheapest',
-      field: 'minPrice',
+      field: 'adultFare',
       objective: 'min',
-      // The listing's price ("from", per adult): the train's cheapest ticket, not the chosen fare's.
+      // What one adult pays for the class and fare chosen: the cheapest ticket, not the train's "from" price.
       phrases: sentences('cheapest', [
-        { id: 'lowest-from', text: 'Choose the train with the lowest starting fare among those that fit.' },
-        { id: 'listed', text: 'Of the trains that fit, go for the one listed at the lowest price.' },
+        { id: 'lowest', text: 'Pay the lowest fare per adult you can among the trains and tickets that fit.' },
+        { id: 'cheapest-ticket', text: 'Of the trains and tickets that fit, take the cheapest per adult.' },
       ]),
     },
     {

@@ -1,7 +1,7 @@
 import { formatDuration } from '../../core/dates.js';
 import { cityOfAirport } from '../../sites/skyhop/inventory.js';
 import type { Candidate, TaskCatalogue, Target } from '../catalogue.js';
-import { afterPhrases, beforePhrases, clauses, datePhrases, maxPricePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import { afterPhrases, beforePhrases, clauses, datePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
 
 const num = (t: Target, k: string) => Number(t.attrs[k]);
 const str = (t: Target, k: string) => String(t.attrs[k]);
@@ -28,7 +28,7 @@ function candidates(t: Target): Candidate[] {
     out.push({
       role: 'core',
       constraint: { id: 'children', kind: 'count', stage: 'search', field: 'children', value: children },
-      phrases: clauses('children', [{ id: 'n', text: `with ${children} child${children > 1 ? 'ren' : ''}` }, { id: 'kids', text: children === 1 ? 'plus my kid' : `plus my ${numberWord(children)} kids` }]),
+      phrases: clauses('children', [{ id: 'n', text: `with ${children} child${children > 1 ? 'ren' : ''}` }, { id: 'kids', text: children === 1 ? 'with my kid' : `with my ${numberWord(children)} kids` }]),
     });
   } else {
     out.push({ role: 'refine', constraint: { id: 'children', kind: 'count', stage: 'search', field: 'children', value: 0 }, phrases: clauses('children', [{ id: 'none', text: 'with no children' }]) });
@@ -59,8 +59,16 @@ function candidates(t: Target): Candidate[] {
     const before = `${String(depH + 1).padStart(2, '0')}:00`;
     out.push({ role: 'refine', constraint: { id: 'depart-before', kind: 'time_window', stage: 'selection', field: 'departTime', before }, phrases: clauses('depart-before', beforePhrases(before, 'departing')), matchesListing: (l) => String(l.attrs.departTime) <= before });
   }
-  const maxPrice = roundUpNice(num(t, 'price'));
-  out.push({ role: 'refine', constraint: { id: 'price-max', kind: 'range', stage: 'selection', field: 'price', max: maxPrice }, phrases: clauses('price-max', maxPricePhrases(maxPrice, 'per adult')), matchesListing: (l) => Number(l.attrs.price) <= maxPrice });
+  // What one adult pays for the fare chosen (before taxes), not the flight's "from" price.
+  const maxFare = roundUpNice(num(t, 'farePrice'));
+  out.push({
+    role: 'refine',
+    constraint: { id: 'fare-price-max', kind: 'range', stage: 'selection', field: 'farePrice', max: maxFare },
+    phrases: clauses('fare-price-max', [
+      { id: 'fare-of', text: `with a fare of at most €${maxFare} per adult before taxes` },
+      { id: 'paying', text: `paying no more than €${maxFare} per adult for the fare, taxes aside` },
+    ]),
+  });
   const maxDuration = Math.ceil(num(t, 'durationMin') / 60) * 60;
   out.push({
     role: 'refine',
@@ -87,7 +95,15 @@ export const skyhopTasks: TaskCatalogue = {
   intros: ['Book a flight', 'Find and book a flight', 'I need a flight', 'Please book me a flight', 'Get me on a flight'],
   candidates,
   superlatives: [
-    { id: 'cheapest', field: 'price', objective: 'min', phrases: sentences('cheapest', [{ id: 'pick', text: 'Choose the cheapest flight that fits.' }, { id: 'lowest', text: 'Go for the lowest price among the matching flights.' }]) },
+    {
+      id: 'cheapest',
+      field: 'farePrice',
+      objective: 'min',
+      phrases: sentences('cheapest', [
+        { id: 'pick', text: 'Pay the lowest fare per adult you can among the flights that fit.' },
+        { id: 'lowest', text: 'Of the flights and fares that fit, take the cheapest per adult.' },
+      ]),
+    },
     { id: 'shortest', field: 'durationMin', objective: 'min', phrases: sentences('shortest', [{ id: 'pick', text: 'Take the shortest flight that fits.' }]) },
     { id: 'earliest', field: 'departTime', objective: 'min', phrases: sentences('earliest', [{ id: 'pick', text: 'Take the earliest departure that fits.' }]) },
     { id: 'latest', field: 'departTime', objective: 'max', phrases: sentences('latest', [{ id: 'pick', text: 'Take the latest departure that fits.' }]) },

@@ -88,7 +88,6 @@ function candidates(t: Target): Candidate[] {
     constraint: { id: 'destination', kind: 'exact', stage: 'search', field: 'destination', value: cityId },
     phrases: clauses('destination', [
       { id: 'in', text: `in ${cityName}` },
-      { id: 'stay', text: `for a stay in ${cityName}` },
       ...(city ? [{ id: 'country', text: `in ${cityName}, ${city.country}` }] : []),
     ]),
   });
@@ -187,19 +186,7 @@ function candidates(t: Target): Candidate[] {
     });
   }
 
-  const fromPrice = num(t, 'pricePerNight');
-  const maxPrice = roundUpNice(fromPrice);
   const perNight = rooms > 1 ? 'per room per night' : 'a night';
-  out.push({
-    role: 'refine',
-    constraint: { id: 'price-max', kind: 'range', stage: 'selection', field: 'pricePerNight', max: maxPrice },
-    phrases: clauses('price-max', [
-      { id: 'from', text: `with rooms from under €${maxPrice} ${perNight}` },
-      { id: 'start', text: `where prices start below €${maxPrice} ${perNight}` },
-      { id: 'listed', text: `listed at no more than €${maxPrice} ${perNight}` },
-    ]),
-    matchesListing: (l) => typeof l.attrs.pricePerNight === 'number' && l.attrs.pricePerNight <= maxPrice,
-  });
 
   const distance = num(t, 'distanceKm');
   const maxKm = distanceBound(distance);
@@ -371,20 +358,19 @@ function candidates(t: Target): Candidate[] {
       ],
     });
   }
-  // What the booked room costs a night (a booking fact: room and rate chosen, before tax and extras).
-  const booked = t.site.bookingAttrs?.({ params: t.params, listing: t.listing, choices: t.choices, extras: {} }, t.travellers);
-  const nightly = booked && typeof booked.nightlyPrice === 'number' ? booked.nightlyPrice : undefined;
+  // What the room and rate chosen cost a night (before city tax and extras): what is paid, not the hotel's "from" price.
+  const nightly = typeof t.attrs.nightlyPrice === 'number' ? t.attrs.nightlyPrice : undefined;
   if (nightly !== undefined) {
     const maxNightly = roundUpNice(nightly);
     out.push({
       role: 'refine',
-      constraint: { id: 'nightly-max', kind: 'range', stage: 'booking', field: 'nightlyPrice', max: maxNightly },
+      constraint: { id: 'nightly-max', kind: 'range', stage: 'selection', field: 'nightlyPrice', max: maxNightly },
       phrases: [
         ...clauses('nightly-max', [
-          { id: 'under', text: `paying under €${maxNightly} ${perNight} for the room` },
-          { id: 'at-most', text: `paying at most €${maxNightly} ${perNight}` },
+          { id: 'under', text: `paying under €${maxNightly} ${perNight} for the room, before city tax` },
+          { id: 'at-most', text: `paying at most €${maxNightly} ${perNight} for the room (city tax aside)` },
         ]),
-        ...sentences('nightly-max', [{ id: 'keep', text: `Keep the room at or under €${maxNightly} ${perNight}.` }]),
+        ...sentences('nightly-max', [{ id: 'keep', text: `Keep the room at or under €${maxNightly} ${perNight}, before city tax.` }]),
       ],
     });
   }
@@ -398,11 +384,11 @@ export const staywellTasks: TaskCatalogue = {
   superlatives: [
     {
       id: 'cheapest',
-      field: 'pricePerNight',
+      field: 'nightlyPrice',
       objective: 'min',
       phrases: sentences('cheapest', [
-        { id: 'pick', text: 'Of the hotels that fit, pick the one with the lowest price per night.' },
-        { id: 'lowest', text: 'Go for the cheapest hotel that matches, by the nightly price in the results.' },
+        { id: 'pick', text: 'Of the rooms that fit, book the one with the lowest price per night.' },
+        { id: 'lowest', text: 'Pay as little per night as you can for a room that matches.' },
       ]),
     },
     {

@@ -4,7 +4,7 @@ import type { AttrValue } from '../../core/schemas/episode-state.js';
 import type { SearchParams } from '../../sites/engine/site-definition.js';
 import { cityById } from '../../world/geography.js';
 import type { Candidate, TaskCatalogue, Target } from '../catalogue.js';
-import { afterPhrases, beforePhrases, clauses, datePhrases, maxPricePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import { afterPhrases, beforePhrases, clauses, datePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
 
 /**
  * TicketNest (event tickets). Every request names the city and the event, in one of three ways
@@ -50,7 +50,7 @@ const CATEGORY_PHRASES: Record<string, [string, string]> = {
 function performerPhrases(category: string, performer: string, title: string, genre: string): { id: string; text: string }[] {
   switch (category) {
     case 'concert':
-      return [{ id: 'see', text: `to see ${performer}` }, { id: 'title', text: `for ${title}` }, { id: 'concert', text: `for the ${performer} concert` }];
+      return [{ id: 'see', text: `to see ${performer}` }, { id: 'title', text: `for ${title}` }, { id: 'concert', text: `for the concert by ${performer}` }];
     case 'comedy':
       return [{ id: 'see', text: `to see ${performer}` }, { id: 'title', text: `for ${title}` }, { id: 'standup', text: `for ${performer}'s stand-up show` }];
     case 'theatre':
@@ -61,7 +61,7 @@ function performerPhrases(category: string, performer: string, title: string, ge
         { id: 'see', text: `to see ${title} staged by ${performer}` },
       ];
     case 'sports':
-      return [{ id: 'title', text: `for ${title}` }, { id: 'home', text: `for the ${performer} home ${genre === 'football' || genre === 'rugby' ? 'match' : 'game'}` }];
+      return [{ id: 'title', text: `for ${title}` }, { id: 'home', text: `for a home ${genre === 'football' || genre === 'rugby' ? 'match' : 'game'} of ${performer}` }];
     case 'festival':
       return [{ id: 'headlined', text: `for ${title}, headlined by ${performer}` }, { id: 'headliner', text: `for the festival headlined by ${performer}` }];
     default:
@@ -160,9 +160,14 @@ function candidates(t: Target, rng: Rng): Candidate[] {
   if (mode === 'category-period') {
     const from = str(t, 'dateFrom');
     const to = str(t, 'dateTo');
+    // The window is a wish about the performance's date: any search that finds one inside it will do.
     const text = periodPhrase(from, to, rng);
-    out.push({ role: 'key', constraint: { id: 'date-from', kind: 'exact', stage: 'search', field: 'dateFrom', value: from }, phrases: clauses('period', [{ id: 'range', text }]) });
-    out.push({ role: 'key', constraint: { id: 'date-to', kind: 'exact', stage: 'search', field: 'dateTo', value: to }, phrases: clauses('period', [{ id: 'range', text }]) });
+    out.push({
+      role: 'key',
+      constraint: { id: 'date-window', kind: 'date_window', stage: 'selection', field: 'date', from, to },
+      phrases: clauses('period', [{ id: 'range', text }]),
+      matchesListing: (l) => typeof l.attrs.date === 'string' && l.attrs.date >= from && l.attrs.date <= to,
+    });
   } else {
     out.push({ role: 'key', constraint: { id: 'date', kind: 'exact', stage: 'selection', field: 'date', value: date }, phrases: clauses('date', datePhrases(date)), matchesListing: (l) => sameText(l.attrs.date, date) });
   }
@@ -247,14 +252,6 @@ function candidates(t: Target, rng: Rng): Candidate[] {
       matchesListing: (l) => typeof l.attrs.durationMin === 'number' && l.attrs.durationMin <= maxDuration,
     });
   }
-  const fromMax = roundUpNice(num(t, 'minPrice'));
-  out.push({
-    role: 'refine',
-    constraint: { id: 'from-price-max', kind: 'range', stage: 'selection', field: 'minPrice', max: fromMax },
-    phrases: clauses('from-price-max', [{ id: 'start', text: `where tickets start under €${fromMax}` }, { id: 'from', text: `with tickets from €${fromMax} or less` }]),
-    matchesListing: (l) => typeof l.attrs.minPrice === 'number' && l.attrs.minPrice <= fromMax,
-  });
-
   // Choice facts: the section and the delivery.
   const section = str(t, 'section');
   out.push({
@@ -274,7 +271,10 @@ function candidates(t: Target, rng: Rng): Candidate[] {
   out.push({
     role: 'refine',
     constraint: { id: 'ticket-price-max', kind: 'range', stage: 'selection', field: 'ticketPrice', max: ticketMax },
-    phrases: [...clauses('ticket-price-max', maxPricePhrases(ticketMax, 'per ticket')), ...sentences('ticket-price-max', [{ id: 'face', text: `The face value must be at most €${ticketMax} a ticket.` }])],
+    phrases: [
+      ...clauses('ticket-price-max', [{ id: 'face-value', text: `with a face value of at most €${ticketMax} a ticket` }, { id: 'before-fees', text: `at no more than €${ticketMax} per ticket before fees` }]),
+      ...sentences('ticket-price-max', [{ id: 'face', text: `The face value must be at most €${ticketMax} a ticket.` }]),
+    ],
   });
   const delivery = str(t, 'delivery');
   const dp = DELIVERY_PHRASES[delivery];
@@ -292,9 +292,9 @@ export const ticketnestTasks: TaskCatalogue = {
   superlatives: [
     {
       id: 'cheapest',
-      field: 'minPrice',
+      field: 'ticketPrice',
       objective: 'min',
-      phrases: sentences('cheapest', [{ id: 'pick', text: 'Choose the cheapest event that fits.' }, { id: 'lowest', text: 'Go for the one with the lowest ticket prices.' }]),
+      phrases: sentences('cheapest', [{ id: 'pick', text: 'Buy the cheapest tickets that fit.' }, { id: 'lowest', text: 'Pay the lowest price per ticket you can for an event that fits.' }]),
     },
     {
       id: 'soonest',

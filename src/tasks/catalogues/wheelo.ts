@@ -113,17 +113,16 @@ function locationPhrases(id: string): { id: string; text: string }[] {
 /**
  * Which times must be stated when a task is stated in full (role core) and which may go unsaid
  * (refine). The times matter only through the day count: drop-off later in the day than pick-up
- * starts one more rental day, which moves every daily price. An unsaid time stays at the form's
- * 10:00, so a time can go unsaid when the defaults keep the target's day count. Time windows
- * only when any time inside them keeps it too (drop-off at or before 10:00, pick-up at or after).
+ * starts one more rental day, which moves every daily price. An unsaid pick-up time stays at the
+ * form's 10:00; an unsaid drop-off time follows the pick-up time (the form copies it), so it can
+ * go unsaid only when the target adds no day. Time windows only when both may go unsaid.
  */
 export function timeRoles(pt: string, dt: string): { pickup: 'core' | 'refine'; dropoff: 'core' | 'refine'; windows: boolean } {
-  const D = '10:00';
-  const keeps = (p: string, d: string) => d > p === dt > pt;
-  if (keeps(D, D) && keeps(pt, D) && keeps(D, dt)) return { pickup: 'refine', dropoff: 'refine', windows: true };
-  if (keeps(pt, D)) return { pickup: 'core', dropoff: 'refine', windows: false };
-  if (keeps(D, dt)) return { pickup: 'refine', dropoff: 'core', windows: false };
-  return { pickup: 'core', dropoff: 'core', windows: false };
+  const extraDay = dt > pt;
+  const dropoff = extraDay ? 'core' : 'refine';
+  // With the drop-off said, a pick-up left at 10:00 must add a day exactly when the target does.
+  const pickup = (dt > '10:00') === extraDay ? 'refine' : 'core';
+  return { pickup, dropoff, windows: pickup === 'refine' && dropoff === 'refine' };
 }
 
 function searchCandidates(t: Target, rng: Rng): Candidate[] {
@@ -183,6 +182,7 @@ function searchCandidates(t: Target, rng: Rng): Candidate[] {
     // Under 25 the driver sees fewer cars and pays a fee: a real request always says so. From
     // 25 on the age changes nothing the site shows (same cars, same prices as the default 30).
     role: age < YOUNG_DRIVER_UNDER ? 'key' : 'refine',
+    slot: 'who',
     constraint: { id: 'driver-age', kind: 'exact', stage: 'search', field: 'driverAge', value: age },
     phrases: [...clauses('driver-age', [{ id: 'aged', text: `for a driver aged ${age}` }, { id: 'year-old', text: `for a ${age}-year-old driver` }]), ...sentences('driver-age', [{ id: 'main', text: `The main driver is ${age}.` }])],
   });
@@ -197,7 +197,7 @@ function searchCandidates(t: Target, rng: Rng): Candidate[] {
 
 /**
  * The target car's daily price for each day count the dates allow (drop-off time not after /
- * after the pick-up time): what a driver who leaves the times at their defaults would see.
+ * after the pick-up time): what a driver who picks other times inside what was asked may see.
  */
 function dayCountVariants(t: Target): number[] {
   const base = { ...t.params, pickupTime: '10:00' };

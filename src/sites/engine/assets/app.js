@@ -78,6 +78,11 @@
       prev.onclick = function () { draw(view.m === 0 ? { y: view.y - 1, m: 11 } : { y: view.y, m: view.m - 1 }); };
       next.onclick = function () { draw(view.m === 11 ? { y: view.y + 1, m: 0 } : { y: view.y, m: view.m + 1 }); };
       head.append(prev, title, next);
+      var note = document.createElement('p');
+      note.className = 'cal-today';
+      var t = TODAY.split('-');
+      note.textContent = 'Today is ' + DAYS[new Date(Date.UTC(+t[0], +t[1] - 1, +t[2])).getUTCDay()] + ', ' + MONTHS[+t[1] - 1] + ' ' + (+t[2]) + ', ' + t[0] + '.';
+      head.append(note);
       var grid = document.createElement('div');
       grid.className = 'cal-grid';
       grid.setAttribute('role', 'group');
@@ -94,6 +99,7 @@
         b.setAttribute('aria-label', DAYS[dow] + ', ' + MONTHS[view.m] + ' ' + d + ', ' + view.y);
         var k = dayIndex(value);
         if (k < 0 || k >= HORIZON) b.disabled = true;
+        if (k === 0) { b.setAttribute('aria-current', 'date'); b.className = 'today'; b.setAttribute('aria-label', b.getAttribute('aria-label') + ' (today)'); }
         if (value === input.value) b.setAttribute('aria-pressed', 'true');
         (function (v) { b.onclick = function () { input.value = v; input.dispatchEvent(new Event('change', { bubbles: true })); closeCal(); input.focus(); }; })(value);
         grid.appendChild(b);
@@ -125,6 +131,15 @@
         input.dispatchEvent(new Event('change', { bubbles: true }));
       });
     });
+  });
+
+  // A select that follows another (drop-off time after pick-up time) until the user changes it.
+  $$('select[data-follows]').forEach(function (sel) {
+    var source = sel.form && sel.form.elements[sel.getAttribute('data-follows')];
+    if (!source) return;
+    var touched = false;
+    sel.addEventListener('change', function () { touched = true; });
+    source.addEventListener('change', function () { if (!touched) sel.value = source.value; });
   });
 
   // Filters apply as soon as they change.

@@ -108,35 +108,47 @@ export function DetailsPage(v: DetailsView) {
   );
 }
 
-export function ReviewPage(props: {
-  site: SiteDefinition;
-  selection: SelectionState;
-  facts: { label: string; value: string }[];
+/** What is being booked, as the review and confirmation pages list it: every fact a task can check. */
+export type BookingSummaryView = {
+  facts: { field: string; label: string; value: string }[];
   travellers: string[];
-  contact: string[];
+  contact: { label: string; value: string }[];
   extras: string[];
-  price: PriceBreakdown;
-  error?: string;
-}) {
+};
+
+function BookingSummary({ summary, heading }: { summary: BookingSummaryView; heading: string }) {
+  return (
+    <section class="booking-summary" aria-label={heading}>
+      <h2>{heading}</h2>
+      <dl class="facts">
+        {summary.facts.map((f) => (
+          <>
+            <dt>{f.label}</dt>
+            <dd data-fact={f.field}>{f.value}</dd>
+          </>
+        ))}
+        <dt>{summary.travellers.length > 1 ? 'Travellers' : 'Traveller'}</dt>
+        <dd>{summary.travellers.join('; ')}</dd>
+        {summary.contact.map((c) => (
+          <>
+            <dt>{c.label}</dt>
+            <dd>{c.value}</dd>
+          </>
+        ))}
+        <dt>Add-ons</dt>
+        <dd>{summary.extras.length ? summary.extras.join(', ') : 'None'}</dd>
+      </dl>
+    </section>
+  );
+}
+
+export function ReviewPage(props: { site: SiteDefinition; selection: SelectionState; summary: BookingSummaryView; price: PriceBreakdown; error?: string }) {
   const { site } = props;
   return (
     <div class="review">
       <h1>Review your booking</h1>
       <SelectionSummary selection={props.selection} />
-      <dl class="facts">
-        {props.facts.map((f) => (
-          <>
-            <dt>{f.label}</dt>
-            <dd>{f.value}</dd>
-          </>
-        ))}
-        <dt>Travellers</dt>
-        <dd>{props.travellers.join(', ')}</dd>
-        <dt>Contact</dt>
-        <dd>{props.contact.join(', ')}</dd>
-        <dt>Add-ons</dt>
-        <dd>{props.extras.length ? props.extras.join(', ') : 'None'}</dd>
-      </dl>
+      <BookingSummary summary={props.summary} heading="Booking details" />
       <p>
         <a href="/details">Edit details</a>
       </p>
@@ -157,7 +169,7 @@ export function ReviewPage(props: {
   );
 }
 
-export function ConfirmationPage({ site, booking }: { site: SiteDefinition; booking: Booking }) {
+export function ConfirmationPage({ site, booking, summary }: { site: SiteDefinition; booking: Booking; summary: BookingSummaryView }) {
   return (
     <div class="confirmation">
       <h1>{site.wording.confirmationHeading}</h1>
@@ -170,6 +182,8 @@ export function ConfirmationPage({ site, booking }: { site: SiteDefinition; book
           <li>{o.label}</li>
         ))}
       </ul>
+      <BookingSummary summary={summary} heading="What you booked" />
+      <PriceTable price={booking.price} />
       <p>{`Total paid: ${money(booking.price.total, booking.price.currency)}`}</p>
       <p>{`A confirmation has been sent to ${booking.contact.email ?? 'your email address'}.`}</p>
       <p>

@@ -90,7 +90,7 @@ export function SearchFieldControl(props: { field: SearchField; value: string; e
       return (
         <div class="field">
           <label for={id}>{field.label}</label>
-          <select id={id} name={field.name} {...invalidProps(field.name, error)}>
+          <select id={id} name={field.name} data-follows={field.follows} {...invalidProps(field.name, error)}>
             {field.options.map((o) => (
               <option value={o.value} selected={o.value === (value || field.default)}>
                 {o.label}

@@ -14,7 +14,7 @@ function Group({ site, g, chosen, error }: { site: SiteDefinition; g: OptionGrou
           <input type="radio" name={name} value={c.id} checked={chosen === c.id} disabled={c.soldOut} required />
           <span class="choice-label">{c.label}</span>
           {c.description ? <span class="choice-desc">{` — ${c.description}`}</span> : null}
-          <span class="choice-price">{c.soldOut ? ' — Sold out' : c.price === 0 ? '' : ` — ${money(c.price, site.currency)}`}</span>
+          <span class="choice-price">{c.soldOut ? ` — ${c.unavailableLabel ?? 'Sold out'}` : c.price === 0 ? '' : ` — ${money(c.price, site.currency)}`}</span>
         </label>
       ))}
     </fieldset>

@@ -1,0 +1,106 @@
+import type { AttrValue } from '../core/schemas/episode-state.js';
+import type { Constraint } from '../core/schemas/task.js';
+import { evaluate } from '../evaluation/evaluate.js';
+import type { Choice, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
+import type { SuperlativeSpec, Target } from './catalogue.js';
+import { bookedState, targetOf } from './target.js';
+
+/** More ways to search than this and a superlative is not proven (the caller states more of the search). */
+export const MAX_SEARCH_VARIANTS = 64;
+
+/**
+ * Every search the instruction allows: the target's own, with each search field that no
+ * constraint pins and that is a way to search (a cabin, a room count, a departure-time filter,
+ * an event category) varied over its values. Facts about the travellers (`userFact`) stay as
+ * stated or at the form's default; dates and places stay as the target's (a constraint pins them,
+ * or they are a means to a fact a constraint pins, like a searched date range).
+ */
+export function searchVariants(site: SiteDefinition, params: SearchParams, pinned: ReadonlySet<string>): SearchParams[] | undefined {
+  let variants: SearchParams[] = [params];
+  for (const f of site.searchFields) {
+    if (pinned.has(f.name) || f.userFact) continue;
+    let values: (string | number)[];
+    if (f.kind === 'select' || f.kind === 'radio') values = f.options.map((o) => o.value);
+    else if (f.kind === 'stepper') values = Array.from({ length: f.max - f.min + 1 }, (_, i) => f.min + i);
+    else continue;
+    variants = variants.flatMap((v) => values.map((x) => ({ ...v, [f.name]: x })));
+    if (variants.length > MAX_SEARCH_VARIANTS) return undefined;
+  }
+  return variants.filter((v) => Object.keys(site.validateSearch?.(v) ?? {}).length === 0);
+}
+
+/** Search fields that vary in `searchVariants`, most values first (the ones to pin first). */
+export function openSearchFields(site: SiteDefinition, pinned: ReadonlySet<string>): { name: string; values: number }[] {
+  const out: { name: string; values: number }[] = [];
+  for (const f of site.searchFields) {
+    if (pinned.has(f.name) || f.userFact) continue;
+    if (f.kind === 'select' || f.kind === 'radio') out.push({ name: f.name, values: f.options.length });
+    else if (f.kind === 'stepper') out.push({ name: f.name, values: f.max - f.min + 1 });
+  }
+  return out.sort((a, b) => b.values - a.values);
+}
+
+function choiceCombos(detail: ListingDetail): Choice[][] {
+  let combos: Choice[][] = [[]];
+  for (const g of detail.optionGroups) {
+    const open = g.choices.filter((c) => !c.soldOut);
+    combos = combos.flatMap((combo) => open.map((c) => [...combo, c]));
+  }
+  return combos;
+}
+
+const better = (a: AttrValue, b: AttrValue, objective: 'min' | 'max') => (objective === 'min' ? a < b : a > b);
+
+export type BestOption = {
+  /** The best value of the spec's field among bookable options that meet every scope constraint. */
+  best: number | string;
+  /** A booking of the target's own search that reaches it (the target itself when it does). */
+  witness: Target;
+};
+
+/**
+ * The best value a superlative may ask for, proven over every search the instruction allows
+ * and every bookable option of each (listing and a choice per option group) that meets every
+ * constraint of `scope` and offers every add-on the task wants; undefined when the target's own
+ * search cannot reach that best (a better option hides behind another search: a reader who
+ * searches as asked would not see it) or nothing qualifies. Ties are fine: the evaluator accepts
+ * any option that reaches the best.
+ */
+export function bestOption(target: Target, scope: readonly Constraint[], wantedAddons: readonly string[], spec: SuperlativeSpec): BestOption | undefined {
+  const { site, world } = target;
+  const pinned = new Set(scope.filter((c) => 'field' in c && c.stage === 'search').map((c) => (c as { field: string }).field));
+  const variants = searchVariants(site, target.params, pinned);
+  if (!variants) return undefined;
+  const task = { id: 'scope', site: site.id, constraints: [...scope] };
+  let best: number | string | undefined;
+  let ownBest: number | string | undefined;
+  let witness: Target | undefined;
+  const own = JSON.stringify(target.params);
+  for (const params of variants) {
+    const isOwn = JSON.stringify(params) === own;
+    const results = site.search(world, params);
+    for (const listing of results) {
+      if (listing.soldOut) continue;
+      const detail = site.detail(world, params, listing.id);
+      if (!detail || detail.listing.soldOut) continue;
+      for (const choices of choiceCombos(detail)) {
+        const t = targetOf(site, world, params, results, detail, choices, target);
+        const offered = new Set(site.extras({ params, listing: detail.listing, choices }).map((x) => x.id));
+        if (!wantedAddons.every((id) => offered.has(id))) continue;
+        const state = bookedState(t);
+        const value = state.bookings[0]!.attrs[spec.field];
+        if (typeof value !== 'number' && typeof value !== 'string') continue;
+        if (!evaluate(task, state).sr) continue;
+        if (best === undefined || better(value, best, spec.objective)) best = value;
+        if (!isOwn) continue;
+        const isTarget = listing.id === target.listing.id && choices.every((c, i) => c.id === target.choices[i]?.id);
+        if (ownBest === undefined || better(value, ownBest, spec.objective) || (value === ownBest && isTarget)) {
+          ownBest = value;
+          witness = isTarget ? target : t;
+        }
+      }
+    }
+  }
+  if (best === undefined || ownBest === undefined || witness === undefined || ownBest !== best) return undefined;
+  return { best, witness };
+}
