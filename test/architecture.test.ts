@@ -18,7 +18,8 @@ const ALLOWED: Record<string, string[]> = {
   pipeline: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout', 'models', 'judge'],
   experiments: ['core', 'world', 'sites', 'tasks', 'agents', 'rollout', 'pipeline', 'student'],
   demo: ['core', 'world', 'sites', 'browser'],
-  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'experiments', 'demo'],
+  validity: ['core', 'world', 'sites', 'evaluation', 'tasks'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'experiments', 'demo', 'validity'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');

@@ -9,6 +9,7 @@ import { registerSites } from './commands/sites.js';
 import { registerTasks } from './commands/tasks.js';
 import { registerTrain } from './commands/train.js';
 import { registerAblation } from './commands/ablation.js';
+import { registerValidity } from './commands/validity.js';
 import { fail } from './output.js';
 
 const program = new Command()
@@ -26,5 +27,6 @@ registerExport(program);
 registerJudge(program);
 registerTrain(program);
 registerAblation(program);
+registerValidity(program);
 
 program.parseAsync(process.argv).catch(fail);

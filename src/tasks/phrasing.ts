@@ -83,22 +83,32 @@ export function roundDownNice(v: number, step = 1): number {
 
 const hourText = (h: number) => (h === 12 ? 'noon' : h === 0 ? 'midnight' : h < 12 ? `${h} am` : `${h - 12} pm`);
 
-/** "after 18:00", "after 6 pm", "in the evening (after 6 pm)". */
+/**
+ * Time bounds in words that say whether the bound itself counts, because the check includes it:
+ * "departing at 18:00 or later", "no earlier than 6 pm" (never "after 18:00", which many read as
+ * excluding a departure at 18:00).
+ */
 export function afterPhrases(hhmm: string, what = 'leaving'): { id: string; text: string }[] {
   const h = Number(hhmm.slice(0, 2));
+  const whole = hhmm.endsWith(':00');
   return [
-    { id: 'after-24h', text: `${what} after ${hhmm}` },
-    { id: 'after-12h', text: `${what} after ${hourText(h)}` },
+    { id: 'after-24h', text: `${what} at ${hhmm} or later` },
+    ...(whole ? [{ id: 'after-12h', text: `${what} no earlier than ${hourText(h)}` }] : []),
   ];
 }
 
+/** "arriving at 15:00 at the latest", "arriving no later than 3 pm". */
 export function beforePhrases(hhmm: string, what = 'leaving'): { id: string; text: string }[] {
   const h = Number(hhmm.slice(0, 2));
+  const whole = hhmm.endsWith(':00');
   return [
-    { id: 'before-24h', text: `${what} before ${hhmm}` },
-    { id: 'before-12h', text: `${what} before ${hourText(h)}` },
+    { id: 'before-24h', text: `${what} at ${hhmm} at the latest` },
+    ...(whole ? [{ id: 'before-12h', text: `${what} no later than ${hourText(h)}` }] : []),
   ];
 }
+
+/** "a" or "an", by the word that follows: "an Italian", "a compact". */
+export const indefinite = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 /** "with a pool and free Wi-Fi": a natural list. */
 export function listPhrase(items: string[], conj = 'and'): string {

@@ -39,6 +39,12 @@ export function parseTaskLines(text: string, source: string): Task[] {
       throw new InvalidInputError(`${source}:${n}: not valid JSON (${(err as Error).message})`);
     }
     const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (version === 1) {
+      throw new InvalidInputError(
+        `${source}:${n}: task schema version 1 is no longer read: in version 2 price bounds check what is paid (not a listing's "from" price), date windows check the date booked (not the search form), superlatives accept any option reaching the best value, and "booked" means exactly one booking, so scores from version-1 tasks are not comparable`,
+        { hint: 'regenerate the tasks with `webfoundry tasks generate`, or use the bookingarena-v0 suite (revision 2)' },
+      );
+    }
     if (version !== TASK_SCHEMA_VERSION) {
       throw new InvalidInputError(`${source}:${n}: unknown task schema version ${JSON.stringify(version)}; this WebFoundry reads version ${TASK_SCHEMA_VERSION}`, {
         hint: 'regenerate the file with `webfoundry tasks generate`',

@@ -4,6 +4,9 @@ import { InvalidInputError } from '../../core/errors.js';
 import { Split, type Task } from '../../core/schemas/task.js';
 import { SITES, siteById } from '../../sites/registry.js';
 import { generateTasks } from '../../tasks/generate-batch.js';
+import { catalogueFor } from '../../tasks/catalogues/index.js';
+import { generateTask } from '../../tasks/generate-task.js';
+import { lintTask } from '../../tasks/lint-instruction.js';
 import { SUITES, loadTasks, writeTasks } from '../../tasks/task-file.js';
 import { taskSignature } from '../../tasks/task-signature.js';
 import { loadWorld } from '../../world/world-store.js';
@@ -67,6 +70,40 @@ export function registerTasks(program: Command): void {
       const loaded = loadTasks(source, { world });
       if (opts.json) printJson({ source, tasks: loaded.length, feasible: true });
       else process.stdout.write(`${table(SUMMARY_HEAD, summary(loaded))}\n${loaded.length} tasks: valid and feasible\n`);
+    });
+
+  tasks
+    .command('lint [file-or-suite]')
+    .description('lint instructions as a careful reader would: a task file, or a fresh sample of every site (--sample N per tier and site)')
+    .option('--sample <n>', 'generate N tasks per tier and site and lint them (when no file is given)', parseIntOption('--sample', 1, 10_000), 50)
+    .option('--seed <s>', 'generation seed of the sample', parseIntOption('--seed'), 1)
+    .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), 1)
+    .option('--json', 'print JSON')
+    .action((source: string | undefined, opts: { sample: number; seed: number; worldSeed: number; json?: boolean }) => {
+      let linted: Task[];
+      if (source !== undefined) linted = loadTasks(source);
+      else {
+        const { world } = loadWorld(opts.worldSeed);
+        linted = [];
+        for (const site of SITES) {
+          for (const difficulty of ['easy', 'medium', 'hard'] as const) {
+            for (let index = 0; index < opts.sample; index++) {
+              const t = generateTask({ site, catalogue: catalogueFor(site.id), world, seed: opts.seed, index, difficulty, split: 'train' });
+              if (t) linted.push(t);
+            }
+          }
+        }
+      }
+      const findings = linted.flatMap((t) => lintTask(t).map((f) => ({ task: t.id, site: t.site, ...f, instruction: t.instruction })));
+      if (opts.json) printJson({ tasks: linted.length, findings });
+      else {
+        const bySite = SITES.map((s) => [s.id, linted.filter((t) => t.site === s.id).length, findings.filter((f) => f.site === s.id).length]).filter((r) => Number(r[1]) > 0);
+        process.stdout.write(`${table(['site', 'tasks', 'findings'], bySite)}
+`);
+        for (const f of findings.slice(0, 50)) process.stdout.write(`${f.task} ${f.rule}: ${f.message}\n  ${f.instruction}\n`);
+        process.stdout.write(`${linted.length} tasks linted, ${findings.length} findings\n`);
+      }
+      if (findings.length > 0) process.exitCode = 1;
     });
 
   tasks

@@ -3,7 +3,7 @@ import { AMENITY_LABEL, FARE_LABEL } from '../../sites/railgo/inventory.js';
 import { railCity } from '../../sites/railgo/stations.js';
 import type { Listing } from '../../sites/engine/site-definition.js';
 import type { Candidate, TaskCatalogue, Target } from '../catalogue.js';
-import { afterPhrases, beforePhrases, clauses, datePhrases, listPhrase, maxPricePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import { afterPhrases, beforePhrases, clauses, datePhrases, indefinite, listPhrase, maxPricePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
 
 /**
  * RailGo (trains): what people ask of a rail booking. Search facts (stations, date, departure
@@ -188,7 +188,7 @@ function trainCandidates(t: Target): Candidate[] {
   if (!avoid) out.push({
     role: 'refine',
     constraint: { id: 'operator', kind: 'exact', stage: 'selection', field: 'operator', value: operator },
-    phrases: clauses('operator', [{ id: 'with', text: `with ${operator}` }, { id: 'train', text: `on a ${operator} train` }]),
+    phrases: clauses('operator', [{ id: 'with', text: `with ${operator}` }, { id: 'train', text: `on ${indefinite(operator)} ${operator} train` }]),
     matchesListing: (l) => typeof l.attrs.operator === 'string' && norm(l.attrs.operator) === norm(operator),
   });
   if (avoid) {
@@ -242,10 +242,10 @@ function trainCandidates(t: Target): Candidate[] {
   const depMin = timeToMinutes(dep);
   const period =
     depMin < 12 * 60
-      ? { before: '11:59', phrases: [{ id: 'morning', text: 'in the morning' }, { id: 'before-noon', text: 'on a train that leaves before noon' }] }
+      ? { before: '11:59', phrases: [{ id: 'morning', text: 'in the morning (before noon)' }, { id: 'before-noon', text: 'on a train that leaves before noon (11:59 at the latest)' }] }
       : depMin < 18 * 60
-        ? { after: '12:00', before: '17:59', phrases: [{ id: 'afternoon', text: 'in the afternoon' }, { id: 'between', text: 'on a train leaving between noon and 6 pm' }] }
-        : { after: '18:00', phrases: [{ id: 'evening', text: 'in the evening' }, { id: 'evening-train', text: 'on an evening train' }] };
+        ? { after: '12:00', before: '17:59', phrases: [{ id: 'afternoon', text: 'in the afternoon (leaving 12:00 to 17:59)' }, { id: 'between', text: 'on a train leaving between 12:00 and 17:59' }] }
+        : { after: '18:00', phrases: [{ id: 'evening', text: 'in the evening (leaving at 18:00 or later)' }, { id: 'evening-train', text: 'on an evening train, at 18:00 or later' }] };
   const lo = period.after === undefined ? undefined : timeToMinutes(period.after);
   const hi = period.before === undefined ? undefined : timeToMinutes(period.before);
   out.push({

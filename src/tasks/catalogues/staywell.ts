@@ -2,7 +2,7 @@ import { daysBetween } from '../../core/dates.js';
 import type { Listing } from '../../sites/engine/site-definition.js';
 import { cityById } from '../../world/geography.js';
 import type { Candidate, TaskCatalogue, Target } from '../catalogue.js';
-import { clauses, datePhrases, listPhrase, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import { clauses, datePhrases, indefinite, listPhrase, numberWord, roundUpNice, sentences } from '../phrasing.js';
 
 /**
  * Staywell (hotels): where and when (destination, check-in, check-out), who (adults, children,
@@ -26,7 +26,6 @@ const slug = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-const article = (w: string) => (/^[aeiou]/i.test(w) ? 'an' : 'a');
 
 /** Amenities worth asking for, rarest first (breakfast is left to the rate, to avoid confusion). */
 const NOTABLE = ['spa', 'pool', 'shuttle', 'pets', 'gym', 'restaurant', 'parking', 'air-conditioning', 'wifi'] as const;
@@ -299,10 +298,10 @@ function candidates(t: Target): Candidate[] {
     role: 'refine',
     constraint: { id: 'room', kind: 'exact', stage: 'selection', field: 'room', value: room },
     phrases: [
-      ...clauses('room', [{ id: 'in', text: `in ${article(room)} ${room}` }]),
+      ...clauses('room', [{ id: 'in', text: `in ${indefinite(room)} ${room}` }]),
       ...sentences('room', [
         { id: 'book', text: `Book the ${room}.` },
-        { id: 'want', text: `I'd like the ${room} room type.` },
+        { id: 'want', text: /\broom\b/i.test(room) ? `I'd like the ${room}.` : `I'd like the ${room} room.` },
       ]),
     ],
   });

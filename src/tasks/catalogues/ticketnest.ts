@@ -4,7 +4,7 @@ import type { AttrValue } from '../../core/schemas/episode-state.js';
 import type { SearchParams } from '../../sites/engine/site-definition.js';
 import { cityById } from '../../world/geography.js';
 import type { Candidate, TaskCatalogue, Target } from '../catalogue.js';
-import { afterPhrases, beforePhrases, clauses, datePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import { afterPhrases, beforePhrases, clauses, datePhrases, indefinite, numberWord, roundUpNice, sentences } from '../phrasing.js';
 
 /**
  * TicketNest (event tickets). Every request names the city and the event, in one of three ways
@@ -74,21 +74,21 @@ function genrePhrases(category: string, genre: string): { id: string; text: stri
   const g = genre === 'latin' ? 'Latin' : genre;
   switch (category) {
     case 'concert':
-      return [{ id: 'gig', text: `I'd like a ${g} gig.` }, { id: 'mood', text: `I'm in the mood for ${g} music.` }];
+      return [{ id: 'gig', text: `I'd like ${indefinite(g)} ${g} gig.` }, { id: 'mood', text: `I'm in the mood for ${g} music.` }];
     case 'theatre': {
       const label = genre === 'classic' ? 'classic play' : genre;
-      return [{ id: 'should', text: `It should be a ${label}.` }, { id: 'want', text: `I'd like to see a ${label}.` }];
+      return [{ id: 'should', text: `It should be ${indefinite(label)} ${label}.` }, { id: 'want', text: `I'd like to see ${indefinite(label)} ${label}.` }];
     }
     case 'sports': {
       const what = genre === 'football' || genre === 'rugby' ? 'match' : 'game';
-      return [{ id: 'should', text: `It should be a ${genre} ${what}.` }, { id: 'watch', text: `I want to watch ${genre}.` }];
+      return [{ id: 'should', text: `It should be ${indefinite(genre)} ${genre} ${what}.` }, { id: 'watch', text: `I want to watch ${genre}.` }];
     }
     case 'opera':
       return genre === 'ballet'
         ? [{ id: 'should', text: 'It should be a ballet, not an opera.' }, { id: 'want', text: 'I want to see a ballet.' }]
         : [{ id: 'should', text: 'It should be an opera, not a ballet.' }, { id: 'want', text: 'I want to see an opera.' }];
     case 'festival':
-      return [{ id: 'should', text: `It should be a ${g} festival.` }];
+      return [{ id: 'should', text: `It should be ${indefinite(g)} ${g} festival.` }];
     default:
       return [];
   }
@@ -206,7 +206,7 @@ function candidates(t: Target, rng: Rng): Candidate[] {
       out.push({
         role: 'refine',
         constraint: { id: 'starts-after', kind: 'time_window', stage: 'selection', field: 'time', after },
-        phrases: clauses('starts-after', [...afterPhrases(after, 'starting'), ...(afterMin >= 18 * 60 ? [{ id: 'evening', text: `in the evening (starting after ${after})` }] : [])]),
+        phrases: clauses('starts-after', [...afterPhrases(after, 'starting'), ...(afterMin >= 18 * 60 ? [{ id: 'evening', text: `in the evening (starting at ${after} or later)` }] : [])]),
         matchesListing: (l) => {
           const m = minutesOf(l.attrs.time);
           return m !== undefined && m >= afterMin;
@@ -218,7 +218,7 @@ function candidates(t: Target, rng: Rng): Candidate[] {
       out.push({
         role: 'refine',
         constraint: { id: 'starts-before', kind: 'time_window', stage: 'selection', field: 'time', before },
-        phrases: clauses('starts-before', [...beforePhrases(before, 'starting'), ...(beforeMin <= 17 * 60 ? [{ id: 'daytime', text: `during the day (starting before ${before})` }] : [])]),
+        phrases: clauses('starts-before', [...beforePhrases(before, 'starting'), ...(beforeMin <= 17 * 60 ? [{ id: 'daytime', text: `during the day (starting at ${before} at the latest)` }] : [])]),
         matchesListing: (l) => {
           const m = minutesOf(l.attrs.time);
           return m !== undefined && m <= beforeMin;

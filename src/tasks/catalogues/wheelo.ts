@@ -3,7 +3,7 @@ import type { Rng } from '../../core/rng.js';
 import { YOUNG_DRIVER_UNDER } from '../../sites/wheelo/rental.js';
 import { carLocationById, type CarClass } from '../../world/domains/cars.js';
 import type { Candidate, Phrase, TaskCatalogue, Target } from '../catalogue.js';
-import { afterPhrases, beforePhrases, clauses, datePhrases, maxPricePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import { afterPhrases, beforePhrases, clauses, datePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
 
 /**
  * Wheelo (car rental): where and when (pick-up desk, pick-up and drop-off dates) are key, and
@@ -298,7 +298,7 @@ function listingCandidates(t: Target): Candidate[] {
   // The daily price depends on the day count, which unstated times can move by one (n or n+1
   // days): bound only when the target car stays under it either way.
   const priceMax = ceilNice(Number(la.pricePerDay));
-  if (dayCountVariants(t).every((p) => p <= priceMax)) out.push({ role: 'refine', constraint: { id: 'price-max', kind: 'range', stage: 'selection', field: 'pricePerDay', max: priceMax }, phrases: clauses('price-max', maxPricePhrases(priceMax, 'a day')), matchesListing: (l) => typeof l.attrs.pricePerDay === 'number' && l.attrs.pricePerDay <= priceMax });
+  if (dayCountVariants(t).every((p) => p <= priceMax)) out.push({ role: 'refine', constraint: { id: 'price-max', kind: 'range', stage: 'selection', field: 'pricePerDay', max: priceMax }, phrases: clauses('price-max', [{ id: 'daily-rate', text: `with a daily rate of at most €${priceMax} for the car` }, { id: 'itself', text: `at no more than €${priceMax} a day for the car itself, cover extra` }]), matchesListing: (l) => typeof l.attrs.pricePerDay === 'number' && l.attrs.pricePerDay <= priceMax });
   const depositMax = Math.ceil(Number(la.deposit) / 100) * 100;
   out.push({
     role: 'refine',

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { startServer } from '../../sites/engine/server.js';
+import { loadValiditySet, runCase, summarize, VALIDITY_DIR, type CaseOutcome } from '../../validity/run-validity.js';
+import { loadWorld } from '../../world/world-store.js';
+import { parseIntOption, printJson, table } from '../output.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { Difficulty } from '../../core/schemas/task.js';
+import { siteById } from '../../sites/registry.js';
+import { catalogueFor } from '../../tasks/catalogues/index.js';
+import { generateTask } from '../../tasks/generate-task.js';
+import { draftCase } from '../../validity/draft-case.js';
+
+const pct = (a: number, n: number) => (n === 0 ? '-' : `${((100 * a) / n).toFixed(1)}%`);
+
+export function registerValidity(program: Command): void {
+  const validity = program.command('validity').description("the evaluator against the project's hand-labelled near misses (run, the default), and drafting new cases (draft)");
+  validity
+    .command('run', { isDefault: true })
+    .description("drive every case on the real sites and compare the evaluator's verdict on each constraint with its hand label")
+    .option('--dir <dir>', 'folder of case files', VALIDITY_DIR)
+    .option('--site <id>', 'only the cases of this site')
+    .option('--pages', 'print the review and confirmation pages each case reached (what the labels were written from)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { dir: string; site?: string; pages?: boolean; json?: boolean }) => {
+      const { world } = loadWorld(1);
+      const cases = loadValiditySet(opts.dir, world.seed).filter((c) => !opts.site || c.site === opts.site);
+      const server = await startServer({ port: 0, world });
+      const results: CaseOutcome[] = [];
+      try {
+        for (const c of cases) results.push(await runCase(server, c));
+      } finally {
+        await server.close();
+      }
+      const report = summarize(results);
+      if (opts.json) {
+        printJson(opts.pages ? { ...report, pages: results.map((r) => ({ case: r.caseId, ...r.pages })) } : report);
+      } else {
+        const sites = Object.entries(report.perSite).map(([site, s]) => [site, s.cases, s.constraints, s.agreed, pct(s.agreed, s.constraints)]);
+        process.stdout.write(`${table(['site', 'cases', 'constraints', 'agreed', 'agreement'], sites)}\n`);
+        const kinds = Object.entries(report.perKind).map(([kind, k]) => [kind, k.constraints, k.agreed, pct(k.agreed, k.constraints)]);
+        process.stdout.write(`${table(['constraint kind', 'constraints', 'agreed', 'agreement'], kinds)}\n`);
+        if (opts.pages) for (const r of results) process.stdout.write(`\n## ${r.caseId}: ${r.about}\nREVIEW: ${r.pages.review ?? '-'}\nCONFIRMATION: ${r.pages.confirmation ?? '-'}\n`);
+        for (const d of report.disagreements) process.stdout.write(`DISAGREE ${d.caseId} / ${d.constraintId} (${d.kind}): label ${d.label} (${d.why}), evaluator ${d.evaluator} ${JSON.stringify(d.evidence)}\n`);
+        process.stdout.write(`${report.cases} cases, ${report.constraints} constraints: agreement ${pct(report.agreed, report.constraints)}\n`);
+      }
+      if (report.disagreements.length > 0) process.exitCode = 1;
+    });
+
+  validity
+    .command('draft')
+    .description('print a starting point for a new case: a generated task, the episode that books its target, and every other option of its search; write the labels yourself from the pages')
+    .requiredOption('--site <id>', 'site')
+    .option('--seed <s>', 'generation seed', parseIntOption('--seed'), 7)
+    .option('--index <i>', 'task index', parseIntOption('--index'), 0)
+    .option('--tier <tier>', 'easy | medium | hard', 'hard')
+    .action((opts: { site: string; seed: number; index: number; tier: string }) => {
+      const { world } = loadWorld(1);
+      const difficulty = Difficulty.safeParse(opts.tier);
+      if (!difficulty.success) throw new InvalidInputError(`--tier must be easy, medium or hard, got "${opts.tier}"`);
+      const site = siteById(opts.site);
+      const task = generateTask({ site, catalogue: catalogueFor(site.id), world, seed: opts.seed, index: opts.index, difficulty: difficulty.data, split: 'dev' });
+      if (!task) throw new InvalidInputError(`no ${opts.tier} task for index ${opts.index} of seed ${opts.seed} on ${site.id}; try another index`);
+      printJson(draftCase(task, site, world));
+    });
+}

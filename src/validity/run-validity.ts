@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InvalidInputError } from '../core/errors.js';
+import type { Constraint } from '../core/schemas/task.js';
+import { WORLD_VERSION } from '../core/version.js';
+import { evaluate } from '../evaluation/evaluate.js';
+import type { SiteServer } from '../sites/engine/server.js';
+import { SiteDriver, pageText } from './site-driver.js';
+import { ValidityFile, type ValidityCase } from './schema.js';
+
+/** Where the validity set lives: one JSON file per site. */
+export const VALIDITY_DIR = fileURLToPath(new URL('../../suites/validity/', import.meta.url));
+
+/** Reads every case file, validated; a bad file names itself and the field. */
+export function loadValiditySet(dir = VALIDITY_DIR, worldSeed?: number): ValidityCase[] {
+  const out: ValidityCase[] = [];
+  const ids = new Set<string>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const path = join(dir, name);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (err) {
+      throw new InvalidInputError(`${path}: not valid JSON (${(err as Error).message})`);
+    }
+    const parsed = ValidityFile.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new InvalidInputError(`${path}: ${issue.path.join('.')}: ${issue.message}`);
+    }
+    if (parsed.data.worldVersion !== WORLD_VERSION || (worldSeed !== undefined && parsed.data.worldSeed !== worldSeed)) {
+      throw new InvalidInputError(`${path}: written for world seed ${parsed.data.worldSeed} v${parsed.data.worldVersion}, not seed ${worldSeed ?? parsed.data.worldSeed} v${WORLD_VERSION}`, { hint: 'relabel the cases on this world' });
+    }
+    for (const c of parsed.data.cases) {
+      if (ids.has(c.id)) throw new InvalidInputError(`${path}: duplicate case id "${c.id}"`);
+      ids.add(c.id);
+      const unlabelled = c.constraints.filter((k) => !c.labels[k.id]).map((k) => k.id);
+      const stray = Object.keys(c.labels).filter((id) => !c.constraints.some((k) => k.id === id));
+      if (unlabelled.length || stray.length) throw new InvalidInputError(`${path}: case ${c.id}: every constraint needs one label (unlabelled: ${unlabelled.join(', ') || 'none'}; labels without a constraint: ${stray.join(', ') || 'none'})`);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+export type ConstraintOutcome = {
+  caseId: string;
+  site: string;
+  constraintId: string;
+  kind: Constraint['kind'];
+  label: boolean;
+  evaluator: boolean;
+  why: string;
+  evidence: unknown;
+};
+
+export type CaseOutcome = {
+  caseId: string;
+  site: string;
+  about: string;
+  outcomes: ConstraintOutcome[];
+  /** Visible text of the last review and confirmation pages, for a person to check the labels against. */
+  pages: { review?: string; confirmation?: string };
+};
+
+/** Drives one case on the real server and compares the evaluator's verdicts with the hand labels. */
+export async function runCase(server: Pick<SiteServer, 'port' | 'secret'>, c: ValidityCase): Promise<CaseOutcome> {
+  const d = await SiteDriver.start(server);
+  const pages: CaseOutcome['pages'] = {};
+  for (const [i, step] of c.episode.entries()) {
+    const site = step.site ?? c.site;
+    const where = `case ${c.id}, step ${i + 1} (${step.do})`;
+    try {
+      if (step.do === 'search') await d.search(site, step.params);
+      else if (step.do === 'choose') await d.choose(site, step.listing, step.choices, step.params);
+      else if (step.do === 'details') {
+        const r = await d.details(site, step.travellers, step.contact, step.extras);
+        pages.review = pageText(r.body);
+      } else {
+        const r = await d.book(site);
+        pages.confirmation = pageText(r.body);
+      }
+    } catch (err) {
+      throw new InvalidInputError(`${where}: ${(err as Error).message}`);
+    }
+  }
+  const state = await d.state();
+  const evaluation = evaluate({ id: c.id, site: c.site, constraints: c.constraints }, state);
+  const outcomes = c.constraints.map((k, i) => {
+    const v = evaluation.verdicts[i]!;
+    const label = c.labels[k.id]!;
+    return { caseId: c.id, site: c.site, constraintId: k.id, kind: k.kind, label: label.satisfied, evaluator: v.satisfied, why: label.why, evidence: v.evidence };
+  });
+  return { caseId: c.id, site: c.site, about: c.about, outcomes, pages };
+}
+
+export type ValidityReport = {
+  cases: number;
+  constraints: number;
+  agreed: number;
+  agreement: number;
+  perSite: Record<string, { cases: number; constraints: number; agreed: number }>;
+  perKind: Record<string, { constraints: number; agreed: number }>;
+  disagreements: ConstraintOutcome[];
+};
+
+export function summarize(results: readonly CaseOutcome[]): ValidityReport {
+  const all = results.flatMap((r) => r.outcomes);
+  const agreed = all.filter((o) => o.label === o.evaluator).length;
+  const perSite: ValidityReport['perSite'] = {};
+  for (const r of results) {
+    const s = (perSite[r.site] ??= { cases: 0, constraints: 0, agreed: 0 });
+    s.cases++;
+    s.constraints += r.outcomes.length;
+    s.agreed += r.outcomes.filter((o) => o.label === o.evaluator).length;
+  }
+  const perKind: ValidityReport['perKind'] = {};
+  for (const o of all) {
+    const k = (perKind[o.kind] ??= { constraints: 0, agreed: 0 });
+    k.constraints++;
+    if (o.label === o.evaluator) k.agreed++;
+  }
+  return { cases: results.length, constraints: all.length, agreed, agreement: all.length ? agreed / all.length : 1, perSite, perKind, disagreements: all.filter((o) => o.label !== o.evaluator) };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Constraint } from '../core/schemas/task.js';
+
+/**
+ * The project's validity set: near-miss episodes, each labelled by hand, constraint by
+ * constraint, from the instruction and what the site's own review and confirmation pages show
+ * (never from the evaluator). A case is driven on the real site server, so the state judged is
+ * a real episode's; `webfoundry validity` reports how often the evaluator agrees.
+ */
+export const VALIDITY_SCHEMA_VERSION = 1;
+
+const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** One thing the person did on a site, through its pages (search form, listing page, details form, review). */
+export const ValidityStep = z.discriminatedUnion('do', [
+  /** Submit the search form with these values (what the form would send). */
+  z.strictObject({ do: z.literal('search'), site: z.string().optional(), params: Params }),
+  /** On a listing page of the last search (or of `params`), pick a choice per option group and continue. */
+  z.strictObject({ do: z.literal('choose'), site: z.string().optional(), listing: z.string(), choices: z.record(z.string(), z.string()), params: Params.optional() }),
+  /** Submit the details form: travellers (1-based order), contact fields, add-on quantities. */
+  z.strictObject({
+    do: z.literal('details'),
+    site: z.string().optional(),
+    travellers: z.array(z.record(z.string(), z.string())),
+    contact: z.record(z.string(), z.string()),
+    extras: z.record(z.string(), z.number().int().min(0)).default({}),
+  }),
+  /** Accept the terms on the review page and book. */
+  z.strictObject({ do: z.literal('book'), site: z.string().optional() }),
+]);
+export type ValidityStep = z.infer<typeof ValidityStep>;
+
+export const ValidityLabel = z.strictObject({
+  satisfied: z.boolean(),
+  /** Why, in the words of someone reading the instruction and the pages ("the confirmation says Fare per adult €132"). */
+  why: z.string().min(8),
+});
+
+export const ValidityCase = z.strictObject({
+  id: z.string().min(1),
+  site: z.string().min(1),
+  /** The near miss this case is about ("a pricier fare of the same flight"). */
+  about: z.string().min(1),
+  instruction: z.string().min(1),
+  constraints: z.array(Constraint).min(1),
+  episode: z.array(ValidityStep),
+  /** A hand label for every constraint, by id. */
+  labels: z.record(z.string(), ValidityLabel),
+});
+export type ValidityCase = z.infer<typeof ValidityCase>;
+
+export const ValidityFile = z.strictObject({
+  schemaVersion: z.literal(VALIDITY_SCHEMA_VERSION),
+  /** The world the listing ids and prices come from. */
+  worldSeed: z.number().int(),
+  worldVersion: z.number().int(),
+  cases: z.array(ValidityCase),
+});
+export type ValidityFile = z.infer<typeof ValidityFile>;

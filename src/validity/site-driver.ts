@@ -1,0 +1,132 @@
+import { request } from 'node:http';
+import type { EpisodeState } from '../core/schemas/episode-state.js';
+import { InvalidInputError } from '../core/errors.js';
+import { optionInputName } from '../sites/engine/flow.js';
+import { contactInputName, extraInputName, travellerInputName } from '../sites/engine/forms.js';
+import { searchQueryString } from '../sites/engine/search-query.js';
+import { EPISODE_COOKIE } from '../sites/engine/site-app.js';
+import { SECRET_HEADER, type SiteServer } from '../sites/engine/server.js';
+import type { SearchParams } from '../sites/engine/site-definition.js';
+import { siteById } from '../sites/registry.js';
+
+type Reply = { status: number; location: string | undefined; body: string };
+
+/** The visible text of a page: tags, scripts and styles dropped, entities decoded, space collapsed. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&apos;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Drives one episode through the sites' own pages over HTTP, as a person's browser would post
+ * the forms (no state API writes): search, choose on a listing page, fill the details form, book.
+ * Each site's cookies are kept apart, as a browser keeps origins apart.
+ */
+export class SiteDriver {
+  private readonly cookies = new Map<string, string>();
+  private readonly lastSearch = new Map<string, SearchParams>();
+  private constructor(
+    private readonly server: Pick<SiteServer, 'port' | 'secret'>,
+    readonly episodeId: string,
+  ) {}
+
+  /** A new episode, created with the server's secret like every rollout does. */
+  static async start(server: Pick<SiteServer, 'port' | 'secret'>): Promise<SiteDriver> {
+    const r = await send(server.port, { method: 'POST', host: `127.0.0.1:${server.port}`, path: '/__wf/episodes', headers: { [SECRET_HEADER]: server.secret, 'content-type': 'application/json' }, body: '{}' });
+    if (r.status !== 201) throw new Error(`creating an episode failed: ${r.status} ${r.body}`);
+    const { episodeId } = JSON.parse(r.body) as { episodeId: string };
+    return new SiteDriver(server, episodeId);
+  }
+
+  private host(site: string): string {
+    return `${site}.localhost:${this.server.port}`;
+  }
+
+  /** A page of a site, in this episode; follows the site's redirects. */
+  async request(site: string, method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<Reply> {
+    let cookie = this.cookies.get(site);
+    let target = path;
+    if (cookie === undefined) target += `${path.includes('?') ? '&' : '?'}wf_episode=${encodeURIComponent(this.episodeId)}`;
+    const body = form ? new URLSearchParams(form).toString() : undefined;
+    let r = await send(this.server.port, {
+      method,
+      host: this.host(site),
+      path: target,
+      headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      body,
+      onCookie: (c) => this.cookies.set(site, c),
+    });
+    for (let hops = 0; r.status >= 300 && r.status < 400 && r.location && hops < 5; hops++) {
+      cookie = this.cookies.get(site);
+      const next = new URL(r.location, `http://${this.host(site)}`);
+      r = await send(this.server.port, { method: 'GET', host: this.host(site), path: next.pathname + next.search, headers: cookie ? { cookie } : {}, onCookie: (c) => this.cookies.set(site, c) });
+    }
+    return r;
+  }
+
+  private expectOk(step: string, r: Reply): Reply {
+    if (r.status >= 400) {
+      const text = pageText(r.body);
+      throw new InvalidInputError(`${step}: the site answered ${r.status}: ${text.slice(0, 400)}`);
+    }
+    return r;
+  }
+
+  async search(site: string, params: SearchParams): Promise<Reply> {
+    this.lastSearch.set(site, params);
+    return this.expectOk(`search on ${site}`, await this.request(site, 'GET', `/search?${searchQueryString(siteById(site), params)}`));
+  }
+
+  async choose(site: string, listing: string, choices: Record<string, string>, params?: SearchParams): Promise<Reply> {
+    const p = params ?? this.lastSearch.get(site);
+    if (!p) throw new InvalidInputError(`choose ${listing} on ${site}: no search was made before`);
+    const form = Object.fromEntries(Object.entries(choices).map(([group, choice]) => [optionInputName(group), choice]));
+    return this.expectOk(`choose ${listing} on ${site}`, await this.request(site, 'POST', `/listing/${encodeURIComponent(listing)}?${searchQueryString(siteById(site), p)}`, form));
+  }
+
+  async details(site: string, travellers: Record<string, string>[], contact: Record<string, string>, extras: Record<string, number>): Promise<Reply> {
+    const form: Record<string, string> = {};
+    travellers.forEach((t, i) => {
+      for (const [k, v] of Object.entries(t)) form[travellerInputName(i + 1, k)] = v;
+    });
+    for (const [k, v] of Object.entries(contact)) form[contactInputName(k)] = v;
+    for (const [k, v] of Object.entries(extras)) if (v > 0) form[extraInputName(k)] = String(v);
+    return this.expectOk(`details on ${site}`, await this.request(site, 'POST', '/details', form));
+  }
+
+  async book(site: string): Promise<Reply> {
+    return this.expectOk(`book on ${site}`, await this.request(site, 'POST', '/book', { terms: 'accepted' }));
+  }
+
+  async state(): Promise<EpisodeState> {
+    const r = await send(this.server.port, { method: 'GET', host: `127.0.0.1:${this.server.port}`, path: `/__wf/episodes/${encodeURIComponent(this.episodeId)}/state`, headers: { [SECRET_HEADER]: this.server.secret } });
+    if (r.status !== 200) throw new Error(`state API answered ${r.status}: ${r.body}`);
+    return JSON.parse(r.body) as EpisodeState;
+  }
+}
+
+function send(port: number, o: { method: string; host: string; path: string; headers: Record<string, string>; body?: string; onCookie?: (c: string) => void }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: o.method, path: o.path, headers: { host: o.host, ...o.headers } }, (res) => {
+      const set = res.headers['set-cookie'];
+      const episode = set?.map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${EPISODE_COOKIE}=`));
+      if (episode && o.onCookie) o.onCookie(episode);
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body }));
+    });
+    req.on('error', reject);
+    if (o.body !== undefined) req.write(o.body);
+    req.end();
+  });
+}
