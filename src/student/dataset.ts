@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DatasetRow } from '../core/schemas/dataset.js';
 import { InvalidInputError } from '../core/errors.js';
+import { readColumnar } from '../core/json-columns.js';
 import { argCandidates, elementKey, emptyArgHead, learnArg, type ArgHead } from './arguments.js';
 import { buildCandidates, candidateMatches, type FeatureConfig } from './features.js';
 import type { StepExample } from './model.js';
@@ -68,10 +69,15 @@ export function splitRows(rows: readonly DatasetRow[], fraction: number, seed: n
   return train.length ? { train, val } : { train: [...rows], val: [] };
 }
 
-/** Rows from an exported webfoundry_rows.jsonl (one DatasetRow a line). */
+/**
+ * Rows from an exported webfoundry_rows.jsonl: one DatasetRow a line, in the columnar shape the
+ * export writes (core/json-columns.ts) or, from older exports, as plain JSON.
+ */
 export function readRowsJsonl(path: string): DatasetRow[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((line, i) => {
-    const r = DatasetRow.safeParse(JSON.parse(line));
+    const raw = JSON.parse(line) as unknown;
+    const plain = DatasetRow.safeParse(raw);
+    const r = plain.success ? plain : DatasetRow.safeParse(readColumnar(DatasetRow, raw));
     const issue = r.success ? undefined : r.error.issues[0];
     if (!r.success) throw new InvalidInputError(`${path}:${i + 1} is not a dataset row: ${issue ? `${issue.path.join('.') || '(row)'}: ${issue.message}` : ''}`);
     return r.data;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractAction } from '../../src/browser/actions/extract-action.js';
-import { parseAction } from '../../src/browser/actions/parse-action.js';
 import { describeActionSpace } from '../../src/browser/actions/signatures.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { Action } from '../../src/core/schemas/action.js';
-import { DatasetRow, type DatasetStep } from '../../src/core/schemas/dataset.js';
-import type { Constraint, Task } from '../../src/core/schemas/task.js';
+import { DatasetRow } from '../../src/core/schemas/dataset.js';
 import { actionFromToolCall, actionTools } from '../../src/pipeline/exports/action-tools.js';
 import { datasetCard } from '../../src/pipeline/exports/dataset-card.js';
 import {
@@ -16,92 +14,12 @@ import {
   ShareGptLine,
   TrlLine,
 } from '../../src/pipeline/exports/format-schemas.js';
-import { EXPORTERS } from '../../src/pipeline/exports/index.js';
+import { exportTools } from '../../src/pipeline/exports/export-tools.js';
 import { systemPrompt } from '../../src/pipeline/exports/prompt.js';
 import { estimateTokens, TRUNCATION_MARKER, truncateObservation } from '../../src/pipeline/exports/truncate.js';
-import type { ExportFormat, ExportGranularity, ExportOptions, ExportResult } from '../../src/pipeline/exports/types.js';
-
-// ------------------------------------------------------------------ rows built by hand
-
-function task(id: string, site: string, difficulty: 'easy' | 'medium' | 'hard', instruction: string, constraints: Constraint[]): Task {
-  return {
-    schemaVersion: 2,
-    id,
-    site,
-    instruction,
-    constraints,
-    target: { params: {}, listingId: 'l-1', choices: {}, attrs: {}, travellers: [], contact: {}, extras: {} },
-    metadata: { seed: 1, worldSeed: 1, worldVersion: 1, difficulty, split: 'train', templateIds: [] },
-  };
-}
-
-/** A step whose `parsed` is what the real parser makes of the text (null when it does not parse). */
-function step(action: string, thought: string, observation: string, url = 'http://skyhop.localhost:8080/', synthetic = false): DatasetStep {
-  const r = parseAction(action);
-  return { url, observation, thought, action, parsed: r.ok ? r.action : null, error: r.ok ? null : r.error, synthetic };
-}
-
-function row(id: string, kind: 'success' | 'salvaged', t: Task, steps: DatasetStep[]): DatasetRow {
-  const provenance = {
-    runId: `run-${id}`,
-    episodeId: `ep-${id}`,
-    originalTaskId: `task-${id}`,
-    originalInstruction: 'Book the original thing',
-    agent: 'scripted',
-    keptConstraintIds: ['destination'],
-    droppedConstraintIds: kind === 'salvaged' ? ['booked'] : [],
-    truncationIndex: kind === 'salvaged' ? steps.length - 2 : -1,
-    originalCsr: kind === 'salvaged' ? 0.5 : 1,
-    originalSteps: steps.length + 3,
-  };
-  return { schemaVersion: 1, id, kind, task: t, provenance, steps };
-}
-
-const dest: Constraint = { id: 'destination', kind: 'exact', stage: 'search', phrase: 'to Lisbon', field: 'destination', value: 'LIS' };
-const booked: Constraint = { id: 'booked', kind: 'booked', stage: 'booking', phrase: 'book it' };
-const price: Constraint = { id: 'price-max', kind: 'range', stage: 'selection', phrase: 'under €200', field: 'price', max: 200 };
-
-const LONG_OBS = Array.from({ length: 120 }, (_, i) => `  [${i + 10}] link "Option ${i} with a fairly long accessible name"`).join('\n');
-
-const rowSuccess = row('row-success', 'success', task('t1', 'skyhop', 'easy', 'Book a flight to Lisbon.', [dest, booked]), [
-  // WebArena's bracket form: exported as the canonical BrowserGym call.
-  step('type [5] [Lisbon] [1]', 'I type the destination.', '[5] combobox "To"\n[12] button "Search"'),
-  step('click("12")', 'Search for flights.', '[12] button "Search"'),
-  step('stop()', 'The booking is done.', 'heading "Booking confirmed"', 'http://skyhop.localhost:8080/confirmation/SKY-1'),
-]);
-
-const rowSalvaged = row('row-salvaged', 'salvaged', task('t2', 'staywell', 'medium', 'Find a hotel in Lisbon under €200 a night.', [dest, price]), [
-  step("click('3')", 'Open the search form.', '[3] button "Search"', 'http://staywell.localhost:8080/'),
-  step("clik('4')", 'Pick the cheapest.', '[4] link "Hotel Azul"', 'http://staywell.localhost:8080/search'),
-  step("click('4')", 'Pick the cheapest, again.', '[4] link "Hotel Azul"', 'http://staywell.localhost:8080/search'),
-  step('stop("Hotel Azul at €150")', 'The hotel meets the relabeled task.', 'heading "Hotel Azul"', 'http://staywell.localhost:8080/listing/h-1', true),
-]);
-
-const rowLong = row('row-long', 'success', task('t3', 'forkful', 'hard', 'Reserve a table for 4 at a Thai place.', [dest, price, booked]), [
-  step("select_option('7', ['19:00', '19:30'])", 'Choose a time.', LONG_OBS, 'http://forkful.localhost:8080/'),
-  step('scroll(0, 300)', 'Look further down.', LONG_OBS, 'http://forkful.localhost:8080/search'),
-  step("keyboard_press('Enter')", 'Submit.', LONG_OBS, 'http://forkful.localhost:8080/search'),
-  step('go_back()', 'Back to the list.', LONG_OBS, 'http://forkful.localhost:8080/listing/r-2'),
-  step("fill('9', 'Ana \"Nana\" Silva')", 'Type the name.', LONG_OBS, 'http://forkful.localhost:8080/details'),
-  step('stop()', 'Booked.', 'heading "Reserved"', 'http://forkful.localhost:8080/confirmation/FRK-1'),
-]);
-
-const ROWS = [rowSuccess, rowSalvaged, rowLong];
-const ALL_STEPS = ROWS.reduce((n, r) => n + r.steps.length, 0);
-const PARSED_STEPS = ROWS.reduce((n, r) => n + r.steps.filter((s) => s.parsed !== null).length, 0);
-const parsedActions = ROWS.flatMap((r) => r.steps.flatMap((s) => (s.parsed === null ? [] : [s.parsed])));
-
-function run(format: ExportFormat, opts: ExportOptions, rows: readonly DatasetRow[] = ROWS): ExportResult {
-  return EXPORTERS[format].export(rows, opts);
-}
-
-function lines(result: ExportResult, name?: string): unknown[] {
-  const file = name === undefined ? result.files[0]! : result.files.find((f) => f.name === name)!;
-  expect(file.content.endsWith('\n')).toBe(true);
-  return file.content.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
-}
-
-const PERS: ExportGranularity[] = ['step', 'trajectory'];
+import type { ExportFormat, ExportOptions, ExportResult } from '../../src/pipeline/exports/types.js';
+import { readColumnar } from '../../src/core/json-columns.js';
+import { ALL_STEPS, LONG_OBS, PARSED_STEPS, PERS, ROWS, lines, parsedActions, rowLong, rowSalvaged, rowSuccess, run } from './export-fixtures.js';
 
 // ------------------------------------------------------------------ fixtures are what we think
 
@@ -165,7 +83,20 @@ describe('system prompt', () => {
     const custom = 'You are a test agent.';
     expect((lines(run('openai', { per: 'step', systemPrompt: custom }))[0] as OpenAIChatLine).messages[0]).toEqual({ role: 'system', content: custom });
     expect((lines(run('sharegpt', { per: 'step', systemPrompt: custom }))[0] as ShareGptLine).system).toBe(custom);
-    expect((lines(run('trl', { per: 'step', systemPrompt: custom }))[0] as TrlLine).messages[0]).toEqual({ role: 'system', content: custom });
+    expect((lines(run('trl', { per: 'step', systemPrompt: custom }))[0] as { prompt: unknown[] }).prompt[0]).toEqual({ role: 'system', content: custom });
+    expect((lines(run('trl', { per: 'trajectory', systemPrompt: custom }))[0] as { messages: unknown[] }).messages[0]).toEqual({ role: 'system', content: custom });
+  });
+});
+
+describe('export tools', () => {
+  it('declare only the action types the rows call, with bare parameters, in the action space order', () => {
+    const tools = exportTools(ROWS);
+    const used = new Set(parsedActions.map((a) => a.type));
+    expect(tools.map((t) => t.function.name)).toEqual(actionTools().map((t) => t.function.name).filter((n) => used.has(n)));
+    for (const t of tools) expect(FunctionToolSchema.safeParse(t).success).toBe(true);
+    expect(JSON.stringify(tools).length).toBeLessThan(JSON.stringify(actionTools()).length / 2);
+    const fill = tools.find((t) => t.function.name === 'fill')!.function.parameters;
+    expect(fill).toEqual({ type: 'object', properties: { bid: { type: 'string', description: 'Element id shown in [brackets].' }, text: { type: 'string' }, pressEnter: { type: 'boolean' } }, required: ['bid', 'text'] });
   });
 });
 
@@ -173,29 +104,35 @@ describe('system prompt', () => {
 
 describe('openai exporter', () => {
   for (const per of PERS) {
-    it(`per ${per}: every line is a valid chat fine-tuning line with weights and parseable calls`, () => {
-      const result = run('openai', { per });
-      const out = lines(result).map((l) => OpenAIChatLine.parse(l));
-      expect(result.examples).toBe(per === 'step' ? PARSED_STEPS : ROWS.length);
-      expect(out).toHaveLength(result.examples);
-      const calls: Action[] = [];
-      for (const line of out) {
-        expect(line.tools).toEqual(actionTools());
-        for (const m of line.messages) {
-          if (m.role !== 'assistant') continue;
-          expect(m.weight === 0 || m.weight === 1).toBe(true);
-          for (const call of m.tool_calls ?? []) {
-            expect(typeof call.function.arguments).toBe('string');
-            calls.push(actionFromToolCall(call.function.name, call.function.arguments));
+    for (const toolCalls of [false, true]) {
+      it(`per ${per}, ${toolCalls ? 'tool calls' : 'text actions'}: valid chat fine-tuning lines with weights whose actions read back`, () => {
+        const result = run('openai', { per, toolCalls });
+        const out = lines(result).map((l) => OpenAIChatLine.parse(l));
+        expect(result.examples).toBe(per === 'step' ? PARSED_STEPS : ROWS.length);
+        expect(out).toHaveLength(result.examples);
+        const actions: Action[] = [];
+        for (const line of out) {
+          if (toolCalls) expect(line.tools).toEqual(exportTools(ROWS));
+          else expect(line).not.toHaveProperty('tools');
+          for (const m of line.messages) {
+            expect(m.role).not.toBe(toolCalls ? '' : 'tool');
+            if (m.role !== 'assistant') continue;
+            expect(m.weight === 0 || m.weight === 1).toBe(true);
+            if (m.weight === 0) continue;
+            if (toolCalls) for (const call of m.tool_calls ?? []) actions.push(actionFromToolCall(call.function.name, call.function.arguments));
+            else {
+              const r = extractAction(m.content ?? '');
+              if (r.ok) actions.push(r.action);
+            }
           }
         }
-      }
-      expect(calls).toEqual(parsedActions);
-    });
+        expect(actions).toEqual(parsedActions);
+      });
+    }
   }
 
-  it('per step: system, user, assistant call; the user turn has objective, URL, observation and history', () => {
-    const out = lines(run('openai', { per: 'step' })).map((l) => OpenAIChatLine.parse(l));
+  it('per step with tool calls: system, user, assistant call; the user turn has objective, date, URL, observation and history', () => {
+    const out = lines(run('openai', { per: 'step', toolCalls: true })).map((l) => OpenAIChatLine.parse(l));
     for (const line of out) expect(line.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant']);
     const second = out[1]!.messages;
     expect(second[1]!.content).toBe(
@@ -209,18 +146,22 @@ describe('openai exporter', () => {
     });
   });
 
-  it('per trajectory: tool replies carry the next observation; the unparseable step is context with weight 0', () => {
-    const out = lines(run('openai', { per: 'trajectory' })).map((l) => OpenAIChatLine.parse(l));
+  it('per trajectory with tool calls: tool replies carry the next observation; the unparseable step is context with weight 0', () => {
+    const out = lines(run('openai', { per: 'trajectory', toolCalls: true })).map((l) => OpenAIChatLine.parse(l));
     const salvaged = out[1]!.messages;
     expect(salvaged.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'user', 'assistant', 'tool', 'assistant']);
-    const bad = salvaged[4]!;
-    expect(bad).toMatchObject({ role: 'assistant', weight: 0, content: "Thought: Pick the cheapest.\nAction: clik('4')" });
+    expect(salvaged[4]!).toMatchObject({ role: 'assistant', weight: 0, content: "Thought: Pick the cheapest.\nAction: clik('4')" });
     expect(salvaged[5]!.content).toMatch(/^LAST ACTION ERROR: .*clik/);
     expect(salvaged[3]).toMatchObject({ role: 'tool', tool_call_id: 'call_0' });
-    // The synthetic stop is trained: it is the relabeled ending.
     expect(salvaged.at(-1)).toMatchObject({ role: 'assistant', weight: 1, tool_calls: [{ function: { name: 'stop', arguments: '{"answer":"Hotel Azul at €150"}' } }] });
     const trained = out.flatMap((l) => l.messages).filter((m) => m.role === 'assistant' && m.weight === 1);
     expect(trained).toHaveLength(PARSED_STEPS);
+  });
+
+  it('per trajectory with text actions: observations are user turns and the assistant content is the text action', () => {
+    const out = lines(run('openai', { per: 'trajectory' })).map((l) => OpenAIChatLine.parse(l));
+    expect(out[0]!.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+    expect(out[0]!.messages[2]).toEqual({ role: 'assistant', content: 'Thought: I type the destination.\nAction: fill("5", "Lisbon", press_enter=True)', weight: 1 });
   });
 });
 
@@ -228,45 +169,55 @@ describe('openai exporter', () => {
 
 describe('sharegpt exporter', () => {
   for (const per of PERS) {
-    it(`per ${per}: valid lines that keep LLaMA-Factory's alternation, calls that round-trip, and dataset_info`, () => {
-      const result = run('sharegpt', { per });
-      const out = lines(result, `webfoundry_sharegpt_${per}.jsonl`).map((l) => ShareGptLine.parse(l));
-      expect(result.examples).toBe(per === 'step' ? PARSED_STEPS : ROWS.length);
-      expect(out).toHaveLength(result.examples);
-      const calls = out.flatMap((l) =>
-        l.conversations.filter((t) => t.from === 'function_call').map((t) => {
-          const fc = parseShareGptFunctionCall(t.value)!;
-          expect(fc.thought).not.toBeNull();
-          return actionFromToolCall(fc.call.name, fc.call.arguments);
-        }),
-      );
-      expect(calls).toEqual(parsedActions);
-      expect(JSON.parse(out[0]!.tools!)).toEqual(actionTools());
-
-      const info = ShareGptDatasetInfo.parse(JSON.parse(result.files.find((f) => f.name === 'dataset_info.json')!.content));
-      expect(info).toEqual({
-        [`webfoundry_${per}`]: {
-          file_name: `webfoundry_sharegpt_${per}.jsonl`,
-          formatting: 'sharegpt',
-          columns: { messages: 'conversations', system: 'system', tools: 'tools' },
-          tags: { role_tag: 'from', content_tag: 'value', user_tag: 'human', assistant_tag: 'gpt', observation_tag: 'observation', function_tag: 'function_call' },
-        },
+    for (const toolCalls of [false, true]) {
+      it(`per ${per}, ${toolCalls ? 'tool calls' : 'text actions'}: valid lines, actions that read back, and dataset_info`, () => {
+        const result = run('sharegpt', { per, toolCalls });
+        const out = lines(result, `webfoundry_sharegpt_${per}.jsonl`).map((l) => ShareGptLine.parse(l));
+        expect(result.examples).toBe(per === 'step' ? PARSED_STEPS : ROWS.length);
+        const actions = out.flatMap((l) =>
+          l.conversations.filter((t) => t.from === (toolCalls ? 'function_call' : 'gpt')).map((t) => {
+            if (!toolCalls) {
+              const r = extractAction(t.value);
+              if (!r.ok) throw new Error(r.error);
+              return r.action;
+            }
+            const fc = parseShareGptFunctionCall(t.value)!;
+            expect(fc.thought).not.toBeNull();
+            return actionFromToolCall(fc.call.name, fc.call.arguments);
+          }),
+        );
+        expect(actions).toEqual(parsedActions);
+        if (toolCalls) expect(JSON.parse(out[0]!.tools!)).toEqual(exportTools(ROWS));
+        else expect(out[0]).not.toHaveProperty('tools');
+        const info = ShareGptDatasetInfo.parse(JSON.parse(result.files.find((f) => f.name === 'dataset_info.json')!.content as string));
+        expect(info).toEqual({
+          [`webfoundry_${per}`]: {
+            file_name: `webfoundry_sharegpt_${per}.jsonl`,
+            formatting: 'sharegpt',
+            columns: toolCalls ? { messages: 'conversations', system: 'system', tools: 'tools' } : { messages: 'conversations', system: 'system' },
+            tags: { role_tag: 'from', content_tag: 'value', user_tag: 'human', assistant_tag: 'gpt', observation_tag: 'observation', function_tag: 'function_call' },
+          },
+        });
       });
-    });
+    }
   }
 
-  it('per trajectory: human, then function_call / observation pairs; the unparseable step is left out', () => {
-    const out = lines(run('sharegpt', { per: 'trajectory' })).map((l) => ShareGptLine.parse(l));
+  it('per trajectory with tool calls: human, then function_call / observation pairs with the thought in the thought words; the unparseable step is left out', () => {
+    const out = lines(run('sharegpt', { per: 'trajectory', toolCalls: true })).map((l) => ShareGptLine.parse(l));
     const salvaged = out[1]!.conversations;
     expect(salvaged.map((t) => t.from)).toEqual(['human', 'function_call', 'observation', 'function_call', 'observation', 'function_call']);
-    expect(salvaged[1]!.value).toBe('<think>Open the search form.</think>{"name":"click","arguments":{"bid":"3"}}');
+    expect(salvaged[1]!.value).toBe('<think>\nOpen the search form.\n</think>\n\n{"name":"click","arguments":{"bid":"3"}}');
     expect(salvaged.map((t) => t.value).join('\n')).not.toContain('clik');
   });
 
+  it('per trajectory with text actions: human / gpt turns only', () => {
+    const out = lines(run('sharegpt', { per: 'trajectory' })).map((l) => ShareGptLine.parse(l));
+    expect(out[1]!.conversations.map((t) => t.from)).toEqual(['human', 'gpt', 'human', 'gpt', 'human', 'gpt']);
+  });
+
   it('the schema rejects what LLaMA-Factory would skip', () => {
-    const base = { system: 's', tools: '[]' };
-    const ok = ShareGptLine.safeParse({ ...base, conversations: [{ from: 'human', value: 'q' }, { from: 'gpt', value: 'a' }] });
-    expect(ok.success).toBe(true);
+    const base = { system: 's' };
+    expect(ShareGptLine.safeParse({ ...base, conversations: [{ from: 'human', value: 'q' }, { from: 'gpt', value: 'a' }] }).success).toBe(true);
     const pair = [{ from: 'human', value: 'q' }, { from: 'gpt', value: 'thinking' }, { from: 'function_call', value: '{"name":"click","arguments":{"bid":"1"}}' }];
     expect(ShareGptLine.safeParse({ ...base, conversations: pair }).success).toBe(false);
     const badCall = [{ from: 'human', value: 'q' }, { from: 'function_call', value: 'click("1")' }];
@@ -277,73 +228,62 @@ describe('sharegpt exporter', () => {
 // ------------------------------------------------------------------ trl
 
 describe('trl exporter', () => {
-  for (const per of PERS) {
-    it(`per ${per}: text actions by default, which the action extractor reads back`, () => {
-      const result = run('trl', { per });
+  for (const toolCalls of [false, true]) {
+    it(`per step, ${toolCalls ? 'tool calls' : 'text actions'}: prompt-completion lines, system + user prompt, one assistant completion`, () => {
+      const result = run('trl', { per: 'step', toolCalls });
       const out = lines(result).map((l) => TrlLine.parse(l));
-      expect(result.examples).toBe(per === 'step' ? PARSED_STEPS : ROWS.length);
-      expect(out).toHaveLength(result.examples);
+      expect(out).toHaveLength(PARSED_STEPS);
       const actions: Action[] = [];
       for (const line of out) {
-        expect(line).not.toHaveProperty('tools');
-        expect(line.messages[0]!.role).toBe('system');
-        expect(line.messages.at(-1)!.role).toBe('assistant');
-        for (const m of line.messages) {
-          expect(m.role).not.toBe('tool');
-          if (m.role !== 'assistant') continue;
-          expect(m.content).toMatch(/^Thought: .+\nAction: .+$/);
+        if (!('prompt' in line)) throw new Error('per step must be prompt-completion');
+        expect(line.prompt.map((m) => m.role)).toEqual(['system', 'user']);
+        expect(line.completion).toHaveLength(1);
+        const m = line.completion[0]!;
+        if (m.role !== 'assistant') throw new Error('completion must be an assistant turn');
+        if (toolCalls) actions.push(actionFromToolCall(m.tool_calls![0]!.function.name, m.tool_calls![0]!.function.arguments));
+        else {
           const r = extractAction(m.content!);
-          expect(r.ok).toBe(true);
           if (r.ok) actions.push(r.action);
         }
+        if (toolCalls) expect(JSON.parse(line.tools!)).toEqual(exportTools(ROWS));
+        else expect(line).not.toHaveProperty('tools');
       }
       expect(actions).toEqual(parsedActions);
     });
 
-    it(`per ${per}: toolCalls writes dict arguments, tool replies and the tools column`, () => {
-      const out = lines(run('trl', { per, toolCalls: true })).map((l) => TrlLine.parse(l));
-      const calls = out.flatMap((l) =>
-        l.messages.flatMap((m) => (m.role === 'assistant' ? (m.tool_calls ?? []) : [])).map((c) => {
-          expect(typeof c.function.arguments).toBe('object');
-          return actionFromToolCall(c.function.name, c.function.arguments);
-        }),
-      );
-      expect(calls).toEqual(parsedActions);
-      for (const l of out) expect(l.tools).toEqual(actionTools());
-      if (per === 'trajectory') {
-        expect(out[0]!.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'tool', 'assistant']);
-        expect(out[0]!.messages[3]).toMatchObject({ role: 'tool', name: 'fill' });
+    it(`per trajectory, ${toolCalls ? 'tool calls' : 'text actions'}: messages with ${toolCalls ? 'tool replies' : 'user observation turns'}`, () => {
+      const out = lines(run('trl', { per: 'trajectory', toolCalls })).map((l) => TrlLine.parse(l));
+      expect(out).toHaveLength(ROWS.length);
+      const first = out[0]!;
+      if (!('messages' in first)) throw new Error('per trajectory must be messages');
+      expect(first.messages.map((m) => m.role)).toEqual(toolCalls ? ['system', 'user', 'assistant', 'tool', 'assistant', 'tool', 'assistant'] : ['system', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+      if (toolCalls) expect(first.messages[3]).toMatchObject({ role: 'tool', name: 'fill' });
+      else {
+        expect(first.messages[1]!.content).toBe('OBJECTIVE: Book a flight to Lisbon.\nTODAY: Monday, June 1, 2026\n\nURL: http://skyhop.localhost:8080/\n\nOBSERVATION:\n[5] combobox "To"\n[12] button "Search"');
+        expect(first.messages[2]!.content).toBe('Thought: I type the destination.\nAction: fill("5", "Lisbon", press_enter=True)');
       }
     });
   }
-
-  it('per trajectory: observation turns are user turns with URL and observation', () => {
-    const out = lines(run('trl', { per: 'trajectory' })).map((l) => TrlLine.parse(l));
-    const first = out[0]!.messages;
-    expect(first.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
-    expect(first[1]!.content).toBe('OBJECTIVE: Book a flight to Lisbon.\nTODAY: Monday, June 1, 2026\n\nURL: http://skyhop.localhost:8080/\n\nOBSERVATION:\n[5] combobox "To"\n[12] button "Search"');
-    expect(first[2]!.content).toBe('Thought: I type the destination.\nAction: fill("5", "Lisbon", press_enter=True)');
-    expect(first[3]!.content).toBe('URL: http://skyhop.localhost:8080/\n\nOBSERVATION:\n[12] button "Search"');
-  });
 });
 
 // ------------------------------------------------------------------ jsonl (lossless)
 
 describe('jsonl exporter', () => {
-  it('writes one DatasetRow a line, identical to the input', () => {
+  it('writes one row a line that reads back into the input, and refuses --tool-calls', () => {
     const result = run('jsonl', { per: 'trajectory' });
     expect(result.examples).toBe(ROWS.length);
-    expect(lines(result).map((l) => DatasetRow.parse(l))).toEqual(ROWS);
+    expect(lines(result).map((l) => DatasetRow.parse(readColumnar(DatasetRow, l)))).toEqual(ROWS);
+    expect(() => run('jsonl', { per: 'trajectory', toolCalls: true })).toThrow(InvalidInputError);
   });
 });
 
 // ------------------------------------------------------------------ options, determinism, bad input
 
 describe('options', () => {
-  const userTurns = (result: ExportResult) =>
+  const userTurns = (result: ExportResult): string[] =>
     lines(result)
       .map((l) => TrlLine.parse(l))
-      .flatMap((l) => l.messages.filter((m) => m.role === 'user').map((m) => m.content));
+      .flatMap((l) => ('messages' in l ? l.messages : l.prompt).filter((m) => m.role === 'user').map((m) => m.content ?? ''));
 
   it('maxObsTokens truncates every observation to the budget, with the marker', () => {
     for (const per of PERS) {
@@ -368,13 +308,21 @@ describe('options', () => {
     expect(prompt({ per: 'step', historyLength: 0 }, 3)).not.toContain('PREVIOUS ACTIONS');
   });
 
-  it('the same rows give the same bytes, in every format and mode', () => {
-    for (const format of ['openai', 'sharegpt', 'trl', 'jsonl'] as const) {
+  it('the same rows give the same bytes, in every format, mode and tool setting', () => {
+    for (const format of ['openai', 'sharegpt', 'trl', 'verl', 'jsonl'] as const) {
       for (const per of PERS) {
-        const a = run(format, { per, maxObsTokens: 80 });
-        const b = run(format, { per, maxObsTokens: 80 }, structuredClone(ROWS));
-        expect(b).toEqual(a);
+        for (const toolCalls of format === 'verl' || format === 'jsonl' ? [false] : [false, true]) {
+          const a = run(format, { per, maxObsTokens: 80, toolCalls });
+          const b = run(format, { per, maxObsTokens: 80, toolCalls }, structuredClone(ROWS));
+          expect(b).toEqual(a);
+        }
       }
+    }
+  });
+
+  it('--tool-calls changes every format that has tool calls', () => {
+    for (const format of ['openai', 'sharegpt', 'trl'] as const) {
+      for (const per of PERS) expect(run(format, { per, toolCalls: true }).files[0]!.content).not.toEqual(run(format, { per }).files[0]!.content);
     }
   });
 
@@ -384,14 +332,16 @@ describe('options', () => {
     expect(() => run('openai', { per: 'step' }, [broken as DatasetRow])).toThrow(/row-broken/);
     expect(() => run('trl', { per: 'episode' } as unknown as ExportOptions)).toThrow(InvalidInputError);
     expect(() => run('trl', { per: 'step', maxObsTokens: 0 })).toThrow(InvalidInputError);
+    expect(() => run('verl', { per: 'step', toolCalls: true })).toThrow(InvalidInputError);
   });
 });
 
 // ------------------------------------------------------------------ dataset card
 
 describe('datasetCard', () => {
-  it('reports counts, distributions, steps per row and constraint kinds', () => {
-    const card = datasetCard(ROWS, { format: 'trl', per: 'step', examples: PARSED_STEPS, runInfo: { runId: 'r1', seed: 1 } });
+  it('reports counts, distributions, steps per row and constraint kinds, byte-stable', () => {
+    const opts = { format: 'trl', per: 'step', examples: PARSED_STEPS, runInfo: { runId: 'r1', seed: 1 } } as const;
+    const card = datasetCard(ROWS, opts);
     expect(card).toContain('| rows (trajectories) | 3 |');
     expect(card).toContain('| successes | 2 (66.7%) |');
     expect(card).toContain('| salvaged | 1 (33.3%) |');
@@ -400,18 +350,31 @@ describe('datasetCard', () => {
     expect(card).toContain('| synthetic stop steps | 1 |');
     expect(card).toContain('| `forkful` | 1 (33.3%) |');
     expect(card).toContain('| `medium` | 1 (33.3%) |');
-    expect(card).toContain('| `exact` | 3 (42.9%) |');
     expect(card).toContain('| runId | r1 |');
     expect(card).toContain('load_dataset("json", data_files="webfoundry_trl_step.jsonl", split="train")');
-    expect(datasetCard(ROWS, { format: 'trl', per: 'step', examples: PARSED_STEPS, runInfo: { runId: 'r1', seed: 1 } })).toBe(card);
+    expect(datasetCard(ROWS, opts)).toBe(card);
+    expect(ALL_STEPS).toBe(PARSED_STEPS + 1);
   });
 
-  it('describes each format with its loading recipe', () => {
+  it('starts with a Hugging Face YAML header with a license and the data files', () => {
+    const card = datasetCard(ROWS, { format: 'verl', per: 'trajectory', examples: 3 });
+    const header = card.split('\n---\n')[0]!;
+    expect(header.startsWith('---\nlicense: apache-2.0\n')).toBe(true);
+    expect(header).toContain('  - split: train\n    path: webfoundry_verl_sft_trajectory.parquet');
+    expect(header).toContain('    path: webfoundry_verl_rl.parquet');
+    expect(datasetCard(ROWS, { format: 'jsonl', per: 'trajectory', examples: 3, license: 'cc-by-4.0' })).toMatch(/^---\nlicense: cc-by-4.0\n/);
+  });
+
+  it('describes each format with its loading recipe and names no retiring OpenAI model', () => {
     const card = (format: ExportFormat) => datasetCard(ROWS, { format, per: 'trajectory', examples: 3 });
     expect(card('openai')).toContain('purpose="fine-tune"');
-    expect(card('openai')).toContain('weight');
+    expect(card('openai')).toContain('os.environ["OPENAI_FT_MODEL"]');
+    expect(card('openai')).not.toMatch(/gpt-4\.1-mini-2025|gpt-4o-mini-2024/);
     expect(card('sharegpt')).toContain('dataset: webfoundry_trajectory');
-    expect(card('sharegpt')).toContain('dataset_info.json');
+    expect(card('sharegpt')).toContain('cutoff_len:');
+    expect(card('trl')).toContain('assistant_only_loss=True');
+    expect(card('verl')).toContain('data.max_prompt_length=');
     expect(card('jsonl')).toContain('DatasetRow');
+    for (const f of ['openai', 'sharegpt', 'trl', 'verl', 'jsonl'] as const) expect(card(f)).toContain('--max-obs-tokens');
   });
 });

@@ -4,8 +4,7 @@ import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { launchChromium } from '../../browser/chromium.js';
 import { bookThroughUi } from '../../demo/walkthrough.js';
-import { datasetCard } from '../../pipeline/exports/dataset-card.js';
-import { EXPORTERS } from '../../pipeline/exports/index.js';
+import { exportWithCard } from '../../pipeline/exports/index.js';
 import { generateRun } from '../../pipeline/generate.js';
 import { RunStore } from '../../pipeline/run-store.js';
 import { DEFAULT_SALVAGE } from '../../pipeline/salvage.js';
@@ -88,12 +87,11 @@ export function registerDemo(program: Command): void {
 
       const exportsDir = join(opts.out, 'exports');
       const written: string[] = [];
-      for (const format of ['openai', 'sharegpt', 'trl', 'jsonl'] as const) {
+      for (const format of ['openai', 'sharegpt', 'trl', 'verl', 'jsonl'] as const) {
         const dir = join(exportsDir, format);
         mkdirSync(dir, { recursive: true });
-        const r = EXPORTERS[format].export(rows, { per: 'trajectory' });
+        const r = await exportWithCard(rows, format, { per: 'trajectory' });
         for (const f of r.files) writeFileSync(join(dir, f.name), f.content);
-        writeFileSync(join(dir, 'README.md'), datasetCard(rows, { format, per: 'trajectory', examples: r.examples }));
         written.push(`   ${format.padEnd(8)} ${resolve(dir)}/ (${r.examples} examples)`);
       }
       say(`\n3. Where things are:`);

@@ -180,10 +180,26 @@ export const TrlMessage = z.discriminatedUnion('role', [
 ]);
 export type TrlMessage = z.infer<typeof TrlMessage>;
 
+/** A JSON string holding a list of function tools (how TRL and LLaMA-Factory take a `tools` column). */
+const ToolsJson = z.string().refine((s) => {
+  const tools = parseJson(s);
+  return Array.isArray(tools) && tools.length > 0 && tools.every((t) => FunctionToolSchema.safeParse(t).success);
+}, 'tools must be a JSON string of function definitions');
+
+const usesTools = (messages: readonly TrlMessage[]): boolean => messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.tool_calls !== undefined));
+
+/**
+ * TRL conversational language modeling `{messages}` or conversational prompt-completion
+ * `{prompt, completion}` (docs/source/dataset_formats.md), with an optional `tools` column.
+ */
 export const TrlLine = z
-  .strictObject({ messages: z.array(TrlMessage).min(2), tools: z.array(FunctionToolSchema).min(1).optional() })
+  .union([
+    z.strictObject({ messages: z.array(TrlMessage).min(2), tools: ToolsJson.optional() }),
+    z.strictObject({ prompt: z.array(TrlMessage).min(1), completion: z.array(TrlMessage).min(1), tools: ToolsJson.optional() }),
+  ])
   .superRefine((line, ctx) => {
-    const usesTools = line.messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.tool_calls !== undefined));
-    if (usesTools && line.tools === undefined) ctx.addIssue({ code: 'custom', path: ['tools'], message: 'tool calls need a tools column' });
+    const messages = 'messages' in line ? line.messages : [...line.prompt, ...line.completion];
+    if (usesTools(messages) && line.tools === undefined) ctx.addIssue({ code: 'custom', path: ['tools'], message: 'tool calls need a tools column' });
+    if ('completion' in line && !line.completion.every((m) => m.role === 'assistant')) ctx.addIssue({ code: 'custom', path: ['completion'], message: 'a completion holds assistant messages' });
   });
 export type TrlLine = z.infer<typeof TrlLine>;
