@@ -1,4 +1,5 @@
 /** Text helpers for the student: tokens, hashing and date/number/party normalization (world year 2026). */
+import { READERS, readAs, relativeMentions } from '../core/relative-dates.js';
 import { WORLD_TODAY, addDays, isIsoDate, weekday } from '../core/dates.js';
 
 export const WORLD_YEAR = 2026;
@@ -99,18 +100,24 @@ function absoluteDates(text: string): DateMention[] {
   return found;
 }
 
-const TOMORROW_RE = /\btomorrow\b/gi;
-const THIS_NEXT_RE = new RegExp(`\\b(this|next) (${WEEKDAY_RE})\\b`, 'gi');
 const WEEKEND_AFTER_NEXT_RE = /\bthe (saturday|sunday) of the weekend after next\b/gi;
 const IN_DAYS_RE = new RegExp(`\\bin (${COUNT_RE}) days?\\b`, 'gi');
+/** The student reads week-relative phrases as the calendar weeks of a Monday-first week. */
+const READER = READERS.find((r) => r.id === 'monday-weeks')!;
 
-/** The phrasings of relative dates the task generator uses (datePhrases), resolved against WORLD_TODAY. */
+/**
+ * Relative dates resolved against WORLD_TODAY: the phrasings of `core/relative-dates.ts` (which
+ * the generator writes only when every reader agrees), plus two older ones kept so that models
+ * trained on earlier data read them as before.
+ */
 function relativeDates(text: string): DateMention[] {
   const found: DateMention[] = [];
-  for (const m of text.matchAll(TOMORROW_RE)) found.push({ at: m.index, iso: addDays(WORLD_TODAY, 1) });
-  for (const m of text.matchAll(THIS_NEXT_RE)) found.push({ at: m.index, iso: weekdayOfWeek(m[2]!, m[1]!.toLowerCase() === 'this' ? 0 : 1) });
+  for (const m of relativeMentions(text)) {
+    const iso = readAs(m.text, WORLD_TODAY, READER);
+    if (iso !== undefined) found.push({ at: m.index, iso });
+  }
   for (const m of text.matchAll(WEEKEND_AFTER_NEXT_RE)) found.push({ at: m.index, iso: weekdayOfWeek(m[1]!, 2) });
-  for (const m of text.matchAll(IN_DAYS_RE)) found.push({ at: m.index, iso: addDays(WORLD_TODAY, countOf(m[1]!)!) });
+  for (const m of text.matchAll(IN_DAYS_RE)) if (!found.some((f) => f.at === m.index)) found.push({ at: m.index, iso: addDays(WORLD_TODAY, countOf(m[1]!)!) });
   return found;
 }
 

@@ -24,7 +24,8 @@ export type LintRule =
   | 'glued-clause'
   | 'quantity-mismatch'
   | 'relative-date'
-  | 'boundary-word';
+  | 'boundary-word'
+  | 'superlative-scope';
 
 type Rule = (task: Task, facts: readonly FactSpec[]) => LintFinding[];
 
@@ -201,7 +202,14 @@ const boundaryWord: Rule = (t) => {
   return out;
 };
 
+/** "Take the cheapest flight" is judged among the options that fit: the words must say so ("that fits", "matching"). */
+const superlativeScope: Rule = (t) =>
+  t.constraints
+    .filter((c) => c.kind === 'superlative' && c.scope.length > 0 && !/\b(fits?|match(es|ing)?)\b/i.test(c.phrase))
+    .map((c) => ({ rule: 'superlative-scope' as const, message: `"${c.phrase}" does not say it ranks only the options that fit the rest of the request` }));
+
 export const LINT_RULES: Record<LintRule, Rule> = {
+  'superlative-scope': superlativeScope,
   'boundary-word': boundaryWord,
   placeholder,
   'repeated-word': repeatedWord,

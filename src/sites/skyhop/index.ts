@@ -22,7 +22,8 @@ const passengers = (p: SearchParams) => Number(p.adults ?? 1) + Number(p.childre
 
 function toListing(f: Flight, p: SearchParams): Listing {
   const cabin = cabinOf(p);
-  const price = f.prices[cabin];
+  // The "from" price is the cheapest fare that can still be bought, never a sold-out one.
+  const price = fareChoices(f, p).find((c) => !c.soldOut)?.price ?? f.prices[cabin];
   const stopsText = f.stops === 0 ? 'Non-stop' : `${f.stops} stop${f.stops > 1 ? 's' : ''} (${f.via.join(', ')})`;
   return {
     id: f.id,

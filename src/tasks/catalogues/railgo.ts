@@ -350,7 +350,7 @@ export const railgoTasks: TaskCatalogue = {
       id: 'fastest',
       field: 'durationMin',
       objective: 'min',
-      phrases: sentences('fastest', [{ id: 'pick', text: 'Take the fastest train that fits.' }, { id: 'shortest', text: 'Pick the one with the shortest journey time.' }]),
+      phrases: sentences('fastest', [{ id: 'pick', text: 'Take the fastest train that fits.' }, { id: 'shortest', text: 'Of the trains that fit, pick the one with the shortest journey time.' }]),
     },
     {
       id: 'earliest',

@@ -300,13 +300,13 @@ export const ticketnestTasks: TaskCatalogue = {
       id: 'soonest',
       field: 'startsAt',
       objective: 'min',
-      phrases: sentences('soonest', [{ id: 'pick', text: 'Take the soonest one that fits.' }, { id: 'first', text: 'Pick the first one coming up.' }]),
+      phrases: sentences('soonest', [{ id: 'pick', text: 'Take the soonest one that fits.' }, { id: 'first', text: 'Pick the first one coming up that fits.' }]),
     },
     {
       id: 'most-popular',
       field: 'popularity',
       objective: 'max',
-      phrases: sentences('most-popular', [{ id: 'pick', text: 'Go for the most popular one.' }, { id: 'demand', text: 'Pick the most popular of the matching events.' }]),
+      phrases: sentences('most-popular', [{ id: 'pick', text: 'Go for the most popular one that fits.' }, { id: 'demand', text: 'Pick the most popular of the matching events.' }]),
     },
     {
       id: 'shortest',
