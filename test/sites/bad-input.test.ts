@@ -34,7 +34,7 @@ describe('bad input gets a clear 4xx, never a crash', () => {
     const server = getServer();
     const r = await http(server, { site: 'skyhop', path: '/search?origin=LIS&destination=LIS&date=2031-01-01&adults=0&children=0&cabin=economy' });
     expect(r.status).toBe(422);
-    expect(r.body).toContain('Departure date must be between today and the next 60 days');
+    expect(r.body).toContain('Departure date must be between Monday, June 1, 2026 and Thursday, July 30, 2026');
     expect(r.body).toContain('Adults must be a whole number from 1 to 6');
   });
 

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Task } from '../../src/core/schemas/task.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
+import type { Choice } from '../../src/sites/engine/site-definition.js';
+import { SITES } from '../../src/sites/registry.js';
+import { catalogueFor } from '../../src/tasks/catalogues/index.js';
+import { generateTask } from '../../src/tasks/generate-task.js';
+import { bookedState, targetOf } from '../../src/tasks/target.js';
+import type { World } from '../../src/world/world.js';
+import { targetOfTask } from '../helpers/catalogue.js';
+import { testWorld } from '../helpers/test-server.js';
+
+/** A bound on what the user pays checks what the user pays: a pricier option of the same listing breaks it. */
+describe('price bounds', () => {
+  let world: World;
+  beforeAll(() => {
+    world = testWorld();
+  });
+
+  it('every price bound of a generated task is violated by buying a pricier option of the same listing, on every site', () => {
+    const perSite = new Map<string, number>();
+    for (const site of SITES) {
+      const money = new Set(site.facts.filter((f) => f.kind === 'money').map((f) => f.field));
+      for (const difficulty of ['medium', 'hard'] as const) {
+        for (let index = 0; index < 40; index++) {
+          const task = generateTask({ site, catalogue: catalogueFor(site.id), world, seed: 31, index, difficulty, split: 'dev' });
+          if (!task) continue;
+          const bounds = task.constraints.filter((c): c is Extract<Task['constraints'][number], { kind: 'range' }> => c.kind === 'range' && money.has(c.field) && c.max !== undefined && c.max > 0);
+          if (bounds.length === 0) continue;
+          const target = targetOfTask(task, site, world);
+          // Every other choice combination of the very same listing, with its paid facts.
+          let combos: Choice[][] = [[]];
+          for (const g of target.detail.optionGroups) combos = combos.flatMap((cs) => g.choices.filter((c) => !c.soldOut).map((c) => [...cs, c]));
+          for (const bound of bounds) {
+            for (const choices of combos) {
+              const state = bookedState(targetOf(site, world, target.params, target.results, target.detail, choices, target));
+              const paid = state.bookings[0]!.attrs[bound.field];
+              if (typeof paid !== 'number' || paid <= bound.max!) continue;
+              const verdict = evaluate(task, state).verdicts.find((v) => v.id === bound.id)!;
+              expect(verdict.satisfied, `${task.id}: ${bound.phrase} with ${choices.map((c) => c.id).join('+')} paying ${paid}`).toBe(false);
+              perSite.set(site.id, (perSite.get(site.id) ?? 0) + 1);
+            }
+          }
+        }
+      }
+    }
+    // Sites whose options change what is paid per unit (fares, room rates, sections, classes) were tested.
+    for (const id of ['skyhop', 'staywell', 'ticketnest', 'railgo']) expect(perSite.get(id) ?? 0, id).toBeGreaterThan(5);
+  });
+});
