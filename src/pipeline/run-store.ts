@@ -9,7 +9,8 @@ import { TrajectoryEnd, TrajectoryHeader, TrajectoryStep, type Trajectory } from
 import { WORLD_VERSION } from '../core/version.js';
 import type { SalvageOptions } from './salvage.js';
 
-export const RUN_STORE_VERSION = 1;
+/** 2: tasks of schema 2 (constraints on what is booked and paid); runs of version 1 are refused. */
+export const RUN_STORE_VERSION = 2;
 const KIND = 'webfoundry-run';
 
 /** What identifies a run: two runs with different configs must not share a directory. */

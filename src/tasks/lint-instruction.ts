@@ -25,7 +25,8 @@ export type LintRule =
   | 'quantity-mismatch'
   | 'relative-date'
   | 'boundary-word'
-  | 'superlative-scope';
+  | 'superlative-scope'
+  | 'strict-bound-word';
 
 type Rule = (task: Task, facts: readonly FactSpec[]) => LintFinding[];
 
@@ -208,7 +209,25 @@ const superlativeScope: Rule = (t) =>
     .filter((c) => c.kind === 'superlative' && c.scope.length > 0 && !/\b(fits?|match(es|ing)?)\b/i.test(c.phrase))
     .map((c) => ({ rule: 'superlative-scope' as const, message: `"${c.phrase}" does not say it ranks only the options that fit the rest of the request` }));
 
+/**
+ * "under €80" reads as excluding €80, "over 4 stars" as excluding 4; the checks include their
+ * bounds, so a bound is said with words that include it ("at most", "up to", "or more").
+ */
+const strictBoundWord: Rule = (t) => {
+  const out: LintFinding[] = [];
+  for (const c of t.constraints) {
+    if (c.kind !== 'range') continue;
+    for (const m of matches(/(?<!\bat or )\b(under|below|less than|over|above|more than)\s+€?\s?(\d+(?:[.,]\d+)?)/i, c.phrase)) {
+      const said = Number(m[2]!.replace(',', '.'));
+      const upper = /under|below|less than/i.test(m[1]!);
+      if ((upper && c.max === said) || (!upper && c.min === said)) out.push({ rule: 'strict-bound-word', message: `"${c.phrase}": "${m[0]}" excludes ${said}, but the check includes it` });
+    }
+  }
+  return out;
+};
+
 export const LINT_RULES: Record<LintRule, Rule> = {
+  'strict-bound-word': strictBoundWord,
   'superlative-scope': superlativeScope,
   'boundary-word': boundaryWord,
   placeholder,

@@ -60,11 +60,11 @@ export function partyPhrases(adults: number, children: number, noun = 'people'):
   return out;
 }
 
-/** "under €200", "at most €200", "no more than €200". */
+/** "at most €200", "no more than €200": bounds that include the amount, as the check does (never "under"). */
 export function maxPricePhrases(amount: number, unit = ''): { id: string; text: string }[] {
   const u = unit ? ` ${unit}` : '';
   return [
-    { id: 'price-under', text: `under €${amount}${u}` },
+    { id: 'price-up-to', text: `up to €${amount}${u}` },
     { id: 'price-at-most', text: `costing at most €${amount}${u}` },
     { id: 'price-no-more', text: `for no more than €${amount}${u}` },
   ];

@@ -37,7 +37,7 @@ export function row(id: string, kind: 'success' | 'salvaged', t: Task, steps: Da
     originalCsr: kind === 'salvaged' ? 0.5 : 1,
     originalSteps: steps.length + 3,
   };
-  return { schemaVersion: 1, id, kind, task: t, provenance, steps };
+  return { schemaVersion: 2, id, kind, task: t, provenance, steps };
 }
 
 export const dest: Constraint = { id: 'destination', kind: 'exact', stage: 'search', phrase: 'to Lisbon', field: 'destination', value: 'LIS' };

@@ -60,7 +60,7 @@ export function syntheticRows(n: number, filler = 0): DatasetRow[] {
     push(`${base}/details`, details, { type: 'click', bid: '36' });
     push(`${base}/confirmation/ABC${k}`, '[40] heading "Booking confirmed"\n[41] link "Home"', { type: 'stop' });
     return {
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: `row-${k}`,
       kind: 'success',
       task: { instruction } as DatasetRow['task'],

@@ -59,8 +59,8 @@ describe('the instruction linter, on the garbled instructions the generator once
     expect(rules(task('staywell', 'Book a hotel in Porto, paying under €180. Complete the booking.', [unitless, booked]))).toContain('quantity-mismatch');
     const onNonMoney: Constraint = { id: 'rating', kind: 'range', stage: 'selection', field: 'rating', min: 8, phrase: 'for under €80' };
     expect(rules(task('staywell', 'Book a hotel in Porto for under €80. Complete the booking.', [onNonMoney, booked]))).toContain('quantity-mismatch');
-    const ok: Constraint = { ...from, phrase: 'paying under €180 a night for the room, before city tax' };
-    expect(rules(task('staywell', 'Book a hotel in Porto, paying under €180 a night for the room, before city tax. Complete the booking.', [ok, booked]))).toEqual([]);
+    const ok: Constraint = { ...from, phrase: 'paying up to €180 a night for the room, before city tax' };
+    expect(rules(task('staywell', 'Book a hotel in Porto, paying up to €180 a night for the room, before city tax. Complete the booking.', [ok, booked]))).toEqual([]);
   });
 
   it('flags relative dates that readers split on, or that name another day than the one checked', () => {
@@ -79,6 +79,13 @@ describe('the instruction linter, on the garbled instructions the generator once
     expect(rules(task('skyhop', 'Book a flight to Madrid, departing at 18:00 or later. Complete the booking.', [inclusive, booked]))).toEqual([]);
     const noon: Constraint = { id: 'depart-period', kind: 'time_window', stage: 'selection', field: 'departTime', before: '11:59', phrase: 'on a train that leaves before noon' };
     expect(rules(task('railgo', 'Book a train to Porto, on a train that leaves before noon. Complete the booking.', [noon, booked]))).toEqual([]);
+  });
+
+  it('flags "under EUR 80" on a bound that includes EUR 80', () => {
+    const under: Constraint = { id: 'nightly-max', kind: 'range', stage: 'selection', field: 'nightlyPrice', max: 80, phrase: 'paying under €80 a night for the room' };
+    expect(rules(task('staywell', 'Book a hotel in Porto, paying under €80 a night for the room. Complete the booking.', [under, booked]))).toContain('strict-bound-word');
+    const upTo: Constraint = { ...under, phrase: 'paying up to €80 a night for the room' };
+    expect(rules(task('staywell', 'Book a hotel in Porto, paying up to €80 a night for the room. Complete the booking.', [upTo, booked]))).toEqual([]);
   });
 
   it('flags repeated words, placeholders, a constraint the instruction never says and broken sentences', () => {

@@ -31,6 +31,11 @@ describe('task files', () => {
     expect(() => parseTaskLines(`\n${JSON.stringify(t)}`, 'f.jsonl')).toThrow(/f\.jsonl:2: unknown task schema version 99/);
   });
 
+  it('refuse schema-1 tasks (bookingarena-v0 revision 1) saying why their scores are not comparable', () => {
+    const t = { ...sample()[0], schemaVersion: 1 };
+    expect(() => parseTaskLines(JSON.stringify(t), 'old.jsonl')).toThrow(/old\.jsonl:1: task schema version 1 is no longer read: .*price bounds check what is paid.*not comparable/);
+  });
+
   it('reject a task that does not fit the schema, naming the field', () => {
     const t = sample()[0]!;
     const bad = { ...t, constraints: [{ ...t.constraints[0], kind: 'fuzzy' }, t.constraints[1]] };

@@ -179,7 +179,9 @@ describe('staywell site', () => {
     }
 
     const attrs = staywell.bookingAttrs!({ params: p, listing: d.listing, choices: [roomChoice, flex], extras: {} }, [{ firstName: 'Ana', lastName: 'Silva' }]);
-    expect(attrs).toMatchObject({ adults: 3, rooms: 2, nights: 3, roomTotal: perRoom * 2, leadGuest: 'Ana Silva' });
+    expect(attrs).toMatchObject({ adults: 3, rooms: 2, nights: 3, leadGuest: 'Ana Silva' });
+    // What the room and rate cost is a fact of the selection, from the moment it is chosen.
+    expect(staywell.unitPrices!({ params: p, listing: d.listing, choices: [roomChoice, flex] })).toEqual({ roomTotal: perRoom * 2, nightlyPrice: Math.round((perRoom / 3) * 100) / 100 });
   });
 
   it('marks sold-out and too-small rooms, and closes free cancellation for last-minute stays', () => {

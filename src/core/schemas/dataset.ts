@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Action } from './action.js';
 import { Task } from './task.js';
 
-export const DATASET_SCHEMA_VERSION = 1;
+/** 2: rows carry tasks of schema 2. */
+export const DATASET_SCHEMA_VERSION = 2;
 
 /** One step kept for training: what the agent saw, and what it thought and did. */
 export const DatasetStep = z.strictObject({

@@ -1,3 +1,4 @@
+import { DATASET_SCHEMA_VERSION } from '../../core/schemas/dataset.js';
 import type { ExportTool } from './export-tools.js';
 import { dataFileName, shareGptDatasetName, verlFileNames } from './file-names.js';
 import { impliedLength, type TokenStats } from './card-tokens.js';
@@ -169,7 +170,7 @@ function jsonl(f: FormatFacts): string[] {
   const file = dataFileName('jsonl', f.per);
   return [
     '## Format: WebFoundry rows (lossless)',
-    `\`${file}\`: JSON Lines, one \`DatasetRow\` (src/core/schemas/dataset.ts, schemaVersion 1) a line: the task with its constraints, provenance (run, episode, original task, kept and dropped constraint ids, truncation), and every step with URL, observation, thought, action text, parsed action and the synthetic flag. Every other format is generated from it (\`webfoundry train --data\` reads it back).`,
+    `\`${file}\`: JSON Lines, one \`DatasetRow\` (src/core/schemas/dataset.ts, schemaVersion ${DATASET_SCHEMA_VERSION}) a line: the task with its constraints, provenance (run, episode, original task, kept and dropped constraint ids, truncation), and every step with URL, observation, thought, action text, parsed action and the synthetic flag. Every other format is generated from it (\`webfoundry train --data\` reads it back).`,
     `- One type per column, for \`datasets\` of any version: the fields whose JSON type varies from row to row (derived from the zod schema, src/core/json-columns.ts) are written as JSON text, so \`json.loads\` them: ${f.jsonTextPaths.map((p) => `\`${p}\``).join(', ')}. Non-integer numbers always carry a fraction (\`1.0\`).`,
     '- `--tool-calls` is refused here: every row keeps both the action as written and the parsed action.',
     [

@@ -267,7 +267,7 @@ function candidates(t: Target): Candidate[] {
     out.push({
       role: 'refine',
       constraint: { id: 'deposit-max', kind: 'range', stage: 'selection', field: 'depositPerGuest', max },
-      phrases: clauses('deposit-max', [{ id: 'at-most', text: `with a deposit of at most €${max} per guest` }, { id: 'under', text: `with a deposit under €${max} a head` }]),
+      phrases: clauses('deposit-max', [{ id: 'at-most', text: `with a deposit of at most €${max} per guest` }, { id: 'up-to', text: `with a deposit of up to €${max} a head` }]),
     });
   }
   return out;

@@ -366,7 +366,7 @@ function candidates(t: Target): Candidate[] {
       constraint: { id: 'nightly-max', kind: 'range', stage: 'selection', field: 'nightlyPrice', max: maxNightly },
       phrases: [
         ...clauses('nightly-max', [
-          { id: 'under', text: `paying under €${maxNightly} ${perNight} for the room, before city tax` },
+          { id: 'up-to', text: `paying up to €${maxNightly} ${perNight} for the room, before city tax` },
           { id: 'at-most', text: `paying at most €${maxNightly} ${perNight} for the room (city tax aside)` },
         ]),
         ...sentences('nightly-max', [{ id: 'keep', text: `Keep the room at or under €${maxNightly} ${perNight}, before city tax.` }]),
