@@ -29,14 +29,8 @@ function minutes(v: AttrValue | undefined): number | undefined {
   return timeToMinutes(v);
 }
 
-const sameValue = (a: AttrValue | undefined, b: number | string) =>
-  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : a !== undefined && !Array.isArray(a) && typeof a !== 'boolean' && String(a) === String(b);
-
-/**
- * Checks one constraint against the facts of an episode; pure and allocation-light. `siblings`
- * are the verdicts of the task's other constraints, for a superlative's scope.
- */
-export function checkConstraint(c: Constraint, f: Facts, siblings?: ReadonlyMap<string, boolean>): Verdict {
+/** Checks one constraint against the facts of an episode; pure and allocation-light. */
+export function checkConstraint(c: Constraint, f: Facts): Verdict {
   const at = f.byStage[c.stage];
   const v = (satisfied: boolean, source: FactSource, observed: unknown, expected: unknown, field?: string): Verdict => ({
     id: c.id,
@@ -76,13 +70,16 @@ export function checkConstraint(c: Constraint, f: Facts, siblings?: ReadonlyMap<
       return v(ok, at.source, o, { from: c.from, to: c.to }, c.field);
     }
     case 'superlative': {
-      // Any option reaching the best value counts, as long as it is one of the options the
-      // superlative ranks (it meets every constraint of the scope): a cheaper hotel of the wrong
-      // star rating is not "the cheapest 4-star hotel".
-      const o = at.attrs[c.field];
-      const outOfScope = c.scope.filter((id) => siblings?.get(id) === false);
-      const ok = sameValue(o, c.best) && outOfScope.length === 0;
-      return v(ok, at.source, outOfScope.length ? { value: o, outOfScope } : o, { [c.objective === 'min' ? 'lowest' : 'highest']: c.best }, c.field);
+      // Met by any of the best options that fit (ties included): the listing booked, with the
+      // choices that set the value, at the best value. A cheaper hotel of the wrong stars is not
+      // among them; the fastest train booked at the wrong fare is (the fare constraint counts that
+      // mistake); the cheapest ticket bought without the railcard is not (it was not the lowest fare).
+      const o = f.option;
+      const value = at.attrs[c.field];
+      const best = typeof value === 'number' && typeof c.best === 'number' ? Math.abs(value - c.best) < 1e-9 : value === c.best;
+      const ok = best && o !== undefined && c.winners.some((w) => w.listing === o.listing && Object.entries(w.choices).every(([g, id]) => o.choices[g] === id));
+      const observed = o === undefined ? undefined : { listing: o.listing, choices: o.choices, value: at.attrs[c.field] };
+      return v(ok, at.source, observed, { [c.objective === 'min' ? 'lowest' : 'highest']: c.best, winners: c.winners.length }, c.field);
     }
     case 'count': {
       const o = at.attrs[c.field];

@@ -24,18 +24,7 @@ export function evaluate(task: Evaluable, state: EpisodeState | SiteEpisodeState
 
 /** Judges a task against the facts of an episode on its site. */
 export function evaluateFacts(task: Evaluable, facts: Facts): Evaluation {
-  // Superlatives are judged last: they need the verdicts of the constraints in their scope.
-  const plain = new Map<string, boolean>();
-  const verdicts: Verdict[] = new Array(task.constraints.length);
-  task.constraints.forEach((c, i) => {
-    if (c.kind === 'superlative') return;
-    const verdict = checkConstraint(c, facts);
-    verdicts[i] = verdict;
-    plain.set(c.id, verdict.satisfied);
-  });
-  task.constraints.forEach((c, i) => {
-    if (c.kind === 'superlative') verdicts[i] = checkConstraint(c, facts, plain);
-  });
+  const verdicts: Verdict[] = task.constraints.map((c) => checkConstraint(c, facts));
   const satisfied = verdicts.reduce((n, v) => n + (v.satisfied ? 1 : 0), 0);
   const total = verdicts.length;
   const csr = total === 0 ? 0 : satisfied / total;

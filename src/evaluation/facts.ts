@@ -4,10 +4,15 @@ import type { Stage } from '../core/schemas/task.js';
 /** Where a fact was read from. */
 export type FactSource = 'none' | 'search' | 'selection' | 'form' | 'booking';
 
+/** The option booked or chosen: its listing and a choice per option group. */
+export type ChosenOption = { listing: string; choices: Record<string, string> };
+
 /** What an episode has done on one site, flattened for the checkers. */
 export type Facts = {
   /** The facts a constraint of each stage reads, and where they came from (see `factsOf`). */
   byStage: Record<Stage, { attrs: Attrs; source: FactSource }>;
+  /** The option of the last booking, else of the current selection. */
+  option: ChosenOption | undefined;
   travellers: Person[];
   contact: Record<string, string>;
   extras: Record<string, number>;
@@ -21,6 +26,7 @@ const EMPTY = { attrs: {}, source: 'none' as const };
 
 export const NO_FACTS: Facts = {
   byStage: { search: EMPTY, selection: EMPTY, details: EMPTY, booking: EMPTY },
+  option: undefined,
   travellers: [],
   contact: {},
   extras: {},
@@ -33,6 +39,11 @@ export function siteStateOf(state: EpisodeState | SiteEpisodeState | undefined, 
   if ('sites' in state) return state.sites[siteId];
   return state.siteId === siteId ? state : undefined;
 }
+
+const optionOf = (listing: string, options: readonly { groupId: string; choiceId: string }[]): ChosenOption => ({
+  listing,
+  choices: Object.fromEntries(options.map((o) => [o.groupId, o.choiceId])),
+});
 
 /**
  * The one rule for what counts before and after a booking, the same for every constraint:
@@ -57,6 +68,7 @@ export function factsOf(s: SiteEpisodeState | undefined): Facts {
     const all = { attrs: last.attrs, source: 'booking' as const };
     return {
       byStage: { search: all, selection: all, details: all, booking: all },
+      option: optionOf(last.listingId, last.options),
       travellers: last.travellers,
       contact: last.contact,
       extras: last.extras,
@@ -69,6 +81,7 @@ export function factsOf(s: SiteEpisodeState | undefined): Facts {
   const search = searchIsNewer ? { attrs: s.search!.params as Attrs, source: 'search' as const } : selection;
   return {
     byStage: { search, selection, details: selection, booking: EMPTY },
+    option: s.selection ? optionOf(s.selection.listingId, s.selection.options) : undefined,
     travellers: s.form?.travellers ?? [],
     contact: s.form?.contact ?? {},
     extras: s.form?.extras ?? {},
@@ -78,7 +91,7 @@ export function factsOf(s: SiteEpisodeState | undefined): Facts {
 }
 
 /** The same attrs at every stage, as after a booking: what a check of one option's facts reads. */
-export function uniformFacts(attrs: Attrs, source: FactSource = 'selection'): Facts {
+export function uniformFacts(attrs: Attrs, source: FactSource = 'selection', option?: ChosenOption): Facts {
   const at = { attrs, source };
-  return { ...NO_FACTS, byStage: { search: at, selection: at, details: at, booking: at } };
+  return { ...NO_FACTS, byStage: { search: at, selection: at, details: at, booking: at }, option };
 }

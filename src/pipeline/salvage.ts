@@ -75,7 +75,10 @@ export function salvage(t: Trajectory, runId: string, o: SalvageOptions = DEFAUL
   const cut = e.firstBestIndex;
   if (cut < 0 || e.bestCsr < o.minCsr) return undefined;
   const at = evaluate(task, t.steps[cut]!.state ?? undefined);
-  const kept = task.constraints.filter((c) => at.verdicts.find((v) => v.id === c.id)?.satisfied);
+  const met = new Set(at.verdicts.filter((v) => v.satisfied).map((v) => v.id));
+  // A superlative was proven under its scope: without one of those constraints another option
+  // could be best, so it goes too.
+  const kept = task.constraints.filter((c) => met.has(c.id) && (c.kind !== 'superlative' || c.scope.every((id) => met.has(id))));
   const dropped = task.constraints.filter((c) => !kept.includes(c));
   if (kept.filter((c) => c.kind !== 'booked').length < o.minKept) return undefined;
   if (o.requireBooking && !kept.some((c) => c.kind === 'booked')) return undefined;

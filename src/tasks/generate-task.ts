@@ -174,6 +174,7 @@ export function generateTask(o: GenerateOptions): Task | undefined {
         objective: spec.objective,
         best: found.best,
         scope: scope.map((c) => c.id),
+        winners: found.winners,
         phrase: phrase.text,
         templateId: phrase.id,
       };

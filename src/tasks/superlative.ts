@@ -51,9 +51,34 @@ function choiceCombos(detail: ListingDetail): Choice[][] {
 
 const better = (a: AttrValue, b: AttrValue, objective: 'min' | 'max') => (objective === 'min' ? a < b : a > b);
 
+/** An option a superlative ranks: a listing, and the choices that set the ranked value. */
+export type Winner = { listing: string; choices: Record<string, string> };
+
+/**
+ * The option groups whose choice changes the value of `field` on this listing (the fare for a
+ * fare per adult, the section for a ticket price; none for a flight's duration): what a
+ * superlative over the field ranks besides the listing.
+ */
+function valueGroups(groupIds: readonly string[], combos: readonly { choices: Choice[]; value: AttrValue | undefined }[]): Set<number> {
+  const out = new Set<number>();
+  groupIds.forEach((_, gi) => {
+    const byRest = new Map<string, Set<string>>();
+    for (const c of combos) {
+      const rest = c.choices.map((x, i) => (i === gi ? '*' : x.id)).join('|');
+      const seen = byRest.get(rest) ?? new Set<string>();
+      seen.add(JSON.stringify(c.value));
+      byRest.set(rest, seen);
+    }
+    if ([...byRest.values()].some((v) => v.size > 1)) out.add(gi);
+  });
+  return out;
+}
+
 export type BestOption = {
   /** The best value of the spec's field among bookable options that meet every scope constraint. */
   best: number | string;
+  /** Every option reaching it (a listing and the choices that set the value), over every allowed search. */
+  winners: Winner[];
   /** A booking of the target's own search that reaches it (the target itself when it does). */
   witness: Target;
 };
@@ -63,8 +88,8 @@ export type BestOption = {
  * and every bookable option of each (listing and a choice per option group) that meets every
  * constraint of `scope` and offers every add-on the task wants; undefined when the target's own
  * search cannot reach that best (a better option hides behind another search: a reader who
- * searches as asked would not see it) or nothing qualifies. Ties are fine: the evaluator accepts
- * any option that reaches the best.
+ * searches as asked would not see it) or nothing qualifies. Ties are fine: every option that
+ * reaches the best is a winner.
  */
 export function bestOption(target: Target, scope: readonly Constraint[], wantedAddons: readonly string[], spec: SuperlativeSpec): BestOption | undefined {
   const { site, world } = target;
@@ -72,9 +97,8 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
   const variants = searchVariants(site, target.params, pinned);
   if (!variants) return undefined;
   const task = { id: 'scope', site: site.id, constraints: [...scope] };
-  let best: number | string | undefined;
-  let ownBest: number | string | undefined;
-  let witness: Target | undefined;
+  type Scored = { params: SearchParams; isOwn: boolean; listing: string; groups: string[]; choices: Choice[]; value: number | string; fits: boolean; target: Target; key: string };
+  const scored: Scored[] = [];
   const own = JSON.stringify(target.params);
   for (const params of variants) {
     const isOwn = JSON.stringify(params) === own;
@@ -83,24 +107,30 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
       if (listing.soldOut) continue;
       const detail = site.detail(world, params, listing.id);
       if (!detail || detail.listing.soldOut) continue;
+      const groups = detail.optionGroups.map((g) => g.id);
+      const mine: Scored[] = [];
       for (const choices of choiceCombos(detail)) {
         const t = targetOf(site, world, params, results, detail, choices, target);
-        const offered = new Set(site.extras({ params, listing: detail.listing, choices }).map((x) => x.id));
-        if (!wantedAddons.every((id) => offered.has(id))) continue;
         const state = bookedState(t);
         const value = state.bookings[0]!.attrs[spec.field];
         if (typeof value !== 'number' && typeof value !== 'string') continue;
-        if (!evaluate(task, state).sr) continue;
-        if (best === undefined || better(value, best, spec.objective)) best = value;
-        if (!isOwn) continue;
-        const isTarget = listing.id === target.listing.id && choices.every((c, i) => c.id === target.choices[i]?.id);
-        if (ownBest === undefined || better(value, ownBest, spec.objective) || (value === ownBest && isTarget)) {
-          ownBest = value;
-          witness = isTarget ? target : t;
-        }
+        const offered = new Set(site.extras({ params, listing: detail.listing, choices }).map((x) => x.id));
+        const fits = wantedAddons.every((id) => offered.has(id)) && evaluate(task, state).sr;
+        mine.push({ params, isOwn, listing: listing.id, groups, choices, value, fits, target: t, key: '' });
       }
+      const setters = valueGroups(groups, mine);
+      for (const m of mine) m.key = JSON.stringify({ listing: m.listing, choices: Object.fromEntries(m.choices.flatMap((c, i) => (setters.has(i) ? [[groups[i]!, c.id]] : []))) });
+      scored.push(...mine);
     }
   }
-  if (best === undefined || ownBest === undefined || witness === undefined || ownBest !== best) return undefined;
-  return { best, witness };
+  const fitting = scored.filter((s) => s.fits);
+  if (fitting.length === 0) return undefined;
+  const best = fitting.reduce((b, s) => (better(s.value, b, spec.objective) ? s.value : b), fitting[0]!.value);
+  const reaching = fitting.filter((s) => s.value === best);
+  const ownReaching = reaching.filter((s) => s.isOwn);
+  if (ownReaching.length === 0) return undefined;
+  const isTarget = (s: Scored) => s.listing === target.listing.id && s.choices.every((c, i) => c.id === target.choices[i]?.id);
+  const witness = ownReaching.some(isTarget) ? target : ownReaching[0]!.target;
+  const winners = [...new Set(reaching.map((s) => s.key))].sort().map((k) => JSON.parse(k) as Winner);
+  return { best, winners, witness };
 }

@@ -13,10 +13,10 @@ import { ValidityFile, type ValidityCase } from './schema.js';
 export const VALIDITY_DIR = fileURLToPath(new URL('../../suites/validity/', import.meta.url));
 
 /** Reads every case file, validated; a bad file names itself and the field. */
-export function loadValiditySet(dir = VALIDITY_DIR, worldSeed?: number): ValidityCase[] {
+export function loadValiditySet(dir = VALIDITY_DIR, worldSeed?: number, site?: string): ValidityCase[] {
   const out: ValidityCase[] = [];
   const ids = new Set<string>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json') && (site === undefined || n === `${site}.json`)).sort()) {
     const path = join(dir, name);
     let raw: unknown;
     try {

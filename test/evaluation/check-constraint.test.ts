@@ -81,12 +81,31 @@ describe('time_window', () => {
 });
 
 describe('superlative', () => {
-  const c: Constraint = { ...base, id: 'cheapest', kind: 'superlative', field: 'price', objective: 'min', best: 88, scope: ['airline'] };
-  it('is met by the best listing only, not by a near-cheapest one', () => {
-    const inScope = new Map([['airline', true]]);
-    expect(checkConstraint(c, facts({ attrs: { price: 88 } }), inScope).satisfied).toBe(true);
-    expect(checkConstraint(c, facts({ attrs: { price: 89 } }), inScope).satisfied).toBe(false);
-    expect(checkConstraint(c, facts({ attrs: {} }), inScope).satisfied).toBe(false);
+  const c: Constraint = {
+    ...base,
+    id: 'cheapest',
+    kind: 'superlative',
+    field: 'farePrice',
+    objective: 'min',
+    best: 88,
+    scope: ['airline'],
+    winners: [{ listing: 'fl-1', choices: { fare: 'basic' } }, { listing: 'fl-2', choices: { fare: 'basic' } }],
+  };
+  it('is met by any of the best options (ties included), with the choice that sets the value', () => {
+    const at88 = { farePrice: 88 };
+    expect(ok(c, facts({ attrs: at88, option: { listing: 'fl-1', choices: { fare: 'basic' } } }))).toBe(true);
+    expect(ok(c, facts({ attrs: at88, option: { listing: 'fl-2', choices: { fare: 'basic', seat: 'any' } } }))).toBe(true);
+    expect(ok(c, facts({ attrs: { farePrice: 163 }, option: { listing: 'fl-1', choices: { fare: 'flex' } } }))).toBe(false);
+    expect(ok(c, facts({ attrs: { farePrice: 85 }, option: { listing: 'fl-3', choices: { fare: 'basic' } } }))).toBe(false);
+    expect(ok(c, facts({ attrs: at88 }))).toBe(false);
+  });
+  it('needs the best value too: the winning ticket bought without the railcard paid more than the best', () => {
+    expect(ok(c, facts({ attrs: { farePrice: 120 }, option: { listing: 'fl-1', choices: { fare: 'basic' } } }))).toBe(false);
+  });
+  it('ranks listings when no choice sets the value: the right flight at another fare still is the shortest', () => {
+    const shortest: Constraint = { ...base, id: 'shortest', kind: 'superlative', field: 'durationMin', objective: 'min', best: 120, scope: [], winners: [{ listing: 'fl-1', choices: {} }] };
+    expect(ok(shortest, facts({ attrs: { durationMin: 120 }, option: { listing: 'fl-1', choices: { fare: 'flex' } } }))).toBe(true);
+    expect(ok(shortest, facts({ attrs: { durationMin: 120 }, option: { listing: 'fl-9', choices: { fare: 'basic' } } }))).toBe(false);
   });
 });
 

@@ -120,6 +120,8 @@ export function checkSuperlatives(tasks: readonly Task[], site: SiteDefinition, 
     const best = values.reduce((a, b) => ((sup.objective === 'min' ? b < a : b > a) ? b : a));
     expect(sup.best, `${task.id} ${sup.id}`).toBe(best);
     expect(bookedState(target).bookings[0]!.attrs[sup.field], `${task.id}: the target reaches the best`).toBe(best);
+    // The target is one of the winners, and the evaluator accepts it.
+    expect(sup.winners.some((w) => w.listing === target.listing.id && Object.entries(w.choices).every(([g, id]) => task.target.choices[g] === id)), task.id).toBe(true);
     checked++;
   }
   return checked;

@@ -37,6 +37,8 @@ function violate(c: Constraint, f: Facts): Facts {
       attrs[c.field] = c.from !== undefined ? addDays(c.from, -1) : addDays(c.to!, 1);
       break;
     case 'superlative':
+      // Another listing at another value: neither one of the winners nor the best value.
+      g.option = { listing: `${f.option?.listing}-other`, choices: f.option?.choices ?? {} };
       attrs[c.field] = typeof c.best === 'number' ? c.best + (c.objective === 'min' ? 1 : -1) : `${c.best}-other`;
       break;
     case 'count':
@@ -92,9 +94,7 @@ describe('generated tasks (property-based)', () => {
         for (const c of t.constraints) {
           const broken = evaluateFacts(t, violate(c, facts));
           expect(broken.verdicts.find((v) => v.id === c.id)!.satisfied, c.id).toBe(false);
-          // A superlative ranks only the options that meet its scope: breaking one of those breaks it too.
-          const dependents = t.constraints.filter((x) => x.kind === 'superlative' && x.scope.includes(c.id)).length;
-          expect(n - broken.satisfied, c.id).toBe(1 + dependents);
+          expect(n - broken.satisfied, c.id).toBe(1);
         }
       }),
       { numRuns: 80 },

@@ -23,7 +23,7 @@ export function registerValidity(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { dir: string; site?: string; pages?: boolean; json?: boolean }) => {
       const { world } = loadWorld(1);
-      const cases = loadValiditySet(opts.dir, world.seed).filter((c) => !opts.site || c.site === opts.site);
+      const cases = loadValiditySet(opts.dir, world.seed, opts.site);
       const server = await startServer({ port: 0, world });
       const results: CaseOutcome[] = [];
       try {

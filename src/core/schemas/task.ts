@@ -3,8 +3,8 @@ import { Attrs } from './episode-state.js';
 
 /**
  * 2: constraints state what the user wants of the booking, not of the search (a date window is
- * checked on the date booked; price bounds on what the user pays); superlatives accept any
- * booking that reaches the best value within their scope (no single listing id); `booked`
+ * checked on the date booked; price bounds on what the user pays); superlatives accept every
+ * option that reaches the best value among those that fit (no single listing id); `booked`
  * means exactly one booking. Version 1 files are refused: their scores are not comparable.
  */
 export const TASK_SCHEMA_VERSION = 2;
@@ -50,13 +50,26 @@ export const Constraint = z.discriminatedUnion('kind', [
   /** The event's date between 2026-07-07 and 2026-07-19 (inclusive ISO dates), whatever was searched. */
   z.strictObject({ ...base, kind: z.literal('date_window'), field: z.string(), from: ISO_DATE.optional(), to: ISO_DATE.optional() }),
   /**
-   * The cheapest / shortest / earliest / highest-rated among the options that meet the
-   * constraints listed in `scope` (by id): satisfied by any booking whose value of `field` is
-   * `best` while it meets every scope constraint (ties are all accepted). `best` is computed when
-   * the task is made, over every search the instruction allows (the inventory never changes), so
+   * The cheapest / shortest / earliest / highest-rated of what the request allows. It ranks
+   * options at the grain of its field: the flight for "the shortest flight", the flight and fare
+   * for "the lowest fare per adult", the event and section for "the cheapest tickets". `winners`
+   * are every such option (a listing, and the choices that set the field's value) that reaches
+   * `best` among those that meet every constraint of `scope`, over every search the instruction
+   * allows; the superlative is met by booking any of them, ties included. A wrong choice that
+   * does not set the value (the fare of "the fastest train") is that other constraint's failure,
+   * not the superlative's. Computed when the task is made (the inventory never changes), so
    * checking needs no inventory.
    */
-  z.strictObject({ ...base, kind: z.literal('superlative'), field: z.string(), objective: z.enum(['min', 'max']), best: z.union([z.number(), z.string()]), scope: z.array(z.string()) }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('superlative'),
+    field: z.string(),
+    objective: z.enum(['min', 'max']),
+    best: z.union([z.number(), z.string()]),
+    /** The constraints the best was proven under (a relabeled task that drops one of them drops the superlative too). */
+    scope: z.array(z.string()),
+    winners: z.array(z.strictObject({ listing: z.string(), choices: z.record(z.string(), z.string()) })).min(1),
+  }),
   /** adults = 2, children = 1, tickets = 3, rooms = 2. */
   z.strictObject({ ...base, kind: z.literal('count'), field: z.string(), value: z.number().int() }),
   /** A traveller (1-based `traveller`) or contact field typed correctly (case- and space-insensitive). */

@@ -238,6 +238,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     if (!base) return nothingSelected(c);
     const offered = site.extras({ params, listing: base.listing, choices: base.choices });
     const parsed: ParsedDetails = parseDetails(site, params, offered, body);
+    for (const x of site.includedExtras?.({ params, listing: base.listing, choices: base.choices }) ?? []) parsed.extras[x.id] = Math.max(1, parsed.extras[x.id] ?? 0);
     const accepted = Object.keys(parsed.errors).length === 0;
     state.form = { ...parsed, accepted, seq: state.requests };
     state.cart = site.price({ ...base, extras: parsed.extras });
@@ -248,6 +249,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
   /** Every fact a task can check, the people and the add-ons: what the review and confirmation pages list. */
   const summaryOf = (attrs: Attrs, travellers: Person[], contact: Record<string, string>, extras: Record<string, number>, ctx: Omit<SelectionContext, 'extras'> | undefined): BookingSummaryView => {
     const offered = ctx ? site.extras(ctx) : [];
+    const included = ctx ? (site.includedExtras?.(ctx) ?? []) : [];
     return {
       facts: factRows(site, world, attrs),
       travellers: travellers.map((t) => [t.firstName, t.lastName].filter(Boolean).join(' ') || Object.values(t).slice(0, 2).join(' ')),
@@ -256,6 +258,8 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
         .filter(([, q]) => q > 0)
         .map(([id, q]) => {
           const x = offered.find((o) => o.id === id);
+          const inc = included.find((o) => o.id === id);
+          if (inc) return `${inc.label} (included)`;
           const label = x?.label ?? id;
           return x?.kind === 'stepper' ? `${label} × ${q}` : label;
         }),

@@ -248,6 +248,11 @@ export type SiteDefinition = {
   travellerFields: PersonField[];
   contactFields: PersonField[];
   extras(ctx: Omit<SelectionContext, 'extras'>): Extra[];
+  /**
+   * Add-ons the chosen option already includes (First class includes a seat reservation): not
+   * offered on the details form, recorded as taken, shown on the pages as included.
+   */
+  includedExtras?(ctx: Omit<SelectionContext, 'extras'>): { id: string; label: string }[];
   /** Units an Extra with per: 'unit' is multiplied by (nights, rental days, tickets ...). */
   units(ctx: Omit<SelectionContext, 'extras'>): number;
   price(ctx: SelectionContext): PriceBreakdown;

@@ -6,7 +6,7 @@ import type { SearchParams, SiteDefinition } from '../engine/site-definition.js'
 import { CONTACT_FIELDS, FILTERS, SEARCH_FIELDS, SORTS, TRAVELLER_FIELDS, validateRailSearch } from './fields.js';
 import { CURRENCY, partyOf, searchTrains, trainDetail } from './inventory.js';
 import { LAYOUT, THEME, WORDING } from './look.js';
-import { railBookingAttrs, railExtras, railPrice, railUnitPrices } from './pricing.js';
+import { railBookingAttrs, railExtras, railPrice, railIncludedExtras, railUnitPrices } from './pricing.js';
 import { RAILGO_FACTS } from './facts.js';
 import { STATION_SOURCE, railCity, stationLabel, suggestStations } from './stations.js';
 
@@ -60,6 +60,7 @@ export const railgo: SiteDefinition = {
   travellerFields: TRAVELLER_FIELDS,
   contactFields: CONTACT_FIELDS,
   extras: railExtras,
+  includedExtras: railIncludedExtras,
   units: () => 1,
   price: railPrice,
   unitPrices: railUnitPrices,

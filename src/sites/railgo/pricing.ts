@@ -75,6 +75,11 @@ export function railExtras(ctx: Ctx): Extra[] {
   return out;
 }
 
+/** First class comes with a seat reservation for every passenger. */
+export function railIncludedExtras(ctx: Ctx): { id: string; label: string }[] {
+  return chosenClass(ctx) === 'first' ? [{ id: 'seat-reservation', label: 'Seat reservation' }] : [];
+}
+
 export function railPrice(ctx: SelectionContext): PriceBreakdown {
   const party = partyOf(ctx.params);
   const fare = baseAdultFare(ctx);

@@ -232,7 +232,7 @@ function trainCandidates(t: Target): Candidate[] {
     out.push({
       role: 'refine',
       constraint: { id: 'night-train', kind: 'exact', stage: 'selection', field: 'nightTrain', value: false },
-      phrases: [...clauses('night-train', [{ id: 'not', text: 'not on a night train' }]), ...sentences('night-train', [{ id: 'daytime', text: 'I want a daytime train, not the night train.' }])],
+      phrases: [...clauses('night-train', [{ id: 'not', text: 'not on a night train' }]), ...sentences('night-train', [{ id: 'regular', text: 'I want a regular train, not the night train.' }])],
       matchesListing: (l) => l.attrs.nightTrain === false,
     });
   }
