@@ -13,6 +13,8 @@ export type Verdict = {
 
 const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 const digits = (s: string) => s.replace(/\D/g, '');
+/** Typed names are compared without accents: tickets and passports print "Garcia" for "García". */
+const bare = (s: string) => norm(s).normalize('NFD').replace(/\p{M}/gu, '');
 const asList = (v: AttrValue | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
 function equal(observed: AttrValue | undefined, expected: string | number | boolean): boolean {
@@ -89,7 +91,7 @@ export function checkConstraint(c: Constraint, f: Facts): Verdict {
       const record = c.traveller === undefined ? f.contact : f.travellers[c.traveller - 1];
       const o = record?.[c.field];
       const phoneLike = /phone|tel|mobile/i.test(c.field);
-      const ok = o !== undefined && o !== '' && (phoneLike ? digits(o) === digits(c.value) : norm(o) === norm(c.value));
+      const ok = o !== undefined && o !== '' && (phoneLike ? digits(o) === digits(c.value) : bare(o) === bare(c.value));
       return v(ok, f.detailsSource, o, c.value, c.traveller === undefined ? `contact.${c.field}` : `traveller${c.traveller}.${c.field}`);
     }
     case 'addon': {

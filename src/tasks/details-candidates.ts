@@ -10,7 +10,7 @@ export function detailsCandidates(t: Target): Candidate[] {
     const name = `${lead.firstName} ${lead.lastName}`;
     const say = sentences('name', [
       { id: 'under', text: `Book it under the name ${name}.` },
-      { id: 'traveller', text: `The ${t.travellers.length > 1 ? 'first traveller' : 'traveller'} is ${name}.` },
+      { id: 'name-of', text: `Put the booking in the name of ${name}.` },
     ]);
     out.push({ role: 'details', constraint: { id: 'traveller1-firstName', kind: 'details', stage: 'details', field: 'firstName', traveller: 1, value: lead.firstName }, phrases: say });
     out.push({ role: 'details', constraint: { id: 'traveller1-lastName', kind: 'details', stage: 'details', field: 'lastName', traveller: 1, value: lead.lastName }, phrases: say });

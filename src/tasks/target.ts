@@ -30,7 +30,7 @@ export function makePeople(site: SiteDefinition, params: SearchParams, rng: Rng)
     for (const f of site.travellerFields) {
       if (f.name === 'firstName') person[f.name] = rng.pick(GIVEN_NAMES);
       else if (f.name === 'lastName') person[f.name] = i === 0 || rng.chance(0.7) ? surname : rng.pick(SURNAMES);
-      else person[f.name] = f.example;
+      else person[f.name] = f.exampleFor?.(params, i + 1) ?? f.example;
     }
     return person;
   });

@@ -125,6 +125,9 @@ describe('details', () => {
   it('compares names leniently about case and spaces but not spelling', () => {
     expect(ok(name, facts({ travellers: [{ lastName: ' novak ' }], detailsSource: 'form' }))).toBe(true);
     expect(ok(name, facts({ travellers: [{ lastName: 'Nowak' }], detailsSource: 'form' }))).toBe(false);
+    const garcia: Constraint = { ...name, value: 'García' };
+    expect(ok(garcia, facts({ travellers: [{ lastName: 'Garcia' }], detailsSource: 'form' }))).toBe(true);
+    expect(ok(garcia, facts({ travellers: [{ lastName: 'Garcis' }], detailsSource: 'form' }))).toBe(false);
     expect(ok(name, facts({ travellers: [], detailsSource: 'none' }))).toBe(false);
   });
   it('compares phone numbers by digits', () => {

@@ -253,6 +253,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     return {
       facts: factRows(site, world, attrs),
       travellers: travellers.map((t) => [t.firstName, t.lastName].filter(Boolean).join(' ') || Object.values(t).slice(0, 2).join(' ')),
+      travellerLabels: travellers.map((_, i) => site.wording.travellerLabel(i + 1)),
       contact: site.contactFields.filter((f) => (contact[f.name] ?? '') !== '').map((f) => ({ label: f.label, value: contact[f.name]! })),
       extras: Object.entries(extras)
         .filter(([, q]) => q > 0)

@@ -138,6 +138,11 @@ export type PersonField = {
   autocomplete?: string;
   /** A valid value; demos and tests type it, and the task generator may use it. */
   example: string;
+  /**
+   * The value for traveller `index` (1-based) of this search when it depends on it: a date of
+   * birth that fits the driver's age, or a child's for the children of the party.
+   */
+  exampleFor?: (params: SearchParams, index: number) => string;
 };
 
 /** Everything needed to price and describe a selection. */

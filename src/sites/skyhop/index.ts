@@ -156,7 +156,12 @@ export const skyhop: SiteDefinition = {
   detail,
 
   travellerCount: passengers,
-  travellerFields: [nameField('firstName', 'First name', 'Ana'), nameField('lastName', 'Last name', 'Silva'), birthDateField()],
+  travellerFields: [
+    nameField('firstName', 'First name', 'Ana'),
+    nameField('lastName', 'Last name', 'Silva'),
+    // Adults come first on the form; the children (2-11) are born in 2018.
+    { ...birthDateField(), exampleFor: (params, index) => (index > Number(params.adults ?? 1) ? '2018-09-14' : '1990-04-21') },
+  ],
   contactFields: [emailField(), phoneField()],
   extras: () => [
     { id: 'bag', label: 'Extra checked bag (23 kg)', noun: 'an extra checked bag', price: 35, per: 'booking', kind: 'stepper', max: 6 },

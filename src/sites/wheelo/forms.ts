@@ -76,6 +76,12 @@ export const TRAVELLER_FIELDS: PersonField[] = [
       return undefined;
     },
     example: '1988-04-12',
+    // Born on 12 April of the year that makes the driver the searched age on the world's today.
+    exampleFor: (params) => {
+      const age = Number(params.driverAge ?? 30);
+      const year = Number(WORLD_TODAY.slice(0, 4)) - age - (WORLD_TODAY.slice(5) < '04-12' ? 1 : 0);
+      return `${year}-04-12`;
+    },
   },
   {
     name: 'licenceNumber',

@@ -140,7 +140,7 @@ function candidates(t: Target): Candidate[] {
     out.push({
       role: 'refine',
       constraint: { id: 'rooms', kind: 'count', stage: 'search', field: 'rooms', value: 1 },
-      phrases: clauses('rooms', [{ id: 'one', text: 'in one room' }, ...(adults + children > 1 ? [{ id: 'share', text: 'all sharing one room' }] : [])]),
+      phrases: clauses('rooms', [{ id: 'one', text: 'in one room' }, ...(adults + children > 1 ? [{ id: 'share', text: `all ${numberWord(adults + children)} of us sharing one room` }] : [])]),
     });
   }
 

@@ -112,6 +112,8 @@ export function DetailsPage(v: DetailsView) {
 export type BookingSummaryView = {
   facts: { field: string; label: string; value: string }[];
   travellers: string[];
+  /** The site's name for each of them ("Passenger 2", "Lead guest", "Main driver"). */
+  travellerLabels: string[];
   contact: { label: string; value: string }[];
   extras: string[];
 };
@@ -127,8 +129,12 @@ function BookingSummary({ summary, heading }: { summary: BookingSummaryView; hea
             <dd data-fact={f.field}>{f.value}</dd>
           </>
         ))}
-        <dt>{summary.travellers.length > 1 ? 'Travellers' : 'Traveller'}</dt>
-        <dd>{summary.travellers.join('; ')}</dd>
+        {summary.travellers.map((t, i) => (
+          <>
+            <dt>{summary.travellerLabels[i]}</dt>
+            <dd>{t}</dd>
+          </>
+        ))}
         {summary.contact.map((c) => (
           <>
             <dt>{c.label}</dt>
