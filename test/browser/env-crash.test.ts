@@ -153,7 +153,7 @@ describe('crash detection and recovery', () => {
 
   it('a page that hangs is reported as unresponsive instead of blocking forever', async () => {
     const browser = await launchChromium();
-    const env = new BrowserEnv({ browser, stepTimeoutMs: 1500, settleTimeoutMs: 500 });
+    const env = new BrowserEnv({ browser, stepTimeoutMs: 10_000, settleTimeoutMs: 500 });
     try {
       await env.reset({ url: 'data:text/html,<title>Hang</title><button onclick="for(;;){}">Freeze</button>' });
       const err = await env.step(`click('${/\[(\d+)\] button/.exec((await env.observe()).axtree)![1]}')`).catch((e: unknown) => e);
