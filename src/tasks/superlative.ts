@@ -1,8 +1,11 @@
-import type { AttrValue } from '../core/schemas/episode-state.js';
+import type { Attrs, AttrValue } from '../core/schemas/episode-state.js';
 import type { Constraint } from '../core/schemas/task.js';
+import { checkConstraint } from '../evaluation/check-constraint.js';
 import { evaluate } from '../evaluation/evaluate.js';
+import { uniformFacts } from '../evaluation/facts.js';
 import type { Choice, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 import type { SuperlativeSpec, Target } from './catalogue.js';
+import { selectionAttrs } from '../sites/engine/flow.js';
 import { bookedState, targetOf } from './target.js';
 
 /** More ways to search than this and a superlative is not proven (the caller states more of the search). */
@@ -97,7 +100,8 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
   const variants = searchVariants(site, target.params, pinned);
   if (!variants) return undefined;
   const task = { id: 'scope', site: site.id, constraints: [...scope] };
-  type Scored = { params: SearchParams; isOwn: boolean; listing: string; groups: string[]; choices: Choice[]; value: number | string; fits: boolean; target: Target; key: string };
+  const listingChecks = scope.filter((c): c is Extract<Constraint, { field: string }> => c.kind !== 'superlative' && 'field' in c && c.kind !== 'details' && c.kind !== 'addon');
+  type Scored = { params: SearchParams; isOwn: boolean; listing: string; groups: string[]; choices: Choice[]; value: number | string; fits: boolean; target: () => Target; key: string };
   const scored: Scored[] = [];
   const own = JSON.stringify(target.params);
   for (const params of variants) {
@@ -108,15 +112,25 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
       const detail = site.detail(world, params, listing.id);
       if (!detail || detail.listing.soldOut) continue;
       const groups = detail.optionGroups.map((g) => g.id);
+      // A listing whose own facts already break the request is not an option whatever is chosen
+      // on its page: skip its choices (the facts its choices can set are left to the full check).
+      const base: Attrs = { ...params, ...detail.listing.attrs };
+      const settable = new Set(detail.optionGroups.flatMap((g) => g.choices.flatMap((c) => Object.keys(c.attrs))));
+      if (listingChecks.some((c) => c.field in base && !settable.has(c.field) && !checkConstraint(c, uniformFacts(base)).satisfied)) continue;
       const mine: Scored[] = [];
       for (const choices of choiceCombos(detail)) {
-        const t = targetOf(site, world, params, results, detail, choices, target);
-        const state = bookedState(t);
-        const value = state.bookings[0]!.attrs[spec.field];
+        const make = () => targetOf(site, world, params, results, detail, choices, target);
+        // The selection's facts answer most checks; a booking (priced, with its booking facts)
+        // is built only when a checked fact exists only on bookings (a total paid).
+        const attrs = selectionAttrs(site, params, detail, choices);
+        const needsBooking = !(spec.field in attrs) || listingChecks.some((c) => !(c.field in attrs));
+        const state = needsBooking ? bookedState(make()) : undefined;
+        const value = state ? state.bookings[0]!.attrs[spec.field] : attrs[spec.field];
         if (typeof value !== 'number' && typeof value !== 'string') continue;
         const offered = new Set(site.extras({ params, listing: detail.listing, choices }).map((x) => x.id));
-        const fits = wantedAddons.every((id) => offered.has(id)) && evaluate(task, state).sr;
-        mine.push({ params, isOwn, listing: listing.id, groups, choices, value, fits, target: t, key: '' });
+        const facts = uniformFacts(attrs);
+        const fits = wantedAddons.every((id) => offered.has(id)) && (state ? evaluate(task, state).sr : listingChecks.every((c) => checkConstraint(c, facts).satisfied));
+        mine.push({ params, isOwn, listing: listing.id, groups, choices, value, fits, target: make, key: '' });
       }
       const setters = valueGroups(groups, mine);
       for (const m of mine) m.key = JSON.stringify({ listing: m.listing, choices: Object.fromEntries(m.choices.flatMap((c, i) => (setters.has(i) ? [[groups[i]!, c.id]] : []))) });
@@ -130,7 +144,7 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
   const ownReaching = reaching.filter((s) => s.isOwn);
   if (ownReaching.length === 0) return undefined;
   const isTarget = (s: Scored) => s.listing === target.listing.id && s.choices.every((c, i) => c.id === target.choices[i]?.id);
-  const witness = ownReaching.some(isTarget) ? target : ownReaching[0]!.target;
+  const witness = ownReaching.some(isTarget) ? target : ownReaching[0]!.target();
   const winners = [...new Set(reaching.map((s) => s.key))].sort().map((k) => JSON.parse(k) as Winner);
   return { best, winners, witness };
 }
