@@ -1,13 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/browser/chromium.js';
 import { BrowserEnv } from '../../src/browser/env/browser-env.js';
 import { EnvPool } from '../../src/browser/env/env-pool.js';
 import { EnvCrashedError } from '../../src/browser/env/errors.js';
 
-const PLAYGROUND = pathToFileURL(resolve(import.meta.dirname, '../fixtures/pages/playground.html')).href;
+import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
+
+let fixtures: StaticServer;
+let PLAYGROUND: string;
+beforeAll(async () => {
+  fixtures = await startStaticServer();
+  PLAYGROUND = fixtures.url('pages/playground.html');
+});
+afterAll(async () => {
+  await fixtures.close();
+});
 
 /** Chromium processes started by this process (Playwright spawns the browser as a direct child). */
 function chromiumChildren(): Set<number> {
@@ -140,12 +148,12 @@ describe('crash detection and recovery', () => {
       await env.reset({ url: PLAYGROUND });
       const pid = [...chromiumChildren()].find((p) => !before.has(p))!;
       process.kill(pid, 'SIGKILL');
-      await expect(env.step('noop()')).rejects.toBeInstanceOf(EnvCrashedError);
+      await expect(env.step('noop(0)')).rejects.toBeInstanceOf(EnvCrashedError);
       // Still errored until reset: no half-working env.
-      await expect(env.step('noop()')).rejects.toBeInstanceOf(EnvCrashedError);
+      await expect(env.step('noop(0)')).rejects.toBeInstanceOf(EnvCrashedError);
       const obs = await env.reset({ url: PLAYGROUND });
       expect(obs.title).toBe('Playground');
-      expect((await env.step('noop()')).observation.lastActionError).toBeNull();
+      expect((await env.step('noop(0)')).observation.lastActionError).toBeNull();
     } finally {
       await env.close();
     }

@@ -1,17 +1,23 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserEnv } from '../../src/browser/env/browser-env.js';
 import { Observation, OBSERVATION_SCHEMA_VERSION } from '../../src/core/schemas/observation.js';
 import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
 
-const PLAYGROUND = pathToFileURL(resolve(import.meta.dirname, '../fixtures/pages/playground.html')).href;
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
+let fixtures: StaticServer;
+let PLAYGROUND: string;
 
+beforeAll(async () => {
+  fixtures = await startStaticServer();
+  PLAYGROUND = fixtures.url('pages/playground.html');
+});
 afterAll(async () => {
   await closeBrowser();
+  await fixtures.close();
 });
 
 async function withEnv<T>(options: ConstructorParameters<typeof BrowserEnv>[0], run: (env: BrowserEnv) => Promise<T>): Promise<T> {
@@ -71,7 +77,7 @@ describe('observations of a real page', () => {
         expect(Buffer.compare(marked, Buffer.from('data' in plain.screenshot! ? plain.screenshot.data : []))).not.toBe(0);
         // The overlay is gone: no trace in the DOM or in the next observation.
         expect(await env.page!.evaluate('document.getElementById("__wf_marks") === null')).toBe(true);
-        const next = await env.step('noop()');
+        const next = await env.step('noop(0)');
         expect(next.observation.axtree).toBe(obs.axtree);
       });
     } finally {

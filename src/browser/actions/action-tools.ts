@@ -23,7 +23,7 @@ export type ToolParameters = {
 /** What each field means, for the model; fields without an entry keep their bare schema. */
 const FIELD_DESCRIPTIONS: Record<string, string> = {
   bid: 'The element id shown in [brackets] in the observation.',
-  text: 'The text to type or send.',
+  text: 'The text to type, send, or answer a prompt with.',
   pressEnter: 'Press Enter after filling.',
   options: 'Option values or labels to select.',
   key: 'A key or combination, e.g. Enter, Backspace, Control+a.',
@@ -34,6 +34,18 @@ const FIELD_DESCRIPTIONS: Record<string, string> = {
   reason: 'Why the task cannot be done.',
   ms: 'Milliseconds to wait.',
   answer: 'The answer, when the task asks for one.',
+  button: 'The mouse button (left by default).',
+  modifiers: 'Keys held during the click: Alt, Control, ControlOrMeta, Meta, Shift.',
+  enableAutocompleteMenu: 'Type the last character as a key press, so a suggestion menu opens.',
+  fromBid: 'The element to drag.',
+  toBid: 'The element to drop on.',
+  files: 'File names in the upload folder; an empty list clears the selection.',
+  x: 'Horizontal viewport position in CSS pixels.',
+  y: 'Vertical viewport position in CSS pixels.',
+  fromX: 'Horizontal position to press at.',
+  fromY: 'Vertical position to press at.',
+  toX: 'Horizontal position to release at.',
+  toY: 'Vertical position to release at.',
 };
 
 function parametersOf(variant: z.ZodType): ToolParameters {

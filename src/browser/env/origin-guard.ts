@@ -1,88 +1,201 @@
-import type { BrowserContext, Route } from 'playwright-core';
-import type { BlockedRequest } from '../../core/schemas/step-info.js';
+import type { APIResponse, BrowserContext, Frame, Page, Route } from 'playwright-core';
 import { logger } from '../../core/logger.js';
+import type { BlockedRequest } from '../../core/schemas/step-info.js';
+import { cdpFor } from '../observation/cdp-sessions.js';
+import { UrlGuard } from './url-policy.js';
 
 const log = logger('browser:guard');
 
-/** Schemes that never leave the browser. */
-const LOCAL_SCHEMES = new Set(['data:', 'about:', 'blob:']);
+/** A blocked request as the env sees it: the recorded fields plus where it happened. */
+export type BlockedEvent = BlockedRequest & {
+  /** The tab it came from, when known (a popup's first request has none yet). */
+  page: Page | undefined;
+  /** A top-level navigation (of a tab or a popup): the step that caused it reports it as its error. */
+  topLevel: boolean;
+};
+
+type Hooks = {
+  onBlocked: (e: BlockedEvent) => void;
+  /** Every allowed http(s) URL, so the env knows which origins hold state to scrub. */
+  onAllowed: (url: string) => void;
+};
+
+/** Redirect hops of one chain are at most this many (Chromium's own limit is 20). */
+const MAX_HOPS = 20;
 
 /**
- * Which URLs an episode may load. An entry is an origin (`http://skyhop.localhost:8080`) or a
- * bare scheme (`file:` allows local files). data:, about: and blob: URLs are always allowed.
+ * Every request of an episode goes through the UrlGuard, redirect hops included, in two layers:
+ *
+ * 1. Playwright's context route sees the first URL of every request of every tab, popups and
+ *    iframes included, from the first one on. It does not see redirect hops (Playwright
+ *    continues them unrouted), so:
+ * 2. each tab also has a CDP Fetch interception of its own (installed before the tab's first
+ *    navigation for tabs the env opens, on adoption for popups) that sees each hop as Chromium
+ *    follows it, and fails the ones the guard refuses before they are sent.
+ *
+ * Navigations the second layer cannot see yet (a popup's first navigation, which starts before
+ * the env has the tab, and iframe navigations, which may run in another renderer process) are
+ * fetched by Node without following redirects: a hop the guard allows becomes a client-side
+ * `location.replace`, which is a new request and passes layer 1 again; one it refuses is blocked.
+ *
+ * A blocked navigation is aborted (the tab stays on its page, no browser error page); a blocked
+ * subresource fails as blocked by the client. Every block is recorded with the hop it came from.
  */
-export class OriginGuard {
-  private origins = new Set<string>();
-  private schemes = new Set<string>();
+export class NetworkGuard {
+  readonly urls = new UrlGuard();
+  private readonly guarded = new WeakMap<Page, Promise<void>>();
+  private readonly ready = new WeakSet<Page>();
+  private readonly clientRedirects = new Map<string, number>();
 
-  constructor(entries: readonly string[] = []) {
-    this.set(entries);
-  }
+  constructor(private readonly hooks: Hooks) {}
 
-  set(entries: readonly string[]): void {
-    this.origins.clear();
-    this.schemes.clear();
-    for (const e of entries) {
-      if (/^[a-z][a-z0-9+.-]*:$/i.test(e)) this.schemes.add(e.toLowerCase());
-      else this.origins.add(normalizeOrigin(e));
-    }
-  }
-
-  allows(url: string): boolean {
-    let u: URL;
-    try {
-      u = new URL(url);
-    } catch {
-      return false;
-    }
-    if (LOCAL_SCHEMES.has(u.protocol) || this.schemes.has(u.protocol)) return true;
-    return this.origins.has(u.origin);
-  }
-
-  entries(): string[] {
-    return [...this.schemes, ...this.origins];
-  }
-}
-
-/** `http://a.localhost:80/x` -> `http://a.localhost`; throws on something that is not a URL. */
-export function normalizeOrigin(entry: string): string {
-  return new URL(entry).origin;
-}
-
-/**
- * Routes every request of the context through the guard: allowed ones continue untouched (and are
- * reported to `onAllowed`, so the env knows which origins hold state to clear), the rest are
- * aborted as blocked by the client and reported. WebSockets are checked the same way.
- */
-export async function installGuard(
-  context: BrowserContext,
-  guard: OriginGuard,
-  onBlocked: (r: BlockedRequest) => void,
-  onAllowed: (url: string) => void = () => undefined,
-): Promise<void> {
-  await context.route('**/*', async (route: Route) => {
-    const req = route.request();
-    try {
-      if (guard.allows(req.url())) {
-        onAllowed(req.url());
-        await route.continue();
+  async install(context: BrowserContext): Promise<void> {
+    await context.route('**/*', (route) => this.route(route));
+    await context.routeWebSocket(/.*/, (ws) => {
+      const v = this.urls.check(ws.url());
+      if (v.ok) {
+        this.hooks.onAllowed(ws.url().replace(/^ws/, 'http'));
+        ws.connectToServer();
       } else {
-        onBlocked({ url: req.url().slice(0, 500), method: req.method(), resourceType: req.resourceType() });
-        log.debug('blocked', { url: req.url() });
-        await route.abort('blockedbyclient');
+        this.hooks.onBlocked({ url: ws.url().slice(0, 500), method: 'GET', resourceType: 'websocket', reason: v.reason, page: undefined, topLevel: false });
+        void ws.close({ code: 1008, reason: 'origin not allowed' }).catch(() => undefined);
       }
+    });
+  }
+
+  /** Forgets what the previous episode did (its redirect counts). */
+  reset(): void {
+    this.clientRedirects.clear();
+  }
+
+  /** Installs the tab's redirect-hop interception (once); resolves when it is active. */
+  guardPage(page: Page): Promise<void> {
+    let p = this.guarded.get(page);
+    if (!p) {
+      p = this.installHopCheck(page).then(
+        () => {
+          this.ready.add(page);
+        },
+        (err: unknown) => log.debug('hop guard not installed', { err: String(err) }),
+      );
+      this.guarded.set(page, p);
+    }
+    return p;
+  }
+
+  private async installHopCheck(page: Page): Promise<void> {
+    const cdp = await cdpFor(page);
+    const tree = await cdp.send('Page.getFrameTree');
+    const mainFrameId = tree.frameTree.frame.id;
+    // networkId -> the URL its chain is at now: a second URL under one id is a redirect hop.
+    const chains = new Map<string, string>();
+    cdp.on('Fetch.requestPaused', (e) => {
+      const url = e.request.url;
+      const id = e.networkId;
+      const previous = id === undefined ? undefined : chains.get(id);
+      if (id !== undefined) {
+        chains.set(id, url);
+        if (chains.size > 2000) chains.delete(chains.keys().next().value!);
+      }
+      const hop = previous !== undefined && previous !== url;
+      // First URLs are layer 1's to judge and record (with Playwright's resource types).
+      const v = hop ? this.urls.check(url) : ({ ok: true } as const);
+      if (v.ok) {
+        if (hop && /^https?:/.test(url)) this.hooks.onAllowed(url);
+        void cdp.send('Fetch.continueRequest', { requestId: e.requestId }).catch(() => undefined);
+        return;
+      }
+      const document = e.resourceType === 'Document';
+      this.hooks.onBlocked({
+        url: url.slice(0, 500),
+        method: e.request.method,
+        resourceType: e.resourceType.toLowerCase(),
+        reason: v.reason,
+        redirectedFrom: (previous ?? '').slice(0, 500),
+        page,
+        topLevel: document && e.frameId === mainFrameId,
+      });
+      log.debug('blocked', { url, hop: previous !== undefined });
+      void cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: document ? 'Aborted' : 'BlockedByClient' }).catch(() => undefined);
+    });
+    await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });
+  }
+
+  private async route(route: Route): Promise<void> {
+    const req = route.request();
+    const url = req.url();
+    let frame: Frame | undefined;
+    try {
+      frame = req.frame();
+    } catch {
+      // A popup's first navigation starts before its frame exists; a service worker has none.
+    }
+    const page = frame?.page();
+    const navigation = req.isNavigationRequest();
+    const topLevel = navigation && (frame === undefined || frame === page?.mainFrame());
+    try {
+      const v = this.urls.check(url);
+      if (!v.ok) {
+        this.hooks.onBlocked({ url: url.slice(0, 500), method: req.method(), resourceType: req.resourceType(), reason: v.reason, page, topLevel });
+        log.debug('blocked', { url });
+        await route.abort(navigation ? 'aborted' : 'blockedbyclient');
+        return;
+      }
+      this.hooks.onAllowed(url);
+      const hopsUnseen = navigation && (!topLevel || page === undefined || !this.ready.has(page));
+      if (hopsUnseen && /^https?:/.test(url)) await this.fetchWithoutRedirects(route, page, topLevel);
+      else await route.continue();
     } catch (err) {
       // The page or context closed while the request waited: nothing left to route.
-      log.debug('route after close', { url: req.url(), err: String(err) });
+      log.debug('route failed', { url, err: String(err) });
+      await route.abort('aborted').catch(() => undefined);
     }
-  });
-  await context.routeWebSocket(/.*/, (ws) => {
-    if (guard.allows(ws.url().replace(/^ws/, 'http'))) {
-      onAllowed(ws.url().replace(/^ws/, 'http'));
-      ws.connectToServer();
-    } else {
-      onBlocked({ url: ws.url().slice(0, 500), method: 'GET', resourceType: 'websocket' });
-      void ws.close({ code: 1008, reason: 'origin not allowed' }).catch(() => undefined);
+  }
+
+  /**
+   * Fetches a navigation in Node with redirects off. A redirect the guard allows is handed to the
+   * page as a client-side redirect (a fresh request, routed again); one it refuses is blocked.
+   */
+  private async fetchWithoutRedirects(route: Route, page: Page | undefined, topLevel: boolean): Promise<void> {
+    const req = route.request();
+    let response: APIResponse;
+    try {
+      response = await route.fetch({ maxRedirects: 0 });
+    } catch (err) {
+      log.debug('fetch failed', { url: req.url(), err: String(err) });
+      await route.abort('failed');
+      return;
     }
-  });
+    const location = response.headers()['location'];
+    if (response.status() < 300 || response.status() >= 400 || location === undefined) {
+      await route.fulfill({ response });
+      return;
+    }
+    let next: string;
+    try {
+      next = new URL(location, req.url()).href;
+    } catch {
+      await route.fulfill({ response });
+      return;
+    }
+    const v = this.urls.check(next);
+    if (!v.ok) {
+      this.hooks.onBlocked({ url: next.slice(0, 500), method: 'GET', resourceType: 'document', reason: v.reason, redirectedFrom: req.url().slice(0, 500), page, topLevel });
+      await route.abort('aborted');
+      return;
+    }
+    // A client-side redirect is a new request: count them, or a redirect loop never ends.
+    const seen = (this.clientRedirects.get(next) ?? 0) + 1;
+    this.clientRedirects.set(next, seen);
+    if (seen > MAX_HOPS) {
+      await route.abort('failed');
+      return;
+    }
+    const body = `<!doctype html><meta http-equiv="refresh" content="0;url=${escapeAttribute(next)}"><script>location.replace(${JSON.stringify(next).replace(/</g, '\\u003c')})</script>`;
+    await route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body });
+  }
+}
+
+function escapeAttribute(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

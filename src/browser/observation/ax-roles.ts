@@ -4,7 +4,7 @@
  */
 
 /** Never shown, children dropped too: rendering internals whose text their parent already has. */
-export const DROPPED_ROLES = new Set(['InlineTextBox', 'LineBreak', 'ListMarker']);
+export const DROPPED_ROLES = new Set(['InlineTextBox', 'ListMarker']);
 
 /**
  * Containers with no meaning of their own for an agent: not shown, children lifted one level up.
@@ -63,6 +63,35 @@ export const NAME_FROM_CONTENT = new Set([
   'rowheader',
   'tooltip',
   'label',
+]);
+
+/**
+ * Roles that are interactive by nature: their line needs no `clickable` flag, and an unnamed one
+ * gets a fallback name (title, alt, text, icon class) flagged `name-from=...`.
+ */
+export const CONTROL_ROLES = new Set([
+  'button',
+  'link',
+  'textbox',
+  'searchbox',
+  'combobox',
+  'listbox',
+  'option',
+  'checkbox',
+  'radio',
+  'switch',
+  'slider',
+  'spinbutton',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'tab',
+  'treeitem',
+  'DisclosureTriangle',
+  'ColorWell',
+  'date',
+  'DateTime',
+  'InputTime',
 ]);
 
 /** Roles whose AX value is shown (what is typed or chosen). */
