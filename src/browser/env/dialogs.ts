@@ -15,9 +15,15 @@ import { ActionError } from '../execute/action-error.js';
 export class Dialogs {
   private readonly pending = new Map<Page, Dialog>();
   private readonly waiters = new Map<Page, Set<() => void>>();
+  private leaving = 0;
 
   watch(page: Page): void {
     page.on('dialog', (d) => {
+      // The env itself is leaving the page (a new episode starts): nobody is there to answer.
+      if (this.leaving > 0) {
+        void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => undefined);
+        return;
+      }
       this.pending.set(page, d);
       for (const w of [...(this.waiters.get(page) ?? [])]) w();
     });
@@ -77,6 +83,17 @@ export class Dialogs {
     this.pending.delete(page);
     if (text !== undefined && d.type() !== 'prompt') throw new ActionError(`accept_dialog(text) is for a prompt; this dialog is ${article(d.type())} ${d.type()}: use accept_dialog()`);
     await (accept ? d.accept(text) : d.dismiss());
+  }
+
+  /** Runs `work` with every dialog that opens meanwhile answered at once ("Leave site?" accepted). */
+  async whileLeaving<T>(work: () => Promise<T>): Promise<T> {
+    this.leaving++;
+    try {
+      await this.dismissAll();
+      return await work();
+    } finally {
+      this.leaving--;
+    }
   }
 
   /** Dismisses every open dialog (a new episode starts with none). */

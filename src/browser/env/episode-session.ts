@@ -132,13 +132,14 @@ export class EpisodeSession {
 
   /** Opens the episode's first page and observes it. A page that fails to load is an observation with an error, not a throw. */
   async start(url: string): Promise<Observation> {
-    const page = this.used ? await this.scrub() : await this.context.newPage();
+    const page = this.used ? await this.dialogs.whileLeaving(() => this.scrub()) : await this.context.newPage();
     this.used = true;
     this.tabs.adopt(page, true);
     await this.network.guardPage(page);
     let error: string | null = null;
     try {
-      await page.goto(url, { waitUntil: 'load', timeout: this.options.navigationTimeoutMs });
+      // The previous episode's page may ask "Leave site?": it is left.
+      await this.dialogs.whileLeaving(() => page.goto(url, { waitUntil: 'load', timeout: this.options.navigationTimeoutMs }));
     } catch (err) {
       this.rethrowIfCrashed(err);
       error = `opening ${url} failed: ${plainText((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '')}`;
@@ -151,7 +152,6 @@ export class EpisodeSession {
 
   /** Leaves one tab and no state of the previous episode; returns the tab to reuse. */
   private async scrub(): Promise<Page> {
-    await this.dialogs.dismissAll();
     const [keep, ...others] = this.tabs.pages.filter((p) => !p.isClosed());
     await Promise.all(others.map((p) => p.close().catch(() => undefined)));
     const page = keep ?? (await this.context.newPage());

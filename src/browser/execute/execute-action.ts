@@ -163,14 +163,15 @@ export async function executeAction(ctx: ExecutionContext, action: Action): Prom
       return input('keyboard_type', () => page.keyboard.type(action.text));
     case 'keyboard_insert_text':
       return input('keyboard_insert_text', () => page.keyboard.insertText(action.text));
+    // A page may answer a navigation with "Leave site?": then the dialog is the step's outcome.
     case 'goto':
-      await navigate(ctx, action.url);
+      await dialogs.race(page, navigate(ctx, action.url));
       return plain;
     case 'go_back':
-      await historyStep(page, -1, ctx.navigationTimeoutMs);
+      await dialogs.race(page, historyStep(page, -1, ctx.navigationTimeoutMs));
       return plain;
     case 'go_forward':
-      await historyStep(page, 1, ctx.navigationTimeoutMs);
+      await dialogs.race(page, historyStep(page, 1, ctx.navigationTimeoutMs));
       return plain;
     case 'new_tab':
       await ctx.newTab();

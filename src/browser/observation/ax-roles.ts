@@ -89,13 +89,13 @@ export const CONTROL_ROLES = new Set([
   'treeitem',
   'DisclosureTriangle',
   'ColorWell',
-  'date',
+  'Date',
   'DateTime',
   'InputTime',
 ]);
 
 /** Roles whose AX value is shown (what is typed or chosen). */
-export const VALUE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'slider', 'progressbar', 'meter', 'scrollbar']);
+export const VALUE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'slider', 'progressbar', 'meter', 'scrollbar', 'Date', 'DateTime', 'InputTime', 'ColorWell']);
 
 /** Roles that are checkable: an unchecked one says so, because "not checked" is information. */
 export const CHECKABLE_ROLES = new Set(['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio']);

@@ -21,7 +21,7 @@ export type AxNode = {
 export type Box = { x: number; y: number; width: number; height: number };
 
 /** Attributes the observation reads (names, interactivity, fallbacks). */
-const ATTRIBUTES = ['id', 'class', 'title', 'aria-label', 'alt', 'tabindex', 'for', 'role', 'type', 'contenteditable', 'readonly', 'disabled', 'name', 'src', 'href', 'placeholder', 'value'] as const;
+const ATTRIBUTES = ['data-wf-pointer', 'id', 'class', 'title', 'aria-label', 'alt', 'tabindex', 'for', 'role', 'type', 'contenteditable', 'readonly', 'disabled', 'name', 'src', 'href', 'placeholder', 'value', 'draggable'] as const;
 export type ReadAttribute = (typeof ATTRIBUTES)[number];
 
 /** One DOM node of a snapshot, by backend node id. */

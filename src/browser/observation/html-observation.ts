@@ -1,5 +1,5 @@
 import type { DocSnapshot, DomNode } from './cdp-snapshot.js';
-import { BID_ATTRIBUTE } from './page-runtime.js';
+import { BID_ATTRIBUTE, POINTER_ATTRIBUTE } from './page-runtime.js';
 import type { PageSnapshot } from './render-tree.js';
 
 /**
@@ -62,7 +62,7 @@ function liveAttributes(d: DomNode): [string, string][] {
   const type = (d.attrs.get('type') ?? '').toLowerCase();
   const checkable = d.tag === 'input' && (type === 'checkbox' || type === 'radio');
   for (const [k, v] of d.allAttrs ?? []) {
-    if (k === BID_ATTRIBUTE) continue;
+    if (k === BID_ATTRIBUTE || k === POINTER_ATTRIBUTE) continue;
     if (k === 'value' && d.inputValue !== undefined && !checkable) continue;
     if ((k === 'checked' && checkable) || (k === 'selected' && d.tag === 'option')) continue;
     out.push([k, v]);

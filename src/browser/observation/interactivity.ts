@@ -14,7 +14,8 @@ const NEVER = new Set(['html', 'body', 'head', '#document', '#text', 'svg', 'pat
 /**
  * Why an element is interactive by behaviour rather than by role, or undefined:
  * - 'handler': Chromium reports a click or mouse listener on it (DOMSnapshot isClickable, the
- *   flag BrowserGym exposes as "clickable");
+ *   flag BrowserGym exposes as "clickable"), or the page runtime saw a pointer listener attached
+ *   (hover menus listen for mouseenter, which Chromium does not count), or it is draggable;
  * - 'pointer': it is where a pointer cursor begins (its parent's cursor is not a pointer: the
  *   cursor is inherited, so only the outermost element of a pointer region counts);
  * - 'tabindex': it takes keyboard focus by tabindex >= 0;
@@ -24,7 +25,7 @@ const NEVER = new Set(['html', 'body', 'head', '#document', '#text', 'svg', 'pat
 export function interactiveReason(doc: DocSnapshot, d: DomNode): InteractiveReason | undefined {
   if (NEVER.has(d.tag) || !d.rendered) return undefined;
   if (d.tag === 'label') return hiddenControlOf(doc, d) ? 'label' : undefined;
-  if (d.clickable) return 'handler';
+  if (d.clickable || d.attrs.has('data-wf-pointer') || d.attrs.get('draggable') === 'true') return 'handler';
   if (d.cursor === 'pointer' && parentElement(doc, d)?.cursor !== 'pointer') return 'pointer';
   const t = d.attrs.get('tabindex');
   if (t !== undefined && /^\s*\d+\s*$/.test(t)) return 'tabindex';
@@ -80,12 +81,22 @@ export function iconName(className: string): string | undefined {
   return undefined;
 }
 
-export type FallbackName = { name: string; from: 'title' | 'aria-label' | 'alt' | 'text' | 'class' | 'src' | 'placeholder' };
+export type FallbackName = { name: string; from: 'title' | 'aria-label' | 'alt' | 'text' | 'class' | 'id' | 'src' | 'placeholder' };
+
+/** Class and id words that say how something looks or is laid out, not what it does. */
+const LAYOUT_WORD = /^(btn|button|icon|icons|ico|pull|float|left|right|center|clearfix|active|disabled|hidden|show|small|large|lg|sm|xs|md|primary|secondary|default|inline|block|flex|col|row|item|wrapper|container|inner|outer|ui|widget|clickable|link|img|image|svg|js|is|has|d|m|p|mt|mb|ml|mr|px|py)([-_].*)?$/i;
+
+/** A name from an id or class made of words ("close-email" -> "close email", "trash" -> "trash"). */
+function wordsOf(token: string): string | undefined {
+  if (!/^[a-z][a-z0-9_-]*$/i.test(token) || LAYOUT_WORD.test(token) || /\d{3,}/.test(token)) return undefined;
+  return token.replace(/[-_]+/g, ' ').trim();
+}
 
 /**
  * A name for a control the accessibility tree leaves unnamed, from the element and what is
- * inside it, in this order: title, aria-label, an image's alt, its text, an icon class, an
- * image's file name. `text` is the element's own rendered text (the caller has it).
+ * inside it, in this order: title, aria-label, an image's alt, its text, an icon-font class, an
+ * image's file name, the words of its class or id when it is empty (drawn by CSS), a
+ * placeholder. `text` is the element's own rendered text (the caller has it).
  */
 export function fallbackName(doc: DocSnapshot, d: DomNode, text: string): FallbackName | undefined {
   const own = (a: 'title' | 'aria-label' | 'placeholder') => d.attrs.get(a)?.trim();
@@ -109,6 +120,15 @@ export function fallbackName(doc: DocSnapshot, d: DomNode, text: string): Fallba
     const src = n.tag === 'img' ? n.attrs.get('src') : undefined;
     const file = src && /([^/?#]+?)(?:\.[a-z0-9]{2,5})?(?:[?#].*)?$/i.exec(src)?.[1];
     if (file && !/^data$/i.test(file)) return { name: file.replace(/[-_]+/g, ' '), from: 'src' };
+  }
+  // An element drawn by CSS alone (an empty <span class="trash">) is known by its class or id.
+  if (!below.length) {
+    for (const c of (d.attrs.get('class') ?? '').split(/\s+/)) {
+      const w = wordsOf(c);
+      if (w) return { name: w, from: 'class' };
+    }
+    const id = wordsOf(d.attrs.get('id') ?? '');
+    if (id) return { name: id, from: 'id' };
   }
   const ph = own('placeholder');
   return ph ? { name: ph, from: 'placeholder' } : undefined;

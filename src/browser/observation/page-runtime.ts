@@ -17,6 +17,9 @@ import { PROBE_SOURCE } from './runtime-probe.js';
  */
 export const BID_ATTRIBUTE = 'data-wf-bid';
 
+/** Set by the runtime on elements with a pointer listener (click, mousedown, mouseenter, ...). */
+export const POINTER_ATTRIBUTE = 'data-wf-pointer';
+
 /** The global the runtime lives under; non-enumerable so `for (k in window)` does not see it. */
 export const RUNTIME_GLOBAL = '__webfoundry';
 
@@ -55,6 +58,7 @@ export function pageRuntimeSource(settleWindowMs = DEFAULT_SETTLE_WINDOW_MS): st
   const KEY = ${JSON.stringify(RUNTIME_GLOBAL)};
   if (Object.prototype.hasOwnProperty.call(window, KEY)) return;
   const BID = ${JSON.stringify(BID_ATTRIBUTE)};
+  const POINTER = ${JSON.stringify(POINTER_ATTRIBUTE)};
   const SETTLE_WINDOW = ${Math.max(0, Math.round(settleWindowMs))};
   // Elements that never reach the accessibility tree: numbering them would only inflate bids.
   const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'META', 'LINK', 'TITLE', 'BASE']);

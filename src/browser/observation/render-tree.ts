@@ -33,7 +33,8 @@ export type RenderedTree = {
 };
 
 /** A node of the rendered tree before it is serialized. */
-type Out = { kind: 'node'; head: string; name: string; children: Out[] } | { kind: 'text'; text: string } | { kind: 'break' };
+/** `interactive`: the node, or something inside it, takes input (a control or a clickable element). */
+type Out = { kind: 'node'; head: string; name: string; interactive: boolean; children: Out[] } | { kind: 'text'; text: string } | { kind: 'break' };
 
 /**
  * Text runs are joined exactly as the page renders them: Chromium's text nodes keep their own
@@ -126,7 +127,8 @@ export function renderAxTree(snapshot: PageSnapshot, opts: RenderOptions): Rende
     return root ? walk(inner, root, visible, false) : [];
   };
 
-  const walk = (f: FrameCtx, n: AxNode, inheritedVisible: boolean, dropText: boolean): Out[] => {
+  /** `inControl`: inside a button, link or other control, whose own line already takes the click. */
+  const walk = (f: FrameCtx, n: AxNode, inheritedVisible: boolean, dropText: boolean, inControl = false): Out[] => {
     let role = str(n.role);
     if (role === 'LineBreak') return [BREAK];
     if (DROPPED_ROLES.has(role)) return [];
@@ -135,7 +137,7 @@ export function renderAxTree(snapshot: PageSnapshot, opts: RenderOptions): Rende
     const children = (childVisible: boolean, childDropText: boolean): Out[] =>
       (n.childIds ?? []).flatMap((id) => {
         const c = f.byId.get(id);
-        return c ? walk(f, c, childVisible, childDropText) : [];
+        return c ? walk(f, c, childVisible, childDropText, inControl || CONTROL_ROLES.has(role)) : [];
       });
 
     if (role === 'StaticText') {
@@ -155,12 +157,17 @@ export function renderAxTree(snapshot: PageSnapshot, opts: RenderOptions): Rende
     const editableRoot = ce !== undefined && ce !== 'false' && props.has('editable') && !isEditable(f.byId.get(n.parentId ?? ''));
     if (editableRoot) role = 'textbox';
     const hiddenControl = d && d.tag === 'label' && role === 'LabelText' ? hiddenControlOf(f.view.doc, d) : undefined;
-    const clickableByBehaviour = d !== undefined && !editableRoot && !hiddenControl && !CONTROL_ROLES.has(role) && role !== 'Iframe' && interactiveReason(f.view.doc, d) !== undefined;
+    const clickableByBehaviour = d !== undefined && !inControl && !editableRoot && !hiddenControl && !CONTROL_ROLES.has(role) && role !== 'Iframe' && interactiveReason(f.view.doc, d) !== undefined;
     if (hiddenControl) role = (hiddenControl.attrs.get('type') ?? '').toLowerCase() === 'radio' ? 'radio' : 'checkbox';
     else if (clickableByBehaviour && (PRUNED_ROLES.has(role) || n.ignored)) role = 'generic';
 
     // Chromium leaves plain inline wrappers (a <span>) out as "ignored": one a person can click is kept.
     const keep = hiddenControl !== undefined || clickableByBehaviour || (!n.ignored && !PRUNED_ROLES.has(role) && (!NEED_NAME_ROLES.has(role) || name !== ''));
+    const lift = (lifted: Out[]): Out[] => {
+      // A block (div, p) ends a line of text; an inline wrapper (span, strong) does not.
+      const display = d?.display;
+      return display === undefined || display.startsWith('inline') || display === 'contents' ? lifted : [BREAK, ...lifted, BREAK];
+    };
     if (!keep) {
       const lifted = children(visible, dropText);
       // A description list reads "term: definition", one pair per line.
@@ -171,9 +178,7 @@ export function renderAxTree(snapshot: PageSnapshot, opts: RenderOptions): Rende
         return [BREAK, ...lifted];
       }
       if (DEFINITION_ROLES.has(role)) return [...lifted, BREAK];
-      // A block (div, p) ends a line of text; an inline wrapper (span, strong) does not.
-      const display = d?.display;
-      return display === undefined || display.startsWith('inline') || display === 'contents' ? lifted : [BREAK, ...lifted, BREAK];
+      return lift(lifted);
     }
     if (!visible) {
       countOut(where);
@@ -185,7 +190,12 @@ export function renderAxTree(snapshot: PageSnapshot, opts: RenderOptions): Rende
     const nameFromContent = NAME_FROM_CONTENT.has(role) && name !== '';
     let kids: Out[];
     if (role === 'Iframe') kids = frameChildren(f, d, n, visible);
+    // An input's own subtree (a date field's month/day/year parts) and an editor's content are its value.
+    else if (d?.tag === 'input' || editableRoot) kids = [];
     else kids = children(true, dropText || valueRole || nameFromContent);
+    // A container that only listens on behalf of what it holds (one click handler for a list of
+    // chips) is not a target itself: its clickable children are.
+    if (clickableByBehaviour && PRUNED_ROLES.has(str(n.role)) && kids.some((k) => k.kind === 'node' && k.interactive)) return lift(kids);
     const ownText = () => clean(joinRun(textsOf(kids)));
     if (hiddenControl) {
       name ||= ownText();
@@ -227,12 +237,13 @@ export function renderAxTree(snapshot: PageSnapshot, opts: RenderOptions): Rende
       // line lists them (a 25-slot time picker would otherwise cost 25 lines).
       const shown = choices.slice(0, MAX_OPTIONS).map((c) => JSON.stringify(cut(c)));
       const more = choices.length > MAX_OPTIONS ? `, … (${choices.length - MAX_OPTIONS} more)` : '';
-      return [{ kind: 'node', head, name, children: choices.length ? [{ kind: 'text', text: `options: ${shown.join(', ')}${more}` }] : [] }];
+      return [{ kind: 'node', head, name, interactive: true, children: choices.length ? [{ kind: 'text', text: `options: ${shown.join(', ')}${more}` }] : [] }];
     }
     // A card named after its heading, a heading named after its link: say the name once, on the child.
     const first = kids.find((k) => k.kind !== 'break' && !(k.kind === 'text' && !k.text.trim()));
     if (name && NAMED_BY_CHILD.has(role) && first?.kind === 'node' && first.name === name) head = nodeLine({ ...line, name: '', nameFrom: undefined }, cut, false);
-    return [{ kind: 'node', head, name, children: kids }];
+    const interactive = clickableByBehaviour || CONTROL_ROLES.has(role) || hiddenControl !== undefined || editableRoot || kids.some((k) => k.kind === 'node' && k.interactive);
+    return [{ kind: 'node', head, name, interactive, children: kids }];
   };
 
   const rootView = snapshot.root;

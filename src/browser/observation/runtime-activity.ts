@@ -22,8 +22,8 @@ export const ACTIVITY_SOURCE = String.raw`
   let inflight = 0;
   new MutationObserver((records) => {
     for (const r of records) {
-      // Our own bid marking is not page activity.
-      if (r.type === 'attributes' && r.attributeName === BID) continue;
+      // Our own marking is not page activity.
+      if (r.type === 'attributes' && (r.attributeName === BID || r.attributeName === POINTER)) continue;
       bump();
       return;
     }

@@ -1,8 +1,10 @@
 /**
  * The page runtime's bid part (see page-runtime.ts): mark(prefix) gives every element of the
- * document a stable `data-wf-bid`, kept across steps (new elements get the next number), and
- * reports where the viewport is and which element has focus. Source text that runs inside the
- * runtime's closure; `BID` and `SKIP` are defined by the caller.
+ * document a stable `data-wf-bid`, kept across steps (new elements get the next number), flags
+ * elements that listen for the pointer with `data-wf-pointer` (Chromium's own "clickable" verdict
+ * misses hover listeners: a menu that opens on mouseenter), and reports where the viewport is and
+ * which element has focus. Source text that runs inside the runtime's closure; `BID`, `POINTER`
+ * and `SKIP` are defined by the caller.
  *
  * Frames follow BrowserGym (browsergym/core/javascript/frame_mark_elements.js and
  * action/utils.py get_elem_by_bid): an <iframe>/<frame> element gets a letter id (a, b, ... z,
@@ -31,6 +33,16 @@ export const MARKS_SOURCE = String.raw`
     return r.join('');
   };
   const isFrame = (el) => el.tagName === 'IFRAME' || el.tagName === 'FRAME';
+
+  // Elements the page attached a pointer listener to, seen as it attaches them.
+  const POINTER_EVENTS = new Set(['click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'mouseover', 'mouseenter', 'pointerover', 'pointerenter', 'touchstart', 'contextmenu']);
+  const listening = new WeakSet();
+  const addListener = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, ...rest) {
+    if (this instanceof Element && POINTER_EVENTS.has(type)) listening.add(this);
+    return addListener.call(this, type, ...rest);
+  };
+  const listens = (el) => listening.has(el) || typeof el.onclick === 'function' || typeof el.onmousedown === 'function' || typeof el.onmouseover === 'function' || typeof el.onmouseenter === 'function';
 
   function forEachElement(visit) {
     const walk = (root) => {
@@ -69,6 +81,7 @@ export const MARKS_SOURCE = String.raw`
         el.setAttribute(BID, b);
       }
       seen.add(b);
+      if (listens(el)) { if (!el.hasAttribute(POINTER)) el.setAttribute(POINTER, ''); }
     });
     const body = document.body;
     let active = document.activeElement;
