@@ -4,6 +4,8 @@ import { Action, type ActionType } from '../../src/core/schemas/action.js';
 import {
   ACTION_SIGNATURES,
   describeActionSpace,
+  actionTypesOf,
+  actionTools,
   extractAction,
   formatAction,
   parseAction,
@@ -421,6 +423,16 @@ describe('ACTION_SIGNATURES', () => {
     expect(text).toContain('noop(wait_ms: int = 1000)');
     expect(text).toContain('keyboard_press(key: str)');
     expect(text.split('\n')).toHaveLength(Object.keys(ACTION_SIGNATURES).length * 2);
+  });
+
+  it("lists BrowserGym's subsets (action/highlevel.py ACTION_SUBSETS) on request; noop is always in", () => {
+    // HighLevelActionSet's default subsets: chat, infeas, bid, nav, tab.
+    const bgDefault = actionTypesOf(['chat', 'infeas', 'bid', 'nav', 'tab']);
+    expect(bgDefault).toEqual(['click', 'dblclick', 'hover', 'fill', 'select_option', 'press', 'focus', 'clear', 'drag_and_drop', 'upload_file', 'scroll', 'goto', 'go_back', 'go_forward', 'new_tab', 'tab_focus', 'tab_close', 'send_msg_to_user', 'report_infeasible', 'noop']);
+    expect(describeActionSpace(['coord'])).toContain('mouse_click(x: float, y: float, button: Literal["left", "middle", "right"] = "left")');
+    expect(describeActionSpace(['chat'])).not.toContain('mouse_click');
+    expect(actionTools(['dialog']).map((t) => t.function.name)).toEqual(['accept_dialog', 'dismiss_dialog', 'noop']);
+    expect(actionTools().map((t) => t.function.name)).toEqual(Object.keys(ACTION_SIGNATURES));
   });
 });
 

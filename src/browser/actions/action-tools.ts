@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Action, type ActionType } from '../../core/schemas/action.js';
-import { ACTION_SIGNATURES } from './signatures.js';
+import { ACTION_SIGNATURES, ALL_SUBSETS, actionTypesOf, type ActionSubset } from './signatures.js';
 
 /**
  * The action space as function-calling tools: one function per action type, named after the
@@ -71,13 +71,18 @@ function parametersOf(variant: z.ZodType): ToolParameters {
 
 let cached: FunctionTool[] | undefined;
 
-/** Every action type as a tool, in the union's order (stable, so outputs are byte-stable). */
-export function actionTools(): FunctionTool[] {
+/**
+ * Every action type as a tool, in the union's order (stable, so outputs are byte-stable); or only
+ * those of some of BrowserGym's action subsets, as HighLevelActionSet.to_tool_description does.
+ */
+export function actionTools(subsets: readonly ActionSubset[] = ALL_SUBSETS): FunctionTool[] {
   cached ??= Action.options.map((variant) => {
     const name = variant.shape.type.value as ActionType;
     return { type: 'function', function: { name, description: ACTION_SIGNATURES[name].description, parameters: parametersOf(variant) } };
   });
-  return cached;
+  if (subsets === ALL_SUBSETS) return cached;
+  const keep = new Set(actionTypesOf(subsets));
+  return cached.filter((t) => keep.has(t.function.name));
 }
 
 /** The function call of an action: its type as the name, its other fields as arguments. */

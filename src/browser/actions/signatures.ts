@@ -98,9 +98,37 @@ export const ACTION_SIGNATURES = {
   },
 } as const satisfies Record<ActionType, ActionSignature>;
 
-/** The action space as text, one action a line: `signature  (WebArena: form)  description`. */
-export function describeActionSpace(): string {
-  return Object.values(ACTION_SIGNATURES as Record<ActionType, ActionSignature>)
+/**
+ * BrowserGym's action subsets (browsergym/core/action/highlevel.py, ACTION_SUBSETS) over our
+ * action types, plus ours: `check` (check/uncheck, which BrowserGym leaves out of "bid"), `dialog`
+ * and `stop`. `press` stands for both press(bid, key) and keyboard_press(key). noop is always in.
+ */
+export const ACTION_SUBSETS = {
+  chat: ['send_msg_to_user'],
+  infeas: ['report_infeasible'],
+  bid: ['scroll', 'fill', 'select_option', 'click', 'dblclick', 'hover', 'press', 'focus', 'clear', 'drag_and_drop', 'upload_file'],
+  coord: ['scroll_at', 'mouse_move', 'mouse_up', 'mouse_down', 'mouse_click', 'mouse_dblclick', 'mouse_drag_and_drop', 'mouse_upload_file', 'keyboard_down', 'keyboard_up', 'press', 'keyboard_type', 'keyboard_insert_text'],
+  nav: ['go_back', 'go_forward', 'goto'],
+  tab: ['tab_close', 'tab_focus', 'new_tab'],
+  check: ['check', 'uncheck'],
+  dialog: ['accept_dialog', 'dismiss_dialog'],
+  stop: ['stop'],
+} as const satisfies Record<string, readonly ActionType[]>;
+export type ActionSubset = keyof typeof ACTION_SUBSETS;
+
+/** Every subset: the whole action space (the default of describeActionSpace and actionTools). */
+export const ALL_SUBSETS = Object.keys(ACTION_SUBSETS) as ActionSubset[];
+
+/** The action types of these subsets, in the action space's order, noop included. */
+export function actionTypesOf(subsets: readonly ActionSubset[] = ALL_SUBSETS): ActionType[] {
+  const chosen = new Set<ActionType>(['noop', ...subsets.flatMap((s) => ACTION_SUBSETS[s])]);
+  return (Object.keys(ACTION_SIGNATURES) as ActionType[]).filter((t) => chosen.has(t));
+}
+
+/** The action space (or these subsets of it) as text, one action a line: `signature  (WebArena: form)  description`. */
+export function describeActionSpace(subsets: readonly ActionSubset[] = ALL_SUBSETS): string {
+  return actionTypesOf(subsets)
+    .map((t) => (ACTION_SIGNATURES as Record<ActionType, ActionSignature>)[t])
     .map((s) => `${s.signature}${s.webarena ? `  [WebArena: ${s.webarena}]` : ''}\n    ${s.description}`)
     .join('\n');
 }
