@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserEnv } from '../../src/browser/env/browser-env.js';
-import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
+import type { BrowserEnv } from '../../src/browser/env/browser-env.js';
+import type { BrowserEnvOptions } from '../../src/browser/env/options.js';
+import { onPage, useFixtureServers, type BidOf } from '../helpers/fixture-env.js';
 
 /**
  * BrowserGym's action functions with their semantics and defaults, each checked on a page that
@@ -14,34 +14,23 @@ import { startStaticServer, type StaticServer } from '../helpers/static-server.j
  * keyboard.down / up / press / type / insert_text; noop(wait_ms=1000) waits; upload_file clicks
  * and sets the chooser's files.
  */
-let site: StaticServer;
+const { site } = useFixtureServers();
 let uploads: string;
 
 beforeAll(async () => {
-  site = await startStaticServer();
   uploads = mkdtempSync(join(tmpdir(), 'wf-uploads-'));
   writeFileSync(join(uploads, 'receipt.txt'), 'paid 12 EUR\n');
   mkdirSync(join(uploads, 'sub'));
   writeFileSync(join(uploads, 'sub', 'photo.txt'), 'not really a photo');
   symlinkSync('/etc/hostname', join(uploads, 'escape.txt'));
 });
-afterAll(async () => {
-  await closeBrowser();
-  await site.close();
+afterAll(() => {
   rmSync(uploads, { recursive: true, force: true });
 });
 
-async function withEnv(page: string, run: (env: BrowserEnv, bidOf: (selector: string) => Promise<string>) => Promise<void>, options = {}): Promise<void> {
-  // maxTextLength 0: the event log line grows long and must not be cut.
-  const env = new BrowserEnv({ browser: await sharedBrowser(), properties: { coords: 'center' }, maxTextLength: 0, ...options });
-  try {
-    await env.reset({ url: site.url(`third-party/${page}.html`) });
-    const bidOf = async (selector: string) => String(await env.page!.evaluate(`document.querySelector(${JSON.stringify(selector)}).getAttribute('data-wf-bid')`));
-    await run(env, bidOf);
-  } finally {
-    await env.close();
-  }
-}
+// maxTextLength 0: the event log line grows long and must not be cut.
+const withEnv = (page: string, run: (env: BrowserEnv, bidOf: BidOf) => Promise<void>, options: BrowserEnvOptions = {}) =>
+  onPage(site(), `third-party/${page}.html`, run, { properties: { coords: 'center' }, maxTextLength: 0, ...options });
 
 /** The page's event log line, from the observation. */
 const log = (axtree: string) => axtree.split('\n').find((l) => l.startsWith('Log:'))?.slice(4).trim() ?? '';

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserEnv } from '../../src/browser/env/browser-env.js';
+import { describe, expect, it } from 'vitest';
+import type { BrowserEnv } from '../../src/browser/env/browser-env.js';
+import type { BrowserEnvOptions } from '../../src/browser/env/options.js';
 import { describeActionFailure } from '../../src/browser/execute/element.js';
-import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
+import { onPage, useFixtureServers, type BidOf } from '../helpers/fixture-env.js';
 
 /**
  * Failures an agent can act on come at once and say why, however long the action timeout is;
@@ -11,27 +11,10 @@ import { startStaticServer, type StaticServer } from '../helpers/static-server.j
  * above what a step may take, so a test fails when the env waits for them instead of answering.
  */
 const LONG = 30_000;
-let site: StaticServer;
+const { site } = useFixtureServers();
 
-beforeAll(async () => {
-  site = await startStaticServer();
-});
-afterAll(async () => {
-  await closeBrowser();
-  await site.close();
-});
-
-async function withEnv(page: string, run: (env: BrowserEnv, bidOf: (selector: string) => Promise<string>) => Promise<void>, options = {}): Promise<void> {
-  const env = new BrowserEnv({ browser: await sharedBrowser(), actionTimeoutMs: LONG, popupWaitMs: LONG, ...options });
-  try {
-    await env.reset({ url: site.url(`third-party/${page}.html`) });
-    // The test (not an agent) may look up the bid of an element the observation does not show.
-    const bidOf = async (selector: string) => String(await env.page!.evaluate(`document.querySelector(${JSON.stringify(selector)}).getAttribute('data-wf-bid')`));
-    await run(env, bidOf);
-  } finally {
-    await env.close();
-  }
-}
+const withEnv = (page: string, run: (env: BrowserEnv, bidOf: BidOf) => Promise<void>, options: BrowserEnvOptions = {}) =>
+  onPage(site(), `third-party/${page}.html`, run, { actionTimeoutMs: LONG, popupWaitMs: LONG, ...options });
 
 describe('actions that cannot be done fail at once, with the reason', () => {
   it('hidden, invisible, disabled, read-only, not a field, not a select, no such option, covered, gone', async () => {
@@ -75,7 +58,7 @@ describe('tabs and dialogs', () => {
       // Wait on the condition (the tab exists), not on time.
       await env.page!.context().waitForEvent('page', { timeout: LONG });
       const r = await env.step('tab_focus(0)');
-      expect(r.observation.tabs.map((t) => t.url)).toEqual([site.url('third-party/timer-tab.html'), site.url('third-party/leave.html')]);
+      expect(r.observation.tabs.map((t) => t.url)).toEqual([site().url('third-party/timer-tab.html'), site().url('third-party/leave.html')]);
       expect(r.observation.activeTab).toBe(0);
       // popupWaitMs is 30 s: a wait for a tab already open would show here.
       expect(r.info.timings.totalMs).toBeLessThan(LONG / 3);

@@ -1,40 +1,19 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserEnv } from '../../src/browser/env/browser-env.js';
+import { describe, expect, it } from 'vitest';
 import { Observation } from '../../src/core/schemas/observation.js';
-import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
-import { FIXTURES, startStaticServer, type StaticServer } from '../helpers/static-server.js';
+import { useFixtureServers, withEnv } from '../helpers/fixture-env.js';
+import { FIXTURES } from '../helpers/static-server.js';
 
-let site: StaticServer;
-let partner: StaticServer;
-
-beforeAll(async () => {
-  site = await startStaticServer();
-  partner = await startStaticServer({ host: 'localhost' });
-});
-afterAll(async () => {
-  await closeBrowser();
-  await site.close();
-  await partner.close();
-});
-
-async function withEnv<T>(options: ConstructorParameters<typeof BrowserEnv>[0], run: (env: BrowserEnv) => Promise<T>): Promise<T> {
-  const env = new BrowserEnv({ browser: await sharedBrowser(), ...options });
-  try {
-    return await run(env);
-  } finally {
-    await env.close();
-  }
-}
+const { site, partner } = useFixtureServers();
 
 describe('every element a person can click has a bid', () => {
   it('on each third-party page, every shown element marked data-human-clickable has a line with its bid', async () => {
     const pages = readdirSync(join(FIXTURES, 'third-party')).filter((f) => f.endsWith('.html'));
     let checked = 0;
-    await withEnv({ mode: 'full', allowOrigins: [partner.origin] }, async (env) => {
+    await withEnv({ mode: 'full', allowOrigins: [partner().origin] }, async (env) => {
       for (const page of pages) {
-        const obs = await env.reset({ url: `${site.url(`third-party/${page}`)}${page === 'iframes.html' ? `#${partner.origin}` : ''}` });
+        const obs = await env.reset({ url: `${site().url(`third-party/${page}`)}${page === 'iframes.html' ? `#${partner().origin}` : ''}` });
         const shown = new Set(obs.axtree.split('\n').map((l) => /^\s*\[([^\]]+)\]/.exec(l)?.[1]).filter(Boolean));
         // The ground truth (the test's, not the agent's): rendered elements a person can click.
         const frames = env.page!.frames();
@@ -57,7 +36,7 @@ describe('every element a person can click has a bid', () => {
 describe('optional observations, as BrowserGym offers them', () => {
   it('properties: visible / clickable flags, center and box coordinates, and observation.elements', async () => {
     await withEnv({ properties: { visible: true, clickable: true, coords: 'box' }, viewport: { width: 800, height: 600 } }, async (env) => {
-      const obs = Observation.parse(await env.reset({ url: site.url('third-party/enter-text.html') }));
+      const obs = Observation.parse(await env.reset({ url: site().url('third-party/enter-text.html') }));
       const submit = /\[(\d+)\] generic "Submit" clickable visible box=\((\d+),(\d+),(\d+),(\d+)\)/.exec(obs.axtree);
       expect(submit, obs.axtree).not.toBeNull();
       const [bid, x0, y0, x1, y1] = [submit![1]!, ...submit!.slice(2).map(Number)] as [string, number, number, number, number];
@@ -71,7 +50,7 @@ describe('optional observations, as BrowserGym offers them', () => {
       expect(r.observation.axtree).toContain('Task failed');
     });
     await withEnv({ properties: { visible: true }, viewport: { width: 800, height: 400 }, mode: 'full' }, async (env) => {
-      const obs = await env.reset({ url: site.url('pages/playground.html') });
+      const obs = await env.reset({ url: site().url('pages/playground.html') });
       const line = (re: RegExp) => obs.axtree.split('\n').find((l) => re.test(l)) ?? '';
       expect(line(/button "Click me"/)).toMatch(/ visible$/);
       expect(line(/button "Button at the bottom"/)).not.toMatch(/visible/);
@@ -82,7 +61,7 @@ describe('optional observations, as BrowserGym offers them', () => {
 
   it("html: BrowserGym's pruned HTML (flatten_dom_to_str + prune_html, browsergym/utils/obs.py) with bids and live values", async () => {
     await withEnv({ html: true }, async (env) => {
-      let obs = await env.reset({ url: site.url('third-party/enter-text.html') });
+      let obs = await env.reset({ url: site().url('third-party/enter-text.html') });
       const input = /\[(\d+)\] textbox/.exec(obs.axtree)![1]!;
       obs = (await env.step(`fill('${input}', 'Jerald')`)).observation;
       const html = obs.html!;
@@ -98,8 +77,8 @@ describe('optional observations, as BrowserGym offers them', () => {
   });
 
   it('html and the tree include iframes; both frames of the iframe page are there', async () => {
-    await withEnv({ html: true, allowOrigins: [partner.origin] }, async (env) => {
-      const obs = await env.reset({ url: `${site.url('third-party/iframes.html')}#${partner.origin}` });
+    await withEnv({ html: true, allowOrigins: [partner().origin] }, async (env) => {
+      const obs = await env.reset({ url: `${site().url('third-party/iframes.html')}#${partner().origin}` });
       expect(obs.html).toMatch(/<iframe bid="a"[^>]*>[\s\S]*<input bid="a\d+" id="name" value="">[\s\S]*<\/iframe>/);
       expect(obs.html).toMatch(/<iframe bid="b"[^>]*>[\s\S]*<button bid="b\d+" id="confirm">/);
     });
@@ -108,10 +87,10 @@ describe('optional observations, as BrowserGym offers them', () => {
 
 describe('values are live, and long values can be read whole', () => {
   it('maxTextLength 0 never cuts; otherwise the focused field is shown whole', async () => {
-    const full = await withEnv({ maxTextLength: 0 }, (env) => env.reset({ url: site.url('third-party/long-textarea.html') }));
+    const full = await withEnv({ maxTextLength: 0 }, (env) => env.reset({ url: site().url('third-party/long-textarea.html') }));
     expect(/textbox "Source text" value="([^"]*)"/.exec(full.axtree)![1]!.length).toBeGreaterThanOrEqual(600);
     await withEnv({}, async (env) => {
-      const obs = await env.reset({ url: site.url('third-party/long-textarea.html') });
+      const obs = await env.reset({ url: site().url('third-party/long-textarea.html') });
       const m = /\[(\d+)\] textbox "Source text" value="([^"]*)"/.exec(obs.axtree)!;
       expect(m[2]!.length).toBe(160);
       const focused = (await env.step(`focus('${m[1]}')`)).observation;

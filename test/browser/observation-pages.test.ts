@@ -1,38 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserEnv } from '../../src/browser/env/browser-env.js';
+import { describe, expect, it } from 'vitest';
 import { Observation, OBSERVATION_SCHEMA_VERSION } from '../../src/core/schemas/observation.js';
-import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
+import { useFixtureServers, withEnv } from '../helpers/fixture-env.js';
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
-let fixtures: StaticServer;
-let PLAYGROUND: string;
-
-beforeAll(async () => {
-  fixtures = await startStaticServer();
-  PLAYGROUND = fixtures.url('pages/playground.html');
-});
-afterAll(async () => {
-  await closeBrowser();
-  await fixtures.close();
-});
-
-async function withEnv<T>(options: ConstructorParameters<typeof BrowserEnv>[0], run: (env: BrowserEnv) => Promise<T>): Promise<T> {
-  const env = new BrowserEnv({ browser: await sharedBrowser(), ...options });
-  try {
-    return await run(env);
-  } finally {
-    await env.close();
-  }
-}
+const { site } = useFixtureServers();
 
 describe('observations of a real page', () => {
   it('are valid, versioned, and carry a chars/3.2 token estimate', async () => {
     await withEnv({}, async (env) => {
-      const obs = Observation.parse(await env.reset({ url: PLAYGROUND }));
+      const obs = Observation.parse(await env.reset({ url: site().url('pages/playground.html') }));
       expect(obs.schemaVersion).toBe(OBSERVATION_SCHEMA_VERSION);
       expect(obs.mode).toBe('viewport');
       expect(obs.tokens).toEqual({ method: 'chars/3.2', tokens: Math.ceil(obs.axtree.length / 3.2) });
@@ -44,8 +23,8 @@ describe('observations of a real page', () => {
   });
 
   it("'full' shows the whole page; 'viewport' only what is on screen, and says how much is not", async () => {
-    const full = await withEnv({ mode: 'full' }, (env) => env.reset({ url: PLAYGROUND }));
-    const view = await withEnv({ mode: 'viewport', viewport: { width: 800, height: 400 } }, (env) => env.reset({ url: PLAYGROUND }));
+    const full = await withEnv({ mode: 'full' }, (env) => env.reset({ url: site().url('pages/playground.html') }));
+    const view = await withEnv({ mode: 'viewport', viewport: { width: 800, height: 400 } }, (env) => env.reset({ url: site().url('pages/playground.html') }));
     expect(full.axtree).toContain('Button at the bottom');
     expect(full.axtree).not.toMatch(/below the viewport/);
     expect(view.axtree).not.toContain('Button at the bottom');
@@ -58,15 +37,15 @@ describe('observations of a real page', () => {
 
   it('a screenshot comes inline or as a file; set-of-marks draws the bids and leaves the page as it was', async () => {
     await withEnv({ screenshot: { marks: false } }, async (env) => {
-      const obs = await env.reset({ url: PLAYGROUND });
+      const obs = await env.reset({ url: site().url('pages/playground.html') });
       expect(obs.screenshot?.format).toBe('png');
       expect(obs.screenshot && 'data' in obs.screenshot ? [...obs.screenshot.data.slice(0, 4)] : []).toEqual(PNG_MAGIC);
     });
-    const plain = await withEnv({ screenshot: { marks: false } }, (env) => env.reset({ url: PLAYGROUND }));
+    const plain = await withEnv({ screenshot: { marks: false } }, (env) => env.reset({ url: site().url('pages/playground.html') }));
     const dir = mkdtempSync(join(tmpdir(), 'wf-shots-'));
     try {
       await withEnv({ screenshot: { marks: true, dir } }, async (env) => {
-        const obs = await env.reset({ url: PLAYGROUND });
+        const obs = await env.reset({ url: site().url('pages/playground.html') });
         const shot = obs.screenshot!;
         expect(shot.marks).toBe(true);
         const path = 'path' in shot ? shot.path : '';

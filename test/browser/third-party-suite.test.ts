@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserEnv } from '../../src/browser/env/browser-env.js';
+import { describe, expect, it } from 'vitest';
 import type { BrowserEnvOptions } from '../../src/browser/env/options.js';
 import type { Observation } from '../../src/core/schemas/observation.js';
-import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
+import { useFixtureServers, withEnv } from '../helpers/fixture-env.js';
 import { AGENTS } from './third-party/agents.js';
 
 /**
@@ -12,27 +10,14 @@ import { AGENTS } from './third-party/agents.js';
  * scripted agent that reads only the observation (third-party/agents.ts). A page reports its
  * reward in window.__result, as MiniWoB's core.endEpisode does; only the test reads it.
  */
-let site: StaticServer;
-let partner: StaticServer;
+const { site, partner } = useFixtureServers();
 const finished: Record<string, { reward: number; reason: string } | null> = {};
-
-beforeAll(async () => {
-  site = await startStaticServer();
-  // Another site (localhost, not 127.0.0.1): Chromium puts its iframe in another process.
-  partner = await startStaticServer({ host: 'localhost' });
-});
-afterAll(async () => {
-  await closeBrowser();
-  await site.close();
-  await partner.close();
-});
 
 type Run = { obs: Observation[]; notes: string[]; result: { reward: number; reason: string } | null };
 
 async function solve(page: string, options: BrowserEnvOptions = {}, hash = ''): Promise<Run> {
-  const env = new BrowserEnv({ browser: await sharedBrowser(), ...options });
-  try {
-    const first = await env.reset({ url: `${site.url(`third-party/${page}.html`)}${hash}` });
+  return withEnv(options, async (env) => {
+    const first = await env.reset({ url: `${site().url(`third-party/${page}.html`)}${hash}` });
     const seen: Observation[] = [first];
     const notes: string[] = [];
     const act = async (action: string) => {
@@ -46,9 +31,7 @@ async function solve(page: string, options: BrowserEnvOptions = {}, hash = ''): 
     const result = (await env.page!.evaluate('window.__result')) as Run['result'];
     finished[page] = result;
     return { obs: seen, notes, result };
-  } finally {
-    await env.close();
-  }
+  });
 }
 
 describe('third-party pages, solved through the observation alone', () => {
@@ -151,7 +134,7 @@ describe('third-party pages, solved through the observation alone', () => {
   });
 
   it('iframes: a same-origin frame and an out-of-process frame of another allowed origin are observed and acted in', async () => {
-    const run = await solve('iframes', { allowOrigins: [partner.origin] }, `#${partner.origin}`);
+    const run = await solve('iframes', { allowOrigins: [partner().origin] }, `#${partner().origin}`);
     expect(run.obs[0]!.axtree).toMatch(/\[a\] Iframe "Order form"\n {2}\[a\d+\] textbox "Name"/);
     expect(run.obs[0]!.axtree).toMatch(/\[b\] Iframe "Partner"\n.*\n {2}\[b\d+\] button "Confirm"/);
     expect(run.result).toEqual({ reward: 1, reason: 'Ada' });
