@@ -10,6 +10,8 @@ import { startStaticServer, type Route, type StaticServer } from '../helpers/sta
  */
 let decoy: StaticServer;
 let site: StaticServer;
+/** Another site (localhost): Chromium runs its iframe in its own process. */
+let partner: StaticServer;
 
 const redirect = (to: () => string, status = 302): ((res: Parameters<Route>[1]) => true) => (res) => {
   res.writeHead(status, { location: to() });
@@ -41,15 +43,36 @@ beforeAll(async () => {
     },
   ];
   site = await startStaticServer({ routes });
+  partner = await startStaticServer({
+    host: 'localhost',
+    routes: [
+      (req, res, url) => url.pathname === '/away' && redirect(() => `${decoy.origin}/from-frame?${url.search.slice(1)}`)(res),
+      (req, res, url) => {
+        if (url.pathname !== '/framed') return false;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        // One request at once (before the frame can have an interception of its own), one later.
+        res.end(`<!doctype html><title>Framed</title><img src="/away?via=early-img">
+          <button onclick="fetch('/away?via=late-fetch').then(()=>{document.title='reached'},()=>{document.title='blocked'})">Fetch away</button>`);
+        return true;
+      },
+      (req, res, url) => {
+        if (url.pathname !== '/outer') return false;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><title>Outer</title>');
+        return true;
+      },
+    ],
+  });
 });
 afterAll(async () => {
   await closeBrowser();
   await site.close();
   await decoy.close();
+  await partner.close();
 });
 
-async function withEnv(run: (env: BrowserEnv) => Promise<void>): Promise<void> {
-  const env = new BrowserEnv({ browser: await sharedBrowser() });
+async function withEnv(run: (env: BrowserEnv) => Promise<void>, origins: (() => string)[] = []): Promise<void> {
+  const env = new BrowserEnv({ browser: await sharedBrowser(), allowOrigins: origins.map((o) => o()) });
   try {
     decoy.hits.length = 0;
     await run(env);
@@ -127,6 +150,24 @@ describe('the origin guard sees every redirect hop (issue 13)', () => {
         ]),
       );
     });
+  });
+
+  it("a cross-site iframe's requests that redirect away are blocked at the hop, from its first request on", async () => {
+    await withEnv(async (env) => {
+      await env.reset({ url: `${site.origin}/page` });
+      await env.page!.evaluate(`(() => { const f = document.createElement('iframe'); f.title = 'Partner frame'; f.src = ${JSON.stringify(`${partner.origin}/framed`)}; document.body.appendChild(f); })()`);
+      // The next step settles (the frame's document and its image load), then acts in it as an agent would.
+      let obs = (await env.step('noop(0)')).observation;
+      expect(obs.axtree).toMatch(/\[a\] Iframe "Partner frame"/);
+      obs = (await env.step(`click('${bid(obs.axtree, /button "Fetch away"/)}')`)).observation;
+      const hops = env.blockedRequests.filter((b) => b.url.includes('/from-frame')).map((b) => [b.url, b.redirectedFrom]);
+      expect(hops).toEqual(
+        expect.arrayContaining([
+          [`${decoy.origin}/from-frame?via=early-img`, `${partner.origin}/away?via=early-img`],
+          [`${decoy.origin}/from-frame?via=late-fetch`, `${partner.origin}/away?via=late-fetch`],
+        ]),
+      );
+    }, [() => partner.origin]);
   });
 
   it('redirects inside the allowed origins are followed as usual', async () => {

@@ -392,6 +392,7 @@ export class EpisodeSession {
     this.trackers.set(page, new NetworkTracker(page));
     this.dialogs.watch(page);
     void this.network.guardPage(page);
+    page.on('framenavigated', (frame) => void this.network.guardFrame(page, frame));
     page.on('crash', () => this.watch.fail(new EnvCrashedError('page-crashed', `the page crashed (${page.url()})`)));
   }
 

@@ -1,4 +1,4 @@
-import type { APIResponse, BrowserContext, Frame, Page, Route } from 'playwright-core';
+import type { APIResponse, BrowserContext, CDPSession, Frame, Page, Route } from 'playwright-core';
 import { logger } from '../../core/logger.js';
 import type { BlockedRequest } from '../../core/schemas/step-info.js';
 import { cdpFor } from '../observation/cdp-sessions.js';
@@ -29,14 +29,18 @@ const MAX_HOPS = 20;
  * 1. Playwright's context route sees the first URL of every request of every tab, popups and
  *    iframes included, from the first one on. It does not see redirect hops (Playwright
  *    continues them unrouted), so:
- * 2. each tab also has a CDP Fetch interception of its own (installed before the tab's first
+ * 2. each tab has a CDP Fetch interception of its own (installed before the tab's first
  *    navigation for tabs the env opens, on adoption for popups) that sees each hop as Chromium
- *    follows it, and fails the ones the guard refuses before they are sent.
+ *    follows it, and fails the ones the guard refuses before they are sent. It covers the tab's
+ *    documents, its iframes' navigations and the subresources of frames in its process; a
+ *    cross-site iframe runs in another process and gets its own interception once its document
+ *    has committed.
  *
- * Navigations the second layer cannot see yet (a popup's first navigation, which starts before
- * the env has the tab, and iframe navigations, which may run in another renderer process) are
- * fetched by Node without following redirects: a hop the guard allows becomes a client-side
- * `location.replace`, which is a new request and passes layer 1 again; one it refuses is blocked.
+ * A popup's first navigation starts before the env has the tab, so layer 2 cannot see its hops:
+ * it is fetched by Node without following redirects; a hop the guard allows becomes a client-side
+ * `location.replace` (a new request, routed again), one it refuses is blocked. (Chromium treats a
+ * document served that way as public, so such a popup's first page cannot reach other loopback
+ * origins; later pages of the tab load normally.)
  *
  * A blocked navigation is aborted (the tab stays on its page, no browser error page); a blocked
  * subresource fails as blocked by the client. Every block is recorded with the hop it came from.
@@ -46,6 +50,8 @@ export class NetworkGuard {
   private readonly guarded = new WeakMap<Page, Promise<void>>();
   private readonly ready = new WeakSet<Page>();
   private readonly clientRedirects = new Map<string, number>();
+  private readonly frames = new WeakMap<Frame, Promise<void>>();
+  private readonly framesReady = new WeakSet<Frame>();
 
   constructor(private readonly hooks: Hooks) {}
 
@@ -83,10 +89,38 @@ export class NetworkGuard {
     return p;
   }
 
+  /**
+   * A cross-site iframe's own interception (its subresources run in another process, out of
+   * the tab's reach); a frame in the tab's process needs none. Installed once per frame; layer 1
+   * holds the frame's requests until it is in place.
+   */
+  guardFrame(page: Page, frame: Frame): Promise<void> {
+    if (frame === page.mainFrame()) return Promise.resolve();
+    let p = this.frames.get(frame);
+    if (!p) {
+      p = (async () => {
+        let cdp: CDPSession;
+        try {
+          cdp = await page.context().newCDPSession(frame);
+        } catch {
+          return; // in the tab's process: layer 2 of the tab covers it
+        }
+        await this.installOn(cdp, page, undefined);
+        this.framesReady.add(frame);
+      })().catch((err: unknown) => log.debug('frame guard not installed', { err: String(err) }));
+      this.frames.set(frame, p);
+    }
+    return p;
+  }
+
   private async installHopCheck(page: Page): Promise<void> {
     const cdp = await cdpFor(page);
     const tree = await cdp.send('Page.getFrameTree');
-    const mainFrameId = tree.frameTree.frame.id;
+    await this.installOn(cdp, page, tree.frameTree.frame.id);
+  }
+
+  /** Hop checks on one CDP session; `mainFrameId` tells top-level navigations of the tab apart. */
+  private async installOn(cdp: CDPSession, page: Page, mainFrameId: string | undefined): Promise<void> {
     // networkId -> the URL its chain is at now: a second URL under one id is a redirect hop.
     const chains = new Map<string, string>();
     cdp.on('Fetch.requestPaused', (e) => {
@@ -113,7 +147,7 @@ export class NetworkGuard {
         reason: v.reason,
         redirectedFrom: (previous ?? '').slice(0, 500),
         page,
-        topLevel: document && e.frameId === mainFrameId,
+        topLevel: document && mainFrameId !== undefined && e.frameId === mainFrameId,
       });
       log.debug('blocked', { url, hop: previous !== undefined });
       void cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: document ? 'Aborted' : 'BlockedByClient' }).catch(() => undefined);
@@ -142,14 +176,63 @@ export class NetworkGuard {
         return;
       }
       this.hooks.onAllowed(url);
-      const hopsUnseen = navigation && (!topLevel || page === undefined || !this.ready.has(page));
+      // Iframe navigations pass the tab's own interception; a popup's first one cannot.
+      const hopsUnseen = navigation && (page === undefined || !this.ready.has(page));
+      // A subresource of a cross-site iframe made before that frame's own interception was in
+      // place (an interception added later does not apply to it) is fetched with checked hops.
+      let frameUnseen = false;
+      if (!navigation && frame && page && frame !== page.mainFrame() && !this.framesReady.has(frame)) {
+        void this.guardFrame(page, frame);
+        frameUnseen = !this.framesReady.has(frame) && (await this.isOwnProcess(page, frame));
+      }
       if (hopsUnseen && /^https?:/.test(url)) await this.fetchWithoutRedirects(route, page, topLevel);
+      else if (frameUnseen && /^https?:/.test(url)) await this.fetchFollowingChecked(route, page);
       else await route.continue();
     } catch (err) {
       // The page or context closed while the request waited: nothing left to route.
       log.debug('route failed', { url, err: String(err) });
       await route.abort('aborted').catch(() => undefined);
     }
+  }
+
+  private isOwnProcess(page: Page, frame: Frame): Promise<boolean> {
+    let p = ownProcess.get(frame);
+    if (!p) {
+      p = page
+        .context()
+        .newCDPSession(frame)
+        .then(
+          async (s) => {
+            await s.detach().catch(() => undefined);
+            return true;
+          },
+          () => false,
+        );
+      ownProcess.set(frame, p);
+    }
+    return p;
+  }
+
+  /** Fetches a subresource in Node, following only redirects the guard allows, and hands the page the final response. */
+  private async fetchFollowingChecked(route: Route, page: Page | undefined): Promise<void> {
+    const req = route.request();
+    let url = req.url();
+    let response: APIResponse | undefined;
+    for (let hop = 0; hop <= MAX_HOPS; hop++) {
+      response = await (hop === 0 ? route.fetch({ maxRedirects: 0 }) : route.fetch({ url, method: 'GET', maxRedirects: 0 }));
+      const location = response.headers()['location'];
+      if (response.status() < 300 || response.status() >= 400 || location === undefined) break;
+      const next = new URL(location, url).href;
+      const v = this.urls.check(next);
+      if (!v.ok) {
+        this.hooks.onBlocked({ url: next.slice(0, 500), method: req.method(), resourceType: req.resourceType(), reason: v.reason, redirectedFrom: url.slice(0, 500), page, topLevel: false });
+        await route.abort('blockedbyclient');
+        return;
+      }
+      this.hooks.onAllowed(next);
+      url = next;
+    }
+    await route.fulfill({ response: response! });
   }
 
   /**
@@ -195,6 +278,9 @@ export class NetworkGuard {
     await route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body });
   }
 }
+
+/** Whether a frame runs in its own renderer process (a cross-site iframe). */
+const ownProcess = new WeakMap<Frame, Promise<boolean>>();
 
 function escapeAttribute(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
