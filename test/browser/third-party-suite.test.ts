@@ -83,7 +83,7 @@ describe('third-party pages, solved through the observation alone', () => {
     expect(run.result?.reward).toBe(1);
   });
 
-  it('unnamed-icons: icon fonts, an alt-less image and an SVG get names, flagged as fallbacks', async () => {
+  it('unnamed-icons: icon fonts, an alt-less image and an SVG get names, flagged as fallbacks; a canvas the page names is shown', async () => {
     const run = await solve('unnamed-icons');
     const tree = run.obs[0]!.axtree;
     expect(tree).toMatch(/\[\d+\] button "trash" name-from=class/);
@@ -91,6 +91,8 @@ describe('third-party pages, solved through the observation alone', () => {
     expect(tree).toMatch(/\[\d+\] generic "pencil" clickable name-from=class/);
     expect(tree).toMatch(/\[\d+\] image "gear" clickable name-from=src/);
     expect(tree).toMatch(/\[\d+\] image "Heart"/);
+    expect(tree).toMatch(/\[\d+\] Canvas "Sales chart"/);
+    expect(tree.match(/Canvas/g)).toHaveLength(1);
     expect(run.result).toEqual({ reward: 1, reason: 'star,heart' });
   });
 

@@ -30,7 +30,6 @@ export const PRUNED_ROLES = new Set([
   'abbr',
   'code',
   'Abbr',
-  'Canvas',
   'Section',
   'DescriptionListDetail',
   'DescriptionListTerm',
@@ -100,8 +99,8 @@ export const VALUE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbut
 /** Roles that are checkable: an unchecked one says so, because "not checked" is information. */
 export const CHECKABLE_ROLES = new Set(['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio']);
 
-/** Containers whose line adds nothing without a name (an unnamed group or region is a wrapper). */
-export const NEED_NAME_ROLES = new Set(['group', 'region', 'section', 'article', 'figure', 'listitem']);
+/** Containers whose line adds nothing without a name (an unnamed group or region is a wrapper; a canvas the page names is shown). */
+export const NEED_NAME_ROLES = new Set(['group', 'region', 'section', 'article', 'figure', 'listitem', 'Canvas']);
 
 /** Containers whose name, when their first child has the very same name, is shown on the child only. */
 export const NAMED_BY_CHILD = new Set(['article', 'heading', 'listitem', 'region', 'group', 'dialog', 'alertdialog', 'section', 'figure', 'cell', 'gridcell', 'row', 'tabpanel']);
