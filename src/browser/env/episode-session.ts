@@ -135,7 +135,7 @@ export class EpisodeSession {
     const page = this.used ? await this.dialogs.whileLeaving(() => this.scrub()) : await this.context.newPage();
     this.used = true;
     this.tabs.adopt(page, true);
-    await this.network.guardPage(page);
+    await this.network.guardPage(page, true);
     let error: string | null = null;
     try {
       // The previous episode's page may ask "Leave site?": it is left.
@@ -249,7 +249,7 @@ export class EpisodeSession {
       page: await this.activePage(),
       newTab: async () => {
         const page = await this.context.newPage();
-        await this.network.guardPage(page);
+        await this.network.guardPage(page, true);
         this.tabs.adopt(page, true);
       },
       focusTab: async (index) => {
@@ -260,7 +260,7 @@ export class EpisodeSession {
         // An episode always has a tab to observe, as in BrowserGym.
         if (!this.tabs.current) {
           const page = await this.context.newPage();
-          await this.network.guardPage(page);
+          await this.network.guardPage(page, true);
           this.tabs.adopt(page, true);
         }
       },
@@ -276,7 +276,7 @@ export class EpisodeSession {
     const current = this.tabs.current;
     if (current && !current.isClosed()) return current;
     const page = await this.context.newPage();
-    await this.network.guardPage(page);
+    await this.network.guardPage(page, true);
     this.tabs.adopt(page, true);
     return page;
   }

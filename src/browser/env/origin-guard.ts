@@ -1,7 +1,8 @@
-import type { APIResponse, BrowserContext, CDPSession, Frame, Page, Route } from 'playwright-core';
+import type { BrowserContext, CDPSession, Frame, Page, Route } from 'playwright-core';
 import { logger } from '../../core/logger.js';
 import type { BlockedRequest } from '../../core/schemas/step-info.js';
 import { cdpFor } from '../observation/cdp-sessions.js';
+import { fetchFollowingCheckedHops, fetchNavigationWithoutRedirects, inOwnProcess } from './checked-fetch.js';
 import { UrlGuard } from './url-policy.js';
 
 const log = logger('browser:guard');
@@ -24,6 +25,13 @@ type Hooks = {
 const MAX_HOPS = 20;
 
 /**
+ * How long after a request begins it may reach the route handler. A request that reaches it
+ * within this long after its frame's interception came on may have begun before: it takes the
+ * checked Node path (a cost paid only by a popup's or a cross-site iframe's first requests).
+ */
+const ROUTE_LAG_MS = 1000;
+
+/**
  * Every request of an episode goes through the UrlGuard, redirect hops included, in two layers:
  *
  * 1. Playwright's context route sees the first URL of every request of every tab, popups and
@@ -36,11 +44,12 @@ const MAX_HOPS = 20;
  *    cross-site iframe runs in another process and gets its own interception once its document
  *    has committed.
  *
- * A popup's first navigation starts before the env has the tab, so layer 2 cannot see its hops:
- * it is fetched by Node without following redirects; a hop the guard allows becomes a client-side
- * `location.replace` (a new request, routed again), one it refuses is blocked. (Chromium treats a
- * document served that way as public, so such a popup's first page cannot reach other loopback
- * origins; later pages of the tab load normally.)
+ * A popup and a cross-site iframe are guarded as they appear, so their first requests may begin
+ * before their interception is on (one added later does not apply to a request already made):
+ * those are fetched by Node with redirects off and each hop checked. A navigation's allowed
+ * hop becomes a client-side `location.replace` (a new request, routed again); a subresource gets
+ * the final response. (Chromium treats a document served that way as public, so a popup's first
+ * page cannot reach other loopback origins; the tab's later pages load normally.)
  *
  * A blocked navigation is aborted (the tab stays on its page, no browser error page); a blocked
  * subresource fails as blocked by the client. Every block is recorded with the hop it came from.
@@ -48,10 +57,12 @@ const MAX_HOPS = 20;
 export class NetworkGuard {
   readonly urls = new UrlGuard();
   private readonly guarded = new WeakMap<Page, Promise<void>>();
-  private readonly ready = new WeakSet<Page>();
+  /** When each tab's (or cross-site iframe's) interception became active (performance.now()). */
+  private readonly readyAt = new WeakMap<Page | Frame, number>();
+  /** Tabs the env opened itself and guarded before their first request. */
+  private readonly pristine = new WeakSet<Page>();
   private readonly clientRedirects = new Map<string, number>();
   private readonly frames = new WeakMap<Frame, Promise<void>>();
-  private readonly framesReady = new WeakSet<Frame>();
 
   constructor(private readonly hooks: Hooks) {}
 
@@ -74,13 +85,17 @@ export class NetworkGuard {
     this.clientRedirects.clear();
   }
 
-  /** Installs the tab's redirect-hop interception (once); resolves when it is active. */
-  guardPage(page: Page): Promise<void> {
+  /**
+   * Installs the tab's redirect-hop interception (once); resolves when it is active. `opened`:
+   * the env opened this tab and awaits this before the tab's first request.
+   */
+  guardPage(page: Page, opened = false): Promise<void> {
+    if (opened) this.pristine.add(page);
     let p = this.guarded.get(page);
     if (!p) {
       p = this.installHopCheck(page).then(
         () => {
-          this.ready.add(page);
+          this.readyAt.set(page, performance.now());
         },
         (err: unknown) => log.debug('hop guard not installed', { err: String(err) }),
       );
@@ -91,8 +106,7 @@ export class NetworkGuard {
 
   /**
    * A cross-site iframe's own interception (its subresources run in another process, out of
-   * the tab's reach); a frame in the tab's process needs none. Installed once per frame; layer 1
-   * holds the frame's requests until it is in place.
+   * the tab's reach); a frame in the tab's process needs none. Installed once per frame.
    */
   guardFrame(page: Page, frame: Frame): Promise<void> {
     if (frame === page.mainFrame()) return Promise.resolve();
@@ -106,7 +120,7 @@ export class NetworkGuard {
           return; // in the tab's process: layer 2 of the tab covers it
         }
         await this.installOn(cdp, page, undefined);
-        this.framesReady.add(frame);
+        this.readyAt.set(frame, performance.now());
       })().catch((err: unknown) => log.debug('frame guard not installed', { err: String(err) }));
       this.frames.set(frame, p);
     }
@@ -176,112 +190,24 @@ export class NetworkGuard {
         return;
       }
       this.hooks.onAllowed(url);
-      // Iframe navigations pass the tab's own interception; a popup's first one cannot.
-      const hopsUnseen = navigation && (page === undefined || !this.ready.has(page));
-      // A subresource of a cross-site iframe made before that frame's own interception was in
-      // place (an interception added later does not apply to it) is fetched with checked hops.
-      let frameUnseen = false;
-      if (!navigation && frame && page && frame !== page.mainFrame() && !this.framesReady.has(frame)) {
-        void this.guardFrame(page, frame);
-        frameUnseen = !this.framesReady.has(frame) && (await this.isOwnProcess(page, frame));
-      }
-      if (hopsUnseen && /^https?:/.test(url)) await this.fetchWithoutRedirects(route, page, topLevel);
-      else if (frameUnseen && /^https?:/.test(url)) await this.fetchFollowingChecked(route, page);
-      else await route.continue();
+      // Layer 2 sees a request's hops only when it was active before the request began (an
+      // interception added later does not apply to it). A tab the env opened is guarded before
+      // its first request; a popup or a cross-site iframe is guarded as it appears, so its first
+      // requests (before, or just after, its interception is on) are fetched by Node with their
+      // hops checked instead. Navigations of iframes pass the tab's own interception.
+      const own = !navigation && frame && page && frame !== page.mainFrame() && (await inOwnProcess(page, frame)) ? frame : undefined;
+      if (own && page) void this.guardFrame(page, own);
+      const covering = own ?? page;
+      const since = covering === undefined ? undefined : this.readyAt.get(covering);
+      const unseen = since === undefined || (!(covering === page && page !== undefined && this.pristine.has(page)) && performance.now() - since < ROUTE_LAG_MS);
+      const checked = { urls: this.urls, onAllowed: this.hooks.onAllowed, onBlocked: (b: BlockedRequest) => this.hooks.onBlocked({ ...b, page, topLevel: topLevel && b.resourceType === 'document' }) };
+      if (!unseen || !/^https?:/.test(url)) await route.continue();
+      else if (navigation) await fetchNavigationWithoutRedirects(route, checked, this.clientRedirects, MAX_HOPS);
+      else await fetchFollowingCheckedHops(route, checked, MAX_HOPS);
     } catch (err) {
       // The page or context closed while the request waited: nothing left to route.
       log.debug('route failed', { url, err: String(err) });
       await route.abort('aborted').catch(() => undefined);
     }
   }
-
-  private isOwnProcess(page: Page, frame: Frame): Promise<boolean> {
-    let p = ownProcess.get(frame);
-    if (!p) {
-      p = page
-        .context()
-        .newCDPSession(frame)
-        .then(
-          async (s) => {
-            await s.detach().catch(() => undefined);
-            return true;
-          },
-          () => false,
-        );
-      ownProcess.set(frame, p);
-    }
-    return p;
-  }
-
-  /** Fetches a subresource in Node, following only redirects the guard allows, and hands the page the final response. */
-  private async fetchFollowingChecked(route: Route, page: Page | undefined): Promise<void> {
-    const req = route.request();
-    let url = req.url();
-    let response: APIResponse | undefined;
-    for (let hop = 0; hop <= MAX_HOPS; hop++) {
-      response = await (hop === 0 ? route.fetch({ maxRedirects: 0 }) : route.fetch({ url, method: 'GET', maxRedirects: 0 }));
-      const location = response.headers()['location'];
-      if (response.status() < 300 || response.status() >= 400 || location === undefined) break;
-      const next = new URL(location, url).href;
-      const v = this.urls.check(next);
-      if (!v.ok) {
-        this.hooks.onBlocked({ url: next.slice(0, 500), method: req.method(), resourceType: req.resourceType(), reason: v.reason, redirectedFrom: url.slice(0, 500), page, topLevel: false });
-        await route.abort('blockedbyclient');
-        return;
-      }
-      this.hooks.onAllowed(next);
-      url = next;
-    }
-    await route.fulfill({ response: response! });
-  }
-
-  /**
-   * Fetches a navigation in Node with redirects off. A redirect the guard allows is handed to the
-   * page as a client-side redirect (a fresh request, routed again); one it refuses is blocked.
-   */
-  private async fetchWithoutRedirects(route: Route, page: Page | undefined, topLevel: boolean): Promise<void> {
-    const req = route.request();
-    let response: APIResponse;
-    try {
-      response = await route.fetch({ maxRedirects: 0 });
-    } catch (err) {
-      log.debug('fetch failed', { url: req.url(), err: String(err) });
-      await route.abort('failed');
-      return;
-    }
-    const location = response.headers()['location'];
-    if (response.status() < 300 || response.status() >= 400 || location === undefined) {
-      await route.fulfill({ response });
-      return;
-    }
-    let next: string;
-    try {
-      next = new URL(location, req.url()).href;
-    } catch {
-      await route.fulfill({ response });
-      return;
-    }
-    const v = this.urls.check(next);
-    if (!v.ok) {
-      this.hooks.onBlocked({ url: next.slice(0, 500), method: 'GET', resourceType: 'document', reason: v.reason, redirectedFrom: req.url().slice(0, 500), page, topLevel });
-      await route.abort('aborted');
-      return;
-    }
-    // A client-side redirect is a new request: count them, or a redirect loop never ends.
-    const seen = (this.clientRedirects.get(next) ?? 0) + 1;
-    this.clientRedirects.set(next, seen);
-    if (seen > MAX_HOPS) {
-      await route.abort('failed');
-      return;
-    }
-    const body = `<!doctype html><meta http-equiv="refresh" content="0;url=${escapeAttribute(next)}"><script>location.replace(${JSON.stringify(next).replace(/</g, '\\u003c')})</script>`;
-    await route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body });
-  }
-}
-
-/** Whether a frame runs in its own renderer process (a cross-site iframe). */
-const ownProcess = new WeakMap<Frame, Promise<boolean>>();
-
-function escapeAttribute(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

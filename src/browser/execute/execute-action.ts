@@ -2,13 +2,17 @@ import type { Locator, Page } from 'playwright-core';
 import { NOOP_DEFAULT_MS, type Action } from '../../core/schemas/action.js';
 import type { Dialogs } from '../env/dialogs.js';
 import type { UrlGuard } from '../env/url-policy.js';
-import { cdpFor } from '../observation/cdp-sessions.js';
 import type { ProbeIntent } from '../observation/page-runtime.js';
 import { ActionError } from './action-error.js';
 import { describeActionFailure, locate, probeReady, type Located, type Ready } from './element.js';
+import { isClosedError } from './closed-error.js';
 import { fillElement } from './fill.js';
 import { normalizeKey } from './keys.js';
+import { historyStep, navigate } from './navigation.js';
 import { resolveUploads } from './upload.js';
+
+export { absoluteUrl } from './navigation.js';
+export { isClosedError } from './closed-error.js';
 
 /** What the executor may touch besides the active page: the env's tabs, dialogs and sandbox. */
 export type ExecutionContext = {
@@ -165,7 +169,7 @@ export async function executeAction(ctx: ExecutionContext, action: Action): Prom
       return input('keyboard_insert_text', () => page.keyboard.insertText(action.text));
     // A page may answer a navigation with "Leave site?": then the dialog is the step's outcome.
     case 'goto':
-      await dialogs.race(page, navigate(ctx, action.url));
+      await dialogs.race(page, navigate(page, ctx.urls, action.url, ctx.navigationTimeoutMs));
       return plain;
     case 'go_back':
       await dialogs.race(page, historyStep(page, -1, ctx.navigationTimeoutMs));
@@ -240,68 +244,6 @@ async function chooseFiles(page: Page, files: string[], timeout: number, what: s
     if (isClosedError(err)) throw err;
     throw new ActionError(`upload failed: ${what} opened no file chooser`);
   }
-}
-
-async function navigate(ctx: ExecutionContext, raw: string): Promise<void> {
-  const url = absoluteUrl(raw, ctx.page.url());
-  const verdict = ctx.urls.check(url);
-  if (!verdict.ok) throw new ActionError(`goto ${url.slice(0, 200)} refused: ${verdict.reason}`);
-  try {
-    await ctx.page.goto(url, { timeout: ctx.navigationTimeoutMs, waitUntil: 'load' });
-  } catch (err) {
-    if (isClosedError(err)) throw err;
-    const m = err instanceof Error ? err.message : String(err);
-    if (/ERR_BLOCKED_BY_CLIENT|ERR_ABORTED/.test(m)) throw new ActionError(`goto ${url} failed: the navigation was blocked`);
-    throw new ActionError(describeActionFailure(err, `goto ${url}`));
-  }
-}
-
-/**
- * Back or forward one entry. Whether there is one comes from the tab's navigation history:
- * goBack() answers null both when there is none and for a same-document or cached page.
- */
-async function historyStep(page: Page, delta: -1 | 1, timeout: number): Promise<void> {
-  const verb = delta < 0 ? 'go_back' : 'go_forward';
-  const { currentIndex, entries } = await (await cdpFor(page)).send('Page.getNavigationHistory');
-  const target = currentIndex + delta;
-  // The blank page every tab starts on is not a page the agent visited.
-  const blankStart = target === 0 && entries[0]?.url === 'about:blank' && entries.length > 1;
-  if (target < 0 || target >= entries.length || blankStart) throw new ActionError(`${verb} failed: there is no ${delta < 0 ? 'previous' : 'next'} page in this tab`);
-  try {
-    await (delta < 0 ? page.goBack({ timeout, waitUntil: 'load' }) : page.goForward({ timeout, waitUntil: 'load' }));
-  } catch (err) {
-    if (isClosedError(err)) throw err;
-    throw new ActionError(describeActionFailure(err, verb));
-  }
-}
-
-const SCHEMES = new Set(['http:', 'https:', 'file:', 'data:', 'about:', 'blob:', 'javascript:', 'chrome:', 'devtools:', 'view-source:', 'chrome-untrusted:', 'chrome-extension:', 'filesystem:']);
-/** A bare host (example.com, skyhop.localhost:8080, 127.0.0.1:9) rather than a relative path (page.html). */
-const BARE_HOST = /^(localhost|\d{1,3}(\.\d{1,3}){3}|[\w-]+(\.[\w-]+)*\.(localhost|com|org|net|io|dev|app|edu|gov|info|[a-z]{2}))(:\d+)?([/?#]|$)/i;
-
-/** An absolute URL, a bare host (given http://), or a path resolved against the current page. */
-export function absoluteUrl(raw: string, base: string): string {
-  const text = raw.trim();
-  try {
-    const u = new URL(text);
-    // "skyhop.localhost:8080" parses with the scheme "skyhop.localhost:".
-    if (SCHEMES.has(u.protocol.toLowerCase())) return text.toLowerCase().startsWith('javascript:') || u.protocol === 'view-source:' ? text : u.href;
-  } catch {
-    // not absolute
-  }
-  if (BARE_HOST.test(text)) return new URL(`http://${text}`).href;
-  try {
-    if (/^(https?|file):/.test(base)) return new URL(text, base).href;
-  } catch {
-    // fall through
-  }
-  throw new ActionError(`goto failed: ${JSON.stringify(text)} is not a URL`);
-}
-
-/** The page, context or browser is gone: not the agent's fault, the env handles it. */
-export function isClosedError(err: unknown): boolean {
-  const m = err instanceof Error ? err.message : String(err);
-  return /Target (page, context or browser )?(has been )?closed|Browser has been closed|browser has disconnected|Page crashed|Target crashed|Session closed/i.test(m);
 }
 
 /** Playwright's call log says the input was dispatched before the timeout hit. */
