@@ -4,6 +4,8 @@ import { Action, type ActionType } from '../../src/core/schemas/action.js';
 import {
   ACTION_SIGNATURES,
   describeActionSpace,
+  actionTypesOf,
+  actionTools,
   extractAction,
   formatAction,
   parseAction,
@@ -35,7 +37,32 @@ describe('parseAction: BrowserGym calls', () => {
     [`fill("5", 'it\\'s')`, { type: 'fill', bid: '5', text: "it's" }],
     [`fill('5', '')`, { type: 'fill', bid: '5', text: '' }],
     [`fill('5', 'x', press_enter=True)`, { type: 'fill', bid: '5', text: 'x', pressEnter: true }],
-    [`fill('5', 'x', False)`, { type: 'fill', bid: '5', text: 'x', pressEnter: false }],
+    // BrowserGym's third parameter is enable_autocomplete_menu (action/functions.py fill).
+    [`fill('5', 'x', False)`, { type: 'fill', bid: '5', text: 'x', enableAutocompleteMenu: false }],
+    [`fill('b534', "Montre", True)`, { type: 'fill', bid: 'b534', text: 'Montre', enableAutocompleteMenu: true }],
+    [`fill('5', 'x', enable_autocomplete_menu=True, press_enter=True)`, { type: 'fill', bid: '5', text: 'x', enableAutocompleteMenu: true, pressEnter: true }],
+    [`click('b22', button="right")`, { type: 'click', bid: 'b22', button: 'right' }],
+    [`click('48', button="middle", modifiers=["Shift"])`, { type: 'click', bid: '48', button: 'middle', modifiers: ['Shift'] }],
+    [`dblclick('12', 'right', [])`, { type: 'dblclick', bid: '12', button: 'right', modifiers: [] }],
+    [`drag_and_drop('56', '498')`, { type: 'drag_and_drop', fromBid: '56', toBid: '498' }],
+    [`upload_file("572", "my_receipt.pdf")`, { type: 'upload_file', bid: '572', files: ['my_receipt.pdf'] }],
+    [`upload_file("63", ["a.jpg", "b.zip"])`, { type: 'upload_file', bid: '63', files: ['a.jpg', 'b.zip'] }],
+    [`upload_file("63", [])`, { type: 'upload_file', bid: '63', files: [] }],
+    [`scroll_at(50, 100, -50, -100)`, { type: 'scroll_at', x: 50, y: 100, dx: -50, dy: -100 }],
+    [`mouse_move(65.2, 158.5)`, { type: 'mouse_move', x: 65.2, y: 158.5 }],
+    [`mouse_up(47, 252, 'right')`, { type: 'mouse_up', x: 47, y: 252, button: 'right' }],
+    [`mouse_down(140.2, 580.1)`, { type: 'mouse_down', x: 140.2, y: 580.1 }],
+    [`mouse_click(887.2, 68)`, { type: 'mouse_click', x: 887.2, y: 68 }],
+    [`mouse_dblclick(5, 236, button='middle')`, { type: 'mouse_dblclick', x: 5, y: 236, button: 'middle' }],
+    [`mouse_drag_and_drop(10.7, 325, 235.6, 24.54)`, { type: 'mouse_drag_and_drop', fromX: 10.7, fromY: 325, toX: 235.6, toY: 24.54 }],
+    [`mouse_upload_file(132.1, 547, "my_receipt.pdf")`, { type: 'mouse_upload_file', x: 132.1, y: 547, files: ['my_receipt.pdf'] }],
+    [`keyboard_down('Shift')`, { type: 'keyboard_down', key: 'Shift' }],
+    [`keyboard_up('c')`, { type: 'keyboard_up', key: 'c' }],
+    [`keyboard_type('Hello world!')`, { type: 'keyboard_type', text: 'Hello world!' }],
+    [`keyboard_insert_text('Hello world!')`, { type: 'keyboard_insert_text', text: 'Hello world!' }],
+    [`accept_dialog()`, { type: 'accept_dialog' }],
+    [`accept_dialog('Ada')`, { type: 'accept_dialog', text: 'Ada' }],
+    [`dismiss_dialog()`, { type: 'dismiss_dialog' }],
     [`select_option('7', 'Economy')`, { type: 'select_option', bid: '7', options: ['Economy'] }],
     [`select_option('7', ["a", "b"])`, { type: 'select_option', bid: '7', options: ['a', 'b'] }],
     [`select_option('7', ["a", "b",])`, { type: 'select_option', bid: '7', options: ['a', 'b'] }],
@@ -152,16 +179,20 @@ describe('parseAction: WebArena brackets', () => {
 
 describe('parseAction: strict rejections say what is wrong and what was expected', () => {
   it('wrong argument counts show the signature', () => {
-    expect(expectError(`fill('5')`)).toBe('fill expects (bid: str, value: str, press_enter: bool = False), got 1 argument');
-    expectError(`click()`, 'click expects (bid: str), got 0 arguments');
-    expectError(`click('1', '2')`, 'click expects (bid: str), got 2 arguments');
+    expect(expectError(`fill('5')`)).toBe('fill expects (bid: str, value: str, enable_autocomplete_menu: bool = False, press_enter: bool = False), got 1 argument');
+    expectError(`click()`, 'click expects (bid: str, button: Literal["left", "middle", "right"] = "left", modifiers: list[Literal["Alt", "Control", "ControlOrMeta", "Meta", "Shift"]] = []), got 0 arguments');
+    expectError(`click('1', 'left', [], 'x')`, 'click expects (bid: str, button:', 'got 4 arguments');
+    expectError(`click('1', '2')`, 'click: button must be one of "left", "middle", "right", got string "2"');
+    expectError(`click('1', modifiers=['Hyper'])`, 'must list modifiers among "Alt", "Control", "ControlOrMeta", "Meta", "Shift"');
+    expectError(`upload_file('1', [''])`, 'must be a list of file names');
+    expectError(`accept_dialog(True)`, 'accept_dialog: text must be a string');
     expectError(`go_back('x')`, 'go_back expects (), got 1 argument');
     expectError(`scroll(100)`, 'scroll expects (delta_x: float, delta_y: float), got 1 argument');
     expectError(`press('Enter')`, 'press expects (bid: str, key_comb: str)', 'keyboard_press(key: str)');
     expectError(`type [12]`, 'type expects type [bid] [text] [0|1], got 1 bracket group');
     expectError(`stop [a] [b]`, 'stop expects stop [answer], got 2 bracket groups');
     expectError(`new_tab [1]`, 'new_tab expects new_tab, got 1 bracket group');
-    expectError(`click`, 'click needs arguments', 'click(bid: str)', 'click [bid]');
+    expectError(`click`, 'click needs arguments', 'click(bid: str, button', 'click [bid]');
   });
 
   it('wrong argument types and values', () => {
@@ -197,7 +228,7 @@ describe('parseAction: strict rejections say what is wrong and what was expected
 
   it('keyword mistakes, the way Python reports them', () => {
     expectError(`fill(bid='1', text='x')`, 'unexpected keyword argument text', 'fill(bid: str, value: str');
-    expectError(`click('1', button='right')`, 'unexpected keyword argument button');
+    expectError(`click('1', buton='right')`, 'unexpected keyword argument buton');
     expectError(`fill('1', value='x', bid='2')`, 'multiple values for argument bid');
     expectError(`fill(bid='1', bid='2', value='x')`, 'got argument bid twice');
     expectError(`fill(value='x', '1')`, 'positional argument follows keyword argument');
@@ -206,7 +237,7 @@ describe('parseAction: strict rejections say what is wrong and what was expected
   it('unknown actions, with a suggestion and the list of known ones', () => {
     expectError(`clik('1')`, 'unknown action "clik"', 'did you mean click?', 'send_msg_to_user');
     expectError(`Click('1')`, 'did you mean click?');
-    expectError(`mouse_click(1, 2)`, 'unknown action "mouse_click"');
+    expectError(`mouse_clik(1, 2)`, 'unknown action "mouse_clik"', 'did you mean mouse_click?');
     expectError(`type('1', 'x')`, "type is written in WebArena's bracket syntax: type [bid] [text] [0|1]");
     expectError(`fill [1] [x]`, 'fill is a call: expected fill(bid: str, value: str');
     expectError(`noop`, 'noop is a call');
@@ -229,7 +260,7 @@ describe('parseAction: strict rejections say what is wrong and what was expected
     expectError(`click('1'); click('2')`, 'unexpected character ";"');
     expectError(`click('1');;`, 'unexpected character ";"');
     expectError(`click [1] now`, 'unexpected text "now"', 'expected click [bid]');
-    expectError(`click '1'`, 'expected "(" or "[" after click', 'click(bid: str) or click [bid]');
+    expectError(`click '1'`, 'expected "(" or "[" after click', 'click(bid: str, button', 'or click [bid]');
     expectError(`click('1' '2')`, 'expected "," or ")"');
     expectError(`click('1',, )`, 'expected a value');
     expectError(`scroll(0, 12abc)`, 'invalid number "12abc"');
@@ -265,7 +296,7 @@ describe('parseAction: strict rejections say what is wrong and what was expected
   it('survives hostile sizes without a stack overflow', () => {
     expectError(`select_option('1', ${'['.repeat(100_000)}`, 'lists cannot be nested');
     expectError(`click ${'['.repeat(100_000)}`, 'unbalanced brackets');
-    expectError(`click(${"'a', ".repeat(50_000)})`, 'click expects (bid: str), got 50000 arguments');
+    expectError(`click(${"'a', ".repeat(50_000)})`, 'click expects (bid: str, button', 'got 50000 arguments');
     expect(parseAction(`fill('1', '${'x'.repeat(200_000)}')`).ok).toBe(true);
     expectError('x'.repeat(100_000), 'unknown action');
   });
@@ -300,6 +331,22 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ type: fc.constant('report_infeasible'), reason: text }),
   fc.record({ type: fc.constant('noop'), ms: fc.integer({ min: 0, max: 60_000 }) }, { requiredKeys: ['type'] }),
   fc.record({ type: fc.constant('stop'), answer: text }, { requiredKeys: ['type'] }),
+  fc.record(
+    { type: fc.constantFrom('click', 'dblclick'), bid: bidArb, button: fc.constantFrom('left', 'middle', 'right'), modifiers: fc.subarray(['Alt', 'Control', 'ControlOrMeta', 'Meta', 'Shift'] as const) },
+    { requiredKeys: ['type', 'bid'] },
+  ),
+  fc.record({ type: fc.constant('fill'), bid: bidArb, text, enableAutocompleteMenu: fc.boolean(), pressEnter: fc.boolean() }, { requiredKeys: ['type', 'bid', 'text'] }),
+  fc.record({ type: fc.constant('drag_and_drop'), fromBid: bidArb, toBid: bidArb }),
+  fc.record({ type: fc.constant('upload_file'), bid: bidArb, files: fc.array(nonEmpty, { maxLength: 3 }) }),
+  fc.record({ type: fc.constant('scroll_at'), x: numberArb, y: numberArb, dx: numberArb, dy: numberArb }),
+  fc.record({ type: fc.constant('mouse_move'), x: numberArb, y: numberArb }),
+  fc.record({ type: fc.constantFrom('mouse_down', 'mouse_up', 'mouse_click', 'mouse_dblclick'), x: numberArb, y: numberArb, button: fc.constantFrom('left', 'middle', 'right') }, { requiredKeys: ['type', 'x', 'y'] }),
+  fc.record({ type: fc.constant('mouse_drag_and_drop'), fromX: numberArb, fromY: numberArb, toX: numberArb, toY: numberArb }),
+  fc.record({ type: fc.constant('mouse_upload_file'), x: numberArb, y: numberArb, files: fc.array(nonEmpty, { maxLength: 3 }) }),
+  fc.record({ type: fc.constantFrom('keyboard_down', 'keyboard_up'), key: nonEmpty }),
+  fc.record({ type: fc.constantFrom('keyboard_type', 'keyboard_insert_text'), text }),
+  fc.record({ type: fc.constant('accept_dialog'), text }, { requiredKeys: ['type'] }),
+  fc.record({ type: fc.constant('dismiss_dialog') }),
   // fast-check builds records without a prototype; the parser returns plain objects.
 ).map((a) => ({ ...a })) as fc.Arbitrary<Action>;
 
@@ -372,9 +419,20 @@ describe('ACTION_SIGNATURES', () => {
 
   it('renders a readable list for prompts', () => {
     const text = describeActionSpace();
-    expect(text).toContain('fill(bid: str, value: str, press_enter: bool = False)  [WebArena: type [bid] [text] [0|1]]');
+    expect(text).toContain('fill(bid: str, value: str, enable_autocomplete_menu: bool = False, press_enter: bool = False)  [WebArena: type [bid] [text] [0|1]]');
+    expect(text).toContain('noop(wait_ms: int = 1000)');
     expect(text).toContain('keyboard_press(key: str)');
     expect(text.split('\n')).toHaveLength(Object.keys(ACTION_SIGNATURES).length * 2);
+  });
+
+  it("lists BrowserGym's subsets (action/highlevel.py ACTION_SUBSETS) on request; noop is always in", () => {
+    // HighLevelActionSet's default subsets: chat, infeas, bid, nav, tab.
+    const bgDefault = actionTypesOf(['chat', 'infeas', 'bid', 'nav', 'tab']);
+    expect(bgDefault).toEqual(['click', 'dblclick', 'hover', 'fill', 'select_option', 'press', 'focus', 'clear', 'drag_and_drop', 'upload_file', 'scroll', 'goto', 'go_back', 'go_forward', 'new_tab', 'tab_focus', 'tab_close', 'send_msg_to_user', 'report_infeasible', 'noop']);
+    expect(describeActionSpace(['coord'])).toContain('mouse_click(x: float, y: float, button: Literal["left", "middle", "right"] = "left")');
+    expect(describeActionSpace(['chat'])).not.toContain('mouse_click');
+    expect(actionTools(['dialog']).map((t) => t.function.name)).toEqual(['accept_dialog', 'dismiss_dialog', 'noop']);
+    expect(actionTools().map((t) => t.function.name)).toEqual(Object.keys(ACTION_SIGNATURES));
   });
 });
 

@@ -1,14 +1,13 @@
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserEnv } from '../../src/browser/env/browser-env.js';
 import { Observation } from '../../src/core/schemas/observation.js';
 import { StepResult } from '../../src/core/schemas/step-info.js';
 import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
 
-const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
-const PLAYGROUND = pathToFileURL(`${PAGES}/playground.html`).href;
-const SECOND = pathToFileURL(`${PAGES}/second.html`).href;
+let fixtures: StaticServer;
+let PLAYGROUND: string;
+let SECOND: string;
 
 /** The bid on the first line of the tree that matches. */
 function bidOf(obs: Observation, line: RegExp): string {
@@ -26,11 +25,15 @@ let env: BrowserEnv;
 let obs: Observation;
 
 beforeAll(async () => {
+  fixtures = await startStaticServer();
+  PLAYGROUND = fixtures.url('pages/playground.html');
+  SECOND = fixtures.url('pages/second.html');
   env = new BrowserEnv({ browser: await sharedBrowser(), actionTimeoutMs: 1000 });
 });
 afterAll(async () => {
   await env.close();
   await closeBrowser();
+  await fixtures.close();
 });
 
 async function fresh(): Promise<Observation> {
@@ -44,8 +47,8 @@ async function step(action: Parameters<BrowserEnv['step']>[0]): Promise<StepResu
   return r;
 }
 
-describe('every action on a local file page', () => {
-  it('reset on a file: URL gives a valid observation of the page', async () => {
+describe('every action on a local page', () => {
+  it('reset on a page URL gives a valid observation of the page', async () => {
     await fresh();
     expect(Observation.parse(obs).title).toBe('Playground');
     expect(obs.url).toBe(PLAYGROUND);
@@ -237,10 +240,10 @@ describe('every action on a local file page', () => {
   it('a covered or disabled element fails fast with the reason, as lastActionError', async () => {
     await fresh();
     const disabled = await step(`click('${bidOf(obs, /button "Disabled button"/)}')`);
-    expect(disabled.info.error).toMatch(/click on element \d+ failed: .*not enabled/);
+    expect(disabled.info.error).toMatch(/^click on element \d+ failed: it is disabled$/);
     await step(`click('${bidOf(obs, /button "Show cover"/)}')`);
     const covered = await step(`click('${bidOf(obs, /button "Click me"/)}')`);
-    expect(covered.observation.lastActionError).toMatch(/intercepts pointer events/);
+    expect(covered.observation.lastActionError).toMatch(/^click on element \d+ failed: it is covered by <div id="cover"/);
     expect(covered.info.timings.actionMs).toBeLessThan(env.options.actionTimeoutMs + 1500);
     expect(obs.axtree).toContain('Clicked 0 times');
   });

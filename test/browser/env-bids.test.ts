@@ -1,12 +1,12 @@
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserEnv } from '../../src/browser/env/browser-env.js';
 import type { Action } from '../../src/core/schemas/action.js';
 import type { Observation } from '../../src/core/schemas/observation.js';
 import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
 
-const PLAYGROUND = pathToFileURL(resolve(import.meta.dirname, '../fixtures/pages/playground.html')).href;
+let fixtures: StaticServer;
+let PLAYGROUND: string;
 
 /** "role name" -> bid for every line with a bid, e.g. 'button "Click me"' -> '4'. */
 function bidsByLabel(obs: Observation): Map<string, string> {
@@ -26,11 +26,14 @@ function bidOf(obs: Observation, label: string): string {
 
 let env: BrowserEnv;
 beforeAll(async () => {
+  fixtures = await startStaticServer();
+  PLAYGROUND = fixtures.url('pages/playground.html');
   env = new BrowserEnv({ browser: await sharedBrowser(), mode: 'full' });
 });
 afterAll(async () => {
   await env.close();
   await closeBrowser();
+  await fixtures.close();
 });
 
 describe('element ids (bids)', () => {
@@ -109,13 +112,13 @@ describe('element ids (bids)', () => {
     expect(env.history).toHaveLength(inputs.length);
     expect(env.history.every((h) => h.error)).toBe(true);
     // The env still works afterwards.
-    const ok = await env.step('noop()');
+    const ok = await env.step('noop(0)');
     expect(ok.observation.lastActionError).toBeNull();
   });
 
   it('step before any reset is a usage error, not a silent no-op', async () => {
     const idle = new BrowserEnv({ browser: await sharedBrowser() });
-    await expect(idle.step('noop()')).rejects.toThrow(/call reset\(\) first/);
+    await expect(idle.step('noop(0)')).rejects.toThrow(/call reset\(\) first/);
     await idle.close();
   });
 });

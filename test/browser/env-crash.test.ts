@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/browser/chromium.js';
 import { BrowserEnv } from '../../src/browser/env/browser-env.js';
 import { EnvPool } from '../../src/browser/env/env-pool.js';
 import { EnvCrashedError } from '../../src/browser/env/errors.js';
 
-const PLAYGROUND = pathToFileURL(resolve(import.meta.dirname, '../fixtures/pages/playground.html')).href;
+import { useFixtureServers } from '../helpers/fixture-env.js';
+
+const { site } = useFixtureServers();
+const playground = () => site().url('pages/playground.html');
 
 /** Chromium processes started by this process (Playwright spawns the browser as a direct child). */
 function chromiumChildren(): Set<number> {
@@ -45,7 +46,7 @@ function trackedLaunch() {
 
 /** One small episode on the playground: click the counter `clicks` times; returns what the page says. */
 async function episode(env: BrowserEnv, clicks: number, midway?: () => Promise<void>): Promise<string> {
-  let obs = await env.reset({ url: PLAYGROUND });
+  let obs = await env.reset({ url: playground() });
   const button = /\[(\d+)\] button "Click me"/.exec(obs.axtree)![1]!;
   for (let i = 0; i < clicks; i++) {
     if (i === 1 && midway) await midway();
@@ -137,15 +138,15 @@ describe('crash detection and recovery', () => {
     const before = chromiumChildren();
     const env = new BrowserEnv();
     try {
-      await env.reset({ url: PLAYGROUND });
+      await env.reset({ url: playground() });
       const pid = [...chromiumChildren()].find((p) => !before.has(p))!;
       process.kill(pid, 'SIGKILL');
-      await expect(env.step('noop()')).rejects.toBeInstanceOf(EnvCrashedError);
+      await expect(env.step('noop(0)')).rejects.toBeInstanceOf(EnvCrashedError);
       // Still errored until reset: no half-working env.
-      await expect(env.step('noop()')).rejects.toBeInstanceOf(EnvCrashedError);
-      const obs = await env.reset({ url: PLAYGROUND });
+      await expect(env.step('noop(0)')).rejects.toBeInstanceOf(EnvCrashedError);
+      const obs = await env.reset({ url: playground() });
       expect(obs.title).toBe('Playground');
-      expect((await env.step('noop()')).observation.lastActionError).toBeNull();
+      expect((await env.step('noop(0)')).observation.lastActionError).toBeNull();
     } finally {
       await env.close();
     }

@@ -65,21 +65,21 @@ describe('every request of an episode goes through the origin guard', () => {
       // What a page script does; the env must catch it whatever starts it.
       const outcome = await env.page!.evaluate(`fetch(${JSON.stringify(`${foreign.url}leak?x=1`)}).then(() => 'reached', () => 'failed')`);
       expect(outcome).toBe('failed');
-      const r = await env.step('noop()');
-      expect(r.info.blockedRequests).toEqual([{ url: `${foreign.url}leak?x=1`, method: 'GET', resourceType: 'fetch' }]);
+      const r = await env.step('noop(0)');
+      expect(r.info.blockedRequests).toEqual([{ url: `${foreign.url}leak?x=1`, method: 'GET', resourceType: 'fetch', reason: `the origin ${foreign.url.slice(0, -1)} is not allowed in this episode` }]);
       expect(foreign.hits).toEqual([]);
       // Reported once: the next step has nothing new.
-      expect((await env.step('noop()')).info.blockedRequests).toEqual([]);
+      expect((await env.step('noop(0)')).info.blockedRequests).toEqual([]);
 
       const g = await env.step(`goto('${foreign.url}')`);
-      expect(g.observation.lastActionError).toMatch(/origin is not allowed/);
-      expect(g.info.blockedRequests.map((b) => b.resourceType)).toEqual(['document']);
+      expect(g.observation.lastActionError).toBe(`goto ${foreign.url} refused: the origin ${foreign.url.slice(0, -1)} is not allowed in this episode`);
       expect(foreign.hits).toEqual([]);
       // Another site of the arena is allowed.
       const other = await env.step(`goto('${getServer().origin('staywell')}/')`);
       expect(other.observation.lastActionError).toBeNull();
       expect(other.observation.title).toMatch(/Staywell/);
-      expect(env.blockedRequests).toHaveLength(2);
+      // goto is refused before any request: only the fetch was blocked on the network.
+      expect(env.blockedRequests).toHaveLength(1);
     } finally {
       await env.close();
     }
@@ -95,7 +95,7 @@ describe('every request of an episode goes through the origin guard', () => {
       expect(obs.axtree).toContain('Blocked');
       expect(local.hits).toEqual(expect.arrayContaining(['/', '/own.json']));
       expect(foreign.hits).toEqual([]);
-      const blocked = (await env.step('noop()')).info.blockedRequests;
+      const blocked = (await env.step('noop(0)')).info.blockedRequests;
       expect(blocked.map((b) => [b.url, b.resourceType]).sort()).toEqual([
         [`${foreign.url}data.json`, 'fetch'],
         [`${foreign.url}pixel.png`, 'image'],
@@ -105,7 +105,7 @@ describe('every request of an episode goes through the origin guard', () => {
     }
   });
 
-  it('allowOrigins opens more origins; a local file may not reach the network; data: URLs work', async () => {
+  it('allowOrigins opens more origins; file: targets are refused; data: URLs work', async () => {
     const env = new BrowserEnv({ browser: await sharedBrowser(), allowOrigins: [foreign.url] });
     try {
       foreign.hits.length = 0;
@@ -116,12 +116,8 @@ describe('every request of an episode goes through the origin guard', () => {
     }
     const plain = new BrowserEnv({ browser: await sharedBrowser() });
     try {
-      foreign.hits.length = 0;
       const file = pathToFileURL(resolve(import.meta.dirname, '../fixtures/pages/external.html')).href;
-      const obs = await plain.reset({ url: `${file}#${foreign.url}` });
-      expect(obs.axtree).toContain('Blocked');
-      expect(foreign.hits).toEqual([]);
-      expect(plain.blockedRequests.map((b) => b.url)).toEqual([`${foreign.url}from-file`]);
+      await expect(plain.reset({ url: file })).rejects.toThrow(/file: URLs are refused/);
       const data = await plain.reset({ url: 'data:text/html,<title>Inline</title><button>Press</button>' });
       expect(data.title).toBe('Inline');
       expect(data.axtree).toMatch(/\[\d+\] button "Press"/);
@@ -129,5 +125,6 @@ describe('every request of an episode goes through the origin guard', () => {
     } finally {
       await plain.close();
     }
+    expect(() => new BrowserEnv({ allowOrigins: ['file:'] })).toThrow(/file: cannot be allowed/);
   });
 });

@@ -49,10 +49,10 @@ describe('reset() starts every episode clean', () => {
         await env.step(`goto('${server.origin('staywell')}/')`);
         expect(await env.page!.evaluate(`localStorage.getItem('trace')`)).toBeNull();
         // The server sees two separate episodes.
-        const state = (await env.step('noop()')).info.state!;
+        const state = (await env.step('noop(0)')).info.state!;
         expect(state.episodeId).toBe(`clean-b-${reuseContext}`);
         expect(server.episodes.snapshot(`clean-a-${reuseContext}`).episodeId).toBe(`clean-a-${reuseContext}`);
-        expect(env.history.map((h) => h.input)).toEqual(['go_back()', `goto('${server.origin('staywell')}/')`, 'noop()']);
+        expect(env.history.map((h) => h.input)).toEqual(['go_back()', `goto('${server.origin('staywell')}/')`, 'noop(0)']);
         expect(env.blockedRequests).toEqual([]);
       } finally {
         await env.close();

@@ -72,7 +72,7 @@ describe('a real episode on SkyHop through the env', () => {
       const cabinLabel = cabin.kind === 'select' ? cabin.options.find((o) => o.value === params.cabin)!.label : '';
       await act(`select_option('${bidOf(obs, /combobox "Cabin"/)}', '${cabinLabel}')`);
 
-      const before = await env.step('noop()');
+      const before = await env.step('noop(0)');
       expect(before.info.state?.sites.skyhop?.search ?? null).toBeNull();
       const r = await act(`click('${bidOf(obs, /button "Search flights"/)}')`);
       expect(r.info.settled).toBe(true);

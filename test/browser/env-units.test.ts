@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OriginGuard } from '../../src/browser/env/origin-guard.js';
+import { UrlGuard } from '../../src/browser/env/url-policy.js';
 import { toAction } from '../../src/browser/env/action-input.js';
 import { ActionError } from '../../src/browser/execute/action-error.js';
 import { describeActionFailure } from '../../src/browser/execute/element.js';
@@ -30,19 +30,38 @@ describe('env building blocks', () => {
     expect(() => absoluteUrl('not a url', 'about:blank')).toThrow(ActionError);
   });
 
-  it('OriginGuard allows listed origins, listed schemes and local schemes only', () => {
-    const g = new OriginGuard(['http://skyhop.localhost:8080/', 'file:']);
+  it('UrlGuard allows listed origins and data: when listed; javascript:, chrome:, devtools: and file: never', () => {
+    const g = new UrlGuard(['http://skyhop.localhost:8080/']);
     expect(g.allows('http://skyhop.localhost:8080/search?x=1')).toBe(true);
+    expect(g.allows('ws://skyhop.localhost:8080/live')).toBe(true);
     expect(g.allows('http://skyhop.localhost:8081/')).toBe(false);
     expect(g.allows('https://skyhop.localhost:8080/')).toBe(false);
     expect(g.allows('http://evil.example/')).toBe(false);
-    expect(g.allows('file:///etc/hosts')).toBe(true);
-    expect(g.allows('data:text/html,hi')).toBe(true);
     expect(g.allows('about:blank')).toBe(true);
-    expect(g.allows('not a url')).toBe(false);
-    g.set([]);
-    expect(g.allows('file:///etc/hosts')).toBe(false);
-    expect(g.entries()).toEqual([]);
+    expect(g.allows('about:version')).toBe(false);
+    expect(g.allows('blob:http://skyhop.localhost:8080/0b8e')).toBe(true);
+    expect(g.allows('blob:http://evil.example/0b8e')).toBe(false);
+    expect(g.allows('view-source:http://skyhop.localhost:8080/')).toBe(true);
+    expect(g.check('view-source:http://evil.example/')).toEqual({ ok: false, reason: expect.stringMatching(/view-source: of http:\/\/evil.example\/ is refused/) });
+    expect(g.check('data:text/html,hi')).toEqual({ ok: false, reason: 'data: URLs are not allowed in this episode' });
+    for (const [url, why] of [
+      ['javascript:alert(1)', /cannot run script/],
+      ['JavaScript:void 0', /cannot run script/],
+      ['chrome://settings', /browser's own pages/],
+      ['devtools://devtools/bundled/inspector.html', /devtools/],
+      ['file:///etc/passwd', /local files are outside the sandbox/],
+      ['not a url', /is not a URL/],
+    ] as const) {
+      const v = g.check(url);
+      expect(v.ok, url).toBe(false);
+      if (!v.ok) expect(v.reason, url).toMatch(why);
+    }
+    g.set(['data:']);
+    expect(g.allows('data:text/html,hi')).toBe(true);
+    expect(g.allows('http://skyhop.localhost:8080/')).toBe(false);
+    expect(() => g.set(['file:'])).toThrow(/file: cannot be allowed/);
+    expect(() => g.set(['javascript:'])).toThrow(/cannot be allowed/);
+    expect(g.entries()).toEqual(['data:']);
   });
 
   it('toAction parses text, checks objects, and never throws', () => {

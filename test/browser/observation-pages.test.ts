@@ -1,32 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BrowserEnv } from '../../src/browser/env/browser-env.js';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { Observation, OBSERVATION_SCHEMA_VERSION } from '../../src/core/schemas/observation.js';
-import { closeBrowser, sharedBrowser } from '../helpers/browser.js';
+import { useFixtureServers, withEnv } from '../helpers/fixture-env.js';
 
-const PLAYGROUND = pathToFileURL(resolve(import.meta.dirname, '../fixtures/pages/playground.html')).href;
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
-
-afterAll(async () => {
-  await closeBrowser();
-});
-
-async function withEnv<T>(options: ConstructorParameters<typeof BrowserEnv>[0], run: (env: BrowserEnv) => Promise<T>): Promise<T> {
-  const env = new BrowserEnv({ browser: await sharedBrowser(), ...options });
-  try {
-    return await run(env);
-  } finally {
-    await env.close();
-  }
-}
+const { site } = useFixtureServers();
 
 describe('observations of a real page', () => {
   it('are valid, versioned, and carry a chars/3.2 token estimate', async () => {
     await withEnv({}, async (env) => {
-      const obs = Observation.parse(await env.reset({ url: PLAYGROUND }));
+      const obs = Observation.parse(await env.reset({ url: site().url('pages/playground.html') }));
       expect(obs.schemaVersion).toBe(OBSERVATION_SCHEMA_VERSION);
       expect(obs.mode).toBe('viewport');
       expect(obs.tokens).toEqual({ method: 'chars/3.2', tokens: Math.ceil(obs.axtree.length / 3.2) });
@@ -38,8 +23,8 @@ describe('observations of a real page', () => {
   });
 
   it("'full' shows the whole page; 'viewport' only what is on screen, and says how much is not", async () => {
-    const full = await withEnv({ mode: 'full' }, (env) => env.reset({ url: PLAYGROUND }));
-    const view = await withEnv({ mode: 'viewport', viewport: { width: 800, height: 400 } }, (env) => env.reset({ url: PLAYGROUND }));
+    const full = await withEnv({ mode: 'full' }, (env) => env.reset({ url: site().url('pages/playground.html') }));
+    const view = await withEnv({ mode: 'viewport', viewport: { width: 800, height: 400 } }, (env) => env.reset({ url: site().url('pages/playground.html') }));
     expect(full.axtree).toContain('Button at the bottom');
     expect(full.axtree).not.toMatch(/below the viewport/);
     expect(view.axtree).not.toContain('Button at the bottom');
@@ -52,15 +37,15 @@ describe('observations of a real page', () => {
 
   it('a screenshot comes inline or as a file; set-of-marks draws the bids and leaves the page as it was', async () => {
     await withEnv({ screenshot: { marks: false } }, async (env) => {
-      const obs = await env.reset({ url: PLAYGROUND });
+      const obs = await env.reset({ url: site().url('pages/playground.html') });
       expect(obs.screenshot?.format).toBe('png');
       expect(obs.screenshot && 'data' in obs.screenshot ? [...obs.screenshot.data.slice(0, 4)] : []).toEqual(PNG_MAGIC);
     });
-    const plain = await withEnv({ screenshot: { marks: false } }, (env) => env.reset({ url: PLAYGROUND }));
+    const plain = await withEnv({ screenshot: { marks: false } }, (env) => env.reset({ url: site().url('pages/playground.html') }));
     const dir = mkdtempSync(join(tmpdir(), 'wf-shots-'));
     try {
       await withEnv({ screenshot: { marks: true, dir } }, async (env) => {
-        const obs = await env.reset({ url: PLAYGROUND });
+        const obs = await env.reset({ url: site().url('pages/playground.html') });
         const shot = obs.screenshot!;
         expect(shot.marks).toBe(true);
         const path = 'path' in shot ? shot.path : '';
@@ -71,7 +56,7 @@ describe('observations of a real page', () => {
         expect(Buffer.compare(marked, Buffer.from('data' in plain.screenshot! ? plain.screenshot.data : []))).not.toBe(0);
         // The overlay is gone: no trace in the DOM or in the next observation.
         expect(await env.page!.evaluate('document.getElementById("__wf_marks") === null')).toBe(true);
-        const next = await env.step('noop()');
+        const next = await env.step('noop(0)');
         expect(next.observation.axtree).toBe(obs.axtree);
       });
     } finally {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AxNode, Box, PageSnapshot } from '../../src/browser/observation/cdp-snapshot.js';
-import { renderAxTree, type RenderOptions } from '../../src/browser/observation/render-tree.js';
+import type { AxNode, Box, DomNode, ReadAttribute } from '../../src/browser/observation/cdp-snapshot.js';
+import { renderAxTree, type PageSnapshot, type RenderOptions } from '../../src/browser/observation/render-tree.js';
 
-/** A tiny accessibility tree builder: node(role, name, { props, children, box, display }). */
+/** A tiny accessibility tree builder: node(role, name, { props, children, box, display }), with the DOM node behind each. */
 type Spec = {
   role: string;
   name?: string;
@@ -12,15 +12,20 @@ type Spec = {
   box?: Box;
   display?: string;
   children?: Spec[];
+  /** The DOM side: tag, Chromium's clickable verdict, cursor, attributes, live value. */
+  tag?: string;
+  clickable?: boolean;
+  cursor?: string;
+  attrs?: Partial<Record<ReadAttribute, string>>;
+  inputValue?: string;
+  rendered?: boolean;
 };
 
 function snapshot(root: Spec): PageSnapshot {
   const nodes: AxNode[] = [];
-  const bidOf = new Map<number, string>();
-  const boxOf = new Map<number, Box>();
-  const displayOf = new Map<number, string>();
+  const dom: DomNode[] = [];
   let next = 1;
-  const add = (s: Spec, parentId?: string): string => {
+  const add = (s: Spec, parentId?: string, parentIndex?: number): string => {
     const id = next++;
     const node: AxNode = {
       nodeId: String(id),
@@ -33,14 +38,32 @@ function snapshot(root: Spec): PageSnapshot {
     if (s.value !== undefined) node.value = { type: 'string', value: s.value };
     if (parentId) node.parentId = parentId;
     nodes.push(node);
-    if (s.role !== 'StaticText' && s.role !== 'InlineTextBox') bidOf.set(id, String(id));
-    if (s.box) boxOf.set(id, s.box);
-    if (s.display) displayOf.set(id, s.display);
-    node.childIds = (s.children ?? []).map((c) => add(c, String(id)));
+    const text = s.role === 'StaticText' || s.role === 'InlineTextBox';
+    const d: DomNode = {
+      index: dom.length,
+      nodeType: text ? 3 : 1,
+      tag: s.tag ?? (text ? '#text' : 'div'),
+      rendered: s.rendered ?? true,
+      clickable: s.clickable ?? false,
+      attrs: new Map(Object.entries(s.attrs ?? {}) as [ReadAttribute, string][]),
+      children: [],
+      ...(text ? {} : { bid: String(id) }),
+      ...(s.box ? { box: s.box } : {}),
+      ...(s.display ? { display: s.display } : {}),
+      ...(s.cursor ? { cursor: s.cursor } : {}),
+      ...(s.inputValue !== undefined ? { inputValue: s.inputValue } : {}),
+      ...(parentIndex !== undefined ? { parent: parentIndex } : {}),
+    };
+    dom.push(d);
+    if (parentIndex !== undefined) dom[parentIndex]!.children.push(d.index);
+    node.childIds = (s.children ?? []).map((c) => add(c, String(id), d.index));
     return String(id);
   };
   add(root);
-  return { nodes, bidOf, boxOf, displayOf };
+  const byBackendId = new Map(dom.map((d, i) => [i + 1, d] as const));
+  const doc = { frameId: 'main', byBackendId, ids: dom.map((_, i) => i + 1), nodes: dom, scrollX: 0, scrollY: 0 };
+  const view = { frameId: 'main', nodes, doc, childFrameOf: new Map<number, string>() };
+  return { root: view, frames: new Map([['main', view]]) };
 }
 
 const VIEW: Box = { x: 0, y: 0, width: 1000, height: 800 };
@@ -111,17 +134,20 @@ describe('renderAxTree', () => {
 
   it('cuts long names and texts at maxTextLength with an ellipsis', () => {
     const long = 'x'.repeat(300);
-    const tree = snapshot({ role: 'RootWebArea', children: [{ role: 'link', name: long }, text(long)] });
+    const tree = snapshot({ role: 'RootWebArea', children: [{ role: 'link', name: long }, text('y'.repeat(300))] });
     const lines = renderAxTree(tree, opts({ maxTextLength: 40 })).text.split('\n');
     expect(lines[0]).toBe(`[2] link "${'x'.repeat(39)}…"`);
-    expect(lines[1]).toBe(`${'x'.repeat(39)}…`);
+    expect(lines[1]).toBe(`${'y'.repeat(39)}…`);
+    // 0 never cuts.
+    expect(renderAxTree(tree, opts({ maxTextLength: 0 })).text.split('\n')[0]).toBe(`[2] link "${long}"`);
   });
 
-  it('joins inline text runs into one line, breaks lines at block wrappers, pairs terms with definitions', () => {
+  it('joins inline text runs into one line exactly as rendered, breaks lines at block wrappers, pairs terms with definitions', () => {
+    // Chromium's text nodes keep their own spaces ("From ", " per adult"): nothing is inserted.
     const tree = snapshot({
       role: 'RootWebArea',
       children: [
-        { role: 'paragraph', display: 'block', children: [text('From'), { role: 'strong', display: 'inline', children: [text('€103')] }, text('per adult')] },
+        { role: 'paragraph', display: 'block', children: [text('From '), { role: 'strong', display: 'inline', children: [text('€103')] }, text(' per adult')] },
         { role: 'generic', display: 'block', children: [text('Only 2 seats left')] },
         {
           role: 'DescriptionList',

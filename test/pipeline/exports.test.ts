@@ -61,7 +61,7 @@ describe('action tools', () => {
       expect(t.function.parameters.required).not.toContain('type');
     }
     const fill = tools.find((t) => t.function.name === 'fill')!.function.parameters;
-    expect(Object.keys(fill.properties)).toEqual(['bid', 'text', 'pressEnter']);
+    expect(Object.keys(fill.properties)).toEqual(['bid', 'text', 'enableAutocompleteMenu', 'pressEnter']);
     expect(fill.required).toEqual(['bid', 'text']);
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Action, type ActionType } from '../../core/schemas/action.js';
-import { ACTION_SIGNATURES } from './signatures.js';
+import { ACTION_SIGNATURES, ALL_SUBSETS, actionTypesOf, type ActionSubset } from './signatures.js';
 
 /**
  * The action space as function-calling tools: one function per action type, named after the
@@ -23,7 +23,7 @@ export type ToolParameters = {
 /** What each field means, for the model; fields without an entry keep their bare schema. */
 const FIELD_DESCRIPTIONS: Record<string, string> = {
   bid: 'The element id shown in [brackets] in the observation.',
-  text: 'The text to type or send.',
+  text: 'The text to type, send, or answer a prompt with.',
   pressEnter: 'Press Enter after filling.',
   options: 'Option values or labels to select.',
   key: 'A key or combination, e.g. Enter, Backspace, Control+a.',
@@ -34,6 +34,18 @@ const FIELD_DESCRIPTIONS: Record<string, string> = {
   reason: 'Why the task cannot be done.',
   ms: 'Milliseconds to wait.',
   answer: 'The answer, when the task asks for one.',
+  button: 'The mouse button (left by default).',
+  modifiers: 'Keys held during the click: Alt, Control, ControlOrMeta, Meta, Shift.',
+  enableAutocompleteMenu: 'Type the last character as a key press, so a suggestion menu opens.',
+  fromBid: 'The element to drag.',
+  toBid: 'The element to drop on.',
+  files: 'File names in the upload folder; an empty list clears the selection.',
+  x: 'Horizontal viewport position in CSS pixels.',
+  y: 'Vertical viewport position in CSS pixels.',
+  fromX: 'Horizontal position to press at.',
+  fromY: 'Vertical position to press at.',
+  toX: 'Horizontal position to release at.',
+  toY: 'Vertical position to release at.',
 };
 
 function parametersOf(variant: z.ZodType): ToolParameters {
@@ -59,13 +71,18 @@ function parametersOf(variant: z.ZodType): ToolParameters {
 
 let cached: FunctionTool[] | undefined;
 
-/** Every action type as a tool, in the union's order (stable, so outputs are byte-stable). */
-export function actionTools(): FunctionTool[] {
+/**
+ * Every action type as a tool, in the union's order (stable, so outputs are byte-stable); or only
+ * those of some of BrowserGym's action subsets, as HighLevelActionSet.to_tool_description does.
+ */
+export function actionTools(subsets: readonly ActionSubset[] = ALL_SUBSETS): FunctionTool[] {
   cached ??= Action.options.map((variant) => {
     const name = variant.shape.type.value as ActionType;
     return { type: 'function', function: { name, description: ACTION_SIGNATURES[name].description, parameters: parametersOf(variant) } };
   });
-  return cached;
+  if (subsets === ALL_SUBSETS) return cached;
+  const keep = new Set(actionTypesOf(subsets));
+  return cached.filter((t) => keep.has(t.function.name));
 }
 
 /** The function call of an action: its type as the name, its other fields as arguments. */

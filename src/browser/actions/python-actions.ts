@@ -1,15 +1,17 @@
-import type { Action } from '../../core/schemas/action.js';
+import { KeyModifier, MouseButton, NOOP_DEFAULT_MS, NOOP_MAX_MS, type Action } from '../../core/schemas/action.js';
 import type { PyCall, PyValue } from './python-call.js';
 import { done, fail, type Step } from './result.js';
 import { plural, snippet } from './text.js';
 
 /**
- * BrowserGym's action functions (browsergym/core/action/functions.py) as this parser accepts
- * them: parameter names and order are BrowserGym's, so keyword calls such as
- * `fill(bid='5', value='x')` work. Two additions map our action space: `fill`'s `press_enter`
- * (WebArena's `type ... [1]`) and `stop(answer)`.
+ * BrowserGym's action functions (browsergym/core/action/functions.py, every function of
+ * HighLevelActionSet's subsets) as this parser accepts them: names, parameter names, order and
+ * defaults are BrowserGym's, so keyword calls such as `fill(bid='5', value='x')` and
+ * `click('3', button='right', modifiers=['Shift'])` work. Additions map our action space:
+ * `fill`'s `press_enter` (WebArena's `type ... [1]`, after BrowserGym's
+ * `enable_autocomplete_menu`), `stop(answer)`, and `accept_dialog` / `dismiss_dialog`.
  */
-type ParamKind = 'bid' | 'text' | 'key' | 'url' | 'number' | 'index' | 'wait_ms' | 'options' | 'bool';
+type ParamKind = 'bid' | 'text' | 'key' | 'url' | 'number' | 'index' | 'wait_ms' | 'options' | 'bool' | 'button' | 'modifiers' | 'files';
 
 interface Param {
   readonly name: string;
@@ -30,10 +32,14 @@ const TYPE_NAMES: Readonly<Record<ParamKind, string>> = {
   wait_ms: 'int',
   options: 'str | list[str]',
   bool: 'bool',
+  button: 'Literal["left", "middle", "right"]',
+  modifiers: 'list[Literal["Alt", "Control", "ControlOrMeta", "Meta", "Shift"]]',
+  files: 'str | list[str]',
 };
 
-/** Longest accepted wait, from the `noop` schema. */
-const MAX_WAIT_MS = 60_000;
+const BUTTONS = MouseButton.options;
+const MODIFIERS = KeyModifier.options;
+
 
 /** The bound arguments of one call. Getters only see names the spec declares, checked by kind. */
 export class Args {
@@ -64,6 +70,9 @@ export class Args {
     if (!Array.isArray(v)) throw new TypeError(`parser bug: ${name} is not a list`);
     return v;
   }
+  optList(name: string): string[] | undefined {
+    return this.values.has(name) ? this.list(name) : undefined;
+  }
 }
 
 export interface PyActionSpec {
@@ -75,27 +84,65 @@ export interface PyActionSpec {
 }
 
 const bid: Param = { name: 'bid', kind: 'bid' };
-const onBid = (type: 'click' | 'dblclick' | 'hover' | 'check' | 'uncheck' | 'focus' | 'clear'): PyActionSpec => ({
+const num = (name: string): Param => ({ name, kind: 'number' });
+const button: Param = { name: 'button', kind: 'button', default: '"left"' };
+const onBid = (type: 'hover' | 'check' | 'uncheck' | 'focus' | 'clear'): PyActionSpec => ({
   name: type,
   params: [bid],
   build: (a) => ({ type, bid: a.str('bid') }),
 });
-const bare = (type: 'go_back' | 'go_forward' | 'new_tab' | 'tab_close'): PyActionSpec => ({
+const bare = (type: 'go_back' | 'go_forward' | 'new_tab' | 'tab_close' | 'dismiss_dialog'): PyActionSpec => ({
   name: type,
   params: [],
   build: () => ({ type }),
 });
+/** click / dblclick(bid, button="left", modifiers=[]): defaults are left out of the Action. */
+const clickLike = (type: 'click' | 'dblclick'): PyActionSpec => ({
+  name: type,
+  params: [bid, button, { name: 'modifiers', kind: 'modifiers', default: '[]' }],
+  build: (a) => {
+    const b = a.optStr('button') as MouseButton | undefined;
+    const m = a.optList('modifiers') as KeyModifier[] | undefined;
+    return { type, bid: a.str('bid'), ...(b === undefined ? {} : { button: b }), ...(m === undefined ? {} : { modifiers: m }) };
+  },
+});
+/** mouse_up / mouse_down / mouse_click / mouse_dblclick(x, y, button="left"). */
+const atPoint = (type: 'mouse_up' | 'mouse_down' | 'mouse_click' | 'mouse_dblclick'): PyActionSpec => ({
+  name: type,
+  params: [num('x'), num('y'), button],
+  build: (a) => {
+    const b = a.optStr('button') as MouseButton | undefined;
+    return { type, x: a.num('x'), y: a.num('y'), ...(b === undefined ? {} : { button: b }) };
+  },
+});
+const withKey = (type: 'keyboard_down' | 'keyboard_up'): PyActionSpec => ({
+  name: type,
+  params: [{ name: 'key', kind: 'key' }],
+  build: (a) => ({ type, key: a.str('key') }),
+});
+const withText = (type: 'keyboard_type' | 'keyboard_insert_text'): PyActionSpec => ({
+  name: type,
+  params: [{ name: 'text', kind: 'text' }],
+  build: (a) => ({ type, text: a.str('text') }),
+});
 
 export const PY_ACTIONS: readonly PyActionSpec[] = [
-  onBid('click'),
-  onBid('dblclick'),
+  clickLike('click'),
+  clickLike('dblclick'),
   onBid('hover'),
   {
     name: 'fill',
-    params: [bid, { name: 'value', kind: 'text' }, { name: 'press_enter', kind: 'bool', default: 'False' }],
+    params: [bid, { name: 'value', kind: 'text' }, { name: 'enable_autocomplete_menu', kind: 'bool', default: 'False' }, { name: 'press_enter', kind: 'bool', default: 'False' }],
     build: (a) => {
+      const menu = a.optBool('enable_autocomplete_menu');
       const pressEnter = a.optBool('press_enter');
-      return { type: 'fill', bid: a.str('bid'), text: a.str('value'), ...(pressEnter === undefined ? {} : { pressEnter }) };
+      return {
+        type: 'fill',
+        bid: a.str('bid'),
+        text: a.str('value'),
+        ...(menu === undefined ? {} : { enableAutocompleteMenu: menu }),
+        ...(pressEnter === undefined ? {} : { pressEnter }),
+      };
     },
   },
   {
@@ -111,22 +158,56 @@ export const PY_ACTIONS: readonly PyActionSpec[] = [
     build: (a) => ({ type: 'press', bid: a.str('bid'), key: a.str('key_comb') }),
     hint: 'to press a key on the focused element, use keyboard_press(key: str)',
   },
+  onBid('focus'),
+  onBid('clear'),
+  {
+    name: 'drag_and_drop',
+    params: [
+      { name: 'from_bid', kind: 'bid' },
+      { name: 'to_bid', kind: 'bid' },
+    ],
+    build: (a) => ({ type: 'drag_and_drop', fromBid: a.str('from_bid'), toBid: a.str('to_bid') }),
+  },
+  {
+    name: 'upload_file',
+    params: [bid, { name: 'file', kind: 'files' }],
+    build: (a) => ({ type: 'upload_file', bid: a.str('bid'), files: a.list('file') }),
+  },
+  {
+    name: 'scroll',
+    params: [num('delta_x'), num('delta_y')],
+    build: (a) => ({ type: 'scroll', dx: a.num('delta_x'), dy: a.num('delta_y') }),
+  },
+  {
+    name: 'scroll_at',
+    params: [num('x'), num('y'), num('dx'), num('dy')],
+    build: (a) => ({ type: 'scroll_at', x: a.num('x'), y: a.num('y'), dx: a.num('dx'), dy: a.num('dy') }),
+  },
+  { name: 'mouse_move', params: [num('x'), num('y')], build: (a) => ({ type: 'mouse_move', x: a.num('x'), y: a.num('y') }) },
+  atPoint('mouse_up'),
+  atPoint('mouse_down'),
+  atPoint('mouse_click'),
+  atPoint('mouse_dblclick'),
+  {
+    name: 'mouse_drag_and_drop',
+    params: [num('from_x'), num('from_y'), num('to_x'), num('to_y')],
+    build: (a) => ({ type: 'mouse_drag_and_drop', fromX: a.num('from_x'), fromY: a.num('from_y'), toX: a.num('to_x'), toY: a.num('to_y') }),
+  },
+  {
+    name: 'mouse_upload_file',
+    params: [num('x'), num('y'), { name: 'file', kind: 'files' }],
+    build: (a) => ({ type: 'mouse_upload_file', x: a.num('x'), y: a.num('y'), files: a.list('file') }),
+  },
+  withKey('keyboard_down'),
+  withKey('keyboard_up'),
   {
     // BrowserGym's name for a key press on whatever has focus (WebArena's `press [key]`).
     name: 'keyboard_press',
     params: [{ name: 'key', kind: 'key' }],
     build: (a) => ({ type: 'press', key: a.str('key') }),
   },
-  onBid('focus'),
-  onBid('clear'),
-  {
-    name: 'scroll',
-    params: [
-      { name: 'delta_x', kind: 'number' },
-      { name: 'delta_y', kind: 'number' },
-    ],
-    build: (a) => ({ type: 'scroll', dx: a.num('delta_x'), dy: a.num('delta_y') }),
-  },
+  withText('keyboard_type'),
+  withText('keyboard_insert_text'),
   { name: 'goto', params: [{ name: 'url', kind: 'url' }], build: (a) => ({ type: 'goto', url: a.str('url') }) },
   bare('go_back'),
   bare('go_forward'),
@@ -137,6 +218,15 @@ export const PY_ACTIONS: readonly PyActionSpec[] = [
     build: (a) => ({ type: 'tab_focus', index: a.num('index') }),
   },
   bare('tab_close'),
+  {
+    name: 'accept_dialog',
+    params: [{ name: 'text', kind: 'text', default: 'None' }],
+    build: (a) => {
+      const text = a.optStr('text');
+      return text === undefined ? { type: 'accept_dialog' } : { type: 'accept_dialog', text };
+    },
+  },
+  bare('dismiss_dialog'),
   {
     name: 'send_msg_to_user',
     params: [{ name: 'text', kind: 'text' }],
@@ -149,7 +239,7 @@ export const PY_ACTIONS: readonly PyActionSpec[] = [
   },
   {
     name: 'noop',
-    params: [{ name: 'wait_ms', kind: 'wait_ms', default: 'None' }],
+    params: [{ name: 'wait_ms', kind: 'wait_ms', default: String(NOOP_DEFAULT_MS) }],
     build: (a) => {
       const ms = a.optNum('wait_ms');
       return ms === undefined ? { type: 'noop' } : { type: 'noop', ms };
@@ -233,7 +323,7 @@ function checkArg(p: Param, v: PyValue): Step<ArgValue> {
     case 'wait_ms':
       // BrowserGym types wait_ms as float; a whole value such as 500.0 is accepted.
       if (v.kind !== 'number' || !Number.isInteger(v.value)) return fail(`must be a whole number of milliseconds, got ${shown(v)}`);
-      return v.value >= 0 && v.value <= MAX_WAIT_MS ? done(v.value) : fail(`must be between 0 and ${MAX_WAIT_MS}, got ${v.text}`);
+      return v.value >= 0 && v.value <= NOOP_MAX_MS ? done(v.value) : fail(`must be between 0 and ${NOOP_MAX_MS}, got ${v.text}`);
     case 'options':
       if (v.kind === 'string') return done([v.value]);
       if (v.kind !== 'list') return fail(`must be a string or a list of strings, got ${shown(v)}`);
@@ -248,6 +338,31 @@ function checkArg(p: Param, v: PyValue): Step<ArgValue> {
       }
     case 'bool':
       return v.kind === 'bool' ? done(v.value) : fail(`must be True or False, got ${shown(v)}`);
+    case 'button':
+      if (v.kind === 'string' && (BUTTONS as readonly string[]).includes(v.value)) return done(v.value);
+      return fail(`must be one of ${BUTTONS.map((b) => `"${b}"`).join(', ')}, got ${shown(v)}`);
+    case 'modifiers': {
+      if (v.kind !== 'list') return fail(`must be a list such as ["Shift"], got ${shown(v)}`);
+      const out: string[] = [];
+      for (const item of v.items) {
+        if (item.kind !== 'string' || !(MODIFIERS as readonly string[]).includes(item.value)) {
+          return fail(`must list modifiers among ${MODIFIERS.map((m) => `"${m}"`).join(', ')}, got ${shown(item)} in the list`);
+        }
+        out.push(item.value);
+      }
+      return done(out);
+    }
+    case 'files': {
+      // BrowserGym: a file name or a list of them; an empty list clears the selection.
+      if (v.kind === 'string') return v.value === '' ? fail('must not be empty') : done([v.value]);
+      if (v.kind !== 'list') return fail(`must be a file name or a list of file names, got ${shown(v)}`);
+      const files: string[] = [];
+      for (const item of v.items) {
+        if (item.kind !== 'string' || item.value === '') return fail(`must be a list of file names, got ${shown(item)} in the list`);
+        files.push(item.value);
+      }
+      return done(files);
+    }
   }
 }
 

@@ -9,10 +9,14 @@ import { EpisodeSession, type EpisodeStart, type StepRecord } from './episode-se
 import { isClosedError } from '../execute/execute-action.js';
 import { EnvCrashedError } from './errors.js';
 import { resolveEnvOptions, type BrowserEnvOptions, type ResolvedEnvOptions } from './options.js';
+import { UrlGuard } from './url-policy.js';
 
 export type { StepRecord } from './episode-session.js';
 
-/** Where an episode starts: any URL (file: and data: included), or a site of the attached backend. */
+/**
+ * Where an episode starts: an http(s) URL (its origin is allowed), a data: URL (data: is then
+ * allowed in the episode), about:blank, or a site of the attached backend. file: is refused.
+ */
 export type ResetTarget = { url: string } | { siteId: string; episodeId?: string };
 
 /**
@@ -29,6 +33,11 @@ export class BrowserEnv {
 
   constructor(options: BrowserEnvOptions = {}) {
     this.options = resolveEnvOptions(options);
+    try {
+      new UrlGuard(this.options.allowOrigins);
+    } catch (err) {
+      throw new InvalidInputError(`allowOrigins: ${(err as Error).message}`, { hint: "list http(s) origins, and 'data:' to allow data: URLs" });
+    }
   }
 
   /** The current episode's id (generated for site targets without one). */
@@ -99,10 +108,15 @@ export class BrowserEnv {
       try {
         u = new URL(target.url);
       } catch {
-        throw new InvalidInputError(`reset: ${JSON.stringify(target.url)} is not an absolute URL`, { hint: 'give http(s)://..., file:///... or data:...' });
+        throw new InvalidInputError(`reset: ${JSON.stringify(target.url)} is not an absolute URL`, { hint: 'give http(s)://..., data:... or about:blank' });
       }
-      const own = u.protocol === 'file:' ? ['file:'] : /^https?:$/.test(u.protocol) ? [u.origin] : [];
-      return { url: u.href, allowed: [...own, ...extra] };
+      const own = u.protocol === 'data:' ? ['data:'] : /^https?:$/.test(u.protocol) ? [u.origin] : [];
+      const allowed = [...own, ...extra];
+      const verdict = new UrlGuard(allowed).check(u.href);
+      if (!verdict.ok) {
+        throw new InvalidInputError(`reset: ${JSON.stringify(target.url.slice(0, 200))} is refused: ${verdict.reason}`, { hint: 'serve local pages over http, e.g. a static server on 127.0.0.1:0' });
+      }
+      return { url: u.href, allowed };
     }
     const backend = this.options.backend;
     if (!backend) throw new InvalidInputError(`reset: site "${target.siteId}" needs an env with a backend`, { hint: 'pass { backend } to new BrowserEnv()' });

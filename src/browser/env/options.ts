@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import type { ObservationMode } from '../../core/schemas/observation.js';
+import type { PropertyOptions } from '../observation/element-properties.js';
 import type { ScreenshotOption } from '../observation/observe-page.js';
+import { DEFAULT_SETTLE_WINDOW_MS } from '../observation/page-runtime.js';
 import type { EpisodeBackend } from './episode-backend.js';
 
 /**
@@ -18,19 +20,36 @@ export type BrowserEnvOptions = {
   browser?: Browser | BrowserProvider;
   /** The site server, for reset({ siteId }) and info.state. */
   backend?: EpisodeBackend;
-  /** Origins (or schemes such as 'file:') allowed in every episode on top of the target's own. */
+  /**
+   * Origins allowed in every episode on top of the target's own, and 'data:' to allow data: URLs
+   * (a data: start URL allows them for its episode). file:, javascript:, chrome: and devtools: are
+   * never allowed (see url-policy.ts).
+   */
   allowOrigins?: readonly string[];
   /** 'viewport' (default) or 'full'. */
   mode?: ObservationMode;
   /** Screenshot with every observation: inline, or to a directory; with or without set-of-marks. */
   screenshot?: ScreenshotOption;
-  /** Cut names and texts longer than this (default 160 characters). */
+  /** Cut names, values and texts longer than this (default 160 characters; 0 never cuts). The focused field's value is never cut. */
   maxTextLength?: number;
+  /** Per-element `visible` / `clickable` flags and `center=`/`box=` coordinates on the lines, and observation.elements (default off). */
+  properties?: PropertyOptions | false;
+  /** Also give the pruned-HTML observation in observation.html (default false). */
+  html?: boolean;
+  /** The folder upload_file may choose files from (default none: uploads are refused). */
+  uploadDir?: string;
   viewport?: { width: number; height: number };
   /** DOM quiet window that counts as settled (default 25 ms). */
   quietMs?: number;
   /** Bound on settling after an action (default 5,000 ms). */
   settleTimeoutMs?: number;
+  /**
+   * Timers and animations an action starts within this window, and due within it, are waited for
+   * before observing (default 1,000 ms): debounced menus, hover submenus, toasts.
+   */
+  settleWindowMs?: number;
+  /** Bound on waiting for a tab the page asked to open to appear (default 2,000 ms). */
+  popupWaitMs?: number;
   /** Bound on an element becoming actionable (default 3,000 ms: a loaded machine makes 1 s flaky). */
   actionTimeoutMs?: number;
   /** Bound on goto/back/forward and the first page of an episode (default 10,000 ms). */
@@ -46,7 +65,7 @@ export type BrowserEnvOptions = {
   reuseContext?: boolean;
 };
 
-export type ResolvedEnvOptions = Required<Omit<BrowserEnvOptions, 'browser' | 'backend'>> & Pick<BrowserEnvOptions, 'browser' | 'backend'>;
+export type ResolvedEnvOptions = Required<Omit<BrowserEnvOptions, 'browser' | 'backend' | 'uploadDir'>> & Pick<BrowserEnvOptions, 'browser' | 'backend' | 'uploadDir'>;
 
 export function resolveEnvOptions(o: BrowserEnvOptions): ResolvedEnvOptions {
   return {
@@ -56,9 +75,14 @@ export function resolveEnvOptions(o: BrowserEnvOptions): ResolvedEnvOptions {
     mode: o.mode ?? 'viewport',
     screenshot: o.screenshot ?? false,
     maxTextLength: o.maxTextLength ?? 160,
+    properties: o.properties ?? false,
+    html: o.html ?? false,
+    uploadDir: o.uploadDir,
     viewport: o.viewport ?? { width: 1280, height: 720 },
     quietMs: o.quietMs ?? 25,
     settleTimeoutMs: o.settleTimeoutMs ?? 5000,
+    settleWindowMs: o.settleWindowMs ?? DEFAULT_SETTLE_WINDOW_MS,
+    popupWaitMs: o.popupWaitMs ?? 2000,
     actionTimeoutMs: o.actionTimeoutMs ?? 3000,
     navigationTimeoutMs: o.navigationTimeoutMs ?? 10_000,
     stepTimeoutMs: o.stepTimeoutMs ?? 30_000,

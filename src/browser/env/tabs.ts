@@ -10,6 +10,8 @@ export class Tabs {
   private readonly list: Page[] = [];
   private activeIndex = 0;
   private readonly waiters = new Set<() => void>();
+  /** Popups each tab has opened, as Playwright reported them. */
+  private readonly popups = new WeakMap<Page, number>();
 
   constructor(private readonly onAdopt: (page: Page) => void) {}
 
@@ -33,21 +35,31 @@ export class Tabs {
       return;
     }
     this.list.push(page);
+    page.on('popup', () => {
+      this.popups.set(page, this.popupsOf(page) + 1);
+      for (const w of [...this.waiters]) w();
+    });
     this.onAdopt(page);
     page.once('close', () => this.forget(page));
     if (activate) this.activeIndex = this.list.length - 1;
     for (const w of [...this.waiters]) w();
   }
 
+  /** How many popups this tab has opened so far. */
+  popupsOf(page: Page): number {
+    return this.popups.get(page) ?? 0;
+  }
+
   /**
-   * Resolves true once `count` tabs are open, false after `timeoutMs`: a tab the page opened
-   * reaches us as an event some time after the click that opened it.
+   * Resolves true once `page` has opened `count` popups, false after `timeoutMs`: a tab the page
+   * opened reaches us as an event some time after the click that opened it. A tab already open
+   * counts at once, so nothing waits for it.
    */
-  waitForCount(count: number, timeoutMs: number): Promise<boolean> {
-    if (this.list.length >= count) return Promise.resolve(true);
+  waitForPopups(page: Page, count: number, timeoutMs: number): Promise<boolean> {
+    if (this.popupsOf(page) >= count) return Promise.resolve(true);
     return new Promise((resolve) => {
       const check = () => {
-        if (this.list.length < count) return;
+        if (this.popupsOf(page) < count) return;
         done(true);
       };
       const done = (ok: boolean) => {

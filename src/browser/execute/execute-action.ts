@@ -1,19 +1,32 @@
 import type { Locator, Page } from 'playwright-core';
-import type { Action } from '../../core/schemas/action.js';
-import { cdpFor } from '../observation/cdp-sessions.js';
+import { NOOP_DEFAULT_MS, type Action } from '../../core/schemas/action.js';
+import type { Dialogs } from '../env/dialogs.js';
+import type { UrlGuard } from '../env/url-policy.js';
+import type { ProbeIntent } from '../observation/page-runtime.js';
 import { ActionError } from './action-error.js';
-import { describeActionFailure, locatorFor, probeElement } from './element.js';
+import { describeActionFailure, locate, probeReady, type Located, type Ready } from './element.js';
+import { isClosedError } from './closed-error.js';
+import { fillElement } from './fill.js';
 import { normalizeKey } from './keys.js';
+import { historyStep, navigate } from './navigation.js';
+import { resolveUploads } from './upload.js';
 
-/** What the executor may touch besides the active page: the env's tabs. */
+export { absoluteUrl } from './navigation.js';
+export { isClosedError } from './closed-error.js';
+
+/** What the executor may touch besides the active page: the env's tabs, dialogs and sandbox. */
 export type ExecutionContext = {
   page: Page;
   newTab(): Promise<void>;
   focusTab(index: number): Promise<void>;
   closeTab(): Promise<void>;
-  /** Bound on waiting for an element to be actionable (visible, enabled, not covered). */
+  /** Bound on waiting for an element that is moving, a file chooser, a key press. */
   actionTimeoutMs: number;
   navigationTimeoutMs: number;
+  urls: UrlGuard;
+  dialogs: Dialogs;
+  /** The folder upload_file may take files from; undefined refuses uploads. */
+  uploadDir: string | undefined;
 };
 
 export type ExecutionOutcome = {
@@ -26,77 +39,143 @@ export type ExecutionOutcome = {
 };
 
 const plain: ExecutionOutcome = { done: false, settleFrames: 0 };
+const wheel: ExecutionOutcome = { done: false, settleFrames: 2 };
+
+/** Actions that do not touch the page, or answer its dialog: allowed while a dialog is open. */
+const DIALOG_SAFE = new Set<Action['type']>(['accept_dialog', 'dismiss_dialog', 'tab_focus', 'new_tab', 'tab_close', 'noop', 'send_msg_to_user', 'report_infeasible', 'stop']);
 
 /**
- * Carries out one action on the active page. Failures the agent can act on become ActionError
- * (the env shows them as lastActionError); anything else (a dead browser) propagates.
+ * Carries out one action on the active page with BrowserGym's semantics
+ * (browsergym/core/action/functions.py). Failures the agent can act on become ActionError (the
+ * env shows them as lastActionError), worded for the agent and raised before any timeout where
+ * the page already tells why; anything else (a dead browser) propagates. An action that opens a
+ * JavaScript dialog is done when the dialog opens.
  */
 export async function executeAction(ctx: ExecutionContext, action: Action): Promise<ExecutionOutcome> {
-  const { page } = ctx;
+  const { page, dialogs } = ctx;
   const timeout = ctx.actionTimeoutMs;
-  /**
-   * Runs a Playwright call on an element and words its failure for the agent. `force` is true
-   * when the probe found a pointer target plainly ready (see probeElement).
-   */
-  const onElement = async (bid: string, verb: string, run: (el: Locator, force: boolean) => Promise<unknown>, pointer = false) => {
-    const { ready } = await probeElement(page, bid, pointer);
+  const open = dialogs.info(page);
+  if (open && !DIALOG_SAFE.has(action.type)) {
+    throw new ActionError(`a JavaScript ${open.type} is open (${JSON.stringify(open.message)}): answer it with accept_dialog() or dismiss_dialog() first`);
+  }
+
+  /** Runs Playwright input and words its failure; a dialog opening means the input landed. */
+  const input = async (what: string, run: () => Promise<unknown>): Promise<ExecutionOutcome> => {
     try {
-      await run(locatorFor(page, bid), ready);
+      await dialogs.race(page, run());
     } catch (err) {
-      if (isClosedError(err)) throw err;
+      if (err instanceof ActionError || isClosedError(err)) throw err;
       // The input went in and only the wait for the navigation it started ran out: the action
       // happened, and settling waits for the page.
       if (actedThenTimedOut(err)) return plain;
-      throw new ActionError(describeActionFailure(err, `${verb} on element ${bid}`));
+      throw new ActionError(describeActionFailure(err, what));
     }
     return plain;
   };
+  /** Probes the element for the intent, then runs Playwright on it. */
+  const onElement = async (bid: string, verb: string, intent: ProbeIntent, run: (at: Located, ready: Ready) => Promise<unknown>): Promise<ExecutionOutcome> => {
+    const at = await locate(page, bid);
+    const ready = await probeReady(at, intent, verb, timeout);
+    return input(`${verb} on element ${bid}`, () => run(at, ready));
+  };
+  const mouse = page.mouse;
 
   switch (action.type) {
     case 'click':
-      return onElement(action.bid, 'click', (el, force) => el.click({ timeout, force }), true);
-    case 'dblclick':
-      return onElement(action.bid, 'dblclick', (el, force) => el.dblclick({ timeout, force }), true);
+    case 'dblclick': {
+      const opts = { timeout, force: true, ...(action.button ? { button: action.button } : {}), ...(action.modifiers ? { modifiers: action.modifiers } : {}) };
+      return onElement(action.bid, action.type, 'pointer', ({ locator }) => (action.type === 'click' ? locator.click(opts) : locator.dblclick(opts)));
+    }
     case 'hover':
-      return onElement(action.bid, 'hover', (el, force) => el.hover({ timeout, force }), true);
+      return onElement(action.bid, 'hover', 'hover', ({ locator }) => locator.hover({ timeout, force: true }));
     case 'fill':
-      return onElement(action.bid, 'fill', async (el) => {
-        await el.fill(action.text, { timeout });
-        if (action.pressEnter) await el.press('Enter', { timeout });
-      });
+      return onElement(action.bid, 'fill', 'edit', (at, ready) => fillElement(at, ready, action, timeout));
     case 'select_option':
-      // Playwright matches each string against an option's value and its label.
-      return onElement(action.bid, 'select_option', (el) => el.selectOption(action.options, { timeout }));
+      return onElement(action.bid, 'select_option', 'select', ({ locator }, ready) => {
+        checkOptions(action.bid, action.options, ready);
+        return locator.selectOption(action.options, { timeout, force: true });
+      });
     case 'check':
-      return onElement(action.bid, 'check', (el, force) => el.check({ timeout, force }), true);
     case 'uncheck':
-      return onElement(action.bid, 'uncheck', (el, force) => el.uncheck({ timeout, force }), true);
+      return onElement(action.bid, action.type, 'check', (at, ready) => setChecked(page, at, ready, action.type === 'check', timeout));
     case 'press': {
       const key = normalizeKey(action.key);
-      if (action.bid !== undefined) return onElement(action.bid, 'press', (el) => el.press(key, { timeout }));
-      try {
-        await page.keyboard.press(key);
-      } catch (err) {
-        if (isClosedError(err)) throw err;
-        throw new ActionError(describeActionFailure(err, `press ${JSON.stringify(action.key)}`));
-      }
-      return plain;
+      if (action.bid !== undefined) return onElement(action.bid, 'press', 'any', ({ locator }) => locator.press(key, { timeout }));
+      return input(`press ${JSON.stringify(action.key)}`, () => page.keyboard.press(key));
     }
     case 'focus':
-      return onElement(action.bid, 'focus', (el) => el.focus({ timeout }));
+      return onElement(action.bid, 'focus', 'any', ({ locator }) => locator.focus({ timeout }));
     case 'clear':
-      return onElement(action.bid, 'clear', (el) => el.clear({ timeout }));
+      return onElement(action.bid, 'clear', 'edit', ({ locator }) => locator.clear({ timeout, force: true }));
+    case 'drag_and_drop': {
+      // BrowserGym: hover the source, press, hover the target, release.
+      const from = await locate(page, action.fromBid);
+      await probeReady(from, 'hover', 'drag_and_drop', timeout);
+      const to = await locate(page, action.toBid);
+      return input(`drag_and_drop from element ${action.fromBid} to element ${action.toBid}`, async () => {
+        await from.locator.hover({ timeout, force: true });
+        await mouse.down();
+        await probeReady(to, 'hover', 'drag_and_drop', timeout);
+        await to.locator.hover({ timeout, force: true });
+        await mouse.up();
+      });
+    }
+    case 'upload_file': {
+      const files = resolveUploads(ctx.uploadDir, action.files);
+      return onElement(action.bid, 'upload_file', 'any', async ({ locator }, ready) => {
+        if (ready.facts.tag === 'input' && ready.facts.type === 'file') return locator.setInputFiles(files, { timeout });
+        return chooseFiles(page, files, timeout, `clicking element ${action.bid}`, () => locator.click({ timeout, force: true }));
+      });
+    }
     case 'scroll':
-      await page.mouse.wheel(action.dx, action.dy);
-      return { done: false, settleFrames: 2 };
+      await mouse.wheel(action.dx, action.dy);
+      return wheel;
+    case 'scroll_at':
+      await input(`scroll_at(${action.x}, ${action.y})`, async () => {
+        await mouse.move(action.x, action.y);
+        await mouse.wheel(action.dx, action.dy);
+      });
+      return wheel;
+    case 'mouse_move':
+      return input('mouse_move', () => mouse.move(action.x, action.y));
+    case 'mouse_down':
+    case 'mouse_up':
+      return input(action.type, async () => {
+        await mouse.move(action.x, action.y);
+        await (action.type === 'mouse_down' ? mouse.down(action.button ? { button: action.button } : {}) : mouse.up(action.button ? { button: action.button } : {}));
+      });
+    case 'mouse_click':
+      return input('mouse_click', () => mouse.click(action.x, action.y, action.button ? { button: action.button } : {}));
+    case 'mouse_dblclick':
+      return input('mouse_dblclick', () => mouse.dblclick(action.x, action.y, action.button ? { button: action.button } : {}));
+    case 'mouse_drag_and_drop':
+      return input('mouse_drag_and_drop', async () => {
+        await mouse.move(action.fromX, action.fromY);
+        await mouse.down();
+        await mouse.move(action.toX, action.toY);
+        await mouse.up();
+      });
+    case 'mouse_upload_file': {
+      const files = resolveUploads(ctx.uploadDir, action.files);
+      return input('mouse_upload_file', () => chooseFiles(page, files, timeout, `clicking at (${action.x}, ${action.y})`, () => mouse.click(action.x, action.y)));
+    }
+    case 'keyboard_down':
+      return input(`keyboard_down ${JSON.stringify(action.key)}`, () => page.keyboard.down(normalizeKey(action.key)));
+    case 'keyboard_up':
+      return input(`keyboard_up ${JSON.stringify(action.key)}`, () => page.keyboard.up(normalizeKey(action.key)));
+    case 'keyboard_type':
+      return input('keyboard_type', () => page.keyboard.type(action.text));
+    case 'keyboard_insert_text':
+      return input('keyboard_insert_text', () => page.keyboard.insertText(action.text));
+    // A page may answer a navigation with "Leave site?": then the dialog is the step's outcome.
     case 'goto':
-      await navigate(page, action.url, ctx.navigationTimeoutMs);
+      await dialogs.race(page, navigate(page, ctx.urls, action.url, ctx.navigationTimeoutMs));
       return plain;
     case 'go_back':
-      await historyStep(page, -1, ctx.navigationTimeoutMs);
+      await dialogs.race(page, historyStep(page, -1, ctx.navigationTimeoutMs));
       return plain;
     case 'go_forward':
-      await historyStep(page, 1, ctx.navigationTimeoutMs);
+      await dialogs.race(page, historyStep(page, 1, ctx.navigationTimeoutMs));
       return plain;
     case 'new_tab':
       await ctx.newTab();
@@ -107,16 +186,25 @@ export async function executeAction(ctx: ExecutionContext, action: Action): Prom
     case 'tab_close':
       await ctx.closeTab();
       return plain;
+    case 'accept_dialog':
+      await dialogs.answer(page, true, action.text);
+      return plain;
+    case 'dismiss_dialog':
+      await dialogs.answer(page, false);
+      return plain;
     case 'send_msg_to_user':
       return { done: false, message: action.text, settleFrames: 0 };
     case 'report_infeasible':
       return { done: true, message: action.reason, settleFrames: 0 };
     case 'stop':
       return action.answer === undefined ? { done: true, settleFrames: 0 } : { done: true, message: action.answer, settleFrames: 0 };
-    case 'noop':
-      // Waiting is what this action means (let something on the page happen), not a timing fudge.
-      if (action.ms) await new Promise((r) => setTimeout(r, action.ms));
+    case 'noop': {
+      // Waiting is what this action means (let something on the page happen), not a timing fudge;
+      // BrowserGym's noop() waits a second.
+      const ms = action.ms ?? NOOP_DEFAULT_MS;
+      if (ms > 0) await new Promise((r) => setTimeout(r, ms));
       return plain;
+    }
     default: {
       const unhandled: never = action;
       throw new Error(`no executor branch for action ${JSON.stringify(unhandled)}`);
@@ -124,64 +212,38 @@ export async function executeAction(ctx: ExecutionContext, action: Action): Prom
   }
 }
 
-async function navigate(page: Page, raw: string, timeout: number): Promise<void> {
-  const url = absoluteUrl(raw, page.url());
+/** Playwright's selectOption matches each string against an option's value or label; say which are missing now. */
+function checkOptions(bid: string, wanted: readonly string[], ready: Ready): void {
+  const options = ready.facts.options ?? [];
+  const missing = wanted.filter((w) => !options.some(([value, label]) => value === w || label === w));
+  if (missing.length === 0) return;
+  const offered = options.slice(0, 12).map(([, label]) => JSON.stringify(label)).join(', ');
+  throw new ActionError(`select_option on element ${bid} failed: no option ${missing.map((m) => JSON.stringify(m)).join(', ')}; it offers ${offered || 'no options'}${options.length > 12 ? ', ...' : ''}`);
+}
+
+/** check / uncheck: click the box (or its visible label) when its state differs, then verify. */
+async function setChecked(page: Page, at: Located, ready: Ready, want: boolean, timeout: number): Promise<void> {
+  const verb = want ? 'check' : 'uncheck';
+  if (ready.facts.checked === want) return;
+  if (!want && ready.facts.radio) throw new ActionError(`uncheck on element ${at.bid} failed: a radio button cannot be unchecked; check another option instead`);
+  const clickBid = ready.clickBid ?? at.bid;
+  const target: Locator = clickBid === at.bid ? at.locator : (await locate(page, clickBid)).locator;
+  await target.click({ timeout, force: true });
+  const after = await probeReady(at, 'check', verb, timeout);
+  if (after.facts.checked !== want) throw new ActionError(`${verb} on element ${at.bid} failed: clicking it did not change its state`);
+}
+
+/** Clicks something that should open a file chooser, and sets the files in it. */
+async function chooseFiles(page: Page, files: string[], timeout: number, what: string, click: () => Promise<unknown>): Promise<void> {
+  const chooser = page.waitForEvent('filechooser', { timeout });
+  chooser.catch(() => undefined);
+  await click();
   try {
-    await page.goto(url, { timeout, waitUntil: 'load' });
+    await (await chooser).setFiles(files, { timeout });
   } catch (err) {
     if (isClosedError(err)) throw err;
-    const m = err instanceof Error ? err.message : String(err);
-    if (/ERR_BLOCKED_BY_CLIENT/.test(m)) throw new ActionError(`goto ${url} failed: the origin is not allowed in this episode`);
-    throw new ActionError(describeActionFailure(err, `goto ${url}`));
+    throw new ActionError(`upload failed: ${what} opened no file chooser`);
   }
-}
-
-/**
- * Back or forward one entry. Whether there is one comes from the tab's navigation history:
- * goBack() answers null both when there is none and for a same-document or cached page.
- */
-async function historyStep(page: Page, delta: -1 | 1, timeout: number): Promise<void> {
-  const verb = delta < 0 ? 'go_back' : 'go_forward';
-  const { currentIndex, entries } = await (await cdpFor(page)).send('Page.getNavigationHistory');
-  const target = currentIndex + delta;
-  // The blank page every tab starts on is not a page the agent visited.
-  const blankStart = target === 0 && entries[0]?.url === 'about:blank' && entries.length > 1;
-  if (target < 0 || target >= entries.length || blankStart) throw new ActionError(`${verb} failed: there is no ${delta < 0 ? 'previous' : 'next'} page in this tab`);
-  try {
-    await (delta < 0 ? page.goBack({ timeout, waitUntil: 'load' }) : page.goForward({ timeout, waitUntil: 'load' }));
-  } catch (err) {
-    if (isClosedError(err)) throw err;
-    throw new ActionError(describeActionFailure(err, verb));
-  }
-}
-
-const SCHEMES = new Set(['http:', 'https:', 'file:', 'data:', 'about:', 'blob:']);
-/** A bare host (example.com, skyhop.localhost:8080, 127.0.0.1:9) rather than a relative path (page.html). */
-const BARE_HOST = /^(localhost|\d{1,3}(\.\d{1,3}){3}|[\w-]+(\.[\w-]+)*\.(localhost|com|org|net|io|dev|app|edu|gov|info|[a-z]{2}))(:\d+)?([/?#]|$)/i;
-
-/** An absolute URL, a bare host (given http://), or a path resolved against the current page. */
-export function absoluteUrl(raw: string, base: string): string {
-  const text = raw.trim();
-  try {
-    const u = new URL(text);
-    // "skyhop.localhost:8080" parses with the scheme "skyhop.localhost:".
-    if (SCHEMES.has(u.protocol)) return u.href;
-  } catch {
-    // not absolute
-  }
-  if (BARE_HOST.test(text)) return new URL(`http://${text}`).href;
-  try {
-    if (/^(https?|file):/.test(base)) return new URL(text, base).href;
-  } catch {
-    // fall through
-  }
-  throw new ActionError(`goto failed: ${JSON.stringify(text)} is not a URL`);
-}
-
-/** The page, context or browser is gone: not the agent's fault, the env handles it. */
-export function isClosedError(err: unknown): boolean {
-  const m = err instanceof Error ? err.message : String(err);
-  return /Target (page, context or browser )?(has been )?closed|Browser has been closed|browser has disconnected|Page crashed|Target crashed|Session closed/i.test(m);
 }
 
 /** Playwright's call log says the input was dispatched before the timeout hit. */

@@ -1,11 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { ObservationMode, Screenshot, ScrollInfo, TokenEstimate } from '../../core/schemas/observation.js';
-import { capturePageSnapshot } from './cdp-snapshot.js';
-import { cdpFor } from './cdp-sessions.js';
+import { capturePage } from './capture-page.js';
+import type { ElementProperties, PropertyOptions } from './element-properties.js';
+import { markChildFrames, type MarkedFrame } from './frames.js';
+import { prunedHtml } from './html-observation.js';
 import { screenshotWithMarks } from './marks-overlay.js';
 import type { MarkResult } from './page-runtime.js';
-import { installRuntime, markPage } from './runtime-calls.js';
+import { installRuntime, markIn } from './runtime-calls.js';
 import { renderAxTree } from './render-tree.js';
 import { estimateTokens } from './tokens.js';
 
@@ -20,6 +22,12 @@ export type ObserveOptions = {
   mode: ObservationMode;
   maxTextLength: number;
   screenshot: ScreenshotOption;
+  /** Per-element flags and coordinates on the lines, and observation.elements. */
+  properties: PropertyOptions | false;
+  /** Also the pruned-HTML observation. */
+  html: boolean;
+  /** The page runtime, for documents the init script did not reach. */
+  runtimeSource: string;
 };
 
 /** What one page contributes to an Observation (tabs and errors are the env's part). */
@@ -32,27 +40,34 @@ export type PageObservation = {
   tokens: TokenEstimate;
   bids: string[];
   screenshot?: Screenshot;
+  html?: string;
+  elements?: Record<string, ElementProperties>;
 };
 
 let shots = 0;
 
 /**
- * Marks bids (unless the caller just did, see settleAndMark), reads the accessibility tree and
- * renders it; optionally takes a screenshot.
+ * Marks bids in the tab and its frames (unless the caller just marked the main frame, see
+ * settleAndMark), reads the accessibility trees and renders them; optionally the pruned HTML
+ * and a screenshot.
  */
 export async function observePage(page: Page, opts: ObserveOptions, marked?: MarkResult): Promise<PageObservation> {
-  let mark = marked ?? (await markPage(page));
+  let mark = marked ?? (await markIn(page));
   if (!mark) {
     // A document the init script did not reach (the first about:blank, an error page).
-    await installRuntime(page);
-    mark = (await markPage(page)) ?? emptyMark(page);
+    await installRuntime(page, opts.runtimeSource);
+    mark = (await markIn(page)) ?? emptyMark(page);
   }
-  const snapshot = await capturePageSnapshot(await cdpFor(page));
+  const frames = page.frames().length > 1 ? await markChildFrames(page, opts.runtimeSource) : [];
+  const snapshot = await capturePage(page, frames, { allAttributes: opts.html });
+  const focusedBid = focusInFrames(mark.focusedBid, frames);
   const { scroll } = mark;
   const tree = renderAxTree(snapshot, {
     mode: opts.mode,
     viewport: { x: scroll.x, y: scroll.y, width: scroll.viewportWidth, height: scroll.viewportHeight },
     maxTextLength: opts.maxTextLength,
+    focusedBid,
+    ...(opts.properties ? { properties: opts.properties } : {}),
   });
   let axtree = tree.text;
   if (opts.mode === 'viewport' && (tree.above > 0 || tree.below > 0)) {
@@ -63,11 +78,13 @@ export async function observePage(page: Page, opts: ObserveOptions, marked?: Mar
     url: mark.url,
     title: mark.title,
     axtree,
-    focusedBid: mark.focusedBid,
+    focusedBid,
     scroll,
     tokens: estimateTokens(axtree),
     bids: tree.bids,
   };
+  if (opts.properties) out.elements = tree.elements;
+  if (opts.html) out.html = prunedHtml(snapshot);
   if (opts.screenshot) {
     const png = opts.screenshot.marks ? await screenshotWithMarks(page, tree.bids) : await page.screenshot({ type: 'png' });
     if ('dir' in opts.screenshot) {
@@ -79,6 +96,18 @@ export async function observePage(page: Page, opts: ObserveOptions, marked?: Mar
     }
   }
   return out;
+}
+
+/** Focus on an iframe means focus inside it: follow it down (BrowserGym's extract_focused_element_bid). */
+function focusInFrames(focused: string | null, frames: readonly MarkedFrame[]): string | null {
+  let bid = focused;
+  for (let i = 0; i < 8 && bid !== null; i++) {
+    const inner = frames.find((f) => f.prefix === bid);
+    if (!inner) break;
+    bid = inner.mark.focusedBid ?? bid;
+    if (bid === inner.prefix) break;
+  }
+  return bid;
 }
 
 function emptyMark(page: Page): MarkResult {

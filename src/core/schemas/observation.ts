@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Bump when a field of `Observation` changes meaning or shape. */
-export const OBSERVATION_SCHEMA_VERSION = 1;
+/**
+ * Bump when a field of `Observation` changes meaning or shape. 2: optional dialog, html and
+ * elements; the axtree joins text as rendered and marks elements clickable by behaviour.
+ */
+export const OBSERVATION_SCHEMA_VERSION = 2;
 
 /**
  * 'viewport': only nodes whose box intersects the visible part of the page (plus nodes without
@@ -49,6 +52,27 @@ export const Screenshot = z.union([
 ]);
 export type Screenshot = z.infer<typeof Screenshot>;
 
+/** A JavaScript dialog the page opened and that waits for an answer (accept_dialog / dismiss_dialog). */
+export const DialogInfo = z.strictObject({
+  type: z.enum(['alert', 'confirm', 'prompt', 'beforeunload']),
+  message: z.string(),
+  /** A prompt's pre-filled answer. */
+  defaultValue: z.string().optional(),
+});
+export type DialogInfo = z.infer<typeof DialogInfo>;
+
+/**
+ * One element's extra properties, as BrowserGym's extra_element_properties has them
+ * (browsergym/core/observation.py): the share of it inside the viewport (0..1), its box
+ * [x, y, width, height] in viewport CSS pixels (null when not rendered), whether it takes clicks.
+ */
+export const ElementProperties = z.strictObject({
+  visibility: z.number().min(0).max(1),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  clickable: z.boolean(),
+});
+export type ElementProperties = z.infer<typeof ElementProperties>;
+
 /**
  * What the agent sees after reset() and every step(): the active tab's accessibility tree as
  * compact text (`[bid] role "name" value states`, indented by depth), where it is, which tabs
@@ -70,5 +94,11 @@ export const Observation = z.strictObject({
   lastActionError: z.string().nullable(),
   tokens: TokenEstimate,
   screenshot: Screenshot.optional(),
+  /** The open JavaScript dialog of the active tab; the axtree then starts with a line saying so. */
+  dialog: DialogInfo.optional(),
+  /** The pruned HTML of the active tab (BrowserGym's prune_html(flatten_dom_to_str(...))), when asked for. */
+  html: z.string().optional(),
+  /** Per bid shown: visibility, box and clickability, when asked for. */
+  elements: z.record(z.string(), ElementProperties).optional(),
 });
 export type Observation = z.infer<typeof Observation>;

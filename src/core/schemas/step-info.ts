@@ -15,11 +15,15 @@ export const StepTimings = z.strictObject({
 });
 export type StepTimings = z.infer<typeof StepTimings>;
 
-/** A request the env refused because its origin is not allowed for the episode. */
+/** A request the env refused because the sandbox does not allow its URL in the episode. */
 export const BlockedRequest = z.strictObject({
   url: z.string(),
   method: z.string(),
   resourceType: z.string(),
+  /** Why, in words (the origin is not allowed, file: is refused, ...). */
+  reason: z.string().optional(),
+  /** Set when the request was a redirect hop: the URL that redirected to it. */
+  redirectedFrom: z.string().optional(),
 });
 export type BlockedRequest = z.infer<typeof BlockedRequest>;
 

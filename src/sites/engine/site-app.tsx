@@ -16,6 +16,7 @@ import { HomePage } from './views/home-page.js';
 import { Page, type Step } from './views/layout.js';
 import { ListingPage } from './views/listing-page.js';
 import { ResultsPage } from './views/results-page.js';
+import { backTo, localPath } from './local-path.js';
 
 const log = logger('sites:app');
 export const EPISODE_COOKIE = 'wf_episode';
@@ -75,7 +76,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
       episodes.create(fromQuery);
       setCookie(c, EPISODE_COOKIE, fromQuery, { path: '/', httpOnly: true, sameSite: 'Lax' });
       url.searchParams.delete(EPISODE_PARAM);
-      return c.redirect(url.pathname + url.search, 302);
+      return c.redirect(localPath(url.pathname + url.search), 302);
     }
     let id = getCookie(c, EPISODE_COOKIE);
     if (!id || !episodes.has(id)) {
@@ -316,9 +317,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
 
   const remember = (name: string) => (c: C) => {
     setCookie(c, name, '1', { path: '/', sameSite: 'Lax' });
-    const back = c.req.header('referer');
-    const path = back ? new URL(back).pathname + new URL(back).search : '/';
-    return c.redirect(path, 303);
+    return c.redirect(backTo(c.req.header('referer'), c.req.url), 303);
   };
   app.post('/consent', remember('wf_consent'));
   app.post('/promo/dismiss', remember('wf_promo'));
