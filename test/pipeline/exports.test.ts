@@ -96,7 +96,7 @@ describe('export tools', () => {
     for (const t of tools) expect(FunctionToolSchema.safeParse(t).success).toBe(true);
     expect(JSON.stringify(tools).length).toBeLessThan(JSON.stringify(actionTools()).length / 2);
     const fill = tools.find((t) => t.function.name === 'fill')!.function.parameters;
-    expect(fill).toEqual({ type: 'object', properties: { bid: { type: 'string', description: 'Element id shown in [brackets].' }, text: { type: 'string' }, pressEnter: { type: 'boolean' } }, required: ['bid', 'text'] });
+    expect(fill).toEqual({ type: 'object', properties: { bid: { type: 'string', description: 'Element id shown in [brackets].' }, text: { type: 'string' }, pressEnter: { type: 'boolean' }, enableAutocompleteMenu: { type: 'boolean' } }, required: ['bid', 'text'] });
   });
 });
 
