@@ -6,11 +6,10 @@ import type { Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
 import { runTasks } from '../rollout/run-tasks.js';
 import { startServer } from '../sites/engine/server.js';
-import { siteById } from '../sites/registry.js';
+import { loadArenaWorld, siteById } from '../sites/registry.js';
 import { generateTasks } from '../tasks/generate-batch.js';
 import { SUITES, loadTasks } from '../tasks/task-file.js';
 import { taskSignature } from '../tasks/task-signature.js';
-import { loadWorld } from '../world/world-store.js';
 import { RunStore, type LlmTeacherIdentity, type RunConfig } from './run-store.js';
 import { salvage } from './salvage.js';
 
@@ -37,7 +36,7 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
   const runId = basename(o.dir);
   const store = o.resume && RunStore.exists(o.dir) ? RunStore.open(o.dir, { config: o.config, versions, force: o.force }) : RunStore.create(o.dir, runId, o.config, versions);
   try {
-    const { world } = loadWorld(o.config.worldSeed);
+    const { world } = loadArenaWorld(o.config.worldSeed);
     let tasks: Task[] = store.tasks();
     if (tasks.length === 0) {
       // Training tasks never coincide with a held-out test task.

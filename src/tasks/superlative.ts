@@ -4,7 +4,7 @@ import { checkConstraint } from '../evaluation/check-constraint.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import { uniformFacts } from '../evaluation/facts.js';
 import type { Choice, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
-import type { SuperlativeSpec, Target } from './catalogue.js';
+import type { SuperlativeSpec, Target } from '../sites/kit/task-catalogue.js';
 import { selectionAttrs } from '../sites/engine/flow.js';
 import { bookedState, targetOf } from './target.js';
 

@@ -5,7 +5,7 @@ import { selectionAttrs } from '../sites/engine/flow.js';
 import type { Choice, Listing, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
 import { GIVEN_NAMES, SURNAMES } from '../world/geography.js';
-import type { Target } from './catalogue.js';
+import type { Target } from '../sites/kit/task-catalogue.js';
 
 /** A listing is bookable when it is not sold out and every option group has an available choice. */
 export function bookableChoices(site: SiteDefinition, world: World, params: SearchParams, l: Listing, rng?: Rng) {

@@ -1,6 +1,8 @@
 import type { Attrs, AttrValue, PriceBreakdown, Person } from '../../core/schemas/episode-state.js';
 import type { Rng } from '../../core/rng.js';
+import type { DomainModule } from '../../world/domain-module.js';
 import type { World } from '../../world/world.js';
+import type { TaskCatalogue } from '../kit/task-catalogue.js';
 
 /**
  * The contract a booking site implements. A site is its domain logic (how a search finds
@@ -272,6 +274,11 @@ export type SiteDefinition = {
   bookingAttrs?(ctx: SelectionContext, travellers: Person[]): Attrs;
   /** Every fact a constraint may check, in the order the review and confirmation pages list them. */
   facts: FactSpec[];
+  /** The inventory the site sells from (its own domain, or another site's it shares). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  domains: readonly DomainModule<any>[];
+  /** How tasks on this site are drawn and said (`sites/kit/task-catalogue.ts`). */
+  tasks: TaskCatalogue;
 };
 
 export type { Attrs, AttrValue };

@@ -1,12 +1,13 @@
 import { formatDuration, horizonDates } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
-import { CABINS, flightsDomain, type Cabin, type Flight } from '../../world/domains/flights.js';
+import { CABINS, flightsDomain, type Cabin, type Flight } from './domain.js';
 import type { World } from '../../world/world.js';
 import type { Choice, Listing, ListingDetail, SearchParams, SelectionContext, SiteDefinition } from '../engine/site-definition.js';
 import { birthDateField, emailField, nameField, phoneField, round2, sumLines } from '../engine/common-fields.js';
 import { AIRPORTS, airportLabel, flightsOn, suggestAirports } from './inventory.js';
 import { SKYHOP_FACTS } from './facts.js';
 import { layout, theme, wording } from './look.js';
+import { skyhopTasks } from './tasks.js';
 
 const CHILD_FACTOR = 0.75;
 const TAX_PER_PASSENGER = 18;
@@ -177,4 +178,6 @@ export const skyhop: SiteDefinition = {
     passengers: passengers(ctx.params),
   }),
   facts: SKYHOP_FACTS,
+  domains: [flightsDomain],
+  tasks: skyhopTasks,
 };

@@ -1,10 +1,10 @@
 import { formatDuration, monthName, timeToMinutes } from '../../core/dates.js';
 import { Rng } from '../../core/rng.js';
 import type { AttrValue } from '../../core/schemas/episode-state.js';
-import type { SearchParams } from '../../sites/engine/site-definition.js';
+import type { SearchParams } from '../engine/site-definition.js';
 import { cityById } from '../../world/geography.js';
-import type { Candidate, TaskCatalogue, Target } from '../catalogue.js';
-import { afterPhrases, beforePhrases, clauses, datePhrases, indefinite, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import type { Candidate, TaskCatalogue, Target } from '../kit/task-catalogue.js';
+import { afterPhrases, beforePhrases, clauses, datePhrases, indefinite, numberWord, roundUpNice, sentences } from '../kit/phrasing.js';
 
 /**
  * TicketNest (event tickets). Every request names the city and the event, in one of three ways

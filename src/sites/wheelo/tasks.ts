@@ -1,9 +1,9 @@
 import { daysBetween, longDate, monthName } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
-import { YOUNG_DRIVER_UNDER } from '../../sites/wheelo/rental.js';
-import { carLocationById, type CarClass } from '../../world/domains/cars.js';
-import type { Candidate, Phrase, TaskCatalogue, Target } from '../catalogue.js';
-import { afterPhrases, beforePhrases, clauses, datePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import { YOUNG_DRIVER_UNDER } from './rental.js';
+import { carLocationById, type CarClass } from './domain.js';
+import type { Candidate, Phrase, TaskCatalogue, Target } from '../kit/task-catalogue.js';
+import { afterPhrases, beforePhrases, clauses, datePhrases, numberWord, roundUpNice, sentences } from '../kit/phrasing.js';
 
 /**
  * Wheelo (car rental): where and when (pick-up desk, pick-up and drop-off dates) are key, and

@@ -1,8 +1,8 @@
 import { Rng } from '../../core/rng.js';
-import { CUISINE_LABELS, cityName, cuisinePhrase, priceSymbols } from '../../sites/forkful/labels.js';
-import { CUISINES, FEATURES, type Cuisine, type Feature } from '../../world/domains/restaurants.js';
-import type { Candidate, TaskCatalogue, Target } from '../catalogue.js';
-import { clauses, datePhrases, listPhrase, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import { CUISINE_LABELS, cityName, cuisinePhrase, priceSymbols } from './labels.js';
+import { CUISINES, FEATURES, type Cuisine, type Feature } from './domain.js';
+import type { Candidate, TaskCatalogue, Target } from '../kit/task-catalogue.js';
+import { clauses, datePhrases, listPhrase, numberWord, roundUpNice, sentences } from '../kit/phrasing.js';
 
 /**
  * Forkful (restaurants): where (city), when (date and the seating actually booked) and how many;

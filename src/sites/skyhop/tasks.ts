@@ -1,7 +1,7 @@
 import { formatDuration } from '../../core/dates.js';
-import { cityOfAirport } from '../../sites/skyhop/inventory.js';
-import type { Candidate, TaskCatalogue, Target } from '../catalogue.js';
-import { afterPhrases, beforePhrases, clauses, datePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import { cityOfAirport } from './inventory.js';
+import type { Candidate, TaskCatalogue, Target } from '../kit/task-catalogue.js';
+import { afterPhrases, beforePhrases, clauses, datePhrases, numberWord, roundUpNice, sentences } from '../kit/phrasing.js';
 
 const num = (t: Target, k: string) => Number(t.attrs[k]);
 const str = (t: Target, k: string) => String(t.attrs[k]);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { addDays, HORIZON_DAYS, weekday, WORLD_TODAY } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
-import type { DomainModule } from '../domain-module.js';
-import { CITIES, type City } from '../geography.js';
+import type { DomainModule } from '../../world/domain-module.js';
+import { CITIES, type City } from '../../world/geography.js';
 
 /**
  * Car rental inventory: in every city an airport desk and a downtown branch, each with

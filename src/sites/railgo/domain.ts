@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { addDays, daysBetween, horizonDates, minutesToTime, weekday, WORLD_TODAY } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
-import type { DomainModule } from '../domain-module.js';
-import { CITIES, distanceKm, type City } from '../geography.js';
+import type { DomainModule } from '../../world/domain-module.js';
+import { CITIES, distanceKm, type City } from '../../world/geography.js';
 
 /**
  * Rail inventory: one row per scheduled train on one date between two main stations.

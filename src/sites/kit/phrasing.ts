@@ -1,7 +1,7 @@
-import { WORLD_TODAY, daysBetween, longDate, monthName, weekdayName } from '../core/dates.js';
-import { unanimousDate } from '../core/relative-dates.js';
-import type { Rng } from '../core/rng.js';
-import type { Phrase } from './catalogue.js';
+import { WORLD_TODAY, daysBetween, longDate, monthName, weekdayName } from '../../core/dates.js';
+import { unanimousDate } from '../../core/relative-dates.js';
+import type { Rng } from '../../core/rng.js';
+import type { Phrase } from './task-catalogue.js';
 
 /** Shared ways of saying dates, parties, money and times: the natural variety of instructions. */
 

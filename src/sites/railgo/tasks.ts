@@ -1,9 +1,9 @@
 import { formatDuration, timeToMinutes } from '../../core/dates.js';
-import { AMENITY_LABEL, FARE_LABEL } from '../../sites/railgo/inventory.js';
-import { railCity } from '../../sites/railgo/stations.js';
-import type { Listing } from '../../sites/engine/site-definition.js';
-import type { Candidate, TaskCatalogue, Target } from '../catalogue.js';
-import { afterPhrases, beforePhrases, clauses, datePhrases, indefinite, listPhrase, maxPricePhrases, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import { AMENITY_LABEL, FARE_LABEL } from './inventory.js';
+import { railCity } from './stations.js';
+import type { Listing } from '../engine/site-definition.js';
+import type { Candidate, TaskCatalogue, Target } from '../kit/task-catalogue.js';
+import { afterPhrases, beforePhrases, clauses, datePhrases, indefinite, listPhrase, maxPricePhrases, numberWord, roundUpNice, sentences } from '../kit/phrasing.js';
 
 /**
  * RailGo (trains): what people ask of a rail booking. Search facts (stations, date, departure

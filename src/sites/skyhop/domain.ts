@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { horizonDates, minutesToTime, weekday } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
-import type { DomainModule } from '../domain-module.js';
-import { CITIES, distanceKm } from '../geography.js';
+import type { DomainModule } from '../../world/domain-module.js';
+import { CITIES, distanceKm } from '../../world/geography.js';
 
 export const CABINS = ['economy', 'premium', 'business'] as const;
 export type Cabin = (typeof CABINS)[number];

@@ -1,8 +1,8 @@
-import type { Rng } from '../core/rng.js';
-import type { Attrs, Person } from '../core/schemas/episode-state.js';
-import type { Constraint } from '../core/schemas/task.js';
-import type { Choice, Listing, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
-import type { World } from '../world/world.js';
+import type { Rng } from '../../core/rng.js';
+import type { Attrs, Person } from '../../core/schemas/episode-state.js';
+import type { Constraint } from '../../core/schemas/task.js';
+import type { Choice, Listing, ListingDetail, SearchParams, SiteDefinition } from '../engine/site-definition.js';
+import type { World } from '../../world/world.js';
 
 /**
  * A task's target: one bookable option (listing + a choice per option group) under one search,

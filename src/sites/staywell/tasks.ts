@@ -1,8 +1,8 @@
 import { daysBetween } from '../../core/dates.js';
-import type { Listing } from '../../sites/engine/site-definition.js';
+import type { Listing } from '../engine/site-definition.js';
 import { cityById } from '../../world/geography.js';
-import type { Candidate, TaskCatalogue, Target } from '../catalogue.js';
-import { clauses, datePhrases, indefinite, listPhrase, numberWord, roundUpNice, sentences } from '../phrasing.js';
+import type { Candidate, TaskCatalogue, Target } from '../kit/task-catalogue.js';
+import { clauses, datePhrases, indefinite, listPhrase, numberWord, roundUpNice, sentences } from '../kit/phrasing.js';
 
 /**
  * Staywell (hotels): where and when (destination, check-in, check-out), who (adults, children,

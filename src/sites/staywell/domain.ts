@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { HORIZON_DAYS, horizonDates } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
-import type { DomainModule } from '../domain-module.js';
-import { CITIES, type City } from '../geography.js';
+import type { DomainModule } from '../../world/domain-module.js';
+import { CITIES, type City } from '../../world/geography.js';
 
 /**
  * Hotels: about ten properties per city, each with 2-4 room types. Prices are stored as a

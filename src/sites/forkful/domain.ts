@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { horizonDates, minutesToTime, timeToMinutes, weekday } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
-import type { DomainModule } from '../domain-module.js';
-import { CITIES, GIVEN_NAMES, SURNAMES, type City } from '../geography.js';
+import type { DomainModule } from '../../world/domain-module.js';
+import { CITIES, GIVEN_NAMES, SURNAMES, type City } from '../../world/geography.js';
 
 /**
  * Restaurants (Forkful): about ten per city, each with opening hours cut into 30-minute
