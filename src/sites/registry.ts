@@ -2,6 +2,7 @@ import { NotFoundError } from '../core/errors.js';
 import type { SiteDefinition } from './engine/site-definition.js';
 import type { TaskCatalogue } from './kit/task-catalogue.js';
 import type { DomainModule } from '../world/domain-module.js';
+import type { PartitionedDomain } from '../world/partitioned-domain.js';
 import { buildWorld } from '../world/build-world.js';
 import { loadWorld, type LoadedWorld } from '../world/world-store.js';
 import type { World } from '../world/world.js';
@@ -26,6 +27,10 @@ export const SITES: readonly SiteDefinition[] = [
 /** Every inventory domain the sites sell from, each once, in site order. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const DOMAINS: readonly DomainModule<any>[] = [...new Map(SITES.flatMap((s) => s.domains).map((d) => [d.key, d])).values()];
+
+/** Inventory the sites make on demand from stored rows (see world/partitioned-domain.ts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const PARTITIONED: readonly PartitionedDomain<any, any>[] = [...new Map(SITES.flatMap((s) => s.partitioned ?? []).map((d) => [d.key, d])).values()];
 
 /** The world of every site's inventory for a seed, built in memory. */
 export function buildArenaWorld(seed: number): World {

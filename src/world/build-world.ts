@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Rng } from '../core/rng.js';
 import { WORLD_VERSION } from '../core/version.js';
 import type { DomainModule } from './domain-module.js';
-import { World } from './world.js';
+import { World, worldRng } from './world.js';
 
 /**
  * Generates every given domain's inventory from the seed. Each domain draws from its own forked
  * stream, so adding a domain never changes the rows of another.
  */
 export function generateCollections(seed: number, domains: readonly DomainModule[]): Map<string, { id: string }[]> {
-  const root = new Rng(`webfoundry-world/${seed}`);
+  const root = worldRng(seed);
   const out = new Map<string, { id: string }[]>();
   for (const domain of domains) {
     const rows = domain.generate(root.fork(domain.key));

@@ -51,3 +51,26 @@ export function distanceKm(a: City, b: City): number {
 /** Given names and surnames for generated people (hosts, performers, drivers in examples). */
 export const GIVEN_NAMES = ['Ana', 'Luca', 'Maya', 'Jonas', 'Sofia', 'Noah', 'Elena', 'Omar', 'Clara', 'Tomás', 'Ines', 'Felix', 'Aisha', 'Pieter', 'Marta', 'Hugo'] as const;
 export const SURNAMES = ['Silva', 'Rossi', 'Novak', 'Jensen', 'García', 'Dubois', 'Müller', 'Byrne', 'Costa', 'Varga', 'Smit', 'Moreau', 'Horvat', 'Keller', 'Lopes', 'Nilsen'] as const;
+
+/**
+ * How large each city's visitor market is (1 = the largest): how much inventory the sites list
+ * there, so a search in London finds more hotels, tables and shows than one in Zurich.
+ */
+export const CITY_SCALE: Readonly<Record<string, number>> = {
+  london: 1, paris: 1, rome: 0.9, barcelona: 0.9, amsterdam: 0.8, berlin: 0.8, madrid: 0.8, prague: 0.75, lisbon: 0.75,
+  vienna: 0.7, milan: 0.65, munich: 0.6, dublin: 0.6, copenhagen: 0.55, brussels: 0.5, porto: 0.5, lyon: 0.45, zurich: 0.45,
+};
+
+/** A count that grows with the city's scale: `small` in the smallest market, `large` in the largest. */
+export function scaledCount(cityId: string, small: number, large: number): number {
+  const s = CITY_SCALE[cityId] ?? 0.5;
+  return Math.round(small + (large - small) * ((s - 0.45) / 0.55));
+}
+
+/** A point `km` from the city centre at `bearingDeg` (0 = north), rounded to about 10 m. */
+export function offsetFrom(city: { lat: number; lon: number }, km: number, bearingDeg: number): { lat: number; lon: number } {
+  const b = (bearingDeg * Math.PI) / 180;
+  const lat = city.lat + (km * Math.cos(b)) / 111.2;
+  const lon = city.lon + (km * Math.sin(b)) / (111.2 * Math.cos((city.lat * Math.PI) / 180));
+  return { lat: Math.round(lat * 10_000) / 10_000, lon: Math.round(lon * 10_000) / 10_000 };
+}

@@ -19,15 +19,17 @@ describe('restaurants domain', () => {
     expect(other).not.toEqual(rows);
   });
 
-  it('makes valid rows with unique, URL-safe ids, about ten per city', () => {
+  it('makes valid rows with unique, URL-safe ids, 30-66 per city', () => {
     for (const r of rows) expect(restaurantsDomain.schema.safeParse(r).success).toBe(true);
     const ids = new Set(rows.map((r) => r.id));
     expect(ids.size).toBe(rows.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/);
     for (const c of CITIES) {
       const n = rows.filter((r) => r.cityId === c.id).length;
-      expect(n).toBeGreaterThanOrEqual(9);
-      expect(n).toBeLessThanOrEqual(12);
+      expect(n).toBeGreaterThanOrEqual(30);
+      expect(n).toBeLessThanOrEqual(66);
+      const names = rows.filter((r) => r.cityId === c.id).map((r) => r.name);
+      expect(new Set(names).size, `restaurant names in ${c.id}`).toBe(names.length);
     }
   });
 

@@ -1,42 +1,68 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { horizonDates } from '../../src/core/dates.js';
 import { Rng } from '../../src/core/rng.js';
 import { validateField } from '../../src/sites/engine/forms.js';
 import type { Choice, SearchParams, SelectionContext } from '../../src/sites/engine/site-definition.js';
 import { railgo } from '../../src/sites/railgo/index.js';
-import { RAIL_CITIES, RAIL_ROUTES, TrainRow, trainsDomain } from '../../src/sites/railgo/domain.js';
-import { World } from '../../src/world/world.js';
+import { RAIL_CITIES, RAIL_ROUTES, RailRouteRow, TrainRow, railRoutesDomain, trainsDomain } from '../../src/sites/railgo/domain.js';
+import { World, worldRng } from '../../src/world/world.js';
 
-let rows: TrainRow[];
+let routes: RailRouteRow[];
 let world: World;
+/** Every train of every route on a sample of dates (a week of each month and the horizon's ends). */
+let rows: TrainRow[];
+
+function worldOf(seed: string): World {
+  const stored = railRoutesDomain.generate(new Rng(seed).fork(railRoutesDomain.key));
+  return new World(1, 1, 'test', new Map([[railRoutesDomain.key, stored]]));
+}
+
+const DATES = horizonDates().filter((_, i) => i < 7 || i % 9 === 0 || i === 59);
 
 beforeAll(() => {
-  rows = trainsDomain.generate(new Rng('t').fork(trainsDomain.key));
-  world = new World(1, 1, 'test', new Map([[trainsDomain.key, rows]]));
+  world = worldOf('t');
+  routes = [...world.all(railRoutesDomain)];
+  rows = routes.flatMap((r) => DATES.flatMap((d) => world.rowsOf(trainsDomain, r.id, d)));
 });
 
 describe('trains domain', () => {
-  it('is deterministic for a seed and differs across seeds', () => {
-    const again = trainsDomain.generate(new Rng('t').fork(trainsDomain.key));
-    expect(again).toEqual(rows);
-    const other = trainsDomain.generate(new Rng('u').fork(trainsDomain.key));
-    expect(other).not.toEqual(rows);
+  it('is deterministic for a seed and differs across seeds, stored routes and trains made on demand alike', () => {
+    expect(railRoutesDomain.generate(new Rng('t').fork(railRoutesDomain.key))).toEqual(routes);
+    expect(railRoutesDomain.generate(new Rng('u').fork(railRoutesDomain.key))).not.toEqual(routes);
+    const again = worldOf('t');
+    const r = routes[3]!;
+    expect(again.rowsOf(trainsDomain, r.id, DATES[2]!)).toEqual(world.rowsOf(trainsDomain, r.id, DATES[2]!));
+    // The rows come from the world's own stream for the partition: the same as generating them directly.
+    expect(world.rowsOf(trainsDomain, r.id, DATES[2]!)).toEqual(trainsDomain.generate(r, DATES[2]!, worldRng(1).fork(trainsDomain.key).fork(`${r.id}/${DATES[2]}`)));
+    expect(world.rowsOf(trainsDomain, r.id, DATES[3]!)).not.toEqual(world.rowsOf(trainsDomain, r.id, DATES[2]!));
   });
 
-  it('every row passes the schema, ids are unique and URL-safe', () => {
+  it('every row passes the schema, ids are unique, URL-safe and name their partition', () => {
+    expect(routes.filter((r) => !RailRouteRow.safeParse(r).success)).toEqual([]);
     expect(rows.filter((r) => !TrainRow.safeParse(r).success)).toEqual([]);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-    for (const r of rows.slice(0, 200)) expect(encodeURIComponent(r.id)).toBe(r.id);
+    for (const r of rows.slice(0, 200)) {
+      expect(encodeURIComponent(r.id)).toBe(r.id);
+      expect(world.find(trainsDomain, r.id)).toEqual(r);
+    }
+    expect(world.find(trainsDomain, 'tr-xxx-yyy-20260601-01')).toBeUndefined();
+    expect(world.find(trainsDomain, 'nonsense')).toBeUndefined();
+    expect(world.rowsOf(trainsDomain, routes[0]!.id, '2027-01-01')).toEqual([]);
   });
 
-  it('has a lean network with 5-9 trains per route and day', () => {
+  it('has a dense timetable: 12-48 services a route, about as many trains each day', () => {
     expect(RAIL_ROUTES.length).toBeGreaterThanOrEqual(40);
     expect(RAIL_ROUTES.length).toBeLessThanOrEqual(70);
-    expect(rows.length).toBeLessThanOrEqual(30_000);
+    for (const r of routes) {
+      expect(r.services.length).toBeGreaterThanOrEqual(12);
+      expect(r.services.length).toBeLessThanOrEqual(48);
+    }
     const perDay = new Map<string, number>();
     for (const r of rows) perDay.set(`${r.origin}${r.destination}${r.date}`, (perDay.get(`${r.origin}${r.destination}${r.date}`) ?? 0) + 1);
-    for (const n of perDay.values()) {
-      expect(n).toBeGreaterThanOrEqual(5);
-      expect(n).toBeLessThanOrEqual(9);
+    for (const [key, n] of perDay) {
+      const route = routes.find((r) => key.startsWith(`${r.origin}${r.destination}`))!;
+      expect(n).toBeGreaterThanOrEqual(Math.floor(route.services.length * 0.6));
+      expect(n).toBeLessThanOrEqual(route.services.length);
     }
   });
 

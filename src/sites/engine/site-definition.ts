@@ -1,6 +1,7 @@
 import type { Attrs, AttrValue, PriceBreakdown, Person } from '../../core/schemas/episode-state.js';
 import type { Rng } from '../../core/rng.js';
 import type { DomainModule } from '../../world/domain-module.js';
+import type { PartitionedDomain } from '../../world/partitioned-domain.js';
 import type { World } from '../../world/world.js';
 import type { TaskCatalogue } from '../kit/task-catalogue.js';
 
@@ -274,9 +275,12 @@ export type SiteDefinition = {
   bookingAttrs?(ctx: SelectionContext, travellers: Person[]): Attrs;
   /** Every fact a constraint may check, in the order the review and confirmation pages list them. */
   facts: FactSpec[];
-  /** The inventory the site sells from (its own domain, or another site's it shares). */
+  /** The inventory the site sells from (its own domain, or another site's it shares): the stored rows. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   domains: readonly DomainModule<any>[];
+  /** Inventory made on demand from stored rows (a route's flights on a date); each one's parent is among `domains`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  partitioned?: readonly PartitionedDomain<any, any>[];
   /** How tasks on this site are drawn and said (`sites/kit/task-catalogue.ts`). */
   tasks: TaskCatalogue;
 };

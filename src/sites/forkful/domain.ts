@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { horizonDates, minutesToTime, timeToMinutes, weekday } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
 import type { DomainModule } from '../../world/domain-module.js';
-import { CITIES, GIVEN_NAMES, SURNAMES, type City } from '../../world/geography.js';
+import { CITIES, GIVEN_NAMES, SURNAMES, offsetFrom, scaledCount, type City } from '../../world/geography.js';
 
 /**
- * Restaurants (Forkful): about ten per city, each with opening hours cut into 30-minute
+ * Restaurants (Forkful): 30-60 per city (more in bigger markets), each with opening hours cut into 30-minute
  * seatings, a party-size limit, a deposit policy and, for every date of the horizon, the
  * seatings already fully booked (busier on Friday/Saturday evenings and around 20:00).
  */
@@ -38,6 +38,9 @@ export const RestaurantRow = z.strictObject({
   rating: z.number().min(3).max(5),
   reviewCount: z.number().int().min(1),
   neighbourhood: z.string(),
+  /** Where it is, for the map. */
+  lat: z.number(),
+  lon: z.number(),
   features: z.array(z.enum(FEATURES)),
   seating: z.array(z.enum(SEATING_AREAS)).min(1),
   /** First and last seating of lunch service; null when closed for lunch. */
@@ -71,21 +74,21 @@ const LOCAL_CUISINE: Record<string, Cuisine> = {
 };
 
 const NAME_PARTS: Record<Cuisine, { patterns: string[]; words: string[] }> = {
-  italian: { patterns: ['Trattoria {w}', 'Osteria {w}', '{w} Cucina', 'Da {w}'], words: ['Nonna Rita', 'Lucciola', 'Il Forno', 'Girasole', 'Ponte Vecchio', 'Carbone', 'Limonaia', 'Basilico'] },
-  japanese: { patterns: ['Sushi {w}', 'Izakaya {w}', '{w} Ramen', 'Kappo {w}'], words: ['Hoshi', 'Kaito', 'Umi', 'Sakura', 'Tsuki', 'Kumo', 'Hanabi', 'Yuzu'] },
-  portuguese: { patterns: ['Tasca do {w}', 'Casa {w}', 'O {w}', 'Taberna {w}'], words: ['Zé', 'Bacalhau', 'Marinheiro', 'Azulejo', 'Sardinha', 'Fado', 'Galo', 'Canela'] },
-  french: { patterns: ['Bistrot {w}', 'Le Petit {w}', 'Chez {w}', 'Brasserie {w}'], words: ['Marcel', 'Lumière', 'Colette', 'Olivier', 'Papillon', 'Margaux', 'Jardin', 'Moulin'] },
-  indian: { patterns: ['{w} Tandoor', '{w} Masala House', 'Spice of {w}', '{w} Kitchen'], words: ['Jaipur', 'Kerala', 'Saffron', 'Chutney', 'Mumbai', 'Rasa', 'Tamarind', 'Lotus'] },
-  mexican: { patterns: ['Cantina {w}', 'Taquería {w}', '{w} Mezcalería', 'La {w}'], words: ['Luna', 'Maíz', 'Agave', 'Chula', 'Nopal', 'Frida', 'Calavera', 'Tlaloc'] },
-  vegetarian: { patterns: ['Green {w}', '{w} Garden', 'Root & {w}', 'The {w} Table'], words: ['Fern', 'Sprout', 'Clover', 'Harvest', 'Juniper', 'Beet', 'Sorrel', 'Meadow'] },
-  seafood: { patterns: ['{w} Oyster Bar', 'The {w} Fish House', '{w} & Brine', 'Marisqueira {w}'], words: ['Anchor', 'Tide', 'Pearl', 'Lighthouse', 'Harbour', 'Coral', 'Driftwood', 'Saltwater'] },
-  steakhouse: { patterns: ['{w} Grill', '{w} Steak Co.', 'Asador {w}', 'The {w} Chophouse'], words: ['Ember', 'Iron & Oak', 'Black Angus', 'Pampa', 'Fuego', 'Cedar', 'Butcher Block', 'Smokehouse'] },
-  thai: { patterns: ['Baan {w}', '{w} Thai', 'Krua {w}', '{w} Street Kitchen'], words: ['Siam', 'Lamai', 'Khao', 'Mali', 'Chiang', 'Tuk Tuk', 'Lemongrass', 'Kaffir'] },
-  spanish: { patterns: ['Bodega {w}', 'Casa {w}', 'Taberna {w}', '{w} Tapas'], words: ['Lola', 'El Toro', 'Manchego', 'Azahar', 'La Parra', 'Romero', 'Sol y Sombra', 'Pimentón'] },
-  nordic: { patterns: ['{w}', 'Restaurant {w}', '{w} Køkken', 'Hos {w}'], words: ['Høst', 'Rug', 'Fyr', 'Tang', 'Lyng', 'Skov', 'Birk', 'Kul'] },
-  european: { patterns: ['The {w}', '{w} Dining Room', 'Brasserie {w}', '{w} & Co.'], words: ['Copper Pot', 'Linden', 'Hearth', 'Saltcellar', 'Larder', 'Orchard', 'Gaslight', 'Quarry'] },
-  korean: { patterns: ['{w} BBQ', 'Seoul {w}', '{w} Pocha', 'Hanok {w}'], words: ['Bibim', 'Kimchi', 'Gangnam', 'Hodu', 'Namu', 'Bom', 'Dal', 'Maru'] },
-  lebanese: { patterns: ['{w} Mezze', 'Beit {w}', '{w} Grill House', 'Al {w}'], words: ['Cedar', 'Byblos', 'Zaatar', 'Jasmine', 'Fairuz', 'Sumac', 'Baalbek', 'Tabbouleh'] },
+  italian: { patterns: ['Trattoria {w}', 'Osteria {w}', '{w} Cucina', 'Da {w}'], words: ['Nonna Rita', 'Lucciola', 'Il Forno', 'Girasole', 'Ponte Vecchio', 'Carbone', 'Limonaia', 'Basilico', 'Vesuvio', 'Mamma Rosa', 'La Pergola', 'Zafferano', 'Rosmarino', 'Al Vicolo', 'Pepe Nero', 'Burrata'] },
+  japanese: { patterns: ['Sushi {w}', 'Izakaya {w}', '{w} Ramen', 'Kappo {w}'], words: ['Hoshi', 'Kaito', 'Umi', 'Sakura', 'Tsuki', 'Kumo', 'Hanabi', 'Yuzu', 'Kaze', 'Mizu', 'Hikari', 'Sora', 'Nami', 'Matsu', 'Ume', 'Kinoko'] },
+  portuguese: { patterns: ['Tasca do {w}', 'Casa {w}', 'O {w}', 'Taberna {w}'], words: ['Zé', 'Bacalhau', 'Marinheiro', 'Azulejo', 'Sardinha', 'Fado', 'Galo', 'Canela', 'Polvo', 'Ginjinha', 'Pescador', 'Alfama', 'Cataplana', 'Bifana', 'Caravela', 'Saudade'] },
+  french: { patterns: ['Bistrot {w}', 'Le Petit {w}', 'Chez {w}', 'Brasserie {w}'], words: ['Marcel', 'Lumière', 'Colette', 'Olivier', 'Papillon', 'Margaux', 'Jardin', 'Moulin', 'Gaston', 'Bonne Mine', 'Amélie', 'Rossignol', 'Cocotte', 'Belle Rive', 'Lapin Agile', 'Madeleine'] },
+  indian: { patterns: ['{w} Tandoor', '{w} Masala House', 'Spice of {w}', '{w} Kitchen'], words: ['Jaipur', 'Kerala', 'Saffron', 'Chutney', 'Mumbai', 'Rasa', 'Tamarind', 'Lotus', 'Goa', 'Delhi Darbar', 'Cardamom', 'Haveli', 'Punjab', 'Chilli Pickle', 'Bombay', 'Mango Tree'] },
+  mexican: { patterns: ['Cantina {w}', 'Taquería {w}', '{w} Mezcalería', 'La {w}'], words: ['Luna', 'Maíz', 'Agave', 'Chula', 'Nopal', 'Frida', 'Calavera', 'Tlaloc', 'Jalisco', 'El Charro', 'Oaxaca', 'Tamarindo', 'Pancho', 'Colibrí', 'Cielito', 'Azteca'] },
+  vegetarian: { patterns: ['Green {w}', '{w} Garden', 'Root & {w}', 'The {w} Table'], words: ['Fern', 'Sprout', 'Clover', 'Harvest', 'Juniper', 'Beet', 'Sorrel', 'Meadow', 'Lentil', 'Basil', 'Chard', 'Radish', 'Wildflower', 'Fennel', 'Acorn', 'Willow'] },
+  seafood: { patterns: ['{w} Oyster Bar', 'The {w} Fish House', '{w} & Brine', 'Marisqueira {w}'], words: ['Anchor', 'Tide', 'Pearl', 'Lighthouse', 'Harbour', 'Coral', 'Driftwood', 'Saltwater', 'Mariner', 'Shellfish', 'Bluefin', 'Seaglass', 'Cove', 'Quayside', 'Kelp', 'Starfish'] },
+  steakhouse: { patterns: ['{w} Grill', '{w} Steak Co.', 'Asador {w}', 'The {w} Chophouse'], words: ['Ember', 'Iron & Oak', 'Black Angus', 'Pampa', 'Fuego', 'Cedar', 'Butcher Block', 'Smokehouse', 'Gaucho', 'Prime Cut', 'Longhorn', 'Charcoal', 'Ironbark', 'Bison', 'Rancho', 'Flint'] },
+  thai: { patterns: ['Baan {w}', '{w} Thai', 'Krua {w}', '{w} Street Kitchen'], words: ['Siam', 'Lamai', 'Khao', 'Mali', 'Chiang', 'Tuk Tuk', 'Lemongrass', 'Kaffir', 'Bangkok', 'Pattaya', 'Phuket', 'Sukhothai', 'Basil Leaf', 'Isaan', 'Ayutthaya', 'Orchid'] },
+  spanish: { patterns: ['Bodega {w}', 'Casa {w}', 'Taberna {w}', '{w} Tapas'], words: ['Lola', 'El Toro', 'Manchego', 'Azahar', 'La Parra', 'Romero', 'Sol y Sombra', 'Pimentón', 'Rioja', 'La Alhambra', 'Gazpacho', 'El Quijote', 'Txoko', 'Tomillo', 'La Giralda', 'Montadito'] },
+  nordic: { patterns: ['{w}', 'Restaurant {w}', '{w} Køkken', 'Hos {w}'], words: ['Høst', 'Rug', 'Fyr', 'Tang', 'Lyng', 'Skov', 'Birk', 'Kul', 'Hav', 'Sne', 'Mos', 'Ild', 'Fjeld', 'Elm', 'Bær', 'Strand'] },
+  european: { patterns: ['The {w}', '{w} Dining Room', 'Brasserie {w}', '{w} & Co.'], words: ['Copper Pot', 'Linden', 'Hearth', 'Saltcellar', 'Larder', 'Orchard', 'Gaslight', 'Quarry', 'Foundry', 'Atelier', 'Pantry', 'Granary', 'Cellar Door', 'Mill House', 'Ironmonger', 'Glasshouse'] },
+  korean: { patterns: ['{w} BBQ', 'Seoul {w}', '{w} Pocha', 'Hanok {w}'], words: ['Bibim', 'Kimchi', 'Gangnam', 'Hodu', 'Namu', 'Bom', 'Dal', 'Maru', 'Hana', 'Busan', 'Jeju', 'Sobak', 'Haneul', 'Gochu', 'Mandu', 'Bada'] },
+  lebanese: { patterns: ['{w} Mezze', 'Beit {w}', '{w} Grill House', 'Al {w}'], words: ['Cedar', 'Byblos', 'Zaatar', 'Jasmine', 'Fairuz', 'Sumac', 'Baalbek', 'Tabbouleh', 'Beirut', 'Pomegranate', 'Olive Tree', 'Tyre', 'Mezze Bar', 'Damask', 'Levant', 'Sahara'] },
 };
 
 const SIGNATURES: Record<Cuisine, string[]> = {
@@ -126,14 +129,19 @@ function genRestaurant(rng: Rng, city: City, index: number, usedNames: Set<strin
   const fresh = parts.words.filter((w) => !usedNames.has(w));
   const word = rng.pick(fresh.length ? fresh : parts.words);
   let name = rng.pick(parts.patterns).replace('{w}', word);
+  // Names are unique in a city: a second place of the same name is told by its neighbourhood, then a number.
   if (usedNames.has(name)) name = `${name} ${city.neighbourhoods[index % city.neighbourhoods.length]}`;
+  for (let k = 2; usedNames.has(name); k++) name = `${name.replace(/ \d+$/, '')} ${k}`;
   usedNames.add(word);
   usedNames.add(name);
 
   const priceLevel = rng.weighted([[1, 2], [2, 4], [3, 3], [4, 1.5]] as const);
   const rating = Math.min(5, Math.max(3, Math.round((3.4 + rng.next() * 1.2 + (priceLevel >= 3 ? 0.25 : 0) + rng.float(-0.2, 0.3, 2)) * 10) / 10));
   const reviewCount = Math.round(20 + Math.exp(rng.float(3, 8.3, 3)) * (rating >= 4.5 ? 1.5 : 1));
-  const neighbourhood = rng.pick(city.neighbourhoods);
+  const hood = rng.int(0, city.neighbourhoods.length - 1);
+  const neighbourhood = city.neighbourhoods[hood]!;
+  // The first neighbourhood of each city is its centre.
+  const { lat, lon } = offsetFrom(city, hood === 0 ? rng.float(0.1, 1.2) : rng.float(0.8, 4), rng.int(0, 359));
 
   const features: Feature[] = [];
   const hasTerrace = rng.chance(0.4);
@@ -213,6 +221,8 @@ function genRestaurant(rng: Rng, city: City, index: number, usedNames: Set<strin
     rating,
     reviewCount,
     neighbourhood,
+    lat,
+    lon,
     features,
     seating,
     lunch,
@@ -240,7 +250,7 @@ export const restaurantsDomain: DomainModule<RestaurantRow> = {
     const rows: RestaurantRow[] = [];
     for (const city of CITIES) {
       const cityRng = rng.fork(city.id);
-      const count = cityRng.int(9, 12);
+      const count = cityRng.int(scaledCount(city.id, 30, 52), scaledCount(city.id, 38, 66));
       const used = new Set<string>();
       for (let i = 0; i < count; i++) rows.push(genRestaurant(cityRng, city, i, used, dates));
     }

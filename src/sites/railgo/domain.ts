@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { addDays, daysBetween, horizonDates, minutesToTime, weekday, WORLD_TODAY } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
 import type { DomainModule } from '../../world/domain-module.js';
+import type { PartitionedDomain } from '../../world/partitioned-domain.js';
 import { CITIES, distanceKm, type City } from '../../world/geography.js';
 
 /**
- * Rail inventory: one row per scheduled train on one date between two main stations.
- * Each route has a fixed timetable (5-9 trains, some with changes at a junction); prices,
- * seats left and saver-fare availability vary by day, time of day and demand.
+ * Rail inventory. A route between two main stations is a stored row with its fixed timetable
+ * (12-48 services a day, some with changes at a junction, maybe a night train) and its fare
+ * level; the trains of one route on one date, with that day's prices, seats left and saver-fare
+ * quotas, are made on demand from the world's stream (`trainsDomain`, a partitioned domain):
+ * too many to store for every route and day (about 100,000 rows).
  */
 
 export const TRAIN_OPERATORS = ['Velora', 'TransEuropa', 'Alpina Rail', 'Nordwave'] as const;
@@ -145,18 +148,35 @@ const AMENITY_ODDS: Record<TrainOperator, readonly number[]> = {
   Nordwave: [0.9, 0.35, 0.7, 0.8, 0.6],
 };
 
-type Slot = {
-  operator: TrainOperator;
-  trainNumber: string;
-  departMin: number;
-  durationMin: number;
-  changes: number;
-  changeStations: string[];
-  nightTrain: boolean;
-  amenities: (typeof TRAIN_AMENITIES)[number][];
+const Service = z.strictObject({
+  operator: z.enum(TRAIN_OPERATORS),
+  trainNumber: z.string().regex(/^[A-Z]{2} \d{3,4}$/),
+  departMin: z.number().int().min(0).max(1439),
+  durationMin: z.number().int().positive(),
+  changes: z.number().int().min(0).max(2),
+  changeStations: z.array(z.string()),
+  nightTrain: z.boolean(),
+  amenities: z.array(z.enum(TRAIN_AMENITIES)),
   /** Relative price level of this train (fast trains cost more). */
-  priceLevel: number;
-};
+  priceLevel: z.number().positive(),
+});
+type Slot = z.infer<typeof Service>;
+
+/** A route and its timetable: the stored row the day's trains are made from. */
+export const RailRouteRow = z.strictObject({
+  /** "LSO-OPC": origin and destination station codes. */
+  id: z.string().regex(/^[A-Z]{3}-[A-Z]{3}$/),
+  origin: z.string().regex(/^[A-Z]{3}$/),
+  destination: z.string().regex(/^[A-Z]{3}$/),
+  km: z.number().int().positive(),
+  /** Saver fare of an ordinary train at an ordinary hour, before demand, EUR. */
+  base: z.number().positive(),
+  /** First class costs this many times Standard. */
+  firstRatio: z.number().min(1),
+  /** Every service of an ordinary weekday, in departure order. */
+  services: z.array(Service).min(1),
+});
+export type RailRouteRow = z.infer<typeof RailRouteRow>;
 
 /** Great-circle km between any two points (geography's distanceKm takes cities). */
 function kmTo(a: Point, b: Point): number {
@@ -197,8 +217,9 @@ function timetable(rng: Rng, route: RailRoute): Slot[] {
   let operators = TRAIN_OPERATORS.filter((op) => OPERATOR_REGIONS[op].some((r) => regions.has(r)));
   if (operators.length < 2) operators = [...operators, 'TransEuropa'];
   const via = viaStations(route);
-  const directShare = km < 400 ? 0.85 : km < 520 ? 0.6 : 0.4;
-  const n = rng.int(5, 9);
+  const directShare = km < 400 ? 0.75 : km < 520 ? 0.55 : 0.4;
+  // Short links run a train every half hour or so; long ones fewer, many with a change.
+  const n = km < 350 ? rng.int(22, 46) : km < 550 ? rng.int(16, 34) : rng.int(12, 26);
   const night = km >= 480 && rng.chance(0.55);
   const dayTrains = night ? n - 1 : n;
   const slots: Slot[] = [];
@@ -220,7 +241,8 @@ function timetable(rng: Rng, route: RailRoute): Slot[] {
       durationMin = Math.max(8 * 60 + rng.int(0, 60), Math.round((km * 1.25) / 62 * 60));
     } else {
       const step = dayTrains > 1 ? (last - first) / (dayTrains - 1) : 0;
-      departMin = Math.round(first + i * step + rng.int(-25, 25));
+      const jitter = Math.min(25, Math.floor(step / 3));
+      departMin = Math.max(5 * 60, Math.round(first + i * step + rng.int(-jitter, jitter)));
       changes = rng.chance(directShare) ? 0 : km > 450 && rng.chance(0.35) ? 2 : 1;
       const speed = changes === 0 ? rng.int(135, 215) : rng.int(95, 150);
       durationMin = Math.round((km * 1.2) / speed * 60) + 10;
@@ -255,77 +277,94 @@ function hourFactor(departMin: number): number {
 
 const WEEKDAY_FACTOR = [1.15, 1.05, 0.95, 0.95, 1.0, 1.2, 0.9]; // Sunday .. Saturday
 
-function generate(rng: Rng): TrainRow[] {
-  const rows: TrainRow[] = [];
-  const days = horizonDates().map((date) => {
-    const lead = daysBetween(WORLD_TODAY, date);
-    return { date, compact: date.replaceAll('-', ''), wd: weekday(date), leadFactor: lead < 7 ? 1.25 : lead < 21 ? 1.1 : 1.0 };
-  });
-  for (const route of RAIL_ROUTES) {
+function generateRoutes(rng: Rng): RailRouteRow[] {
+  return RAIL_ROUTES.map((route) => {
     const r = rng.fork(`${route.from.station.code}-${route.to.station.code}`);
-    const slots = timetable(r, route);
+    const services = timetable(r, route);
     const baseRate = r.float(0.085, 0.13, 3);
-    const base = Math.max(18, route.km * baseRate + 8);
-    const firstRatio = r.float(1.45, 1.8);
-    const o = route.from.station.code;
-    const d = route.to.station.code;
-    const dayIdx = slots.flatMap((s, i) => (s.nightTrain ? [] : [i]));
-    for (const { date, compact, wd, leadFactor } of days) {
-      // Weekends run a thinner timetable: one train (not the night train) is cancelled.
-      const skip = (wd === 0 || wd === 6) && slots.length > 6 ? r.pick(dayIdx) : -1;
-      slots.forEach((slot, i) => {
-        if (i === skip) return;
-        const demand = r.float(0.85, 1.2);
-        const busy = hourFactor(slot.departMin) * WEEKDAY_FACTOR[wd]! * leadFactor * demand;
-        const saver = fareAmount(base * slot.priceLevel * busy);
-        const semiFlex = fareAmount(saver * r.float(1.3, 1.5));
-        const flex = fareAmount(Math.max(semiFlex + 8, base * slot.priceLevel * 1.9 * Math.sqrt(busy)));
-        const fares = {
-          standard: { saver, semiFlex, flex },
-          first: { saver: fareAmount(saver * firstRatio), semiFlex: fareAmount(semiFlex * firstRatio), flex: fareAmount(flex * firstRatio) },
-        };
-        const crowded = busy > 1.3;
-        const standardSeats = r.weighted<[number, number]>([
-          [[0, 0], crowded ? 0.1 : 0.04],
-          [[1, 5], crowded ? 0.25 : 0.12],
-          [[6, 60], crowded ? 0.65 : 0.84],
-        ]);
-        const firstSeats = r.weighted<[number, number]>([
-          [[0, 0], crowded ? 0.18 : 0.08],
-          [[1, 3], 0.2],
-          [[4, 24], crowded ? 0.62 : 0.72],
-        ]);
-        const arriveAbs = slot.departMin + slot.durationMin;
-        rows.push({
-          id: `tr-${o.toLowerCase()}-${d.toLowerCase()}-${compact}-${String(i + 1).padStart(2, '0')}`,
-          origin: o,
-          destination: d,
-          date,
-          operator: slot.operator,
-          trainNumber: slot.trainNumber,
-          departTime: minutesToTime(slot.departMin),
-          arriveTime: minutesToTime(arriveAbs),
-          arriveNextDay: arriveAbs >= 1440,
-          durationMin: slot.durationMin,
-          distanceKm: route.km,
-          changes: slot.changes,
-          changeStations: slot.changeStations,
-          nightTrain: slot.nightTrain,
-          amenities: slot.amenities,
-          fares,
-          seatsLeft: { standard: r.int(...standardSeats), first: r.int(...firstSeats) },
-          saverAvailable: r.chance(crowded ? 0.55 : 0.85),
-        });
-      });
-    }
-  }
+    return {
+      id: `${route.from.station.code}-${route.to.station.code}`,
+      origin: route.from.station.code,
+      destination: route.to.station.code,
+      km: route.km,
+      base: Math.round(Math.max(18, route.km * baseRate + 8) * 100) / 100,
+      firstRatio: r.float(1.45, 1.8),
+      services,
+    };
+  });
+}
+
+export const railRoutesDomain: DomainModule<RailRouteRow> = { key: 'railRoutes', schema: RailRouteRow, generate: generateRoutes };
+
+/** One route's trains on one date, in departure order; weekends run a thinner timetable. */
+function generateTrains(route: RailRouteRow, date: string, r: Rng): TrainRow[] {
+  const lead = daysBetween(WORLD_TODAY, date);
+  const leadFactor = lead < 7 ? 1.25 : lead < 21 ? 1.1 : 1.0;
+  const wd = weekday(date);
+  const compact = date.replaceAll('-', '');
+  const { base, firstRatio } = route;
+  const rows: TrainRow[] = [];
+  route.services.forEach((slot, i) => {
+    if ((wd === 0 || wd === 6) && !slot.nightTrain && r.chance(0.15)) return;
+    const demand = r.float(0.85, 1.2);
+    const busy = hourFactor(slot.departMin) * WEEKDAY_FACTOR[wd]! * leadFactor * demand;
+    const saver = fareAmount(base * slot.priceLevel * busy);
+    const semiFlex = fareAmount(saver * r.float(1.3, 1.5));
+    const flex = fareAmount(Math.max(semiFlex + 8, base * slot.priceLevel * 1.9 * Math.sqrt(busy)));
+    const fares = {
+      standard: { saver, semiFlex, flex },
+      first: { saver: fareAmount(saver * firstRatio), semiFlex: fareAmount(semiFlex * firstRatio), flex: fareAmount(flex * firstRatio) },
+    };
+    const crowded = busy > 1.3;
+    const standardSeats = r.weighted<[number, number]>([
+      [[0, 0], crowded ? 0.1 : 0.04],
+      [[1, 5], crowded ? 0.25 : 0.12],
+      [[6, 60], crowded ? 0.65 : 0.84],
+    ]);
+    const firstSeats = r.weighted<[number, number]>([
+      [[0, 0], crowded ? 0.18 : 0.08],
+      [[1, 3], 0.2],
+      [[4, 24], crowded ? 0.62 : 0.72],
+    ]);
+    const arriveAbs = slot.departMin + slot.durationMin;
+    rows.push({
+      id: `tr-${route.origin.toLowerCase()}-${route.destination.toLowerCase()}-${compact}-${String(i + 1).padStart(2, '0')}`,
+      origin: route.origin,
+      destination: route.destination,
+      date,
+      operator: slot.operator,
+      trainNumber: slot.trainNumber,
+      departTime: minutesToTime(slot.departMin),
+      arriveTime: minutesToTime(arriveAbs),
+      arriveNextDay: arriveAbs >= 1440,
+      durationMin: slot.durationMin,
+      distanceKm: route.km,
+      changes: slot.changes,
+      changeStations: slot.changeStations,
+      nightTrain: slot.nightTrain,
+      amenities: slot.amenities,
+      fares,
+      seatsLeft: { standard: r.int(...standardSeats), first: r.int(...firstSeats) },
+      saverAvailable: r.chance(crowded ? 0.55 : 0.85),
+    });
+  });
   return rows;
 }
 
-export const trainsDomain: DomainModule<TrainRow> = {
+const TRAIN_ID = /^tr-([a-z]{3})-([a-z]{3})-(\d{4})(\d{2})(\d{2})-\d{2}$/;
+const HORIZON = horizonDates();
+
+/** Trains, one partition per route and date. */
+export const trainsDomain: PartitionedDomain<RailRouteRow, TrainRow> = {
   key: 'trains',
+  parent: railRoutesDomain,
   schema: TrainRow,
-  generate,
+  keysOf: () => HORIZON,
+  generate: generateTrains,
+  locate(id) {
+    const m = TRAIN_ID.exec(id);
+    return m ? { parentId: `${m[1]!.toUpperCase()}-${m[2]!.toUpperCase()}`, key: `${m[3]}-${m[4]}-${m[5]}` } : undefined;
+  },
 };
 
 /** The date a train arrives (its departure date, or the next day). */

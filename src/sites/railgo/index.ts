@@ -9,7 +9,7 @@ import { LAYOUT, THEME, WORDING } from './look.js';
 import { railBookingAttrs, railExtras, railPrice, railIncludedExtras, railUnitPrices } from './pricing.js';
 import { RAILGO_FACTS } from './facts.js';
 import { STATION_SOURCE, railCity, stationLabel, suggestStations } from './stations.js';
-import { trainsDomain } from './domain.js';
+import { railRoutesDomain, trainsDomain } from './domain.js';
 import { railgoTasks } from './tasks.js';
 
 /** A search with at least 3 trains, one of them bookable by the party. */
@@ -68,6 +68,7 @@ export const railgo: SiteDefinition = {
   unitPrices: railUnitPrices,
   bookingAttrs: railBookingAttrs,
   facts: RAILGO_FACTS,
-  domains: [trainsDomain],
+  domains: [railRoutesDomain],
+  partitioned: [trainsDomain],
   tasks: railgoTasks,
 };

@@ -13,22 +13,9 @@ import { railCity } from './stations.js';
 
 export const CURRENCY = 'EUR';
 
-const byRouteDate = new WeakMap<World, Map<string, TrainRow[]>>();
-
-/** Trains of one route on one date, in departure order. */
+/** Trains of one route on one date, in departure order (none when no route links them). */
 export function trainsOn(world: World, origin: string, destination: string, date: string): readonly TrainRow[] {
-  let index = byRouteDate.get(world);
-  if (!index) {
-    index = new Map();
-    for (const row of world.all(trainsDomain)) {
-      const key = `${row.origin}|${row.destination}|${row.date}`;
-      const list = index.get(key);
-      if (list) list.push(row);
-      else index.set(key, [row]);
-    }
-    byRouteDate.set(world, index);
-  }
-  return index.get(`${origin}|${destination}|${date}`) ?? [];
+  return world.rowsOf(trainsDomain, `${origin}-${destination}`, date);
 }
 
 export const RAILCARDS = {

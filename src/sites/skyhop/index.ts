@@ -1,10 +1,10 @@
 import { formatDuration, horizonDates } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
-import { CABINS, flightsDomain, type Cabin, type Flight } from './domain.js';
+import { CABINS, flightRoutesDomain, flightsDomain, type Cabin, type Flight } from './domain.js';
 import type { World } from '../../world/world.js';
 import type { Choice, Listing, ListingDetail, SearchParams, SelectionContext, SiteDefinition } from '../engine/site-definition.js';
 import { birthDateField, emailField, nameField, phoneField, round2, sumLines } from '../engine/common-fields.js';
-import { AIRPORTS, airportLabel, flightsOn, suggestAirports } from './inventory.js';
+import { AIRPORTS, airportLabel, findFlight, flightsOn, suggestAirports } from './inventory.js';
 import { SKYHOP_FACTS } from './facts.js';
 import { layout, theme, wording } from './look.js';
 import { skyhopTasks } from './tasks.js';
@@ -67,7 +67,7 @@ function fareChoices(f: Flight, p: SearchParams): Choice[] {
 }
 
 function detail(world: World, p: SearchParams, id: string): ListingDetail | undefined {
-  const f = world.find(flightsDomain, id);
+  const f = findFlight(world, id);
   if (!f || f.origin !== p.origin || f.destination !== p.destination || f.date !== p.date) return undefined;
   const listing = toListing(f, p);
   return {
@@ -127,8 +127,8 @@ export const skyhop: SiteDefinition = {
       const to = rng.pick(AIRPORTS).value;
       const date = rng.pick(dates);
       const params: SearchParams = { origin: from, destination: to, date, adults: rng.int(1, 2), children: rng.chance(0.3) ? 1 : 0, cabin: 'economy' };
-      const found = flightsOn(world, from, to, date).map((f) => toListing(f, params));
-      if (found.length >= 2 && found.some((l) => !l.soldOut && fareChoices(world.find(flightsDomain, l.id)!, params).some((c) => !c.soldOut))) return params;
+      const flights = flightsOn(world, from, to, date);
+      if (flights.length >= 2 && flights.some((f) => !toListing(f, params).soldOut && fareChoices(f, params).some((c) => !c.soldOut))) return params;
     }
   },
   search: (world, p) => flightsOn(world, String(p.origin), String(p.destination), String(p.date)).map((f) => toListing(f, p)),
@@ -178,6 +178,7 @@ export const skyhop: SiteDefinition = {
     passengers: passengers(ctx.params),
   }),
   facts: SKYHOP_FACTS,
-  domains: [flightsDomain],
+  domains: [flightRoutesDomain],
+  partitioned: [flightsDomain],
   tasks: skyhopTasks,
 };

@@ -3,22 +3,13 @@ import { flightsDomain, type Flight } from './domain.js';
 import { CITIES } from '../../world/geography.js';
 import type { FieldOption } from '../engine/site-definition.js';
 
-/** Flights indexed by "ORIGIN-DEST-DATE", built once per world. */
-const byRouteDate = new WeakMap<World, Map<string, Flight[]>>();
+/** A route's flights on a date, in departure order (none when the route has no service). */
+export function flightsOn(world: World, origin: string, destination: string, date: string): readonly Flight[] {
+  return world.rowsOf(flightsDomain, `${origin}-${destination}`, date);
+}
 
-export function flightsOn(world: World, origin: string, destination: string, date: string): Flight[] {
-  let index = byRouteDate.get(world);
-  if (!index) {
-    index = new Map();
-    for (const f of world.all(flightsDomain)) {
-      const key = `${f.origin}-${f.destination}-${f.date}`;
-      const list = index.get(key);
-      if (list) list.push(f);
-      else index.set(key, [f]);
-    }
-    byRouteDate.set(world, index);
-  }
-  return index.get(`${origin}-${destination}-${date}`) ?? [];
+export function findFlight(world: World, id: string): Flight | undefined {
+  return world.find(flightsDomain, id);
 }
 
 export const AIRPORTS: FieldOption[] = CITIES.map((c) => ({ value: c.airport.code, label: `${c.name} (${c.airport.code})` }));

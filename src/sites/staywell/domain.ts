@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { HORIZON_DAYS, horizonDates } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
 import type { DomainModule } from '../../world/domain-module.js';
-import { CITIES, type City } from '../../world/geography.js';
+import { CITIES, offsetFrom, scaledCount, type City } from '../../world/geography.js';
 
 /**
- * Hotels: about ten properties per city, each with 2-4 room types. Prices are stored as a
+ * Hotels: 30-60 properties per city (more in bigger markets), each with 2-4 room types. Prices are stored as a
  * weekday base per room plus a per-hotel demand calendar over the horizon, so a nightly
  * price is a pure function of the row and the date (see src/sites/staywell/stay.ts).
  */
@@ -46,6 +46,9 @@ export const Hotel = z.strictObject({
   reviewCount: z.number().int().min(1),
   neighbourhood: z.string(),
   distanceKm: z.number().min(0).max(30).multipleOf(0.1),
+  /** Where it is, for the map: `distanceKm` from the city centre. */
+  lat: z.number(),
+  lon: z.number(),
   amenities: z.array(Amenity),
   checkInTime: HhMm,
   checkOutTime: HhMm,
@@ -87,42 +90,42 @@ type Template = { t: string; min: number; max: number };
 
 const LOCAL: Record<Lang, { words: string[]; templates: Template[] }> = {
   pt: {
-    words: ['Rio', 'Tejo', 'Azulejo', 'Fado', 'Alecrim', 'Gaivota', 'Laranjeira', 'Miradouro', 'Castelo', 'Douro', 'Lírio', 'Marés', 'Oliveira', 'Estrela'],
+    words: ['Rio', 'Tejo', 'Azulejo', 'Fado', 'Alecrim', 'Gaivota', 'Laranjeira', 'Miradouro', 'Castelo', 'Douro', 'Lírio', 'Marés', 'Oliveira', 'Estrela', 'Sardinha', 'Cotovia', 'Varanda', 'Ribeira', 'Jacarandá', 'Saudade', 'Farol', 'Limoeiro', 'Alfama', 'Cerejeira', 'Sol Nascente', 'Tília'],
     templates: [
       { t: 'Casa {w} Boutique Hotel', min: 3, max: 4 }, { t: 'Hotel {w}', min: 2, max: 4 }, { t: 'Pensão {w}', min: 2, max: 2 },
       { t: 'Solar {w}', min: 3, max: 4 }, { t: 'Palácio {w}', min: 5, max: 5 }, { t: '{n} {w} Guesthouse', min: 2, max: 3 },
     ],
   },
   es: {
-    words: ['Sol', 'Alameda', 'Azahar', 'Olivo', 'Mirador', 'Candela', 'Brisa', 'Luna', 'Granada', 'Cibeles', 'Mar', 'Jardín', 'Aurora', 'Roble'],
+    words: ['Sol', 'Alameda', 'Azahar', 'Olivo', 'Mirador', 'Candela', 'Brisa', 'Luna', 'Granada', 'Cibeles', 'Mar', 'Jardín', 'Aurora', 'Roble', 'Albaicín', 'Naranjo', 'Brisa Mar', 'Lucero', 'Encina', 'Retiro', 'Almendro', 'Tramontana', 'Gaviota', 'Malvarrosa', 'Arrayán', 'Palmera'],
     templates: [
       { t: 'Hotel {w}', min: 2, max: 4 }, { t: 'Hostal {w}', min: 2, max: 2 }, { t: 'Casa {w} Boutique', min: 3, max: 4 },
       { t: 'Gran Hotel {w}', min: 4, max: 5 }, { t: 'Palacio {w}', min: 5, max: 5 }, { t: '{w} Suites {n}', min: 3, max: 4 },
     ],
   },
   fr: {
-    words: ['Lumière', 'Belle Époque', 'Jardin', 'Rivoli', 'Tilleul', 'Cerisier', 'Lys', 'Mistral', 'Verlaine', 'Colombe', 'Opale', 'Soleil', 'Bellevue', 'Renard'],
+    words: ['Lumière', 'Belle Époque', 'Jardin', 'Rivoli', 'Tilleul', 'Cerisier', 'Lys', 'Mistral', 'Verlaine', 'Colombe', 'Opale', 'Soleil', 'Bellevue', 'Renard', 'Marronnier', 'Pavillon', 'Lavande', 'Saint-Roch', 'Magnolia', 'Rive Gauche', 'Hirondelle', 'Glycine', 'Étoile', 'Printemps', 'Châtelet', 'Tournesol'],
     templates: [
       { t: 'Hôtel {w}', min: 2, max: 4 }, { t: 'Hôtel {w} {n}', min: 2, max: 3 }, { t: 'Maison {w}', min: 3, max: 4 },
       { t: 'Le Grand {w}', min: 5, max: 5 }, { t: 'Les Suites {w}', min: 4, max: 5 }, { t: 'Hôtel Particulier {w}', min: 4, max: 5 },
     ],
   },
   en: {
-    words: ['Kingsley', 'Ashworth', 'Fairmount', 'Harrowgate', 'Lindley', 'Whitcombe', 'Rowan', 'Bellamy', 'Carrick', 'Thornbury', 'Aldwych', 'Mercer', 'Halcyon', 'Wexley'],
+    words: ['Kingsley', 'Ashworth', 'Fairmount', 'Harrowgate', 'Lindley', 'Whitcombe', 'Rowan', 'Bellamy', 'Carrick', 'Thornbury', 'Aldwych', 'Mercer', 'Halcyon', 'Wexley', 'Ravensworth', 'Bramley', 'Cavendish', 'Greyfriars', 'Hollins', 'Kestrel', 'Marlowe', 'Pembridge', 'Sutherland', 'Waverley', 'Ashby', 'Larkspur'],
     templates: [
       { t: 'The {w}', min: 3, max: 5 }, { t: 'The {w} Hotel', min: 3, max: 4 }, { t: '{w} House', min: 3, max: 4 },
       { t: '{w} Rooms', min: 2, max: 2 }, { t: 'The {w} {n}', min: 4, max: 5 }, { t: '{n} Lodge', min: 2, max: 3 },
     ],
   },
   nl: {
-    words: ['Grachtenhuis', 'Tulp', 'Molen', 'Amstel', 'Linde', 'Zeilschip', 'Kade', 'Pakhuis', 'Brug', 'Vondel', 'Ooievaar', 'Haring', 'Zonnehof', 'Lantaarn'],
+    words: ['Grachtenhuis', 'Tulp', 'Molen', 'Amstel', 'Linde', 'Zeilschip', 'Kade', 'Pakhuis', 'Brug', 'Vondel', 'Ooievaar', 'Haring', 'Zonnehof', 'Lantaarn', 'Herengracht', 'Klaproos', 'Zeemeeuw', 'Windhoek', 'Koggeschip', 'Dijkhuis', 'Lelie', 'Waag', 'Singel', 'Hofje', 'Zonnebloem', 'Kastanje'],
     templates: [
       { t: 'Hotel De {w}', min: 2, max: 4 }, { t: "'t {w} Hotel", min: 2, max: 3 }, { t: 'Het {w}', min: 3, max: 4 },
       { t: 'Grand Hotel {w}', min: 5, max: 5 }, { t: '{w} Canal House', min: 3, max: 4 }, { t: '{n} Suites', min: 4, max: 5 },
     ],
   },
   de: {
-    words: ['Linde', 'Adler', 'Lindenhof', 'Sonne', 'Hirsch', 'Kastanie', 'Tannenhof', 'Falke', 'Schwan', 'Edelweiss', 'Rosengarten', 'Brunnen', 'Eiche', 'Morgenstern'],
+    words: ['Linde', 'Adler', 'Lindenhof', 'Sonne', 'Hirsch', 'Kastanie', 'Tannenhof', 'Falke', 'Schwan', 'Edelweiss', 'Rosengarten', 'Brunnen', 'Eiche', 'Morgenstern', 'Goldener Hirsch', 'Alpenblick', 'Rheinblick', 'Kranich', 'Birke', 'Löwen', 'Bergfried', 'Sonnenhof', 'Wiesengrund', 'Stadtgarten', 'Ahorn', 'Kleeblatt'],
     templates: [
       { t: 'Hotel {w}', min: 2, max: 4 }, { t: 'Gasthof {w}', min: 2, max: 3 }, { t: 'Pension {w}', min: 2, max: 2 },
       { t: 'Grandhotel {w}', min: 5, max: 5 }, { t: '{w} Palais', min: 5, max: 5 }, { t: 'Hotel {w} {n}', min: 3, max: 4 },
@@ -130,21 +133,21 @@ const LOCAL: Record<Lang, { words: string[]; templates: Template[] }> = {
     ],
   },
   cs: {
-    words: ['U Zlatého Lva', 'U Tří Růží', 'Vltava', 'Lípa', 'Karlův Most', 'Kampa', 'Orloj', 'Zlatá Hvězda', 'Modrá Růže', 'Petřín', 'Bílý Koníček', 'Stříbrný Měsíc'],
+    words: ['U Zlatého Lva', 'U Tří Růží', 'Vltava', 'Lípa', 'Karlův Most', 'Kampa', 'Orloj', 'Zlatá Hvězda', 'Modrá Růže', 'Petřín', 'Bílý Koníček', 'Stříbrný Měsíc', 'U Černého Orla', 'Vyšehrad', 'Zlatý Klíč', 'Modrá Hvězda', 'Letná', 'U Bílé Labutě', 'Hradčany', 'Kaštan', 'U Zelené Žáby', 'Lví Dvůr', 'Slavia', 'U Kamenného Stolu'],
     templates: [
       { t: 'Hotel {w}', min: 2, max: 4 }, { t: 'Pension {w}', min: 2, max: 2 }, { t: 'Residence {w}', min: 3, max: 4 },
       { t: 'Grand Hotel {w}', min: 5, max: 5 }, { t: 'Boutique Hotel {w}', min: 4, max: 5 }, { t: 'Design Hotel {w}', min: 4, max: 4 },
     ],
   },
   it: {
-    words: ['Fontana', 'Aurelia', 'Giglio', 'Cipresso', 'Colonna', 'Navona', 'Ulivo', 'Stella', 'Vittoria', 'Girasole', 'Portico', 'Corte', 'Duomo', 'Limone'],
+    words: ['Fontana', 'Aurelia', 'Giglio', 'Cipresso', 'Colonna', 'Navona', 'Ulivo', 'Stella', 'Vittoria', 'Girasole', 'Portico', 'Corte', 'Duomo', 'Limone', 'Glicine', 'Oleandro', 'Trevi', 'Ginestra', 'Rondine', 'Mandorlo', 'Campo dei Fiori', 'Arancio', 'Sole', 'Magnolia', 'Borgo', 'Quercia'],
     templates: [
       { t: 'Albergo {w}', min: 2, max: 3 }, { t: 'Hotel {w}', min: 2, max: 4 }, { t: 'Palazzo {w}', min: 4, max: 5 },
       { t: 'Residenza {w}', min: 3, max: 4 }, { t: 'Locanda {w}', min: 2, max: 3 }, { t: 'Grand Hotel {w}', min: 5, max: 5 },
     ],
   },
   da: {
-    words: ['Nyhavn', 'Fyrtårn', 'Havfrue', 'Lindegården', 'Ankeret', 'Mågen', 'Kastanjen', 'Bølgen', 'Svanen', 'Rosenhave', 'Løvtag', 'Kronen'],
+    words: ['Nyhavn', 'Fyrtårn', 'Havfrue', 'Lindegården', 'Ankeret', 'Mågen', 'Kastanjen', 'Bølgen', 'Svanen', 'Rosenhave', 'Løvtag', 'Kronen', 'Strandvejen', 'Bøgen', 'Stjernen', 'Ørnen', 'Skibet', 'Vindrosen', 'Tårnet', 'Fyrlyset', 'Egen', 'Hjortholm', 'Kildevæld', 'Søstjernen'],
     templates: [
       { t: 'Hotel {w}', min: 2, max: 4 }, { t: '{w} Hotel & Bar', min: 3, max: 4 }, { t: 'Kro {w}', min: 2, max: 3 },
       { t: 'Grand Hotel {w}', min: 5, max: 5 }, { t: '{w} Suites {n}', min: 4, max: 5 }, { t: 'Hotel {w} {n}', min: 3, max: 4 },
@@ -212,7 +215,6 @@ const CITY_TAX: Record<string, number> = {
 /** Cities warm enough that pools and air conditioning are common. */
 const WARM = new Set(['lisbon', 'porto', 'madrid', 'barcelona', 'rome', 'milan', 'lyon']);
 
-const HOTELS_PER_CITY: [number, number] = [9, 12];
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -327,7 +329,7 @@ function makeRooms(rng: Rng, city: City, stars: number, quality: number, dates: 
 function generateCity(rng: Rng, city: City, dates: string[]): Hotel[] {
   const events = cityEvents(rng);
   const eventSet = new Set(events);
-  const count = rng.int(HOTELS_PER_CITY[0], HOTELS_PER_CITY[1]);
+  const count = rng.int(scaledCount(city.id, 28, 50), scaledCount(city.id, 36, 62));
   const used = new Set<string>();
   const hotels: Hotel[] = [];
   for (let i = 1; i <= count; i++) {
@@ -336,6 +338,7 @@ function generateCity(rng: Rng, city: City, dates: string[]): Hotel[] {
     const neighbourhood = city.neighbourhoods[nIndex]!;
     // The first neighbourhood of each city is its centre.
     const distanceKm = round1(nIndex === 0 ? rng.float(0.1, 1.2) : rng.float(0.8, 3.8) + (rng.chance(0.1) ? rng.float(1.5, 4) : 0));
+    const { lat, lon } = offsetFrom(city, distanceKm, rng.int(0, 359));
     const name = makeName(rng, city, stars, neighbourhood, used);
     const amenities = makeAmenities(rng, city, stars, distanceKm);
     const quality = rng.float(0.9, 1.15);
@@ -359,6 +362,8 @@ function generateCity(rng: Rng, city: City, dates: string[]): Hotel[] {
       reviewCount,
       neighbourhood,
       distanceKm,
+      lat,
+      lon,
       amenities,
       checkInTime: rng.pick(['14:00', '15:00', '15:00', '16:00']),
       checkOutTime: rng.pick(['10:00', '11:00', '11:00', '12:00']),

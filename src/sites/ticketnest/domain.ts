@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { addDays, HORIZON_DAYS, weekday, WORLD_TODAY } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
 import type { DomainModule } from '../../world/domain-module.js';
-import { CITIES, type City } from '../../world/geography.js';
+import { CITIES, scaledCount, type City } from '../../world/geography.js';
 
 /**
- * Live events (concerts, theatre, comedy, sports, opera, festivals) in every city: one row per
- * performance, each with its venue and the seat sections still on sale. Prices are in EUR.
+ * Live events (concerts, theatre, comedy, sports, opera, festivals) in every city, 110-240 over
+ * the horizon (more in bigger markets): one row per performance, each with its venue and the seat sections still on sale. Prices are in EUR.
  */
 
 export const EVENT_CATEGORIES = ['concert', 'theatre', 'comedy', 'sports', 'opera', 'festival'] as const;
@@ -198,13 +198,16 @@ function slugify(s: string): string {
 }
 
 function makeVenues(rng: Rng, city: City): Venue[] {
-  const kinds: VenueKind[] = ['hall', 'arena'];
-  for (const [kind, p] of rng.shuffle([['club', 0.6], ['stadium', 0.5], ['grounds', 0.4]] as const)) {
-    if (kinds.length < 4 && rng.chance(p)) kinds.push(kind);
+  // Every city has two halls and an arena; bigger markets have more stages.
+  const kinds: VenueKind[] = ['hall', 'hall', 'arena'];
+  const extra = scaledCount(city.id, 3, 6);
+  for (const [kind, p] of rng.shuffle([['club', 0.85], ['club', 0.5], ['stadium', 0.6], ['grounds', 0.5], ['hall', 0.8], ['hall', 0.5], ['arena', 0.3]] as const)) {
+    if (kinds.length < 3 + extra && rng.chance(p)) kinds.push(kind);
   }
   const hoods = rng.shuffle(city.neighbourhoods);
+  const names = new Map<VenueKind, string[]>(VENUE_KINDS.map((k) => [k, rng.shuffle(VENUE_NAMES[k])]));
   return kinds.map((kind, i) => {
-    const base = rng.pick(VENUE_NAMES[kind]);
+    const base = names.get(kind)!.shift()!;
     const name = kind === 'arena' || kind === 'stadium' ? `${base} ${city.name}` : base;
     const [lo, hi] = CAPACITY[kind];
     const capacity = Math.round(rng.int(lo, hi) / 50) * 50;
@@ -283,6 +286,11 @@ const DURATION: Record<EventCategory, readonly [number, number]> = {
   concert: [100, 170], theatre: [110, 170], comedy: [70, 110], sports: [105, 150], opera: [140, 210], festival: [360, 600],
 };
 
+/** Performances of one production in a city: [fewest, most]. */
+const RUN_LENGTH: Record<EventCategory, readonly [number, number]> = {
+  concert: [1, 3], theatre: [3, 12], comedy: [1, 4], sports: [1, 1], opera: [2, 8], festival: [1, 2],
+};
+
 /** Day offsets weighted towards weekends (Fri/Sat 3, Thu/Sun 2, other days 1). */
 const DAY_WEIGHTS: readonly (readonly [number, number])[] = Array.from({ length: HORIZON_DAYS }, (_, i) => {
   const wd = weekday(addDays(WORLD_TODAY, i));
@@ -311,13 +319,14 @@ function makeSections(rng: Rng, template: SectionTemplate, basePrice: number, po
 function generateCity(rng: Rng, cityIndex: number): EventRow[] {
   const city = CITIES[cityIndex]!;
   const venues = makeVenues(rng, city);
-  const target = rng.int(25, 35);
+  // Three to four performances a day in the biggest markets, two in the smallest.
+  const target = rng.int(scaledCount(city.id, 110, 190), scaledCount(city.id, 140, 240));
   const used = new Set<string>(); // venueId/date
   const usedTitles = new Set<string>();
   const usedPerformers = new Set<string>();
   const drafts: Omit<EventRow, 'id'>[] = [];
   let attempts = 0;
-  while (drafts.length < target && attempts < 200) {
+  while (drafts.length < target && attempts < 3000) {
     attempts++;
     const category = rng.weighted(CATEGORY_WEIGHTS);
     const hosts = venues.filter((v) => HOSTS[v.kind].includes(category));
@@ -334,7 +343,8 @@ function generateCity(rng: Rng, cityIndex: number): EventRow[] {
     const base = rng.int(lo, hi) * (CITY_PRICE[city.id] ?? 1) * (0.85 + (popularity / 100) * 0.4);
     const [dLo, dHi] = DURATION[category];
     const durationMin = Math.round(rng.int(dLo, dHi) / 5) * 5;
-    const runLength = category === 'theatre' || category === 'opera' ? rng.weighted([[1, 5], [2, 3], [3, 2]] as const) : 1;
+    // Plays and operas run for weeks, acts play a few nights, festivals last a weekend.
+    const runLength = rng.int(...RUN_LENGTH[category]);
     const programmePrice = roundHalf(rng.float(5, 12));
     let day = rng.weighted(DAY_WEIGHTS);
     for (let perf = 0; perf < runLength && drafts.length < target && day < HORIZON_DAYS; perf++) {
@@ -359,7 +369,7 @@ function generateCity(rng: Rng, cityIndex: number): EventRow[] {
     }
   }
   drafts.sort((a, b) => (a.date + a.time + a.title + a.venueId < b.date + b.time + b.title + b.venueId ? -1 : 1));
-  return drafts.map((d, i) => ({ id: `ev-${city.id}-${String(i + 1).padStart(2, '0')}`, ...d }));
+  return drafts.map((d, i) => ({ id: `ev-${city.id}-${String(i + 1).padStart(3, '0')}`, ...d }));
 }
 
 export function generateEvents(rng: Rng): EventRow[] {

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { addDays, HORIZON_DAYS, weekday, WORLD_TODAY } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
 import type { DomainModule } from '../../world/domain-module.js';
-import { CITIES, type City } from '../../world/geography.js';
+import { CITIES, scaledCount, type City } from '../../world/geography.js';
 
 /**
- * Car rental inventory: in every city an airport desk and a downtown branch, each with
- * 8-12 car offers from five fictional suppliers. One row is one offer (a car class at a
+ * Car rental inventory: in every city an airport desk and a downtown branch, with 15-45 and
+ * 10-30 car offers (more in bigger markets) from five fictional suppliers. One row is one offer (a car class at a
  * supplier's desk) with its own daily rate calendar, sold-out days and price list.
  */
 
@@ -317,7 +317,7 @@ function genOffer(
   const ef = supplier.extrasFactor * (0.85 + 0.15 * cityF);
   const tankPrice = fuel === 'electric' ? 0 : round2(prof.tankLitres * (fuel === 'diesel' ? 1.72 : 1.86) * cityF + 15);
 
-  // Rows are checked against CarOffer in the domain test; parsing 360 rows here would only cost time.
+  // Rows are checked against CarOffer in the domain test; parsing every row here would only cost time.
   return {
     id: `car-${city.id}-${loc.type}-${String(index + 1).padStart(2, '0')}`,
     cityId: city.id,
@@ -366,7 +366,7 @@ function generate(rng: Rng): CarOffer[] {
       const present = loc.type === 'airport' ? lrng.shuffle(SUPPLIERS) : lrng.sample(SUPPLIERS, lrng.int(3, 4));
       // Desk ratings vary a little around the supplier's reputation.
       const ratings = new Map(present.map((s) => [s.name, Math.min(9.8, Math.max(5, Math.round((s.rating + lrng.float(-0.4, 0.4, 2)) * 10) / 10))]));
-      const n = lrng.int(8, 12);
+      const n = loc.type === 'airport' ? lrng.int(scaledCount(city.id, 18, 34), scaledCount(city.id, 24, 44)) : lrng.int(scaledCount(city.id, 12, 20), scaledCount(city.id, 16, 28));
       // Every desk has the everyday classes; the rest is drawn by popularity.
       const drawn: CarClass[] = ['economy', 'compact', 'suv', 'mini'];
       while (drawn.length < n) drawn.push(pickClass(lrng));
