@@ -3,16 +3,13 @@
  * a results page, and page load p50/p95 in Chromium per site. Prints a table; --json for JSON.
  */
 import { Agent, request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { launchChromium } from '../src/browser/chromium.js';
 import { Rng } from '../src/core/rng.js';
 import { searchQueryString } from '../src/sites/engine/search-query.js';
 import { startServer } from '../src/sites/engine/server.js';
 import { EpisodeStore } from '../src/sites/engine/episode-store.js';
-import { loadArenaWorld } from '../src/sites/registry.js';
 import { fmt, median, percentile } from './stats.js';
+import { worldFigures } from './world-figures.js';
 
 const json = process.argv.includes('--json');
 const out: Record<string, unknown> = {};
@@ -20,24 +17,14 @@ const say = (s: string) => {
   if (!json) process.stdout.write(`${s}\n`);
 };
 
-// World: cold build into an empty cache, then the cached load, median of 3.
-const dir = mkdtempSync(join(tmpdir(), 'wf-bench-'));
-let t = performance.now();
-const { world } = loadArenaWorld(1, dir);
-const coldMs = performance.now() - t;
-const warm: number[] = [];
-for (let i = 0; i < 3; i++) {
-  t = performance.now();
-  loadArenaWorld(1, dir);
-  warm.push(performance.now() - t);
-}
-rmSync(dir, { recursive: true, force: true });
-out.world = { rows: world.size(), coldBuildMs: Math.round(coldMs), cachedLoadMs: Math.round(median(warm)) };
-say(`world: ${world.size()} rows · cold build ${Math.round(coldMs)} ms · cached load ${Math.round(median(warm))} ms (median of 3)`);
+// World: cold build into an empty cache, cached load, file size, inventory made on demand.
+const { world, figures, lines } = worldFigures();
+out.world = figures;
+for (const l of lines) say(l);
 
 // Episode start: creating the per-episode state.
 const store = new EpisodeStore(1);
-t = performance.now();
+let t = performance.now();
 for (let i = 0; i < 100_000; i++) store.site(store.create(`b${i}`), 'skyhop');
 const episodeUs = ((performance.now() - t) / 100_000) * 1000;
 out.episodeStartUs = Number(fmt(episodeUs, 2));

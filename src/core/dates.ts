@@ -21,24 +21,38 @@ export function isIsoDate(s: string): boolean {
 }
 
 function toDate(iso: string): Date {
-  if (!isIsoDate(iso)) throw new RangeError(`not an ISO date: ${iso}`);
-  return new Date(`${iso}T00:00:00Z`);
+  return new Date(dayNumber(iso) * 86_400_000);
+}
+
+/**
+ * Days since 1970-01-01 of an ISO date. Remembered: inventory and pricing ask about the same few
+ * dozen dates millions of times (every night of every stay of every search), and parsing one
+ * costs a regex and two Dates.
+ */
+const DAY_NUMBERS = new Map<string, number>();
+function dayNumber(iso: string): number {
+  let n = DAY_NUMBERS.get(iso);
+  if (n === undefined) {
+    if (!isIsoDate(iso)) throw new RangeError(`not an ISO date: ${iso}`);
+    n = Math.round(new Date(`${iso}T00:00:00Z`).getTime() / 86_400_000);
+    if (DAY_NUMBERS.size >= 4096) DAY_NUMBERS.clear();
+    DAY_NUMBERS.set(iso, n);
+  }
+  return n;
 }
 
 export function addDays(iso: string, days: number): string {
-  const d = toDate(iso);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return new Date((dayNumber(iso) + days) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whole days from `a` to `b` (b - a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((toDate(b).getTime() - toDate(a).getTime()) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
 }
 
-/** 0 = Sunday ... 6 = Saturday. */
+/** 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekday(iso: string): number {
-  return toDate(iso).getUTCDay();
+  return (((dayNumber(iso) + 4) % 7) + 7) % 7;
 }
 
 export function weekdayName(iso: string): string {
@@ -74,7 +88,7 @@ export function horizonDates(): string[] {
 }
 
 export function inHorizon(iso: string): boolean {
-  if (!isIsoDate(iso)) return false;
+  if (!DAY_NUMBERS.has(iso) && !isIsoDate(iso)) return false;
   const n = daysBetween(WORLD_TODAY, iso);
   return n >= 0 && n < HORIZON_DAYS;
 }

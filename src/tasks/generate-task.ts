@@ -75,6 +75,11 @@ function word(site: SiteDefinition, c: Candidate, phrase: Phrase): Constraint {
 
 const fieldOf = (c: Candidate): string | undefined => ('field' in c.constraint ? c.constraint.field : undefined);
 
+/** The stream one task is drawn from; its fork "search" draws the task's search. */
+export function taskRng(siteId: string, seed: number, index: number, difficulty: Difficulty): Rng {
+  return new Rng(`task/${siteId}/${seed}/${index}/${difficulty}`);
+}
+
 /**
  * Makes one task: a target booking, 2-8 constraints it satisfies by tier (at most one per fact),
  * a superlative proven over every search the instruction allows, an instruction in varied
@@ -82,7 +87,7 @@ const fieldOf = (c: Candidate): string | undefined => ('field' in c.constraint ?
  * when this draw cannot make a task of the tier (the caller draws again).
  */
 export function generateTask(o: GenerateOptions): Task | undefined {
-  const rng = new Rng(`task/${o.site.id}/${o.seed}/${o.index}/${o.difficulty}`);
+  const rng = taskRng(o.site.id, o.seed, o.index, o.difficulty);
   const params = o.site.exampleSearch(o.world, rng.fork('search'));
   let target: Target | undefined = buildTarget(o.site, o.world, params, rng.fork('target'));
   if (!target) return undefined;

@@ -101,7 +101,9 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
   if (!variants) return undefined;
   const task = { id: 'scope', site: site.id, constraints: [...scope] };
   const listingChecks = scope.filter((c): c is Extract<Constraint, { field: string }> => c.kind !== 'superlative' && 'field' in c && c.kind !== 'details' && c.kind !== 'addon');
-  type Scored = { params: SearchParams; isOwn: boolean; listing: string; groups: string[]; choices: Choice[]; value: number | string; fits: boolean; target: () => Target; key: string };
+  // One option: a listing of a search and a choice per group. `siblings` are the options of the
+  // same listing and search, from which the groups that set the ranked value are read.
+  type Scored = { params: SearchParams; isOwn: boolean; listing: string; groups: string[]; choices: Choice[]; value: number | string; fits: boolean; target: () => Target; siblings: Scored[] };
   const scored: Scored[] = [];
   const own = JSON.stringify(target.params);
   for (const params of variants) {
@@ -127,13 +129,10 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
         const state = needsBooking ? bookedState(make()) : undefined;
         const value = state ? state.bookings[0]!.attrs[spec.field] : attrs[spec.field];
         if (typeof value !== 'number' && typeof value !== 'string') continue;
-        const offered = new Set(site.extras({ params, listing: detail.listing, choices }).map((x) => x.id));
-        const facts = uniformFacts(attrs);
-        const fits = wantedAddons.every((id) => offered.has(id)) && (state ? evaluate(task, state).sr : listingChecks.every((c) => checkConstraint(c, facts).satisfied));
-        mine.push({ params, isOwn, listing: listing.id, groups, choices, value, fits, target: make, key: '' });
+        const offersAddons = wantedAddons.length === 0 || ((offered) => wantedAddons.every((id) => offered.has(id)))(new Set(site.extras({ params, listing: detail.listing, choices }).map((x) => x.id)));
+        const fits = offersAddons && (state ? evaluate(task, state).sr : ((facts) => listingChecks.every((c) => checkConstraint(c, facts).satisfied))(uniformFacts(attrs)));
+        mine.push({ params, isOwn, listing: listing.id, groups, choices, value, fits, target: make, siblings: mine });
       }
-      const setters = valueGroups(groups, mine);
-      for (const m of mine) m.key = JSON.stringify({ listing: m.listing, choices: Object.fromEntries(m.choices.flatMap((c, i) => (setters.has(i) ? [[groups[i]!, c.id]] : []))) });
       scored.push(...mine);
     }
   }
@@ -145,6 +144,13 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
   if (ownReaching.length === 0) return undefined;
   const isTarget = (s: Scored) => s.listing === target.listing.id && s.choices.every((c, i) => c.id === target.choices[i]?.id);
   const witness = ownReaching.some(isTarget) ? target : ownReaching[0]!.target();
-  const winners = [...new Set(reaching.map((s) => s.key))].sort().map((k) => JSON.parse(k) as Winner);
+  // A winner names its listing and the choices that set the value (read only for the options that reach the best).
+  const setters = new Map<Scored[], Set<number>>();
+  const keyOf = (s: Scored) => {
+    let set = setters.get(s.siblings);
+    if (!set) setters.set(s.siblings, (set = valueGroups(s.groups, s.siblings)));
+    return JSON.stringify({ listing: s.listing, choices: Object.fromEntries(s.choices.flatMap((c, i) => (set.has(i) ? [[s.groups[i]!, c.id]] : []))) });
+  };
+  const winners = [...new Set(reaching.map(keyOf))].sort().map((k) => JSON.parse(k) as Winner);
   return { best, winners, witness };
 }

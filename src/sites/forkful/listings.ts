@@ -3,6 +3,7 @@ import type { RestaurantRow } from './domain.js';
 import { cityById } from '../../world/geography.js';
 import type { World } from '../../world/world.js';
 import type { Choice, FilterSpec, Listing, ListingDetail, OptionGroup, SearchParams, SortSpec } from '../engine/site-definition.js';
+import { memoSearch } from '../engine/search-memo.js';
 import {
   COUNTER_MAX,
   SMALL_TABLE_MAX,
@@ -111,18 +112,23 @@ function score(r: RestaurantRow, slots: Slot[], time: string): number {
   return r.rating * 2 + Math.log10(r.reviewCount) + (near > 0 ? 1.5 : 0) + near * 0.1;
 }
 
-export function search(world: World, params: SearchParams): Listing[] {
-  const q = query(params);
-  if (!q) return [];
-  const found = restaurantsIn(world, q.city)
+/** The restaurants a query lists, in recommended order, with their seatings that day. */
+function ranked(world: World, q: Query): { r: RestaurantRow; slots: Slot[] }[] {
+  return restaurantsIn(world, q.city)
     .filter((r) => bookable(r, q))
     .map((r) => {
       const slots = daySlots(r, q.date, q.partySize);
       return { r, slots, s: score(r, slots, q.time) };
     })
     .sort((a, b) => b.s - a.s || a.r.id.localeCompare(b.r.id));
-  return found.map(({ r, slots }, i) => toListing(r, q, slots, i + 1));
 }
+
+/** The restaurants that can seat the party that day, recommended first (the latest searches remembered: a restaurant's page reads its rank from them). */
+export const search = memoSearch((world: World, params: SearchParams): Listing[] => {
+  const q = query(params);
+  if (!q) return [];
+  return ranked(world, q).map(({ r, slots }, i) => toListing(r, q, slots, i + 1));
+});
 
 function hoursText(r: RestaurantRow): string {
   const dinner = `Dinner ${r.dinner.first}–${r.dinner.last}`;

@@ -1,6 +1,7 @@
 import type { World } from '../../world/world.js';
 import { carLocationById, carsDomain, type CarClass, type CarOffer } from './domain.js';
 import type { Listing, SearchParams } from '../engine/site-definition.js';
+import { memoSearch } from '../engine/search-memo.js';
 import { eur, fromCents, toCents } from './money.js';
 import { dayIndex, readRental, rentalDates, YOUNG_DRIVER_UNDER, type Rental } from './rental.js';
 
@@ -122,8 +123,10 @@ function recommendScore(l: Listing): number {
   return (l.price / Math.max(1, rating - 4)) * cancel;
 }
 
-/** Every car at the pick-up desk the driver is old enough for, recommended order. */
-export function searchCars(world: World, params: SearchParams): Listing[] {
+/** Every car at the pick-up desk the driver is old enough for, recommended order (the latest searches remembered: a car's page reads its rank from them). */
+export const searchCars = memoSearch(findCars);
+
+function findCars(world: World, params: SearchParams): Listing[] {
   const r = readRental(params);
   if (!r) return [];
   const listings = offersAt(world, r.locationId)
