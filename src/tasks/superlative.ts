@@ -5,7 +5,6 @@ import { evaluate } from '../evaluation/evaluate.js';
 import { uniformFacts } from '../evaluation/facts.js';
 import type { Choice, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 import type { SuperlativeSpec, Target } from '../sites/kit/task-catalogue.js';
-import { selectionAttrs } from '../sites/engine/flow.js';
 import { bookedState, targetOf } from './target.js';
 
 /** More ways to search than this and a superlative is not proven (the caller states more of the search). */
@@ -54,6 +53,23 @@ function choiceCombos(detail: ListingDetail): Choice[][] {
 
 const better = (a: AttrValue, b: AttrValue, objective: 'min' | 'max') => (objective === 'min' ? a < b : a > b);
 
+/**
+ * The named facts of a selection, each as `selectionAttrs` gives it (search params, then the
+ * listing's attrs, then each choice's in order, then the unit prices; a later one wins), without
+ * building the whole record: a superlative reads a few facts of tens of thousands of options.
+ */
+export function selectionFacts(site: SiteDefinition, params: SearchParams, detail: ListingDetail, choices: Choice[], fields: readonly string[]): Attrs {
+  const unit = site.unitPrices?.({ params, listing: detail.listing, choices });
+  const out: Attrs = {};
+  for (const f of fields) {
+    let v: AttrValue | undefined = unit?.[f];
+    for (let i = choices.length - 1; v === undefined && i >= 0; i--) v = choices[i]!.attrs[f];
+    v ??= detail.listing.attrs[f] ?? params[f];
+    if (v !== undefined) out[f] = v;
+  }
+  return out;
+}
+
 /** An option a superlative ranks: a listing, and the choices that set the ranked value. */
 export type Winner = { listing: string; choices: Record<string, string> };
 
@@ -101,6 +117,7 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
   if (!variants) return undefined;
   const task = { id: 'scope', site: site.id, constraints: [...scope] };
   const listingChecks = scope.filter((c): c is Extract<Constraint, { field: string }> => c.kind !== 'superlative' && 'field' in c && c.kind !== 'details' && c.kind !== 'addon');
+  const read = [...new Set([spec.field, ...listingChecks.map((c) => c.field)])];
   // One option: a listing of a search and a choice per group. `siblings` are the options of the
   // same listing and search, from which the groups that set the ranked value are read.
   type Scored = { params: SearchParams; isOwn: boolean; listing: string; groups: string[]; choices: Choice[]; value: number | string; fits: boolean; target: () => Target; siblings: Scored[] };
@@ -124,7 +141,7 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
         const make = () => targetOf(site, world, params, results, detail, choices, target);
         // The selection's facts answer most checks; a booking (priced, with its booking facts)
         // is built only when a checked fact exists only on bookings (a total paid).
-        const attrs = selectionAttrs(site, params, detail, choices);
+        const attrs = selectionFacts(site, params, detail, choices, read);
         const needsBooking = !(spec.field in attrs) || listingChecks.some((c) => !(c.field in attrs));
         const state = needsBooking ? bookedState(make()) : undefined;
         const value = state ? state.bookings[0]!.attrs[spec.field] : attrs[spec.field];
