@@ -28,6 +28,14 @@ export const SearchState = z.strictObject({
   sort: z.string(),
   page: z.number().int(),
   resultCount: z.number().int(),
+  /**
+   * How many results the page has revealed: those of the current page with pagination, the
+   * first N with "load more" or infinite scroll (it grows as more are loaded). The results page
+   * always records it; optional so that snapshots written before it still read.
+   */
+  revealed: z.number().int().optional(),
+  /** Whether the results are shown as a list or on a map (sites with a map/list toggle); absent reads as a list. */
+  view: z.enum(['list', 'map']).optional(),
   /** Request sequence number at which this search was last made. */
   seq: z.number().int(),
 });

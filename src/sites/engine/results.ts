@@ -101,3 +101,40 @@ export function multiFilterOptions(f: Extract<FilterSpec, { kind: 'multi' }>, li
   for (const l of listings) for (const v of asArray(l.attrs[f.attr])) seen.add(v);
   return [...seen].sort().map((v) => ({ value: v, label: v }));
 }
+
+export type ResultsView = 'list' | 'map';
+
+/** The map view when the site has one and the query asks for it; the list otherwise. */
+export function parseView(site: SiteDefinition, query: Query): ResultsView {
+  return site.layout.mapView && query.get('view') === 'map' ? 'map' : 'list';
+}
+
+/** What one results page shows of the sorted, filtered results, and where the rest are. */
+export type Revealed<T> = {
+  items: T[];
+  /** Pagination: the page shown and how many there are (1 of 1 otherwise). */
+  page: number;
+  pages: number;
+  /** Results shown, from the first: the page's with pagination, the first N with load more or infinite scroll, every one on the map. */
+  revealed: number;
+  /** The `shown` value that reveals the next batch, when there is one (load more, infinite scroll). */
+  next?: number;
+};
+
+/**
+ * The results a page shows: one numbered page (`page`), or with load more and infinite scroll
+ * the first `shown` (rounded up to whole batches of `pageSize`, at least one batch), or on the
+ * map every result.
+ */
+export function revealResults<T>(site: SiteDefinition, items: readonly T[], query: Query, view: ResultsView = 'list'): Revealed<T> {
+  const size = site.layout.pageSize;
+  if (view === 'map') return { items: [...items], page: 1, pages: 1, revealed: items.length };
+  if ((site.layout.paging ?? 'pages') === 'pages') {
+    const p = paginate(items, parsePage(query), size);
+    return { ...p, revealed: p.items.length };
+  }
+  const asked = Number(query.get('shown') ?? size);
+  const batches = Number.isInteger(asked) && asked >= 1 && asked <= 10_000 ? Math.ceil(asked / size) : 1;
+  const shown = Math.min(items.length, batches * size);
+  return { items: items.slice(0, shown), page: 1, pages: 1, revealed: shown, next: shown < items.length ? Math.min(items.length, shown + size) : undefined };
+}

@@ -7,7 +7,6 @@ import { APP_JS, siteCss } from './assets.js';
 import { EpisodeStore } from './episode-store.js';
 import { contextFor, makeBooking, paramsOf, pickChoices, selectionAttrs } from './flow.js';
 import { parseDetails, type ParsedDetails } from './forms.js';
-import { applyFilters, applySort, paginate, parseFilters, parsePage, parseSort } from './results.js';
 import { parseSearch, searchQueryString } from './search-query.js';
 import { factRows } from './fact-rows.js';
 import type { SelectionContext, SiteDefinition } from './site-definition.js';
@@ -15,7 +14,7 @@ import { BookingsPage, ConfirmationPage, DetailsPage, MessagePage, ReviewPage, t
 import { HomePage } from './views/home-page.js';
 import { Page, type Step } from './views/layout.js';
 import { ListingPage } from './views/listing-page.js';
-import { ResultsPage } from './views/results-page.js';
+import { moreResults, resultsPage } from './results-route.js';
 import { backTo, localPath } from './local-path.js';
 
 const log = logger('sites:app');
@@ -101,38 +100,15 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     return render(c, 'search', site.tagline, <HomePage site={site} values={values} errors={{}} />);
   });
 
+  // The results step (results-route.tsx): the page, and the batches "load more" and infinite scroll add.
   app.get('/search', (c) => {
-    const state = c.get('state');
-    const query = new URL(c.req.url).searchParams;
-    const parsed = parseSearch(site, world, query);
-    if (Object.keys(parsed.errors).length > 0) {
-      return render(c, 'search', 'Check your search', <HomePage site={site} values={parsed.raw} errors={parsed.errors} />, 422);
-    }
-    const all = site.search(world, parsed.params);
-    const filters = parseFilters(site, query);
-    const sort = parseSort(site, query);
-    const filtered = applySort(applyFilters(site, all, filters), sort);
-    const { items, page, pages } = paginate(filtered, parsePage(query), site.layout.pageSize);
-    state.search = { params: parsed.params, filters, sort: sort.id, page, resultCount: filtered.length, seq: state.requests };
-    const summary = site.wording.resultsHeading(parsed.params, filtered.length);
-    return render(
-      c,
-      'results',
-      summary,
-      <ResultsPage
-        site={site}
-        params={parsed.params}
-        summary={summary}
-        queryString={searchQueryString(site, parsed.params)}
-        all={all}
-        shown={items}
-        filtered={filtered.length}
-        filters={filters}
-        sort={sort}
-        page={page}
-        pages={pages}
-      />,
-    );
+    const r = resultsPage(site, world, c.get('state'), new URL(c.req.url).searchParams);
+    if (r.kind === 'invalid') return render(c, 'search', 'Check your search', <HomePage site={site} values={r.parsed.raw} errors={r.parsed.errors} />, 422);
+    return render(c, 'results', r.title, r.body);
+  });
+  app.get('/search/more', (c) => {
+    const r = moreResults(site, world, c.get('state'), new URL(c.req.url).searchParams);
+    return c.html(r.html, r.status);
   });
 
   const listingPage = (c: C, chosen: Record<string, string>, errors: Record<string, string>, status: 200 | 422) => {

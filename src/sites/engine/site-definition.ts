@@ -66,6 +66,10 @@ export type Listing = {
   soldOut: boolean;
   /** Machine-readable facts for filters, sorting and evaluation. */
   attrs: Attrs;
+  /** More facts, behind a "Details" accordion on the results page (sites whose layout has one). */
+  details?: { label: string; value: string }[];
+  /** Where it is, for the map view (sites whose layout has one). */
+  position?: { lat: number; lon: number };
 };
 
 export type FilterSpec =
@@ -174,11 +178,27 @@ export type Theme = {
 export type Layout = {
   /** Where the search form sits on the home page. */
   hero: 'banner' | 'split' | 'compact';
-  /** Where filters sit on the results page. */
-  filters: 'sidebar' | 'top';
+  /**
+   * Where filters sit on the results page: beside or above the results, applied as soon as one
+   * changes; or behind a "Filters" button, in a dialog applied with its "Apply" button.
+   */
+  filters: 'sidebar' | 'top' | 'dialog';
   /** How results are shown. */
   results: 'cards' | 'table' | 'rows';
   pageSize: number;
+  /**
+   * How results beyond the first `pageSize` are reached (default 'pages'): numbered pages; a
+   * "Load more results" button that adds the next ones; or infinite scroll, which adds them when
+   * the end of the list comes into view (with a "Show more results" link for agents and people
+   * without a script).
+   */
+  paging?: 'pages' | 'loadMore' | 'infinite';
+  /** A list/map toggle: the map shows every result as a marker (listings need `position`). */
+  mapView?: boolean;
+  /** Tabs over the results: the sorts as tabs, or the values of one multi filter as tabs. */
+  tabs?: { kind: 'sort' } | { kind: 'filter'; filter: string; allLabel: string };
+  /** Each result has a "Details" accordion showing its `details`. */
+  detailsAccordion?: boolean;
   /** Friction some real sites have. */
   cookieBanner: boolean;
   promoModal?: { title: string; body: string; code: string };

@@ -84,6 +84,7 @@ function toListing(r: RestaurantRow, q: Query, slots: Slot[], rank: number): Lis
     price,
     priceUnit: 'deposit per guest',
     soldOut,
+    position: { lat: r.lat, lon: r.lon },
     attrs: {
       restaurant: r.name,
       cuisine: r.cuisine,

@@ -22,6 +22,8 @@ export const layout: Layout = {
   filters: 'top',
   results: 'rows',
   pageSize: 8,
+  paging: 'pages',
+  mapView: true,
   cookieBanner: true,
   steps: { results: 'Restaurants', listing: 'Pick a table', details: 'Your details', review: 'Confirm' },
 };

@@ -126,6 +126,14 @@ export function listingFor(row: TrainRow, params: SearchParams): Listing {
     price: minPrice,
     priceUnit: 'per adult',
     soldOut,
+    // The journey in full, behind the result's "Details" accordion.
+    details: [
+      { label: 'Train', value: `${row.operator} ${row.trainNumber}` },
+      { label: 'Changes', value: changesText(row) },
+      { label: 'On board', value: row.amenities.length ? row.amenities.map((a) => AMENITY_LABEL[a] ?? a).join(', ') : 'No on-board services' },
+      { label: 'Distance', value: `${row.distanceKm} km` },
+      ...(row.nightTrain ? [{ label: 'Night train', value: 'Couchettes in Standard, sleepers in First' }] : []),
+    ],
     attrs: {
       operator: row.operator,
       trainNumber: row.trainNumber,

@@ -22,6 +22,8 @@ export const LAYOUT: Layout = {
   filters: 'top',
   results: 'table',
   pageSize: 10,
+  paging: 'pages',
+  detailsAccordion: true,
   cookieBanner: false,
   steps: { results: 'Trains', listing: 'Tickets', details: 'Passengers', review: 'Review & pay' },
 };

@@ -19,6 +19,9 @@ export const layout: Layout = {
   filters: 'sidebar',
   results: 'rows',
   pageSize: 8,
+  // Flights load on as the list scrolls; the sorts are tabs above them (Best, Cheapest, ...).
+  paging: 'infinite',
+  tabs: { kind: 'sort' },
   cookieBanner: true,
   steps: { results: 'Flights', listing: 'Fare', details: 'Passengers', review: 'Review & pay' },
 };

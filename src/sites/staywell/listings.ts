@@ -88,6 +88,7 @@ function toListing(hotel: Hotel, stay: Stay, rank: number): Listing {
     price: pricePerNight,
     priceUnit: unit,
     soldOut,
+    position: { lat: hotel.lat, lon: hotel.lon },
     attrs: {
       hotel: hotel.name,
       city: city?.name ?? hotel.cityId,

@@ -19,9 +19,11 @@ export const theme: Theme = {
 
 export const layout: Layout = {
   hero: 'banner',
-  filters: 'sidebar',
+  filters: 'dialog',
   results: 'cards',
   pageSize: 8,
+  paging: 'loadMore',
+  mapView: true,
   cookieBanner: false,
   promoModal: {
     title: 'Members save 10%',

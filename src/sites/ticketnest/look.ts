@@ -19,9 +19,11 @@ export const theme: Theme = {
 
 export const layout: Layout = {
   hero: 'banner',
-  filters: 'top',
+  filters: 'dialog',
   results: 'cards',
   pageSize: 10,
+  paging: 'loadMore',
+  tabs: { kind: 'filter', filter: 'category', allLabel: 'All events' },
   cookieBanner: false,
   promoModal: {
     title: 'Never miss a presale',

@@ -2,7 +2,7 @@ import type { World } from '../../world/world.js';
 import { carLocationById, carsDomain, type CarClass, type CarOffer } from './domain.js';
 import type { Listing, SearchParams } from '../engine/site-definition.js';
 import { memoSearch } from '../engine/search-memo.js';
-import { eur, fromCents, toCents } from './money.js';
+import { eur, eurWhole, fromCents, toCents } from './money.js';
 import { dayIndex, readRental, rentalDates, YOUNG_DRIVER_UNDER, type Rental } from './rental.js';
 
 export const CLASS_LABELS: Record<CarClass, string> = {
@@ -81,6 +81,17 @@ function toListing(row: CarOffer, r: Rental): Listing {
     price: pricePerDay,
     priceUnit: 'per day',
     soldOut,
+    // Rental conditions, behind the result's "Details" accordion.
+    details: [
+      { label: 'Doors', value: String(row.doors) },
+      { label: 'Air conditioning', value: row.airConditioning ? 'Yes' : 'No' },
+      { label: 'Deposit', value: eurWhole(row.deposit) },
+      { label: 'Damage excess', value: eurWhole(row.excessBasic) },
+      { label: 'Minimum driver age', value: String(row.minDriverAge) },
+      { label: 'Fuel policy', value: 'Full to full' },
+      { label: 'Cancellation', value: row.freeCancellation ? 'Free up to 48 h before pick-up' : 'Non-refundable' },
+      { label: 'Pick-up desk', value: loc?.name ?? row.locationId },
+    ],
     attrs: {
       carClass: row.carClass,
       model: row.model,

@@ -22,6 +22,8 @@ export const LAYOUT: Layout = {
   filters: 'sidebar',
   results: 'table',
   pageSize: 8,
+  paging: 'pages',
+  detailsAccordion: true,
   cookieBanner: true,
   steps: { results: 'Choose a car', listing: 'Protection & options', details: 'Driver details', review: 'Review & book' },
 };

@@ -1,4 +1,5 @@
-// BookingArena widgets: autocomplete, calendar, steppers, live totals, banners.
+// BookingArena widgets: autocomplete, calendar, steppers, live totals, banners, and results at
+// scale (load more, infinite scroll, accordions, the filters dialog, tabs).
 // Plain DOM code, no framework: every page also works without it.
 (function () {
   'use strict';
@@ -145,6 +146,128 @@
   // Filters apply as soon as they change.
   $$('form[data-autosubmit]').forEach(function (form) {
     form.addEventListener('change', function () { form.requestSubmit(); });
+  });
+
+  // Results at scale. Accordions of details: open without a script, closed (and toggled) with it.
+  function accordions(root) {
+    $$('[data-accordion]', root).forEach(function (box) {
+      var b = $('button[aria-controls]', box);
+      var panel = b && document.getElementById(b.getAttribute('aria-controls'));
+      if (!panel) return;
+      b.setAttribute('aria-expanded', 'false');
+      panel.hidden = true;
+      b.addEventListener('click', function () {
+        var open = b.getAttribute('aria-expanded') !== 'true';
+        b.setAttribute('aria-expanded', open ? 'true' : 'false');
+        panel.hidden = !open;
+      });
+    });
+  }
+  accordions(document);
+
+  // "Load more results" (on click) and infinite scroll (when its "Show more results" link comes
+  // into view) fetch the next batch from /search/more and append it; the link itself, a plain
+  // link to the results with more shown, is the way without a script or when a fetch fails.
+  $$('[data-reveal]').forEach(function (link) {
+    var list = $('[data-results]');
+    var status = $('.results .count');
+    var infinite = link.getAttribute('data-reveal') === 'infinite';
+    var loading = false;
+    var io = null;
+    function load(byUser) {
+      if (loading || !list) return;
+      loading = true;
+      link.setAttribute('aria-busy', 'true');
+      fetch(link.getAttribute('data-more'), { headers: { accept: 'text/html' }, credentials: 'same-origin' })
+        .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.text(); })
+        .then(function (html) {
+          var tpl = document.createElement('template');
+          tpl.innerHTML = html;
+          var chunk = tpl.content.querySelector('[data-more-chunk]');
+          if (!chunk) throw new Error('no results in the response');
+          var items = $$('li.listing', chunk);
+          items.forEach(function (li) { list.appendChild(li); accordions(li); });
+          if (status) status.textContent = chunk.getAttribute('data-status');
+          var url = new URL(window.location.href);
+          url.searchParams.set('shown', chunk.getAttribute('data-shown'));
+          history.replaceState(history.state, '', url.pathname + url.search);
+          var next = chunk.getAttribute('data-next');
+          loading = false;
+          link.removeAttribute('aria-busy');
+          if (next) {
+            link.setAttribute('href', next);
+            link.setAttribute('data-more', chunk.getAttribute('data-next-more'));
+            // Still in view after the batch (a tall window): observing again reports it, and loads on.
+            if (io) { io.unobserve(link); io.observe(link); }
+          } else {
+            if (io) io.disconnect();
+            var end = document.createElement('p');
+            end.className = 'end-of-results';
+            end.textContent = "You've reached the end of the results.";
+            link.parentNode.replaceWith(end);
+          }
+          if (byUser && items[0]) { var a = $('h3 a, a', items[0]); if (a) a.focus(); }
+        })
+        .catch(function () { window.location.href = link.href; });
+    }
+    link.addEventListener('click', function (e) { e.preventDefault(); load(true); });
+    if (infinite && 'IntersectionObserver' in window) {
+      io = new IntersectionObserver(function (entries) {
+        if (entries.some(function (en) { return en.isIntersecting; })) load(false);
+      });
+      io.observe(link);
+    }
+  });
+
+  // The "Filters" dialog: opened by its button (a link to the page with it open, without a script),
+  // closed by Cancel, Escape or a click outside; nothing applies before "Apply".
+  $$('[data-open-dialog]').forEach(function (opener) {
+    var backdrop = document.getElementById(opener.getAttribute('data-open-dialog'));
+    if (!backdrop) return;
+    var dialog = $('[role=dialog]', backdrop);
+    var form = $('form', dialog);
+    function controls() { return $$('input:not([type=hidden]), select, button, a[href]', dialog); }
+    function open() {
+      backdrop.hidden = false;
+      opener.setAttribute('aria-expanded', 'true');
+      var first = controls()[0];
+      if (first) first.focus();
+    }
+    function close() {
+      if (form) form.reset();
+      backdrop.hidden = true;
+      opener.setAttribute('aria-expanded', 'false');
+      opener.focus();
+    }
+    opener.addEventListener('click', function (e) { e.preventDefault(); open(); });
+    $$('[data-close-dialog]', backdrop).forEach(function (c) { c.addEventListener('click', function (e) { e.preventDefault(); close(); }); });
+    backdrop.addEventListener('click', function (e) { if (e.target === backdrop) close(); });
+    backdrop.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') { e.preventDefault(); close(); return; }
+      if (e.key !== 'Tab') return;
+      // Keep focus inside the modal dialog.
+      var c = controls();
+      if (!c.length) return;
+      if (e.shiftKey && document.activeElement === c[0]) { e.preventDefault(); c[c.length - 1].focus(); }
+      else if (!e.shiftKey && document.activeElement === c[c.length - 1]) { e.preventDefault(); c[0].focus(); }
+    });
+    if (!backdrop.hidden) { var f = controls()[0]; if (f) f.focus(); }
+  });
+
+  // Tabs: arrow keys, Home and End move between them; Enter or Space opens one.
+  $$('[data-tabs]').forEach(function (list) {
+    var tabs = $$('[role=tab]', list);
+    list.addEventListener('keydown', function (e) {
+      var i = tabs.indexOf(document.activeElement);
+      if (i < 0) return;
+      var n = tabs.length;
+      var j = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+      if (e.key === ' ') { e.preventDefault(); tabs[i].click(); return; }
+      if (j < 0) return;
+      e.preventDefault();
+      tabs.forEach(function (t, k) { t.tabIndex = k === j ? 0 : -1; });
+      tabs[j].focus();
+    });
   });
 
   // Live total on the details form.

@@ -1,128 +1,161 @@
-import type { FilterSpec, Listing, SearchParams, SiteDefinition, SortSpec } from '../site-definition.js';
-import { FILTER_PREFIX, multiFilterOptions, type ActiveFilters } from '../results.js';
-import { money } from './format.js';
+import type { Listing, SearchParams, SiteDefinition, SortSpec } from '../site-definition.js';
+import { multiFilterOptions, type ActiveFilters, type ResultsView, type Revealed } from '../results.js';
+import { Carry, FilterControl, SortSelect, filterPairs } from './results/filter-form.js';
+import { resultsHref, without } from './results/links.js';
+import { MapView, ViewToggle } from './results/map-view.js';
+import { ResultCard } from './results/result-card.js';
+import { RESULTS_PANEL_ID, ResultTabs, resultTabs } from './results/result-tabs.js';
+import { Pagination, RevealMore, revealedText } from './results/reveal.js';
+
+export { selectLinkName } from './results/result-card.js';
 
 type Props = {
   site: SiteDefinition;
   params: SearchParams;
   summary: string;
   queryString: string;
-  all: Listing[];
-  shown: Listing[];
+  all: readonly Listing[];
+  shown: Revealed<Listing>;
   filtered: number;
   filters: ActiveFilters;
   sort: SortSpec;
-  page: number;
-  pages: number;
+  view: ResultsView;
+  /** The filters dialog is open (its page without a script: `panel=filters`). */
+  filtersOpen: boolean;
 };
 
-function has(active: ActiveFilters, id: string, value: string): boolean {
-  const v = active[id];
-  return Array.isArray(v) ? v.includes(value) : v === value;
+/** Where each result sits in the sorted results, for the first shown. */
+const firstIndex = (shown: Revealed<Listing>, pageSize: number) => (shown.page - 1) * pageSize;
+
+/** The count line: results after and before filters, or how many of them are shown so far. */
+function countText(site: SiteDefinition, shown: Revealed<Listing>, filtered: number, all: number, view: ResultsView): string {
+  const paging = site.layout.paging ?? 'pages';
+  return paging === 'pages' || view === 'map' ? `${filtered} of ${all} results` : revealedText(shown.revealed, filtered, all);
 }
 
-function FilterControl({ f, all, active }: { f: FilterSpec; all: Listing[]; active: ActiveFilters }) {
-  const name = FILTER_PREFIX + f.id;
-  switch (f.kind) {
-    case 'multi':
-    case 'timeWindow': {
-      const options = f.kind === 'multi' ? multiFilterOptions(f, all) : f.windows;
-      return (
-        <fieldset class="filter">
-          <legend>{f.label}</legend>
-          {options.map((o) => (
-            <label class="check">
-              <input type="checkbox" name={name} value={o.value} checked={has(active, f.id, o.value)} />
-              {o.label}
-            </label>
-          ))}
-        </fieldset>
-      );
-    }
-    case 'max':
-    case 'min':
-      return (
-        <div class="filter">
-          <label for={`f-${name}`}>{f.label}</label>
-          <select id={`f-${name}`} name={name}>
-            <option value="">Any</option>
-            {f.options.map((o) => (
-              <option value={o.value} selected={has(active, f.id, o.value)}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      );
-    case 'flag':
-      return (
-        <div class="filter">
-          <label class="check">
-            <input type="checkbox" name={name} value="1" checked={active[f.id] !== undefined} />
-            {f.label}
-          </label>
-        </div>
-      );
-  }
-}
-
-/** The select link's accessible name: the title plus the subtitle, so same-named listings (one show on three dates) differ. */
-export function selectLinkName(site: SiteDefinition, l: Listing): string {
-  return l.subtitle ? `${site.wording.selectButton}: ${l.title} — ${l.subtitle}` : `${site.wording.selectButton}: ${l.title}`;
-}
-
-function ListingCard({ site, l, queryString }: { site: SiteDefinition; l: Listing; queryString: string }) {
-  const href = `/listing/${encodeURIComponent(l.id)}?${queryString}`;
+/**
+ * Results of a "load more" or infinite-scroll request: the next list items, in a fragment whose
+ * data attributes say how many are now shown, the new count line and the next batch's URLs.
+ */
+export function ResultItems(props: { site: SiteDefinition; items: Listing[]; queryString: string; shown: Revealed<Listing>; filtered: number; all: number; query: URLSearchParams }) {
+  const { site, shown } = props;
+  const from = shown.revealed - props.items.length;
+  const next = (path: string) => {
+    const q = new URLSearchParams(props.query);
+    q.delete('from');
+    q.set('shown', String(shown.next));
+    if (path === '/search/more') q.set('from', String(shown.revealed));
+    return `${path}?${q.toString()}`;
+  };
   return (
-    <li class={`listing${l.soldOut ? ' sold-out' : ''}`}>
-      <article aria-label={l.title}>
-        <h3>{l.soldOut ? l.title : <a href={href}>{l.title}</a>}</h3>
-        {l.subtitle ? <p class="subtitle">{l.subtitle}</p> : null}
-        {l.badges && l.badges.length > 0 ? <p class="badges">{l.badges.join(' · ')}</p> : null}
-        <p class="facts">{l.facts.map((f) => `${f.label}: ${f.value}`).join(' · ')}</p>
-        <p class="price">
-          {l.soldOut ? (
-            <strong>Sold out</strong>
-          ) : (
-            <>
-              {l.price === 0 ? <strong>No charge</strong> : <><strong>{money(l.price, site.currency)}</strong> {l.priceUnit}</>}{' '}
-              <a class="button" href={href} aria-label={selectLinkName(site, l)}>
-                {site.wording.selectButton}
-              </a>
-            </>
-          )}
-        </p>
-      </article>
-    </li>
+    <div
+      data-more-chunk
+      data-shown={String(shown.revealed)}
+      data-status={countText(site, shown, props.filtered, props.all, 'list')}
+      data-next={shown.next === undefined ? '' : next('/search')}
+      data-next-more={shown.next === undefined ? '' : next('/search/more')}
+    >
+      <ul>
+        {props.items.map((l, i) => (
+          <ResultCard site={site} l={l} queryString={props.queryString} index={from + i} />
+        ))}
+      </ul>
+    </div>
   );
 }
 
-function Pagination({ page, pages, base }: { page: number; pages: number; base: string }) {
-  if (pages <= 1) return null;
-  const link = (p: number) => `${base}&page=${p}`;
+/** Filters beside or above the results: every change applies at once (the page's script submits the form). */
+function InlineFilters(props: Props & { tabFilter?: string }) {
+  const { site, all, filters, sort, queryString } = props;
+  const sortTabs = site.layout.tabs?.kind === 'sort';
+  const carried: [string, string][] = [...new URLSearchParams(queryString), ...(sortTabs ? [['sort', sort.id] as [string, string]] : []), ...(props.view === 'map' ? [['view', 'map'] as [string, string]] : []), ...filterPairs(filters, props.tabFilter ? [props.tabFilter] : [])];
   return (
-    <nav class="pagination" aria-label="Pagination">
-      {page > 1 ? <a href={link(page - 1)}>Previous</a> : null}
-      {Array.from({ length: pages }, (_, i) => i + 1).map((p) =>
-        p === page ? (
-          <span aria-current="page">{`Page ${p}`}</span>
-        ) : (
-          <a href={link(p)} aria-label={`Page ${p}`}>
-            {String(p)}
-          </a>
-        ),
-      )}
-      {page < pages ? <a href={link(page + 1)}>Next</a> : null}
-    </nav>
+    <form class="filters" method="get" action="/search" aria-label="Filter and sort results" data-autosubmit>
+      <Carry pairs={carried} />
+      {sortTabs ? null : <SortSelect site={site} sort={sort} />}
+      {site.filters
+        .filter((f) => f.id !== props.tabFilter)
+        .map((f) => (
+          <FilterControl f={f} all={[...all]} active={filters} />
+        ))}
+      <button type="submit" class="secondary">
+        Apply filters
+      </button>
+      {Object.keys(without(filters, props.tabFilter ?? '')).length > 0 ? <a href={resultsHref(queryString, filterPairsOnly(filters, props.tabFilter), sort.id)}>Clear filters</a> : null}
+    </form>
+  );
+}
+
+/** The filters a "Clear filters" link keeps: only the one shown as tabs. */
+function filterPairsOnly(filters: ActiveFilters, keep: string | undefined): ActiveFilters {
+  return keep && filters[keep] !== undefined ? { [keep]: filters[keep]! } : {};
+}
+
+/**
+ * Filters behind a "Filters" button: a dialog with the filter form and an "Apply" button (nothing
+ * applies before it). Without a script the button is a link to this page with the dialog open.
+ * The sort stays outside, applied as soon as it changes.
+ */
+function DialogFilters(props: Props & { tabFilter?: string }) {
+  const { site, all, filters, sort, queryString } = props;
+  const sortTabs = site.layout.tabs?.kind === 'sort';
+  const active = Object.keys(without(filters, props.tabFilter ?? '')).length;
+  const base = [...new URLSearchParams(queryString)] as [string, string][];
+  const view: [string, string][] = props.view === 'map' ? [['view', 'map']] : [];
+  const here = resultsHref(queryString, filters, sort.id, { view: props.view === 'map' ? 'map' : undefined });
+  return (
+    <>
+      <div class="filter-bar">
+        {sortTabs ? null : (
+          <form class="sort-form" method="get" action="/search" aria-label="Sort results" data-autosubmit>
+            <Carry pairs={[...base, ...view, ...filterPairs(filters, site.filters.map((f) => f.id))]} />
+            <SortSelect site={site} sort={sort} />
+            <button type="submit" class="secondary">
+              Sort
+            </button>
+          </form>
+        )}
+        <a class="button filters-button" href={`${here}&panel=filters`} role="button" aria-haspopup="dialog" aria-expanded={props.filtersOpen ? 'true' : 'false'} aria-controls="filters-dialog" data-open-dialog="filters-dialog">
+          {active > 0 ? `Filters (${active})` : 'Filters'}
+        </a>
+        {active > 0 ? <a href={resultsHref(queryString, filterPairsOnly(filters, props.tabFilter), sort.id)}>Clear filters</a> : null}
+      </div>
+      <div class="dialog-backdrop" id="filters-dialog" hidden={!props.filtersOpen} data-dialog>
+        <div class="modal filters-dialog" role="dialog" aria-modal="true" aria-labelledby="filters-title">
+          <h2 id="filters-title">Filters</h2>
+          <form class="filters" method="get" action="/search" aria-label="Filter results">
+            <Carry pairs={[...base, ['sort', sort.id], ...view, ...filterPairs(filters, props.tabFilter ? [props.tabFilter] : [])]} />
+            {site.filters
+              .filter((f) => f.id !== props.tabFilter)
+              .map((f) => (
+                <FilterControl f={f} all={[...all]} active={filters} />
+              ))}
+            <p class="dialog-actions">
+              <button type="submit" class="primary">
+                Apply
+              </button>{' '}
+              <a class="button secondary" href={here} data-close-dialog>
+                Cancel
+              </a>
+            </p>
+          </form>
+        </div>
+      </div>
+    </>
   );
 }
 
 export function ResultsPage(props: Props) {
-  const { site, all, shown, filters, sort, queryString } = props;
-  const hidden = [...new URLSearchParams(queryString)];
-  const filterQs = new URLSearchParams(queryString);
-  for (const [k, v] of Object.entries(filters)) for (const x of Array.isArray(v) ? v : [v]) filterQs.append(FILTER_PREFIX + k, x);
-  filterQs.set('sort', sort.id);
+  const { site, shown, filters, sort, queryString, view } = props;
+  const tabs = site.layout.tabs;
+  const tabFilter = tabs?.kind === 'filter' ? tabs.filter : undefined;
+  const tabFilterSpec = site.filters.find((f) => f.id === tabFilter);
+  const tabValues = tabFilterSpec?.kind === 'multi' ? multiFilterOptions(tabFilterSpec, props.all) : [];
+  const tabList = resultTabs(site, queryString, filters, sort, tabValues);
+  const selectedTab = tabList.find((t) => t.selected);
+  const paging = site.layout.paging ?? 'pages';
+  const href = (extra: Record<string, string | number | undefined>) => resultsHref(queryString, filters, sort.id, { view: view === 'map' ? 'map' : undefined, ...extra });
+  const start = firstIndex(shown, site.layout.pageSize);
   return (
     <div class="results-layout">
       <section class="results-head">
@@ -130,44 +163,33 @@ export function ResultsPage(props: Props) {
         <p>
           <a href={`/?${queryString}`}>Change search</a>
         </p>
+        {site.layout.mapView ? <ViewToggle view={view} listHref={resultsHref(queryString, filters, sort.id)} mapHref={resultsHref(queryString, filters, sort.id, { view: 'map' })} /> : null}
       </section>
-      <form class="filters" method="get" action="/search" aria-label="Filter and sort results" data-autosubmit>
-        {hidden.map(([k, v]) => (
-          <input type="hidden" name={k} value={v} />
-        ))}
-        <div class="filter sort">
-          <label for="f-sort">Sort by</label>
-          <select id="f-sort" name="sort">
-            {site.sorts.map((s) => (
-              <option value={s.id} selected={s.id === sort.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {site.filters.map((f) => (
-          <FilterControl f={f} all={all} active={filters} />
-        ))}
-        <button type="submit" class="secondary">
-          Apply filters
-        </button>
-        {Object.keys(filters).length > 0 ? <a href={`/search?${queryString}&sort=${sort.id}`}>Clear filters</a> : null}
-      </form>
-      <section class="results" aria-label="Results">
-        <p class="count" role="status">
-          {`${props.filtered} of ${all.length} results`}
-        </p>
-        {shown.length === 0 ? (
-          <p>{site.wording.emptyResults}</p>
-        ) : (
-          <ul class="listings">
-            {shown.map((l) => (
-              <ListingCard site={site} l={l} queryString={queryString} />
-            ))}
-          </ul>
-        )}
-        <Pagination page={props.page} pages={props.pages} base={`/search?${filterQs.toString()}`} />
-      </section>
+      {site.layout.filters === 'dialog' ? <DialogFilters {...props} tabFilter={tabFilter} /> : <InlineFilters {...props} tabFilter={tabFilter} />}
+      <div class="results-main">
+        <ResultTabs label={tabs?.kind === 'sort' ? 'Sort results' : (tabFilterSpec?.label ?? 'Results')} tabs={tabList} />
+        <section class="results" aria-label="Results" {...(selectedTab ? { id: RESULTS_PANEL_ID, role: 'tabpanel', 'aria-labelledby': selectedTab.id } : tabList.length > 0 ? { id: RESULTS_PANEL_ID } : {})}>
+          <p class="count" role="status">
+            {countText(site, shown, props.filtered, props.all.length, view)}
+          </p>
+          {view === 'map' ? (
+            <MapView site={site} items={shown.items} queryString={queryString} />
+          ) : shown.items.length === 0 ? (
+            <p>{site.wording.emptyResults}</p>
+          ) : (
+            <ul class="listings" data-results>
+              {shown.items.map((l, i) => (
+                <ResultCard site={site} l={l} queryString={queryString} index={start + i} />
+              ))}
+            </ul>
+          )}
+          {view === 'map' ? null : paging === 'pages' ? (
+            <Pagination page={shown.page} pages={shown.pages} link={(p) => href({ page: p })} />
+          ) : (
+            <RevealMore kind={paging} shown={shown} href={href({ shown: shown.next })} moreHref={`${href({ shown: shown.next }).replace(/^\/search\?/, '/search/more?')}&from=${shown.revealed}`} />
+          )}
+        </section>
+      </div>
     </div>
   );
 }
