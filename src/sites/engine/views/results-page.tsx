@@ -121,7 +121,7 @@ function DialogFilters(props: Props & { tabFilter?: string }) {
         {active > 0 ? <a href={resultsHref(queryString, filterPairsOnly(filters, props.tabFilter), sort.id)}>Clear filters</a> : null}
       </div>
       <div class="dialog-backdrop" id="filters-dialog" hidden={!props.filtersOpen} data-dialog>
-        <div class="modal filters-dialog" role="dialog" aria-modal="true" aria-labelledby="filters-title">
+        <div class="modal filter-dialog" role="dialog" aria-modal="true" aria-labelledby="filters-title">
           <h2 id="filters-title">Filters</h2>
           <form class="filters" method="get" action="/search" aria-label="Filter results">
             <Carry pairs={[...base, ['sort', sort.id], ...view, ...filterPairs(filters, props.tabFilter ? [props.tabFilter] : [])]} />
