@@ -4,6 +4,7 @@ import type { Observation } from '../../core/schemas/observation.js';
 import type { Task } from '../../core/schemas/task.js';
 import { applySort } from '../../sites/engine/results.js';
 import { selectLinkName } from '../../sites/engine/views/results-page.js';
+import { LOAD_MORE, SHOW_MORE } from '../../sites/engine/views/results/reveal.js';
 import type { SiteDefinition } from '../../sites/engine/site-definition.js';
 import { siteById } from '../../sites/registry.js';
 import type { World } from '../../world/world.js';
@@ -150,17 +151,39 @@ export class ScriptedTeacher implements Policy {
     }
     const sorted = applySort(site.search(this.world, plan.params), site.sorts[0]!);
     const index = sorted.findIndex((l) => l.id === plan.listingId);
-    const pageNo = Math.floor(index / site.layout.pageSize) + 1;
-    const current = Number(page.texts.find((t) => /^Page \d+$/.test(t.text))?.text.slice(5) ?? /[?&]page=(\d+)/.exec(obs.url)?.[1] ?? 1);
-    if (index >= 0 && pageNo !== current) {
-      const link = page.nodes.find((n) => n.role === 'link' && n.name === `Page ${pageNo}`);
-      if (link) return act({ type: 'click', bid: link.bid }, `The option I want is on page ${pageNo} of the results.`);
-      return this.scrollOr(obs, 'Look for the pagination links.');
+    const size = site.layout.pageSize;
+    let onPage: typeof sorted;
+    if ((site.layout.paging ?? 'pages') === 'pages') {
+      const pageNo = Math.floor(index / size) + 1;
+      const current = Number(page.texts.find((t) => /^Page \d+$/.test(t.text))?.text.slice(5) ?? /[?&]page=(\d+)/.exec(obs.url)?.[1] ?? 1);
+      if (index >= 0 && pageNo !== current) {
+        const link = page.nodes.find((n) => n.role === 'link' && n.name === `Page ${pageNo}`);
+        if (link) return act({ type: 'click', bid: link.bid }, `The option I want is on page ${pageNo} of the results.`);
+        return this.scrollOr(obs, 'Look for the pagination links.');
+      }
+      onPage = sorted.slice((pageNo - 1) * size, pageNo * size);
+    } else {
+      // Load more / infinite scroll: the address says how many results are revealed (the page's
+      // script keeps it up to date as batches arrive).
+      const shown = Number(new URL(obs.url).searchParams.get('shown') ?? size);
+      const revealed = Math.min(sorted.length, Math.max(1, Math.ceil((Number.isInteger(shown) && shown > 0 ? shown : size) / size)) * size);
+      if (index >= revealed) {
+        const more = page.nodes.find((n) => n.role === 'link' && (n.name === LOAD_MORE || n.name === SHOW_MORE));
+        if (site.layout.paging === 'infinite') {
+          // Scrolling to the end of the list reveals the next results; the link is for when scrolling cannot.
+          const s = obs.scroll;
+          if (s.y + s.viewportHeight < s.pageHeight - 1) return act({ type: 'scroll', dx: 0, dy: Math.round(s.viewportHeight * 0.8) }, `The option I want is further down the list (${revealed} of ${sorted.length} shown); scroll on to load more.`);
+          if (more) return act({ type: 'click', bid: more.bid }, 'At the end of the list: show more results.');
+        } else if (more) {
+          return act({ type: 'click', bid: more.bid }, `The option I want is not among the first ${revealed} results; load more.`);
+        }
+        return this.scrollOr(obs, 'Look for the way to more results.');
+      }
+      onPage = sorted.slice(0, revealed);
     }
     const name = listing ? selectLinkName(site, listing) : '';
     // Listings with the same accessible name are told apart by their order on the page; when
     // only some of them are in view the order is unknown, so scroll until all are.
-    const onPage = sorted.slice((pageNo - 1) * site.layout.pageSize, pageNo * site.layout.pageSize);
     const twins = onPage.filter((l) => selectLinkName(site, l) === name);
     const k = twins.findIndex((l) => l.id === plan.listingId);
     const links = page.nodes.filter((n) => n.role === 'link' && sameName(n.name, name));
