@@ -3,6 +3,7 @@ import type { Rng } from '../../core/rng.js';
 import type { DomainModule } from '../../world/domain-module.js';
 import type { World } from '../../world/world.js';
 import type { TaskCatalogue } from '../kit/task-catalogue.js';
+import type { FlowStep } from './steps/kit.js';
 
 /**
  * The contract a booking site implements. A site is its domain logic (how a search finds
@@ -279,6 +280,8 @@ export type SiteDefinition = {
   domains: readonly DomainModule<any>[];
   /** How tasks on this site are drawn and said (`sites/kit/task-catalogue.ts`). */
   tasks: TaskCatalogue;
+  /** The booking flow, as steps of the shared library (`engine/steps/`); default: search, results, listing, details, review, confirmation. */
+  flow?: readonly FlowStep[];
 };
 
 export type { Attrs, AttrValue };

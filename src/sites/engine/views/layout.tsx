@@ -2,27 +2,25 @@ import type { Child } from 'hono/jsx';
 import { HORIZON_DAYS, WORLD_TODAY } from '../../../core/dates.js';
 import type { SiteDefinition } from '../site-definition.js';
 
-export type Step = 'search' | 'results' | 'listing' | 'details' | 'review' | 'done';
-
 export type PageChrome = {
   site: SiteDefinition;
   title: string;
-  step: Step;
+  /** The flow step this page belongs to (its id), and the steps the indicator shows. */
+  step: string;
+  steps: { id: string; label: string }[];
   /** Cookie banner / promo modal already dismissed on this origin. */
   consented: boolean;
   promoSeen: boolean;
 };
 
-const FLOW: Step[] = ['results', 'listing', 'details', 'review'];
-
-function StepIndicator({ site, step }: { site: SiteDefinition; step: Step }) {
-  if (!FLOW.includes(step)) return null;
-  const at = FLOW.indexOf(step);
+function StepIndicator({ step, steps }: { step: string; steps: { id: string; label: string }[] }) {
+  const at = steps.findIndex((s) => s.id === step);
+  if (at < 0) return null;
   return (
     <ol class="steps" aria-label="Booking progress">
-      {FLOW.map((s, i) => (
+      {steps.map((s, i) => (
         <li class={i === at ? 'current' : i < at ? 'done' : ''} aria-current={i === at ? 'step' : undefined}>
-          {site.layout.steps[s as keyof SiteDefinition['layout']['steps']]}
+          {s.label}
         </li>
       ))}
     </ol>
@@ -77,7 +75,7 @@ export function Page(props: PageChrome & { children?: Child }) {
             <a href="/bookings">My bookings</a>
           </nav>
         </header>
-        <StepIndicator site={site} step={step} />
+        <StepIndicator step={step} steps={props.steps} />
         <main id="main">{props.children}</main>
         <footer class="footer">
           <p>
