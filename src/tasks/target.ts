@@ -1,5 +1,5 @@
 import type { Rng } from '../core/rng.js';
-import type { Booking, PriceBreakdown, SiteEpisodeState } from '../core/schemas/episode-state.js';
+import { emptySiteState, NEW_BOOKING, type Booking, type PriceBreakdown, type SiteEpisodeState } from '../core/schemas/episode-state.js';
 import type { Task } from '../core/schemas/task.js';
 import { selectionAttrs } from '../sites/engine/flow.js';
 import type { Choice, Listing, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
@@ -95,6 +95,9 @@ export function bookedState(t: Target): SiteEpisodeState {
   const extrasChosen = Object.entries(t.extras).filter(([, q]) => q > 0).map(([id]) => id);
   const options = t.detail.optionGroups.map((g, i) => ({ groupId: g.id, choiceId: t.choices[i]!.id, label: t.choices[i]!.label, attrs: t.choices[i]!.attrs }));
   const booking: Booking = {
+    ...NEW_BOOKING,
+    items: [],
+    changes: [],
     reference: 'TASK-TARGET',
     siteId: t.site.id,
     listingId: t.listing.id,
@@ -115,7 +118,7 @@ export function bookedState(t: Target): SiteEpisodeState {
     seq: 1,
   };
   return {
-    siteId: t.site.id,
+    ...emptySiteState(t.site.id),
     search: { params: t.params, filters: {}, sort: t.site.sorts[0]!.id, page: 1, resultCount: t.results.length, seq: 1 },
     viewedListingId: t.listing.id,
     selection: { listingId: t.listing.id, params: t.params, title: t.listing.title, options, attrs: { ...t.attrs, totalPrice: price.total }, seq: 1 },

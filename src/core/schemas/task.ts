@@ -101,6 +101,22 @@ export const TaskTarget = z.strictObject({
 });
 export type TaskTarget = z.infer<typeof TaskTarget>;
 
+/**
+ * A booking the episode starts with (a fixture given to the state API when the episode is
+ * created), made by the site's own rules from these choices: what "manage booking" tasks change
+ * or cancel.
+ */
+export const FixtureBooking = z.strictObject({
+  reference: z.string().regex(/^[A-Z]{3}-[A-Z0-9]{6}$/, 'a reference like "STA-7KQ2ZP"'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  listingId: z.string(),
+  choices: z.record(z.string(), z.string()),
+  travellers: z.array(z.record(z.string(), z.string())),
+  contact: z.record(z.string(), z.string()),
+  extras: z.record(z.string(), z.number().int()),
+});
+export type FixtureBooking = z.infer<typeof FixtureBooking>;
+
 export const Task = z.strictObject({
   schemaVersion: z.literal(TASK_SCHEMA_VERSION),
   id: z.string().min(1),
@@ -108,6 +124,11 @@ export const Task = z.strictObject({
   instruction: z.string().min(1),
   constraints: z.array(Constraint).min(2).max(12),
   target: TaskTarget,
+  /**
+   * Tasks about a booking the user already has: the bookings the episode starts with, and the
+   * one the task is about (its constraints are judged on it as it stands after the episode).
+   */
+  manage: z.strictObject({ fixtures: z.array(FixtureBooking).min(1), subject: z.string() }).optional(),
   metadata: z.strictObject({
     seed: z.number().int(),
     worldSeed: z.number().int(),

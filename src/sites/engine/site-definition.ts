@@ -94,14 +94,34 @@ export type Choice = {
   attrs: Attrs;
 };
 
-/** A required single choice on the listing page: fare, room type, seat section, time slot, package. */
+/**
+ * A required choice on the listing page: fare, room type, seat section, time slot, package; or
+ * several (seats, one per traveller) or quantities of several (ticket types).
+ */
 export type OptionGroup = {
   id: string;
   label: string;
-  /** How the choices look: radio list, cards, a grid of buttons-like radios (time slots, seats). */
-  display: 'list' | 'cards' | 'grid';
+  /**
+   * How the choices look: radio list, cards, a grid of button-like radios; `seatmap`: seats by
+   * row and letter (choice attrs `row` and `letter`), each a checkbox named by its choice label;
+   * `slots`: days as columns and times as rows (choice attrs `day` and `time`); `quantities`: a
+   * number field per choice (ticket types).
+   */
+  display: 'list' | 'cards' | 'grid' | 'seatmap' | 'slots' | 'quantities';
   choices: Choice[];
+  /** How many to pick: one (default), or one per traveller of the search (seats). */
+  pick?: 'one' | 'per-traveller';
+  /** `quantities`: the most of one choice (default 10). */
+  maxQuantity?: number;
+  /**
+   * The facts of several picks together ("seats": ["7C", "7D"], "windowSeats": 1); default: every
+   * string fact of the picks as a list, and `<group>Count`, the number picked.
+   */
+  aggregate?: (picked: { choice: Choice; quantity: number }[]) => Attrs;
 };
+
+/** One choice made on a listing page, with how many of it (ticket types). */
+export type Pick = { groupId: string; choice: Choice; quantity: number };
 
 export type ListingDetail = {
   listing: Listing;
@@ -152,7 +172,10 @@ export type PersonField = {
 export type SelectionContext = {
   params: SearchParams;
   listing: Listing;
+  /** Every choice picked, once each (several of a seat map's group, one of each other group). */
   choices: Choice[];
+  /** The same picks with their group and quantity (ticket types), when a group takes quantities. */
+  picks?: Pick[];
   extras: Record<string, number>;
 };
 

@@ -3,6 +3,7 @@ import { contextFor, paramsOf } from '../flow.js';
 import { parseDetails, type ParsedDetails } from '../forms.js';
 import { DetailsPage, MessagePage } from '../views/booking-pages.js';
 import { formBody, type C, type Env, type FlowStep, type StepKit } from './kit.js';
+import { priceOfEpisode } from './pricing.js';
 import { nothingSelected } from './shared.js';
 
 /** Travellers, contact details and add-ons on one page, validated on the server. */
@@ -25,8 +26,8 @@ export const detailsStep = (): FlowStep => ({
         extra,
         unitTotal: Math.round(extra.price * (extra.per === 'unit' ? units : extra.per === 'traveller' ? travellers : 1) * 100) / 100,
       }));
-      const price = site.price(ctx);
-      const baseTotal = site.price({ ...ctx, extras: {} }).total;
+      const price = priceOfEpisode(site, world, state, extras) ?? site.price(ctx);
+      const baseTotal = (priceOfEpisode(site, world, state, {}) ?? site.price({ ...ctx, extras: {} })).total;
       return kit.render(
         c,
         'details',
@@ -54,7 +55,7 @@ export const detailsStep = (): FlowStep => ({
       for (const x of site.includedExtras?.({ params, listing: base.listing, choices: base.choices }) ?? []) parsed.extras[x.id] = Math.max(1, parsed.extras[x.id] ?? 0);
       const accepted = Object.keys(parsed.errors).length === 0;
       state.form = { ...parsed, accepted, seq: state.requests };
-      state.cart = site.price({ ...base, extras: parsed.extras });
+      state.cart = priceOfEpisode(site, world, state) ?? site.price({ ...base, extras: parsed.extras });
       if (!accepted) return detailsView(c, parsed.fields, parsed.errors, parsed.extras, 422);
       return c.redirect(kit.next(c, 'details'), 303);
     });

@@ -148,12 +148,24 @@ function BookingSummary({ summary, heading }: { summary: BookingSummaryView; hea
   );
 }
 
-export function ReviewPage(props: { site: SiteDefinition; selection: SelectionState; summary: BookingSummaryView; price: PriceBreakdown; error?: string }) {
-  const { site } = props;
+export function ReviewPage(props: {
+  site: SiteDefinition;
+  selection: SelectionState;
+  /** The other items of the booking (a return leg, a hotel, more tickets). */
+  items: readonly SelectionState[];
+  summary: BookingSummaryView;
+  price: PriceBreakdown;
+  error?: string;
+  /** What accepting the terms does: book, or continue to payment. */
+  button: string;
+}) {
   return (
     <div class="review">
       <h1>Review your booking</h1>
       <SelectionSummary selection={props.selection} />
+      {props.items.map((it) => (
+        <SelectionSummary selection={it} />
+      ))}
       <BookingSummary summary={props.summary} heading="Booking details" />
       <p>
         <a href="/details">Edit details</a>
@@ -168,7 +180,7 @@ export function ReviewPage(props: { site: SiteDefinition; selection: SelectionSt
           </label>
         </div>
         <button type="submit" class="primary">
-          {site.wording.bookButton}
+          {props.button}
         </button>
       </form>
     </div>
@@ -185,9 +197,19 @@ export function ConfirmationPage({ site, booking, summary }: { site: SiteDefinit
       <p>{booking.title}</p>
       <ul>
         {booking.options.map((o) => (
-          <li>{o.label}</li>
+          <li>{o.quantity !== undefined ? `${o.label} × ${o.quantity}` : o.label}</li>
         ))}
       </ul>
+      {booking.items.map((it) => (
+        <>
+          <p>{it.title}</p>
+          <ul>
+            {it.options.map((o) => (
+              <li>{o.quantity !== undefined ? `${o.label} × ${o.quantity}` : o.label}</li>
+            ))}
+          </ul>
+        </>
+      ))}
       <BookingSummary summary={summary} heading="What you booked" />
       <PriceTable price={booking.price} />
       <p>{`Total paid: ${money(booking.price.total, booking.price.currency)}`}</p>
