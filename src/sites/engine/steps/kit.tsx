@@ -25,6 +25,8 @@ export type StepKit = {
   next(c: C, stepId: string): string;
   /** The entry path of a step of the flow, when the flow has it. */
   pathOf(stepId: string): string | undefined;
+  /** The entry of an earlier step that must be done first (signing in before the details), if any. */
+  blocked(c: C, stepId: string): string | undefined;
 };
 
 /**
@@ -40,6 +42,8 @@ export type FlowStep = {
   label?: (site: SiteDefinition) => string;
   /** Whether the step applies to this episode (a return leg only for a return trip). */
   applies?: (state: SiteEpisodeState) => boolean;
+  /** Whether the step is done, for a step the later ones cannot go without (signing in). */
+  done?: (state: SiteEpisodeState) => boolean;
   register(app: Hono<Env>, kit: StepKit): void;
 };
 
@@ -92,6 +96,11 @@ export function makeKit(site: SiteDefinition, world: World, episodes: EpisodeSto
     },
     pathOf(stepId) {
       return flow.find((s) => s.id === stepId)?.entry;
+    },
+    blocked(c, stepId) {
+      const state = c.get('state');
+      const at = flow.findIndex((s) => s.id === stepId);
+      return flow.slice(0, Math.max(0, at)).find((s) => s.done && (!s.applies || s.applies(state)) && !s.done(state))?.entry;
     },
   };
 }

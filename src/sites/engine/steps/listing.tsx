@@ -111,8 +111,14 @@ export function registerListingPages(app: Hono<Env>, kit: StepKit, o: ListingPag
   });
 }
 
-/** A listing's page: its facts and option groups; posting a choice per group selects it. */
-export const listingStep = (): FlowStep => ({
+/** The most items a cart holds. */
+export const CART_LIMIT = 6;
+
+/**
+ * A listing's page: its facts and option groups; posting a choice per group selects it. With
+ * `cart`, each choice is added to the booking as one more item (the cart step shows them).
+ */
+export const listingStep = (o: { cart?: boolean } = {}): FlowStep => ({
   id: 'listing',
   entry: '/listing',
   label: (site) => site.layout.steps.listing,
@@ -127,10 +133,18 @@ export const listingStep = (): FlowStep => ({
         const parsed = parseSearch(site, kit.world, new URL(c.req.url).searchParams);
         return Object.keys(parsed.errors).length > 0 ? { errors: parsed.errors } : { params: parsed.params };
       },
-      // A new main choice starts the booking over: later rounds and cart items were for the old one.
+      // A new main choice starts the booking over: later rounds were for the old one. In a cart,
+      // it is one more item (the first is the selection; a full cart drops its oldest extra item).
       record: (state, item) => {
-        state.selection = item;
-        state.extraItems = [];
+        if (!o.cart || !state.selection) {
+          state.selection = item;
+          state.extraItems = [];
+          return;
+        }
+        const used = new Set(state.extraItems.map((x) => x.slot));
+        let n = 2;
+        while (used.has(`item${n}`)) n++;
+        state.extraItems = [...state.extraItems, { ...item, slot: `item${n}` }].slice(-(CART_LIMIT - 1));
       },
       current: (state, id) => (state.selection?.listingId === id ? state.selection : undefined),
     });

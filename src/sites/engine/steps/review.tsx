@@ -38,6 +38,8 @@ export const reviewStep = (): FlowStep => ({
     app.get('/review', (c) => {
       const state = c.get('state');
       if (!state.selection) return nothingSelected(kit, c);
+      const first = kit.blocked(c, 'review');
+      if (first) return c.redirect(first, 303);
       if (!state.form?.accepted) return c.redirect(kit.pathOf('details') ?? '/details', 303);
       return reviewView(c);
     });
@@ -45,6 +47,8 @@ export const reviewStep = (): FlowStep => ({
     app.post('/book', async (c) => {
       const state = c.get('state');
       if (!state.selection) return nothingSelected(kit, c);
+      const first = kit.blocked(c, 'review');
+      if (first) return c.redirect(first, 303);
       if (!state.form?.accepted) return c.redirect(kit.pathOf('details') ?? '/details', 303);
       const body = await formBody(c);
       if (body.terms !== 'accepted') return reviewView(c, `Accept the terms and conditions to ${booksHere(c) ? 'book' : 'continue'}`);
