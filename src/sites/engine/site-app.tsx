@@ -7,7 +7,8 @@ import { EpisodeStore } from './episode-store.js';
 import type { SiteDefinition } from './site-definition.js';
 import { defaultFlow } from './steps/index.js';
 import { makeKit, type C, type Env } from './steps/kit.js';
-import { BookingsPage, MessagePage } from './views/booking-pages.js';
+import { registerManage } from './manage.js';
+import { MessagePage } from './views/booking-pages.js';
 import { backTo, localPath } from './local-path.js';
 
 const log = logger('sites:app');
@@ -63,7 +64,8 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
 
   for (const step of flow) step.register(app, kit);
 
-  app.get('/bookings', (c) => render(c, 'search', 'My bookings', <BookingsPage bookings={c.get('state').bookings} />));
+  // My bookings, and changing or cancelling them where the site allows it.
+  registerManage(app, kit);
 
   const remember = (name: string) => (c: C) => {
     setCookie(c, name, '1', { path: '/', sameSite: 'Lax' });

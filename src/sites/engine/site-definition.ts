@@ -1,4 +1,4 @@
-import type { Attrs, AttrValue, PriceBreakdown, Person } from '../../core/schemas/episode-state.js';
+import type { Attrs, AttrValue, Booking, PriceBreakdown, Person } from '../../core/schemas/episode-state.js';
 import type { Rng } from '../../core/rng.js';
 import type { DomainModule } from '../../world/domain-module.js';
 import type { World } from '../../world/world.js';
@@ -240,6 +240,24 @@ export type FactSpec = {
   format?: (value: AttrValue, world: World) => string;
 };
 
+/** What changing or cancelling costs, or why it cannot be done (the site's policy for one booking). */
+export type PolicyOutcome = { allowed: boolean; fee: number; reason: string };
+
+/**
+ * What a customer may do with a booking after it was made ("My bookings"), under the site's
+ * policy: change its dates (the search fields named), its travellers' names, or cancel it.
+ */
+export type ManagePolicy = {
+  /** Search fields a date change may set (check-in and check-out). */
+  dateFields: string[];
+  /** Whether the travellers' names can be changed (free). */
+  travellers: boolean;
+  /** Whether a date change is allowed for this booking, and its fee (on top of any price difference). */
+  dateChange(booking: Booking): PolicyOutcome;
+  /** Whether this booking can be cancelled, the fee kept, and the policy in words; the refund is what was paid less the fee. */
+  cancellation(booking: Booking): PolicyOutcome;
+};
+
 export type SiteDefinition = {
   id: string;
   name: string;
@@ -305,6 +323,8 @@ export type SiteDefinition = {
   tasks: TaskCatalogue;
   /** The booking flow, as steps of the shared library (`engine/steps/`); default: search, results, listing, details, review, confirmation. */
   flow?: readonly FlowStep[];
+  /** Changing and cancelling bookings from "My bookings"; without it, bookings can only be looked at. */
+  manage?: ManagePolicy;
 };
 
 export type { Attrs, AttrValue };
