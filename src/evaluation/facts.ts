@@ -40,10 +40,12 @@ export function siteStateOf(state: EpisodeState | SiteEpisodeState | undefined, 
   return state.siteId === siteId ? state : undefined;
 }
 
-const optionOf = (listing: string, options: readonly { groupId: string; choiceId: string }[]): ChosenOption => ({
-  listing,
-  choices: Object.fromEntries(options.map((o) => [o.groupId, o.choiceId])),
-});
+/** The option a booking or selection is: its listing and a choice per group (a seat map's seats joined by "+", as winners name them). */
+const optionOf = (listing: string, options: readonly { groupId: string; choiceId: string }[]): ChosenOption => {
+  const choices: Record<string, string> = {};
+  for (const o of options) choices[o.groupId] = o.groupId in choices ? `${choices[o.groupId]}+${o.choiceId}` : o.choiceId;
+  return { listing, choices };
+};
 
 /**
  * The one rule for what counts before and after a booking, the same for every constraint:

@@ -2,7 +2,7 @@ import { sha256 } from '../../core/hash.js';
 import { NEW_BOOKING, withItems, type Attrs, type Booking, type ChosenOption, type PriceBreakdown, type SelectionState, type SiteEpisodeState } from '../../core/schemas/episode-state.js';
 import type { World } from '../../world/world.js';
 import type { ParsedDetails } from './forms.js';
-import type { Choice, FieldErrors, ListingDetail, Pick, SearchParams, SelectionContext, SiteDefinition } from './site-definition.js';
+import type { Choice, FieldErrors, ListingDetail, ChoicePick, SearchParams, SelectionContext, SiteDefinition } from './site-definition.js';
 
 export const optionInputName = (groupId: string) => `opt_${groupId}`;
 export const quantityInputName = (groupId: string, choiceId: string) => `qty_${groupId}_${choiceId}`;
@@ -19,8 +19,8 @@ export function pickChoices(
   detail: ListingDetail,
   body: PostedOptions,
   travellers = 1,
-): { choices: Choice[]; picks: Pick[]; options: ChosenOption[]; errors: FieldErrors } {
-  const picks: Pick[] = [];
+): { choices: Choice[]; picks: ChoicePick[]; options: ChosenOption[]; errors: FieldErrors } {
+  const picks: ChoicePick[] = [];
   const errors: FieldErrors = {};
   for (const g of detail.optionGroups) {
     const name = optionInputName(g.id);
@@ -78,7 +78,7 @@ function aggregateDefault(groupId: string, picked: { choice: Choice; quantity: n
  * The facts of a selection: search params, then listing attrs, then each chosen option's (a
  * group of several picks gives their aggregate), then what the user pays per unit for it.
  */
-export function selectionAttrs(site: SiteDefinition, params: SearchParams, detail: ListingDetail, choices: Choice[], picks?: Pick[]): Attrs {
+export function selectionAttrs(site: SiteDefinition, params: SearchParams, detail: ListingDetail, choices: Choice[], picks?: ChoicePick[]): Attrs {
   const attrs: Attrs = { ...params, ...detail.listing.attrs };
   for (const g of detail.optionGroups) {
     const mine = picks ? picks.filter((p) => p.groupId === g.id) : choices.filter((c) => g.choices.includes(c)).map((choice) => ({ groupId: g.id, choice, quantity: 1 }));
@@ -99,7 +99,7 @@ export function contextFor(
 ): SelectionContext | undefined {
   const detail = site.detail(world, params, selection.listingId);
   if (!detail) return undefined;
-  const picks: Pick[] = [];
+  const picks: ChoicePick[] = [];
   for (const o of selection.options) {
     const c = detail.optionGroups.find((g) => g.id === o.groupId)?.choices.find((x) => x.id === o.choiceId);
     if (c) picks.push({ groupId: o.groupId, choice: c, quantity: o.quantity ?? 1 });

@@ -121,7 +121,7 @@ export type OptionGroup = {
 };
 
 /** One choice made on a listing page, with how many of it (ticket types). */
-export type Pick = { groupId: string; choice: Choice; quantity: number };
+export type ChoicePick = { groupId: string; choice: Choice; quantity: number };
 
 export type ListingDetail = {
   listing: Listing;
@@ -175,7 +175,7 @@ export type SelectionContext = {
   /** Every choice picked, once each (several of a seat map's group, one of each other group). */
   choices: Choice[];
   /** The same picks with their group and quantity (ticket types), when a group takes quantities. */
-  picks?: Pick[];
+  picks?: ChoicePick[];
   extras: Record<string, number>;
 };
 

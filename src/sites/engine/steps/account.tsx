@@ -32,6 +32,7 @@ export const accountStep = (o: { guest: boolean }): FlowStep => ({
   entry: '/account',
   label: () => 'Sign in',
   done: (state) => state.account !== null && (state.account.signedIn !== null || (o.guest && state.account.guest)),
+  meta: { account: { guest: o.guest } },
   register(app: Hono<Env>, kit: StepKit) {
     const passwords = new Map<string, string>();
     const page = (c: C, v: View, status: 200 | 422 = 200) => {

@@ -32,6 +32,7 @@ export const cartStep = (): FlowStep => ({
   id: 'cart',
   entry: '/cart',
   label: () => 'Cart',
+  meta: { cart: true },
   register(app: Hono<Env>, kit: StepKit) {
     const { site, world } = kit;
     app.get('/cart', (c) => {

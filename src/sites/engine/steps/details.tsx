@@ -16,6 +16,7 @@ export const detailsStep = (o: { wizard?: boolean } = {}): FlowStep => ({
   id: 'details',
   entry: '/details',
   label: (site) => site.layout.steps.details,
+  ...(o.wizard ? { meta: { wizard: true as const } } : {}),
   register(app: Hono<Env>, kit: StepKit) {
     const { site, world } = kit;
 

@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { SiteEpisodeState } from '../../../core/schemas/episode-state.js';
 import type { World } from '../../../world/world.js';
 import type { EpisodeStore } from '../episode-store.js';
-import type { SiteDefinition } from '../site-definition.js';
+import type { SearchParams, SiteDefinition } from '../site-definition.js';
 import { Page } from '../views/layout.js';
 
 export type Env = { Variables: { episodeId: string; state: SiteEpisodeState } };
@@ -45,6 +45,17 @@ export type FlowStep = {
   /** Whether the step is done, for a step the later ones cannot go without (signing in). */
   done?: (state: SiteEpisodeState) => boolean;
   register(app: Hono<Env>, kit: StepKit): void;
+  /**
+   * What the step asks of a booking, for the task generator and the scripted teacher (which
+   * never read routes): a further round of choosing, an account wall, a card payment.
+   */
+  meta?: {
+    round?: { slot: string; label: string; params(main: SearchParams): SearchParams; when?(main: SearchParams): boolean };
+    account?: { guest: boolean };
+    payment?: true;
+    cart?: true;
+    wizard?: true;
+  };
 };
 
 /** Form bodies as plain strings; repeated names keep the last value. */

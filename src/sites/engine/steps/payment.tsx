@@ -71,6 +71,7 @@ export const paymentStep = (): FlowStep => ({
   id: 'payment',
   entry: '/payment',
   label: () => 'Payment',
+  meta: { payment: true },
   register(app: Hono<Env>, kit: StepKit) {
     const { site, world } = kit;
     const page = (c: C, values: Record<string, string>, errors: CardErrors, declined?: string) => {

@@ -32,6 +32,7 @@ export const roundStep = (o: RoundOptions): FlowStep => {
     entry: base,
     label: () => o.label,
     applies: (state) => state.selection !== null && (o.when?.(state.selection.params) ?? true),
+    meta: { round: o },
     register(app: Hono<Env>, kit: StepKit) {
       const { site, world } = kit;
       const paramsOf = (main: SearchParams | undefined) => (main ? o.params(main) : undefined);
