@@ -3,6 +3,7 @@ import type { Rng } from '../../core/rng.js';
 import type { DomainModule } from '../../world/domain-module.js';
 import type { World } from '../../world/world.js';
 import type { TaskCatalogue } from '../kit/task-catalogue.js';
+import type { ChromeSettings } from './chrome/texts.js';
 
 /**
  * The contract a booking site implements. A site is its domain logic (how a search finds
@@ -279,6 +280,11 @@ export type SiteDefinition = {
   domains: readonly DomainModule<any>[];
   /** How tasks on this site are drawn and said (`sites/kit/task-catalogue.ts`). */
   tasks: TaskCatalogue;
+  /**
+   * Texts of the content around the task (deals, reviews, FAQ, newsletter, help chat); every
+   * one left out comes from the site's domain (`engine/chrome/texts.ts`).
+   */
+  chrome?: ChromeSettings;
 };
 
 export type { Attrs, AttrValue };
