@@ -1,8 +1,14 @@
 import type { Child } from 'hono/jsx';
 import { HORIZON_DAYS, WORLD_TODAY } from '../../../core/dates.js';
+import { contentForPage } from '../chrome/page-content.js';
+import { chromeTexts } from '../chrome/texts.js';
 import type { SiteDefinition } from '../site-definition.js';
+import { HelpChat, HelpChatButton } from './chrome/help-chat.js';
+import { PageExtras } from './chrome/page-extras.js';
+import { SiteFooter } from './chrome/site-footer.js';
 
-export type Step = 'search' | 'results' | 'listing' | 'details' | 'review' | 'done';
+/** The flow step a page belongs to; 'info' is a page around the flow (help, terms, newsletter). */
+export type Step = 'search' | 'results' | 'listing' | 'details' | 'review' | 'done' | 'info';
 
 export type PageChrome = {
   site: SiteDefinition;
@@ -60,6 +66,9 @@ function PromoModal({ promo }: { promo: NonNullable<SiteDefinition['layout']['pr
 
 export function Page(props: PageChrome & { children?: Child }) {
   const { site, title, step } = props;
+  // The content around the task, for the request being rendered (none for a page rendered on its own).
+  const content = contentForPage(step);
+  const texts = content?.texts ?? chromeTexts(site);
   return (
     <html lang="en" data-today={WORLD_TODAY} data-horizon={String(HORIZON_DAYS)}>
       <head>
@@ -75,15 +84,15 @@ export function Page(props: PageChrome & { children?: Child }) {
           <span class="tagline">{site.tagline}</span>
           <nav aria-label="Account">
             <a href="/bookings">My bookings</a>
+            <a href="/help">Help</a>
           </nav>
+          <HelpChatButton />
         </header>
         <StepIndicator site={site} step={step} />
         <main id="main">{props.children}</main>
-        <footer class="footer">
-          <p>
-            {site.name} · Prices in {site.currency} · A BookingArena site
-          </p>
-        </footer>
+        {content ? <PageExtras site={site} content={content} /> : null}
+        <SiteFooter site={site} popular={content?.popular ?? []} pitch={texts.newsletterPitch} />
+        <HelpChat siteName={site.name} greeting={texts.chatGreeting} answers={texts.faq.slice(0, 3)} />
         {site.layout.cookieBanner && !props.consented ? <CookieBanner /> : null}
         {site.layout.promoModal && !props.promoSeen && step === 'search' ? <PromoModal promo={site.layout.promoModal} /> : null}
       </body>
