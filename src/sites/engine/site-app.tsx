@@ -17,6 +17,7 @@ import { Page, type Step } from './views/layout.js';
 import { ListingPage } from './views/listing-page.js';
 import { ResultsPage } from './views/results-page.js';
 import { backTo, localPath } from './local-path.js';
+import { registerChrome } from './chrome/routes.js';
 
 const log = logger('sites:app');
 export const EPISODE_COOKIE = 'wf_episode';
@@ -89,6 +90,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     c.set('state', state);
     await next();
   });
+  registerChrome(app, site, world);
 
   app.get('/', (c) => {
     const state = c.get('state');
