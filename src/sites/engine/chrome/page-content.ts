@@ -2,6 +2,21 @@ import { parseSearch } from '../search-query.js';
 import { chromeContent, type ChromeContent, type ChromeKind } from './content.js';
 import { currentChromeScope } from './scope.js';
 
+/** The page types of the flow, as benchmarks and tests group observations. */
+export const PAGE_TYPES: readonly ChromeKind[] = ['home', 'results', 'listing', 'details', 'review', 'confirmation', 'other'];
+export type PageType = ChromeKind;
+
+/** The page type of a URL path of a site (what an observation's URL says). */
+export function pageTypeOfPath(path: string): PageType {
+  if (path === '/') return 'home';
+  if (path === '/search') return 'results';
+  if (path.startsWith('/listing/')) return 'listing';
+  if (path === '/details') return 'details';
+  if (path === '/review') return 'review';
+  if (path.startsWith('/confirmation/')) return 'confirmation';
+  return 'other';
+}
+
 /** The kind of page a flow step renders at a path: an error page at a flow path is "other". */
 export function chromeKind(step: string, path: string): ChromeKind {
   if (step === 'search') return path === '/' || path === '/search' ? 'home' : 'other';
