@@ -14,11 +14,20 @@ export function HelpChatButton() {
   );
 }
 
-/** A non-modal dialog of canned answers: it covers nothing until asked, and closes with its button or Escape. */
+/**
+ * A non-modal dialog of canned answers under the header's button: it covers nothing until asked,
+ * leaves the page usable beside it, and closes with its button (first, so never scrolled out of
+ * reach) or Escape.
+ */
 export function HelpChat({ siteName, greeting, answers }: { siteName: string; greeting: string; answers: FaqEntry[] }) {
   return (
     <dialog id="wfc-chat" class="wfc-chat" aria-labelledby="wfc-chat-h">
-      <h2 id="wfc-chat-h">{`Chat with ${siteName} support`}</h2>
+      <div class="wfc-chat-head">
+        <h2 id="wfc-chat-h">{`Chat with ${siteName} support`}</h2>
+        <form method="dialog">
+          <button type="submit">Close chat</button>
+        </form>
+      </div>
       <ol class="wfc-chat-log" aria-label="Messages">
         <li>{greeting}</li>
         {answers.map((a) => (
@@ -30,9 +39,6 @@ export function HelpChat({ siteName, greeting, answers }: { siteName: string; gr
       <p>
         <a href="/help">Open the help centre</a>
       </p>
-      <form method="dialog">
-        <button type="submit">Close chat</button>
-      </form>
     </dialog>
   );
 }
