@@ -112,10 +112,11 @@ function memo<T>(world: World, key: string, make: () => T): T {
   return v;
 }
 
-/** A pool of searches that have bookable results, drawn from the site's own example searches, with their lowest price. */
 type Deal = { qs: string; label: string; link: ChromeLink };
+
+/** A pool of searches that have bookable results, drawn from the site's own example searches, with their lowest price. */
 function dealPool(site: SiteDefinition, world: World, texts: ChromeTexts): Deal[] {
-  return memo(world, `deals/${site.id}`, () => {
+  return memo(world, `deals/${site.id}/${texts.items}`, () => {
     const rng = new Rng(`${world.seed}/chrome/${site.id}/deals`);
     const out: Deal[] = [];
     const seen = new Set<string>();

@@ -82,7 +82,7 @@ export function Page(props: PageChrome & { children?: Child }) {
         <header class="topbar">
           <a class="brand" href="/">{site.name}</a>
           <span class="tagline">{site.tagline}</span>
-          <nav aria-label="Account">
+          <nav aria-label="Account and help">
             <a href="/bookings">My bookings</a>
             <a href="/help">Help</a>
           </nav>
