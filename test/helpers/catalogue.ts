@@ -111,7 +111,7 @@ export function checkSuperlatives(tasks: readonly Task[], site: SiteDefinition, 
       let combos: Choice[][] = [[]];
       for (const g of detail.optionGroups) combos = combos.flatMap((cs) => g.choices.filter((c) => !c.soldOut).map((c) => [...cs, c]));
       for (const choices of combos) {
-        const state = bookedState(targetOf(site, world, target.params, target.results, detail, choices, target));
+        const state = bookedState(targetOf(site, world, target.params, target.results, detail, choices.map((choice, i) => ({ groupId: detail.optionGroups[i]!.id, choice, quantity: 1 })), target));
         if (!evaluate(scope, state).sr) continue;
         const v = state.bookings[0]!.attrs[sup.field];
         if (typeof v === 'number' || typeof v === 'string') values.push(v);

@@ -3,6 +3,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { World } from '../../world/world.js';
 import { EpisodeStore } from './episode-store.js';
 import type { SiteDefinition } from './site-definition.js';
+import { z } from 'zod';
+import type { Booking } from '../../core/schemas/episode-state.js';
+import { FixtureBooking } from '../../core/schemas/task.js';
+import { fixtureBooking } from './manage.js';
+
+/** Fixtures by site id: bookings an episode starts with. */
+const EpisodeFixtures = z.record(z.string(), z.array(FixtureBooking));
 
 type Deps = {
   secret: string;
@@ -32,10 +39,26 @@ export function createControlApp(deps: Deps): Hono {
     await next();
   });
   app.post('/episodes', async (c) => {
-    const body = (await c.req.json().catch(() => ({}))) as { episodeId?: unknown };
+    const body = (await c.req.json().catch(() => ({}))) as { episodeId?: unknown; fixtures?: unknown };
     const wanted = typeof body.episodeId === 'string' ? body.episodeId : undefined;
     if (wanted !== undefined && !EpisodeStore.isValidId(wanted)) return c.json({ error: `invalid episode id "${wanted}"` }, 400);
+    // Bookings the episode starts with (to manage), made by each site's own rules.
+    const fixtures = EpisodeFixtures.safeParse(body.fixtures ?? {});
+    if (!fixtures.success) return c.json({ error: `invalid fixtures: ${fixtures.error.issues[0]!.path.join('.')}: ${fixtures.error.issues[0]!.message}` }, 400);
+    const made: { site: string; bookings: Booking[] }[] = [];
+    for (const [siteId, list] of Object.entries(fixtures.data)) {
+      const site = deps.sites.find((s) => s.id === siteId);
+      if (!site) return c.json({ error: `fixtures for unknown site "${siteId}"` }, 400);
+      const bookings: Booking[] = [];
+      for (const f of list) {
+        const b = fixtureBooking(site, deps.world, wanted ?? 'fixture', f);
+        if (typeof b === 'string') return c.json({ error: `fixture ${f.reference} on ${siteId}: ${b}` }, 400);
+        bookings.push(b);
+      }
+      made.push({ site: siteId, bookings });
+    }
     const id = deps.episodes.create(wanted);
+    for (const m of made) deps.episodes.site(id, m.site).bookings.push(...m.bookings);
     const startUrls = Object.fromEntries(deps.sites.map((s) => [s.id, `${deps.origin(s.id)}/?wf_episode=${encodeURIComponent(id)}`]));
     return c.json({ episodeId: id, startUrls }, 201);
   });

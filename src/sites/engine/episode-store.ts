@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError, InvalidInputError } from '../../core/errors.js';
 import { STATE_SCHEMA_VERSION } from '../../core/version.js';
-import type { EpisodeState, SiteEpisodeState } from '../../core/schemas/episode-state.js';
+import { emptySiteState, type EpisodeState, type SiteEpisodeState } from '../../core/schemas/episode-state.js';
 
 const EPISODE_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -55,16 +55,7 @@ export class EpisodeStore {
     if (!ep) throw new NotFoundError(`unknown episode "${episodeId}"`);
     let s = ep.sites.get(siteId);
     if (!s) {
-      s = {
-        siteId,
-        search: null,
-        viewedListingId: null,
-        selection: null,
-        form: null,
-        cart: null,
-        bookings: [],
-        requests: 0,
-      };
+      s = emptySiteState(siteId);
       ep.sites.set(siteId, s);
     }
     return s;

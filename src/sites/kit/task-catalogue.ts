@@ -1,7 +1,7 @@
 import type { Rng } from '../../core/rng.js';
 import type { Attrs, Person } from '../../core/schemas/episode-state.js';
-import type { Constraint } from '../../core/schemas/task.js';
-import type { Choice, Listing, ListingDetail, SearchParams, SiteDefinition } from '../engine/site-definition.js';
+import type { Constraint, TaskTarget } from '../../core/schemas/task.js';
+import type { Choice, Listing, ListingDetail, ChoicePick, SearchParams, SiteDefinition } from '../engine/site-definition.js';
 import type { World } from '../../world/world.js';
 
 /**
@@ -16,13 +16,23 @@ export type Target = {
   results: Listing[];
   listing: Listing;
   detail: ListingDetail;
+  /** Every choice picked (several of a seat map's group), and the same picks with their groups and quantities. */
   choices: Choice[];
+  picks: ChoicePick[];
   /** The selection's facts, as the engine records them (params, then listing, then choices). */
   attrs: Attrs;
   travellers: Person[];
   contact: Record<string, string>;
   extras: Record<string, number>;
+  /** The booking's other parts (a return leg, a package's hotel, another cart item). */
+  items: TargetPart[];
+  /** How the booker gets past an account wall, and the card a paying site is paid with. */
+  account?: TaskTarget['account'];
+  card?: TaskTarget['card'];
 };
+
+/** Another part of a target's booking, chosen in its own round. */
+export type TargetPart = { slot: string; params: SearchParams; listing: Listing; detail: ListingDetail; picks: ChoicePick[]; attrs: Attrs };
 
 /** One way to say a constraint: a clause that follows the intro, or a sentence of its own. */
 export type Phrase = { id: string; text: string; form: 'clause' | 'sentence' };
@@ -58,6 +68,8 @@ export type SuperlativeSpec = {
   field: string;
   objective: 'min' | 'max';
   phrases: Phrase[];
+  /** Whether the superlative can be asked of this target (on a return trip, only with words that name the leg). */
+  when?: (t: Target) => boolean;
 };
 
 /** What a site contributes to task generation: its facts and how people ask for them. */

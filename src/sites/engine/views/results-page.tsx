@@ -1,7 +1,7 @@
 import type { Listing, SearchParams, SiteDefinition, SortSpec } from '../site-definition.js';
 import { multiFilterOptions, type ActiveFilters, type ResultsView, type Revealed } from '../results.js';
 import { Carry, FilterControl, SortSelect, filterPairs } from './results/filter-form.js';
-import { resultsHref, without } from './results/links.js';
+import { resultsHref, SEARCH_RESULTS, without, type ResultsAt } from './results/links.js';
 import { MapView, ViewToggle } from './results/map-view.js';
 import { ResultCard } from './results/result-card.js';
 import { RESULTS_PANEL_ID, ResultTabs, resultTabs } from './results/result-tabs.js';
@@ -22,6 +22,8 @@ type Props = {
   view: ResultsView;
   /** The filters dialog is open (its page without a script: `panel=filters`). */
   filtersOpen: boolean;
+  /** Where these results and their listings live (default: the search's, `/search` and `/listing`). */
+  at?: ResultsAt;
 };
 
 /** Where each result sits in the sorted results, for the first shown. */
@@ -37,14 +39,15 @@ function countText(site: SiteDefinition, shown: Revealed<Listing>, filtered: num
  * Results of a "load more" or infinite-scroll request: the next list items, in a fragment whose
  * data attributes say how many are now shown, the new count line and the next batch's URLs.
  */
-export function ResultItems(props: { site: SiteDefinition; items: Listing[]; queryString: string; shown: Revealed<Listing>; filtered: number; all: number; query: URLSearchParams }) {
+export function ResultItems(props: { site: SiteDefinition; items: Listing[]; queryString: string; shown: Revealed<Listing>; filtered: number; all: number; query: URLSearchParams; at?: ResultsAt }) {
   const { site, shown } = props;
+  const at = props.at ?? SEARCH_RESULTS;
   const from = shown.revealed - props.items.length;
   const next = (path: string) => {
     const q = new URLSearchParams(props.query);
     q.delete('from');
     q.set('shown', String(shown.next));
-    if (path === '/search/more') q.set('from', String(shown.revealed));
+    if (path === `${at.path}/more`) q.set('from', String(shown.revealed));
     return `${path}?${q.toString()}`;
   };
   return (
@@ -52,12 +55,12 @@ export function ResultItems(props: { site: SiteDefinition; items: Listing[]; que
       data-more-chunk
       data-shown={String(shown.revealed)}
       data-status={countText(site, shown, props.filtered, props.all, 'list')}
-      data-next={shown.next === undefined ? '' : next('/search')}
-      data-next-more={shown.next === undefined ? '' : next('/search/more')}
+      data-next={shown.next === undefined ? '' : next(at.path)}
+      data-next-more={shown.next === undefined ? '' : next(`${at.path}/more`)}
     >
       <ul>
         {props.items.map((l, i) => (
-          <ResultCard site={site} l={l} queryString={props.queryString} index={from + i} />
+          <ResultCard site={site} l={l} queryString={props.queryString} index={from + i} listings={at.listings} />
         ))}
       </ul>
     </div>
@@ -67,10 +70,11 @@ export function ResultItems(props: { site: SiteDefinition; items: Listing[]; que
 /** Filters beside or above the results: every change applies at once (the page's script submits the form). */
 function InlineFilters(props: Props & { tabFilter?: string }) {
   const { site, all, filters, sort, queryString } = props;
+  const at = props.at ?? SEARCH_RESULTS;
   const sortTabs = site.layout.tabs?.kind === 'sort';
   const carried: [string, string][] = [...new URLSearchParams(queryString), ...(sortTabs ? [['sort', sort.id] as [string, string]] : []), ...(props.view === 'map' ? [['view', 'map'] as [string, string]] : []), ...filterPairs(filters, props.tabFilter ? [props.tabFilter] : [])];
   return (
-    <form class="filters" method="get" action="/search" aria-label="Filter and sort results" data-autosubmit>
+    <form class="filters" method="get" action={at.path} aria-label="Filter and sort results" data-autosubmit>
       <Carry pairs={carried} />
       {sortTabs ? null : <SortSelect site={site} sort={sort} />}
       {site.filters
@@ -81,7 +85,7 @@ function InlineFilters(props: Props & { tabFilter?: string }) {
       <button type="submit" class="secondary">
         Apply filters
       </button>
-      {Object.keys(without(filters, props.tabFilter ?? '')).length > 0 ? <a href={resultsHref(queryString, filterPairsOnly(filters, props.tabFilter), sort.id)}>Clear filters</a> : null}
+      {Object.keys(without(filters, props.tabFilter ?? '')).length > 0 ? <a href={resultsHref(queryString, filterPairsOnly(filters, props.tabFilter), sort.id, {}, at.path)}>Clear filters</a> : null}
     </form>
   );
 }
@@ -98,16 +102,17 @@ function filterPairsOnly(filters: ActiveFilters, keep: string | undefined): Acti
  */
 function DialogFilters(props: Props & { tabFilter?: string }) {
   const { site, all, filters, sort, queryString } = props;
+  const at = props.at ?? SEARCH_RESULTS;
   const sortTabs = site.layout.tabs?.kind === 'sort';
   const active = Object.keys(without(filters, props.tabFilter ?? '')).length;
   const base = [...new URLSearchParams(queryString)] as [string, string][];
   const view: [string, string][] = props.view === 'map' ? [['view', 'map']] : [];
-  const here = resultsHref(queryString, filters, sort.id, { view: props.view === 'map' ? 'map' : undefined });
+  const here = resultsHref(queryString, filters, sort.id, { view: props.view === 'map' ? 'map' : undefined }, at.path);
   return (
     <>
       <div class="filter-bar">
         {sortTabs ? null : (
-          <form class="sort-form" method="get" action="/search" aria-label="Sort results" data-autosubmit>
+          <form class="sort-form" method="get" action={at.path} aria-label="Sort results" data-autosubmit>
             <Carry pairs={[...base, ...view, ...filterPairs(filters, site.filters.map((f) => f.id))]} />
             <SortSelect site={site} sort={sort} />
             <button type="submit" class="secondary">
@@ -118,12 +123,12 @@ function DialogFilters(props: Props & { tabFilter?: string }) {
         <a class="button filters-button" href={`${here}&panel=filters`} role="button" aria-haspopup="dialog" aria-expanded={props.filtersOpen ? 'true' : 'false'} aria-controls="filters-dialog" data-open-dialog="filters-dialog">
           {active > 0 ? `Filters (${active})` : 'Filters'}
         </a>
-        {active > 0 ? <a href={resultsHref(queryString, filterPairsOnly(filters, props.tabFilter), sort.id)}>Clear filters</a> : null}
+        {active > 0 ? <a href={resultsHref(queryString, filterPairsOnly(filters, props.tabFilter), sort.id, {}, at.path)}>Clear filters</a> : null}
       </div>
       <div class="dialog-backdrop" id="filters-dialog" hidden={!props.filtersOpen} data-dialog>
         <div class="modal filter-dialog" role="dialog" aria-modal="true" aria-labelledby="filters-title">
           <h2 id="filters-title">Filters</h2>
-          <form class="filters" method="get" action="/search" aria-label="Filter results">
+          <form class="filters" method="get" action={at.path} aria-label="Filter results">
             <Carry pairs={[...base, ['sort', sort.id], ...view, ...filterPairs(filters, props.tabFilter ? [props.tabFilter] : [])]} />
             {site.filters
               .filter((f) => f.id !== props.tabFilter)
@@ -147,14 +152,15 @@ function DialogFilters(props: Props & { tabFilter?: string }) {
 
 export function ResultsPage(props: Props) {
   const { site, shown, filters, sort, queryString, view } = props;
+  const at = props.at ?? SEARCH_RESULTS;
   const tabs = site.layout.tabs;
   const tabFilter = tabs?.kind === 'filter' ? tabs.filter : undefined;
   const tabFilterSpec = site.filters.find((f) => f.id === tabFilter);
   const tabValues = tabFilterSpec?.kind === 'multi' ? multiFilterOptions(tabFilterSpec, props.all) : [];
-  const tabList = resultTabs(site, queryString, filters, sort, tabValues);
+  const tabList = resultTabs(site, queryString, filters, sort, tabValues, at.path);
   const selectedTab = tabList.find((t) => t.selected);
   const paging = site.layout.paging ?? 'pages';
-  const href = (extra: Record<string, string | number | undefined>) => resultsHref(queryString, filters, sort.id, { view: view === 'map' ? 'map' : undefined, ...extra });
+  const href = (extra: Record<string, string | number | undefined>, path = at.path) => resultsHref(queryString, filters, sort.id, { view: view === 'map' ? 'map' : undefined, ...extra }, path);
   const start = firstIndex(shown, site.layout.pageSize);
   return (
     <div class="results-layout">
@@ -163,7 +169,7 @@ export function ResultsPage(props: Props) {
         <p>
           <a href={`/?${queryString}`}>Change search</a>
         </p>
-        {site.layout.mapView ? <ViewToggle view={view} listHref={resultsHref(queryString, filters, sort.id)} mapHref={resultsHref(queryString, filters, sort.id, { view: 'map' })} /> : null}
+        {site.layout.mapView ? <ViewToggle view={view} listHref={resultsHref(queryString, filters, sort.id, {}, at.path)} mapHref={resultsHref(queryString, filters, sort.id, { view: 'map' }, at.path)} /> : null}
       </section>
       {site.layout.filters === 'dialog' ? <DialogFilters {...props} tabFilter={tabFilter} /> : <InlineFilters {...props} tabFilter={tabFilter} />}
       <div class="results-main">
@@ -173,20 +179,20 @@ export function ResultsPage(props: Props) {
             {countText(site, shown, props.filtered, props.all.length, view)}
           </p>
           {view === 'map' ? (
-            <MapView site={site} items={shown.items} queryString={queryString} />
+            <MapView site={site} items={shown.items} queryString={queryString} listings={at.listings} />
           ) : shown.items.length === 0 ? (
             <p>{site.wording.emptyResults}</p>
           ) : (
             <ul class="listings" data-results>
               {shown.items.map((l, i) => (
-                <ResultCard site={site} l={l} queryString={queryString} index={start + i} />
+                <ResultCard site={site} l={l} queryString={queryString} index={start + i} listings={at.listings} />
               ))}
             </ul>
           )}
           {view === 'map' ? null : paging === 'pages' ? (
             <Pagination page={shown.page} pages={shown.pages} link={(p) => href({ page: p })} />
           ) : (
-            <RevealMore kind={paging} shown={shown} href={href({ shown: shown.next })} moreHref={`${href({ shown: shown.next }).replace(/^\/search\?/, '/search/more?')}&from=${shown.revealed}`} />
+            <RevealMore kind={paging} shown={shown} href={href({ shown: shown.next })} moreHref={`${href({ shown: shown.next }, `${at.path}/more`)}&from=${shown.revealed}`} />
           )}
         </section>
       </div>

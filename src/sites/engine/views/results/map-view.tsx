@@ -13,7 +13,7 @@ export function markerName(site: SiteDefinition, l: Listing): string {
  * (projected into the box that holds them all) and named by what it is and costs, so the map is
  * as usable with a screen reader or an agent as by sight.
  */
-export function MapView({ site, items, queryString }: { site: SiteDefinition; items: Listing[]; queryString: string }) {
+export function MapView({ site, items, queryString, listings }: { site: SiteDefinition; items: Listing[]; queryString: string; listings?: string }) {
   const placed = items.filter((l) => l.position);
   if (placed.length === 0) return <p>{site.wording.emptyResults}</p>;
   const lats = placed.map((l) => l.position!.lat);
@@ -27,7 +27,7 @@ export function MapView({ site, items, queryString }: { site: SiteDefinition; it
       <ul class="map-markers" aria-label="Map markers">
         {placed.map((l) => (
           <li class={`marker${l.soldOut ? ' sold-out' : ''}`} style={`left:${x(l.position!.lon).toFixed(2)}%;top:${y(l.position!.lat).toFixed(2)}%`}>
-            <a href={listingHref(l, queryString)} aria-label={markerName(site, l)}>
+            <a href={listingHref(l, queryString, listings)} aria-label={markerName(site, l)}>
               {l.soldOut ? '—' : l.price === 0 ? 'Free' : money(l.price, site.currency)}
             </a>
           </li>

@@ -1,13 +1,14 @@
 import type { Listing, SiteDefinition } from '../../site-definition.js';
 import { money } from '../format.js';
+import { SEARCH_RESULTS } from './links.js';
 
 /** The select link's accessible name: the title plus the subtitle, so same-named listings (one show on three dates) differ. */
 export function selectLinkName(site: SiteDefinition, l: Listing): string {
   return l.subtitle ? `${site.wording.selectButton}: ${l.title} — ${l.subtitle}` : `${site.wording.selectButton}: ${l.title}`;
 }
 
-export function listingHref(l: Listing, queryString: string): string {
-  return `/listing/${encodeURIComponent(l.id)}?${queryString}`;
+export function listingHref(l: Listing, queryString: string, base = SEARCH_RESULTS.listings): string {
+  return `${base}/${encodeURIComponent(l.id)}?${queryString}`;
 }
 
 /** "Details" of a result: a button with aria-expanded over a region; open without a script, closed by it. */
@@ -35,8 +36,8 @@ function DetailsAccordion({ l, index }: { l: Listing; index: number }) {
 }
 
 /** One result. `index` is its place in the sorted results (stable ids across loaded batches). */
-export function ResultCard({ site, l, queryString, index }: { site: SiteDefinition; l: Listing; queryString: string; index: number }) {
-  const href = listingHref(l, queryString);
+export function ResultCard({ site, l, queryString, index, listings }: { site: SiteDefinition; l: Listing; queryString: string; index: number; listings?: string }) {
+  const href = listingHref(l, queryString, listings);
   return (
     <li class={`listing${l.soldOut ? ' sold-out' : ''}`} data-index={String(index)}>
       <article aria-label={l.title}>

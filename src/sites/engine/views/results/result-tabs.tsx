@@ -1,24 +1,24 @@
 import type { SiteDefinition, SortSpec } from '../../site-definition.js';
 import type { ActiveFilters } from '../../results.js';
-import { resultsHref, without } from './links.js';
+import { resultsHref, SEARCH_RESULTS, without } from './links.js';
 
 export const RESULTS_PANEL_ID = 'results-panel';
 
 type Tab = { id: string; label: string; href: string; selected: boolean };
 
 /** The tabs of a results page: its sorts, or the values of one filter (plus "all"). */
-export function resultTabs(site: SiteDefinition, queryString: string, filters: ActiveFilters, sort: SortSpec, all: { value: string; label: string }[]): Tab[] {
+export function resultTabs(site: SiteDefinition, queryString: string, filters: ActiveFilters, sort: SortSpec, all: { value: string; label: string }[], path = SEARCH_RESULTS.path): Tab[] {
   const tabs = site.layout.tabs;
   if (!tabs) return [];
   if (tabs.kind === 'sort') {
-    return site.sorts.map((s) => ({ id: `tab-${s.id}`, label: s.label, href: resultsHref(queryString, filters, s.id), selected: s.id === sort.id }));
+    return site.sorts.map((s) => ({ id: `tab-${s.id}`, label: s.label, href: resultsHref(queryString, filters, s.id, {}, path), selected: s.id === sort.id }));
   }
   const current = filters[tabs.filter];
   const one = Array.isArray(current) ? (current.length === 1 ? current[0] : undefined) : current;
   const rest = without(filters, tabs.filter);
   return [
-    { id: 'tab-all', label: tabs.allLabel, href: resultsHref(queryString, rest, sort.id), selected: current === undefined },
-    ...all.map((o) => ({ id: `tab-${o.value}`, label: o.label, href: resultsHref(queryString, { ...rest, [tabs.filter]: [o.value] }, sort.id), selected: one === o.value })),
+    { id: 'tab-all', label: tabs.allLabel, href: resultsHref(queryString, rest, sort.id, {}, path), selected: current === undefined },
+    ...all.map((o) => ({ id: `tab-${o.value}`, label: o.label, href: resultsHref(queryString, { ...rest, [tabs.filter]: [o.value] }, sort.id, {}, path), selected: one === o.value })),
   ];
 }
 
