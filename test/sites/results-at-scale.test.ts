@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { EpisodeState } from '../../src/core/schemas/episode-state.js';
+import { optionInputName } from '../../src/sites/engine/flow.js';
 import { applySort } from '../../src/sites/engine/results.js';
 import { searchQueryString } from '../../src/sites/engine/search-query.js';
 import type { Listing, SearchParams, SiteDefinition } from '../../src/sites/engine/site-definition.js';
@@ -137,6 +138,49 @@ describe('results at scale in Chromium', () => {
     await page.getByRole('link', { name: 'Show more results', exact: true }).click();
     await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(2 * site.layout.pageSize);
     expect(page.url()).toMatch(/shown=\d+/);
+  });
+
+  it('a later round of choosing (skyhop\'s return flight) reveals its results the same way, from its own address', async () => {
+    const site = siteById('skyhop');
+    const world = testWorld();
+    const size = site.layout.pageSize;
+    let found: { params: SearchParams; outbound: Listing; back: Listing[] } | undefined;
+    for (let i = 0; !found && i < 400; i++) {
+      const params = site.exampleSearch(world, new Rng(`round/${i}`));
+      if (params.trip !== 'return') continue;
+      const back = applySort(site.search(world, { ...params, origin: params.destination!, destination: params.origin!, trip: 'oneway', date: params.returnDate! }), site.sorts[0]!);
+      const outbound = site.search(world, params).find((l) => !l.soldOut);
+      if (outbound && back.length > 2 * size) found = { params, outbound, back };
+    }
+    const { params, outbound, back } = found!;
+    const page = await open(site, 'scale-round', `/search?${searchQueryString(site, params)}`);
+    // Choose the outbound flight (a fare and a seat per traveller) as its form would.
+    const detail = site.detail(world, params, outbound.id)!;
+    const form = new URLSearchParams();
+    for (const g of detail.optionGroups) {
+      const open = g.choices.filter((c) => !c.soldOut);
+      for (const c of g.pick === 'per-traveller' ? open.slice(0, site.travellerCount(params)) : open.slice(0, 1)) form.append(optionInputName(g.id), c.id);
+    }
+    const origin = getServer().origin(site.id);
+    const action = `/listing/${encodeURIComponent(outbound.id)}?${searchQueryString(site, params)}`;
+    // Posted from the page (its episode cookie); the flow goes on to the return flight's results.
+    const landed = await page.evaluate(async ([url, body]) => (await fetch(url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })).url, [action, form.toString()]);
+    expect(new URL(landed).pathname).toBe('/round/return');
+    const batches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/more?')) batches.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${origin}/round/return`);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const cards = page.locator('li.listing');
+    expect(await cards.count()).toBe(size);
+    await page.getByRole('link', { name: 'Show more results', exact: true }).click();
+    await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(2 * size);
+    expect(batches[0]).toBe('/round/return/more');
+    expect(page.url()).toMatch(/\/round\/return\?.*shown=\d+/);
+    const deep = back[size]!;
+    const href = await cards.nth(size).getByRole('link', { name: selectLinkName(site, deep), exact: true }).getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/round/return/listing/${encodeURIComponent(deep.id)}\\?`));
   });
 
   for (const id of ['staywell', 'forkful']) {

@@ -166,14 +166,22 @@
   accordions(document);
 
   // "Load more results" (on click) and infinite scroll (when its "Show more results" link comes
-  // into view) fetch the next batch from /search/more and append it; the link itself, a plain
-  // link to the results with more shown, is the way without a script or when a fetch fails.
+  // into view, or is scrolled past in one jump) fetch the next batch from the results' /more and
+  // append it; the link itself, a plain link to the results with more shown, is the way without a
+  // script or when a fetch fails. Infinite scroll waits a moment with the link in view, so that a
+  // click on it (which scrolls it into view first) loads one batch rather than racing the scroll.
   $$('[data-reveal]').forEach(function (link) {
     var list = $('[data-results]');
     var status = $('.results .count');
     var infinite = link.getAttribute('data-reveal') === 'infinite';
     var loading = false;
-    var io = null;
+    var timer = 0;
+    function near() { var r = link.getBoundingClientRect(); return r.height > 0 && r.top < window.innerHeight; }
+    function watch() {
+      if (timer || loading || !near()) return;
+      timer = setTimeout(function () { timer = 0; if (near()) load(false); }, 200);
+    }
+    function unwatch() { window.removeEventListener('scroll', watch); window.removeEventListener('resize', watch); }
     function load(byUser) {
       if (loading || !list) return;
       loading = true;
@@ -197,10 +205,10 @@
           if (next) {
             link.setAttribute('href', next);
             link.setAttribute('data-more', chunk.getAttribute('data-next-more'));
-            // Still in view after the batch (a tall window): observing again reports it, and loads on.
-            if (io) { io.unobserve(link); io.observe(link); }
+            // Still in view after the batch (a tall window): load on.
+            if (infinite) watch();
           } else {
-            if (io) io.disconnect();
+            unwatch();
             var end = document.createElement('p');
             end.className = 'end-of-results';
             end.textContent = "You've reached the end of the results.";
@@ -210,12 +218,16 @@
         })
         .catch(function () { window.location.href = link.href; });
     }
-    link.addEventListener('click', function (e) { e.preventDefault(); load(true); });
-    if (infinite && 'IntersectionObserver' in window) {
-      io = new IntersectionObserver(function (entries) {
-        if (entries.some(function (en) { return en.isIntersecting; })) load(false);
-      });
-      io.observe(link);
+    link.addEventListener('click', function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      timer = 0;
+      load(true);
+    });
+    if (infinite) {
+      window.addEventListener('scroll', watch, { passive: true });
+      window.addEventListener('resize', watch);
+      watch();
     }
   });
 
