@@ -118,7 +118,8 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
   const read = [...new Set([spec.field, ...listingChecks.map((c) => c.field)])];
   // One option: a listing of a search and its picks per group. `siblings` are the options of the
   // same listing and search, from which the groups that set the ranked value are read.
-  type Scored = { params: SearchParams; isOwn: boolean; listing: string; groups: string[]; byGroup: ChoicePick[][]; value: number | string; fits: boolean; target: () => Target; siblings: Scored[] };
+  // Whether it meets the scope is asked only of the options that could be best (`fits`, memoised).
+  type Scored = { params: SearchParams; isOwn: boolean; listing: string; groups: string[]; byGroup: ChoicePick[][]; value: number | string; fits: () => boolean; target: () => Target; siblings: Scored[] };
   const scored: Scored[] = [];
   const own = JSON.stringify(target.params);
   for (const params of variants) {
@@ -146,17 +147,29 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
         const state = needsBooking ? bookedState(make()) : undefined;
         const value = state ? state.bookings[0]!.attrs[spec.field] : attrs[spec.field];
         if (typeof value !== 'number' && typeof value !== 'string') continue;
-        const offersAddons = wantedAddons.length === 0 || ((offered) => wantedAddons.every((id) => offered.has(id)))(new Set(site.extras({ params, listing: detail.listing, choices, picks }).map((x) => x.id)));
-        const fits = offersAddons && (state ? evaluate(task, state).sr : ((facts) => listingChecks.every((c) => checkConstraint(c, facts).satisfied))(uniformFacts(attrs)));
+        let fit: boolean | undefined;
+        const fits = () =>
+          (fit ??=
+            (wantedAddons.length === 0 || ((offered) => wantedAddons.every((id) => offered.has(id)))(new Set(site.extras({ params, listing: detail.listing, choices, picks }).map((x) => x.id)))) &&
+            (state ? evaluate(task, state).sr : ((facts) => listingChecks.every((c) => checkConstraint(c, facts).satisfied))(uniformFacts(attrs))));
         mine.push({ params, isOwn, listing: listing.id, groups, byGroup, value, fits, target: make, siblings: mine });
       }
       scored.push(...mine);
     }
   }
-  const fitting = scored.filter((s) => s.fits);
-  if (fitting.length === 0) return undefined;
-  const best = fitting.reduce((b, s) => (better(s.value, b, spec.objective) ? s.value : b), fitting[0]!.value);
-  const reaching = fitting.filter((s) => s.value === best);
+  // Best value first (a stable sort keeps the options' order within a value): the first option
+  // that meets the scope sets the best; every one of that value that meets it reaches it.
+  const order = [...scored].sort((a, b) => (better(a.value, b.value, spec.objective) ? -1 : better(b.value, a.value, spec.objective) ? 1 : 0));
+  let best: number | string | undefined;
+  const reaching: Scored[] = [];
+  for (const s of order) {
+    if (best !== undefined && s.value !== best) break;
+    if (s.fits()) {
+      best = s.value;
+      reaching.push(s);
+    }
+  }
+  if (best === undefined) return undefined;
   const ownReaching = reaching.filter((s) => s.isOwn);
   if (ownReaching.length === 0) return undefined;
   const isTarget = (s: Scored) => s.listing === target.listing.id && s.byGroup.every((c, i) => pickedId(c) === pickedId(target.picks.filter((p) => p.groupId === s.groups[i])));
