@@ -97,7 +97,7 @@ describe('wheelo task catalogue', () => {
 
   it('keeps superlatives right: the best value over every option in scope, reached by the target', () => {
     expect(checkSuperlatives([...made, ...hardTasks(45)], site, world)).toBeGreaterThan(15);
-  });
+  }, 300_000);
 
   it('offers only constraints a booking of the target satisfies, with unique ids and clean phrases', () => {
     const kinds = new Set<string>();
