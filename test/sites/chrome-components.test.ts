@@ -40,7 +40,7 @@ async function book(site: SiteDefinition): Promise<{ pages: Pages; driver: SiteD
   const results = await body(d.search(site.id, t.params));
   const qs = new URLSearchParams(Object.entries(t.params).map(([k, v]) => [k, String(v)]));
   const listing = await body(d.request(site.id, 'GET', `/listing/${encodeURIComponent(t.listingId)}?${qs}`));
-  const details = await body(d.choose(site.id, t.listingId, t.choices));
+  const details = await body(d.choose(site.id, t.listingId, t.choices, undefined, t));
   const review = await body(d.details(site.id, t.travellers, t.contact, t.extras));
   const confirmation = await body(d.book(site.id));
   return { pages: { home, results, listing, details, review, confirmation }, driver: d };
