@@ -124,7 +124,9 @@ export class SiteDriver {
 
 function send(port: number, o: { method: string; host: string; path: string; headers: Record<string, string>; body?: string; onCookie?: (c: string) => void }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: o.method, path: o.path, headers: { host: o.host, ...o.headers } }, (res) => {
+    // A connection per request: a kept-alive socket the server closes as the next request is
+    // written fails with ECONNRESET (Node 20's global agent keeps sockets alive).
+    const req = request({ host: '127.0.0.1', port, method: o.method, path: o.path, headers: { host: o.host, ...o.headers }, agent: false }, (res) => {
       const set = res.headers['set-cookie'];
       const episode = set?.map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${EPISODE_COOKIE}=`));
       if (episode && o.onCookie) o.onCookie(episode);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
+import { emptySiteState, SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
 import type { Task } from '../../src/core/schemas/task.js';
 import { chromeContent, listingLinkText, type ChromeKind } from '../../src/sites/engine/chrome/content.js';
 import { chromeTexts } from '../../src/sites/engine/chrome/texts.js';
@@ -160,13 +160,9 @@ describe('the content around the task', () => {
     const site = SITES[0]!;
     const t = taskOf(site).target;
     const state = SiteEpisodeState.parse({
-      siteId: site.id,
+      ...emptySiteState(site.id),
       search: { params: t.params, filters: {}, sort: site.sorts[0]!.id, page: 1, resultCount: 1, seq: 1 },
       viewedListingId: t.listingId,
-      selection: null,
-      form: null,
-      cart: null,
-      bookings: [],
       requests: 3,
     });
     const onResults = chromeContent({ site, world, kind: 'results', params: t.params, state });
