@@ -35,12 +35,12 @@ export class ScriptedTeacher implements Policy {
   private wrongClicked = false;
   /** Form fields already typed this episode: out of view is not the same as empty. */
   private readonly filled = new Set<string>();
-  /** Options picked this episode (listing, group, choice): a picked option scrolled out of view stays picked. */
-  private readonly picked = new Set<string>();
   /** Forms submitted this episode: a password typed before a submit is gone after it. */
   private forms = 0;
   /** Whether the teacher created its account this episode (then it signs in). */
   private registered = false;
+  /** Options picked on a listing page (url|group|choice): out of view is not the same as unpicked. */
+  private readonly picked = new Set<string>();
 
   constructor(
     private readonly world: World,
@@ -53,9 +53,9 @@ export class ScriptedTeacher implements Policy {
     this.steps = 0;
     this.wrongClicked = false;
     this.filled.clear();
-    this.picked.clear();
     this.forms = 0;
     this.registered = false;
+    this.picked.clear();
   }
 
   /** The injected errors of the current episode, in words. */
@@ -221,6 +221,8 @@ export class ScriptedTeacher implements Policy {
    */
   private listing(page: AxPage, obs: Observation, plan: PlanLeg): Decision {
     const site = this.site!;
+    // A page that answered with a problem may have lost what was picked: look again.
+    if (/There is a problem/.test(obs.axtree)) this.picked.clear();
     const detail = site.detail(this.world, plan.params, plan.listingId);
     if (detail) {
       for (const g of detail.optionGroups) {
@@ -246,13 +248,13 @@ export class ScriptedTeacher implements Policy {
       for (const { c, i } of boxes) if (i >= 0 && !want.has(c.id) && page.nodes[i]!.states.has('checked')) return act({ type: 'uncheck', bid: page.nodes[i]!.bid }, `Not ${c.label}.`);
       for (const { c, i } of boxes) {
         if (!want.has(c.id)) continue;
-        const key = `${plan.listingId}/${g.id}/${c.id}`;
-        if (i < 0) {
-          if (this.picked.has(key)) continue;
-          return this.scrollOr(obs, `Find ${c.label} on the ${what}.`);
+        // What was ticked and has scrolled out of view stays ticked, as a person remembers.
+        if (i < 0 && this.picked.has(`${obs.url}|${g.id}|${c.id}`)) continue;
+        if (i < 0) return this.scrollOr(obs, `Find ${c.label} on the ${what}.`);
+        if (!page.nodes[i]!.states.has('checked')) {
+          this.picked.add(`${obs.url}|${g.id}|${c.id}`);
+          return act({ type: 'check', bid: page.nodes[i]!.bid }, `Choose ${c.label}.`);
         }
-        if (page.nodes[i]!.states.has('checked')) this.picked.add(key);
-        else return act({ type: 'check', bid: page.nodes[i]!.bid }, `Choose ${c.label}.`);
       }
       return undefined;
     }
@@ -261,7 +263,7 @@ export class ScriptedTeacher implements Policy {
       for (const c of g.choices) {
         const box = page.nodes.find((n, i) => n.role === 'spinbutton' && n.name.startsWith(`${c.label} (`) && inGroup(i));
         const n = want[c.id] ?? 0;
-        const key = `${plan.listingId}/${g.id}/${c.id}`;
+        const key = `${obs.url}|${g.id}|${c.id}`;
         if (!box) {
           if (n > 0 && !this.picked.has(key)) return this.scrollOr(obs, `Find the ${c.label.toLowerCase()} tickets.`);
           continue;
@@ -274,9 +276,13 @@ export class ScriptedTeacher implements Policy {
     const choice = g.choices.find((c) => c.id === plan.choices[g.id]);
     if (!choice) return undefined;
     const radio = page.nodes.find((n, i) => n.role === 'radio' && named(n, choice.label) && inGroup(i));
-    const key = `${plan.listingId}/${g.id}/${choice.id}`;
-    if (!radio) return this.picked.has(key) ? undefined : this.scrollOr(obs, `Find the ${what} options.`);
-    if (!radio.states.has('checked')) return act({ type: 'click', bid: radio.bid }, `Choose ${choice.label} for ${what}.`);
+    const key = `${obs.url}|${g.id}|${choice.id}`;
+    if (!radio && this.picked.has(key)) return undefined;
+    if (!radio) return this.scrollOr(obs, `Find the ${what} options.`);
+    if (!radio.states.has('checked')) {
+      this.picked.add(key);
+      return act({ type: 'click', bid: radio.bid }, `Choose ${choice.label} for ${what}.`);
+    }
     this.picked.add(key);
     return undefined;
   }
@@ -426,6 +432,9 @@ export class ScriptedTeacher implements Policy {
     const ref = m.reference;
     const link = (pred: (name: string) => boolean) => page.nodes.find((n) => n.role === 'link' && pred(n.name));
     const button = (label: string) => page.nodes.find((n) => n.role === 'button' && n.name === label);
+    // The change's page answers at the form's own address: its notice says it is done.
+    const done = path.startsWith(`/bookings/${ref}`) && (m.action === 'cancel' ? /Cancelled\. Refund/.test(obs.axtree) : m.action === 'dates' ? /Your booking now runs/.test(obs.axtree) : /The traveller names are updated/.test(obs.axtree));
+    if (done) return act({ type: 'stop', answer: ref }, `Booking ${ref} is ${m.action === 'cancel' ? 'cancelled' : 'changed'}; done.`);
     if (path === `/bookings/${ref}/cancel`) {
       const yes = button('Yes, cancel this booking');
       return yes ? this.submit(yes, 'Confirm the cancellation.') : this.scrollOr(obs, 'Find the button that confirms the cancellation.');
@@ -453,8 +462,6 @@ export class ScriptedTeacher implements Policy {
       return save ? this.submit(save, 'Save the new names.') : this.scrollOr(obs, 'Find the save button.');
     }
     if (path === `/bookings/${ref}`) {
-      const done = m.action === 'cancel' ? /Cancelled\. Refund/.test(obs.axtree) : m.action === 'dates' ? /Your booking now runs/.test(obs.axtree) : /The traveller names are updated/.test(obs.axtree);
-      if (done) return act({ type: 'stop', answer: ref }, `Booking ${ref} is ${m.action === 'cancel' ? 'cancelled' : 'changed'}; done.`);
       if (this.plan!.stopAt === 'manage') return act({ type: 'stop', answer: ref }, 'Stop here.');
       const label = m.action === 'cancel' ? 'Cancel booking' : m.action === 'dates' ? 'Change dates' : 'Change traveller names';
       const go = link((n) => n === label);
