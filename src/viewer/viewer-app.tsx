@@ -129,5 +129,6 @@ function detail(registry: RunRegistry, run: string, episodeId: string) {
     thresholds: source.salvageThresholds(),
     screenshotUrl: (i) => screenshotUrl(run, episodeId, i),
     hasScreenshot: (i) => shots.has(i),
+    screenshotMarks: info.config.screenshots !== 'plain',
   });
 }

@@ -178,6 +178,8 @@ export const EpisodeDetail = z.strictObject({
   answer: z.string().nullable(),
   error: z.string().nullable(),
   attempts: z.number().int(),
+  /** The screenshots carry set-of-marks (each element's bid drawn on it). */
+  screenshotMarks: z.boolean(),
   bestCsr: z.number(),
   firstBestIndex: z.number().int(),
   task: Task,

@@ -189,6 +189,7 @@ function Timeline(props: { d: EpisodeDetail; run: string }) {
   const { d, run } = props;
   const cut = d.salvage?.kind === 'salvaged' ? d.salvage.cut : null;
   const salvaged = d.salvage !== null;
+  const marks = d.screenshotMarks;
   return (
     <ol class="timeline" aria-label="Steps">
       {d.steps.map((s) => (
@@ -217,7 +218,7 @@ function Timeline(props: { d: EpisodeDetail; run: string }) {
             </details>
             {s.screenshot ? (
               <details class="shot" open>
-                <summary>Screenshot (what the agent saw)</summary>
+                <summary>{marks ? 'Screenshot (what the agent saw, with set-of-marks: the numbers are the bids its actions name)' : 'Screenshot (what the agent saw)'}</summary>
                 <img class="shot" loading="lazy" src={s.screenshot} alt={`Screenshot before step ${s.index}`} />
               </details>
             ) : null}

@@ -14,6 +14,7 @@ export type DetailInput = {
   /** Where the screenshot of a step is served, when one was recorded. */
   screenshotUrl: (index: number) => string;
   hasScreenshot: (index: number) => boolean;
+  screenshotMarks: boolean;
 };
 
 /**
@@ -82,6 +83,7 @@ export function episodeDetail(o: DetailInput): EpisodeDetail {
     answer: end.answer,
     error: end.error,
     attempts: end.attempts,
+    screenshotMarks: o.screenshotMarks,
     bestCsr: end.evaluation.bestCsr,
     firstBestIndex: end.evaluation.firstBestIndex,
     task,
