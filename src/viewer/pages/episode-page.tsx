@@ -219,7 +219,9 @@ function Timeline(props: { d: EpisodeDetail; run: string }) {
             {s.screenshot ? (
               <details class="shot" open>
                 <summary>{marks ? 'Screenshot (what the agent saw, with set-of-marks: the numbers are the bids its actions name)' : 'Screenshot (what the agent saw)'}</summary>
-                <img class="shot" loading="lazy" src={s.screenshot} alt={`Screenshot before step ${s.index}`} />
+                <a href={s.screenshot} title="full size">
+                  <img class="shot" loading="lazy" src={s.screenshot} alt={`Screenshot before step ${s.index}`} />
+                </a>
               </details>
             ) : null}
           </li>

@@ -206,10 +206,10 @@ export function buildReport(m: ReportModel): string {
               ...(isStore ? [['Salvage expansion', f.expansion === null ? '-' : `${fix(f.expansion)}x`]] : []),
               ['Steps mean / median', `${fix(f.meanSteps, 1)} / ${f.medianSteps}`],
               ['Model tokens / cost', f.usage.inputTokens + f.usage.outputTokens ? `${int(f.usage.inputTokens + f.usage.outputTokens)} / $${f.usage.costUsd.toFixed(4)}` : '-'],
-            ].map(([k, v]) => (
+            ].map(([k, v], i) => (
               <div class="card">
-                <dt>{k}</dt>
-                <dd>{v}</dd>
+                <dt id={`figure-${i}`}>{k}</dt>
+                <dd aria-labelledby={`figure-${i}`}>{v}</dd>
               </div>
             ))}
           </dl>
