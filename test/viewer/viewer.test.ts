@@ -302,6 +302,34 @@ describe('webfoundry view', () => {
   });
 });
 
+describe('the commands', () => {
+  it('`view` prints the URLs of the run and of the comparison, and serves them until stopped', async () => {
+    const child = spawn(process.execPath, [BIN, 'view', '--run', teacherDir, '--compare', cleanDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      await expect.poll(() => out, { timeout: 120_000, interval: 200 }).toMatch(/API: /);
+      const viewerUrl = /Viewer: (\S+)/.exec(out)![1]!;
+      const compareUrl = /Compare: (\S+)/.exec(out)![1]!;
+      expect(viewerUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/runs\/teacher$/);
+      expect(compareUrl).toMatch(/\/compare\/teacher\/clean$/);
+      expect((await fetch(viewerUrl)).status).toBe(200);
+      expect((await fetch(compareUrl)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it('`report --json` says where it wrote and how much', async () => {
+    const out = join(root, 'cli-report.html');
+    const r = JSON.parse(await cli(['report', '--run', teacherDir, '--out', out, '--json'])) as { out: string; episodes: number; bytes: number };
+    expect(r).toMatchObject({ out, episodes: teacher.length });
+    expect(statSync(out).size).toBe(r.bytes);
+  });
+});
+
 describe('webfoundry report', () => {
   it('writes one HTML file that opens with no network and draws every plot', async () => {
     const out = join(root, 'report', 'report.html');
