@@ -11,7 +11,7 @@ import { installRuntime, markIn } from './runtime-calls.js';
 import { renderAxTree } from './render-tree.js';
 import { estimateTokens } from './tokens.js';
 
-/** PNG by default; JPEG (`quality` 0-100, default 60) is several times smaller, for a screenshot per step. */
+/** PNG by default; JPEG (`quality` 0-100, default 60) for a screenshot per step: 1.5-2x smaller on our sites' pages. */
 type ImageOptions = { format?: 'png' | 'jpeg'; quality?: number };
 
 export type ScreenshotOption =

@@ -30,11 +30,14 @@ const SORT: Record<EpisodeQuery['sort'], string> = {
   kind: KIND_SQL,
 };
 
+type IndexedEpisode = { episodeId: string; order: number; site: string; status: string; csr: number; sr: boolean; steps: number; kind: EpisodeKind; instruction: string; injected: number };
+
 /** A `generate` run: its SQLite store, read with SQL so that the size of the run barely matters. */
 export class StoreSource implements RunSource {
   private opened: OpenedStore;
   private cachedOverview: { count: number; value: ReturnType<RunSource['overview']> } | undefined;
   private facets: { count: number; sites: string[]; statuses: string[] } | undefined;
+  private cachedIndex: { count: number; value: IndexedEpisode[] } | undefined;
 
   constructor(
     private readonly name: string,
@@ -50,6 +53,7 @@ export class StoreSource implements RunSource {
       this.opened.db.close();
       this.opened = openStoreReadOnly(this.dir);
       this.cachedOverview = undefined;
+      this.cachedIndex = undefined;
     }
     return this.opened.db;
   }
@@ -97,6 +101,52 @@ export class StoreSource implements RunSource {
   }
 
   episodes(q: EpisodeQuery): ReturnType<RunSource['episodes']> {
+    const filtered = Boolean(q.site || q.status || q.sr || q.csrMin !== undefined || q.csrMax !== undefined || q.kind || q.injected || words(q.q).length);
+    // The plain table in task order is two index reads; anything filtered or sorted otherwise
+    // is answered from the in-memory index, built by one scan on first use.
+    if (!filtered && q.sort === 'order') return this.episodesBySql(q);
+    const ws = words(q.q);
+    const kind = q.kind === 'failed' ? 'dropped' : q.kind;
+    const kept = this.index().filter(
+      (e) =>
+        (!q.site || e.site === q.site) &&
+        (!q.status || e.status === q.status) &&
+        (!q.sr || e.sr === (q.sr === 'yes')) &&
+        (q.csrMin === undefined || e.csr >= q.csrMin) &&
+        (q.csrMax === undefined || e.csr <= q.csrMax) &&
+        (!kind || e.kind === kind) &&
+        (!q.injected || e.injected > 0 === (q.injected === 'yes')) &&
+        ws.every((w) => e.instruction.includes(w)),
+    );
+    const key = (e: IndexedEpisode): string | number => (q.sort === 'order' ? e.order : q.sort === 'csr' ? e.csr : q.sort === 'steps' ? e.steps : e[q.sort]);
+    const sign = q.dir === 'desc' ? -1 : 1;
+    kept.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      return (ka < kb ? -1 : ka > kb ? 1 : a.order - b.order) * sign;
+    });
+    const total = kept.length;
+    const pages = Math.max(1, Math.ceil(total / q.pageSize));
+    const ids = kept.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((e) => e.episodeId);
+    return { query: q, total, pages, episodes: this.summaries(ids), facets: this.facetValues() };
+  }
+
+  /** What the table filters and sorts on, per episode, read in one scan and kept until the run grows. */
+  private index(): IndexedEpisode[] {
+    const count = this.count();
+    if (this.cachedIndex?.count === count) return this.cachedIndex.value;
+    const value = (
+      this.db
+        .prepare(`SELECT e.episode_id, t.idx, e.site, e.status, e.csr, e.sr, e.steps, ${KIND_SQL} AS kind, ${INSTRUCTION_SQL}, ${INJECTED_SQL} FROM episodes e JOIN tasks t ON t.id = e.task_id`)
+        .raw()
+        .all() as [string, number, string, string, number, number, number, EpisodeKind, string, number][]
+    ).map(([episodeId, order, site, status, csr, sr, steps, kind, instruction, injected]) => ({ episodeId, order, site, status, csr, sr: sr === 1, steps, kind, instruction: instruction.toLowerCase(), injected }));
+    this.cachedIndex = { count, value };
+    return value;
+  }
+
+  /** The same answer as `episodes`, from SQL (the store's indexes). */
+  private episodesBySql(q: EpisodeQuery): ReturnType<RunSource['episodes']> {
     const db = this.db;
     const where: string[] = [];
     const args: (string | number)[] = [];
