@@ -102,8 +102,8 @@ export function registerDemo(program: Command): void {
       say(`   stats      npx webfoundry stats --run ${opts.out}`);
       say(written.join('\n'));
       say(`   report     ${resolve(report)} (one HTML file with the plots; opens offline)`);
-      say(`\nSee every episode step by step, what salvage kept and why: npx webfoundry view --run ${opts.out} --open`);
       say(`\nOpen the sites by hand:\n${server.sites.map((s) => `   ${s.name.padEnd(12)} ${server.origin(s.id)}/`).join('\n')}`);
+      say(`\nSee every episode step by step, and what salvage kept and why:\n   npx webfoundry view --run ${opts.out} --open`);
       const keep = opts.keepServing ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
       if (keep) {
         say('Serving until Ctrl+C.');
