@@ -10,6 +10,8 @@ import { registerTasks } from './commands/tasks.js';
 import { registerTrain } from './commands/train.js';
 import { registerAblation } from './commands/ablation.js';
 import { registerValidity } from './commands/validity.js';
+import { registerReport } from './commands/report.js';
+import { registerView } from './commands/view.js';
 import { fail } from './output.js';
 
 const program = new Command()
@@ -28,5 +30,7 @@ registerJudge(program);
 registerTrain(program);
 registerAblation(program);
 registerValidity(program);
+registerView(program);
+registerReport(program);
 
 program.parseAsync(process.argv).catch(fail);
