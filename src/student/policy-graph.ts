@@ -101,7 +101,10 @@ export async function lossAndGrads(params: StudentParams, loss: (tf: typeof TF, 
   // In PARAM_NAMES order; the scorers' output columns are explicit for matMul.
   const tensors = [tf.tensor2d(params.w1, [input, hidden]), tf.tensor1d(params.b1), tf.tensor2d(params.w2, [hidden, 1]), tf.tensor1d(params.b2), tf.tensor2d(params.a, [argInput, 1])];
   try {
-    const f = (...t: TF.Tensor[]): TF.Scalar => loss(tf, { w1: t[0] as TF.Tensor2D, b1: t[1] as TF.Tensor1D, w2: t[2] as TF.Tensor2D, b2: t[3] as TF.Tensor1D, a: t[4] as TF.Tensor2D });
+    // tfjs wants every input on the path to the loss: a batch without argument tokens never
+    // touches `a`, so each parameter also enters with weight 0 (its gradient is then 0).
+    const f = (...t: TF.Tensor[]): TF.Scalar =>
+      tf.add(loss(tf, { w1: t[0] as TF.Tensor2D, b1: t[1] as TF.Tensor1D, w2: t[2] as TF.Tensor2D, b2: t[3] as TF.Tensor1D, a: t[4] as TF.Tensor2D }), tf.mul(0, tf.addN(t.map((x) => tf.sum(x))))) as TF.Scalar;
     const { value, grads } = tf.tidy(() => tf.valueAndGrads(f)(tensors));
     const out = { loss: (await value.data())[0]!, grads: await Promise.all(grads.map(async (g) => Float32Array.from(await g.data()))) };
     tf.dispose([value, ...grads]);
