@@ -8,6 +8,8 @@ import { registerRun } from './commands/run.js';
 import { registerSites } from './commands/sites.js';
 import { registerTasks } from './commands/tasks.js';
 import { registerTrain } from './commands/train.js';
+import { registerRl } from './commands/rl.js';
+import { registerRft } from './commands/rft.js';
 import { registerAblation } from './commands/ablation.js';
 import { registerValidity } from './commands/validity.js';
 import { fail } from './output.js';
@@ -26,6 +28,8 @@ registerGenerate(program);
 registerExport(program);
 registerJudge(program);
 registerTrain(program);
+registerRl(program);
+registerRft(program);
 registerAblation(program);
 registerValidity(program);
 
