@@ -162,7 +162,7 @@ async function iteration(c: IterationContext): Promise<{ model: StudentModel; cu
     let ts = tokensByGroup.get(g.key);
     if (!ts) {
       const adv = groupAdvantages(g.rewards, cfg.algo.stdNorm);
-      ts = g.records.map((r, i) => trajectoryTokens(r, c.ref, adv[i]!, cfg.algo.maskTruncated && r.outcome.truncated, cfg.algo.klCoef > 0));
+      ts = g.records.map((r, i) => trajectoryTokens(r, c.ref, adv[i]!, cfg.algo.maskTruncated && r.outcome.truncated, true));
       tokensByGroup.set(g.key, ts);
     }
     batch.push(...ts);
