@@ -58,5 +58,5 @@ describe('student', () => {
     saveStudent(join(dir, 'm'), a.model);
     const loaded = loadStudent(join(dir, 'm'));
     expect(await replay(new StudentPolicy(loaded))).toEqual(actions);
-  }, 30_000);
+  }, 300_000);
 });
