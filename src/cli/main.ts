@@ -12,6 +12,8 @@ import { registerRl } from './commands/rl.js';
 import { registerRft } from './commands/rft.js';
 import { registerAblation } from './commands/ablation.js';
 import { registerValidity } from './commands/validity.js';
+import { registerReport } from './commands/report.js';
+import { registerView } from './commands/view.js';
 import { fail } from './output.js';
 
 const program = new Command()
@@ -32,5 +34,7 @@ registerRl(program);
 registerRft(program);
 registerAblation(program);
 registerValidity(program);
+registerView(program);
+registerReport(program);
 
 program.parseAsync(process.argv).catch(fail);
