@@ -23,6 +23,7 @@ export type UpdateStats = {
   optimizerSteps: number;
   /** Mean over the tokens of the first pass (before any step of this update). */
   loss: number;
+  /** Share of token evaluations, over every pass, whose clipped term was the one taken. */
   clipFraction: number;
   /** Mean k3 estimate of KL(current || reference) over the tokens of the first pass. */
   kl: number;
@@ -45,7 +46,7 @@ const CHUNK_TOKENS = 48;
 export async function policyUpdate(params: StudentParams, adam: AdamState, batch: readonly TrajectoryTokens[], o: UpdateOptions): Promise<UpdateStats> {
   const t0 = performance.now();
   const arrays = paramArrays(params);
-  const stats = { tokens: 0, optimizerSteps: 0, loss: 0, clipped: 0, kl: 0, first: 0, absLogRatio: 0, last: 0, gradNorm: 0 };
+  const stats = { tokens: 0, optimizerSteps: 0, loss: 0, clipped: 0, passes: 0, kl: 0, first: 0, absLogRatio: 0, last: 0, gradNorm: 0 };
   for (let epoch = 0; epoch < o.ppoEpochs; epoch++) {
     const order = new Rng(`rl-minibatch:${o.seed}:${epoch}`).shuffle(batch.map((_, i) => i));
     let lastSum = 0;
@@ -83,10 +84,12 @@ export async function policyUpdate(params: StudentParams, adam: AdamState, batch
             lastSum += Math.abs(lp - x.old);
             lastCount++;
           }
+          const terms = tokenLoss(lp, x.old, x.adv, x.ref, o);
+          // Clipping only happens once the policy has moved: counted over every pass (as verl's pg_clipfrac).
+          stats.clipped += terms.clipped ? 1 : 0;
+          stats.passes++;
           if (epoch === 0) {
-            const terms = tokenLoss(lp, x.old, x.adv, x.ref, o);
             stats.loss += terms.loss;
-            stats.clipped += terms.clipped ? 1 : 0;
             stats.kl += terms.kl;
             stats.first++;
           }
@@ -103,7 +106,7 @@ export async function policyUpdate(params: StudentParams, adam: AdamState, batch
   }
   const n = Math.max(1, stats.first);
   return {
-    tokens: stats.tokens, optimizerSteps: stats.optimizerSteps, loss: stats.loss / n, clipFraction: stats.clipped / n, kl: stats.kl / n,
+    tokens: stats.tokens, optimizerSteps: stats.optimizerSteps, loss: stats.loss / n, clipFraction: stats.clipped / Math.max(1, stats.passes), kl: stats.kl / n,
     meanAbsLogRatio: stats.absLogRatio, gradNorm: stats.gradNorm, seconds: (performance.now() - t0) / 1000,
   };
 }
