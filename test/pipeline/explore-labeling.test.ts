@@ -5,7 +5,7 @@ import { emptySiteState, type SiteEpisodeState } from '../../src/core/schemas/ep
 import { Task as TaskSchema } from '../../src/core/schemas/task.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { demonstration, neededSteps } from '../../src/pipeline/explore/posthoc.js';
-import { embeddedLabeler, survivors } from '../../src/pipeline/explore/prune.js';
+import { IDLE_LIMIT, embeddedLabeler, survivors } from '../../src/pipeline/explore/prune.js';
 import { summarizeChange } from '../../src/pipeline/explore/state-changes.js';
 import type { Checkpoint, ExploreStep } from '../../src/pipeline/explore/types.js';
 import { SITES, buildArenaWorld } from '../../src/sites/registry.js';
@@ -153,9 +153,11 @@ describe('pruning', () => {
     expect(at4).toMatchObject({ depth: 4, ormScore: 5, passed: true });
     const at8 = await label(steps, 8);
     expect(at8.passed).toBe(true);
-    // A prefix that did nothing scores 1: the exploration stops there.
+    // A prefix with nothing to label yet scores 1 but goes on, until it has changed nothing for IDLE_LIMIT steps.
     const idle = steps.slice(0, 2);
-    const at2 = await label(idle, 2);
+    expect(await label(idle, 2)).toMatchObject({ ormScore: 1, passed: true, task: undefined });
+    const idler = Array.from({ length: IDLE_LIMIT }, (_, i) => ({ ...steps[1]!, index: i }));
+    const at2 = await label(idler, IDLE_LIMIT);
     expect(at2).toMatchObject({ ormScore: 1, passed: false });
     // A reward model that rejects: the threshold decides.
     const strict = await embeddedLabeler(site, world, 'ep', 5.5)(steps, 4);

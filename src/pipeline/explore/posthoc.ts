@@ -33,10 +33,13 @@ export function neededSteps(steps: readonly ExploreStep[]): boolean[] {
   });
 }
 
-/** Why a step advances the task: what it met, or what it works toward. */
-function thoughtFor(task: Task, before: Set<string>, after: Set<string>, step: ExploreStep): string {
+const said = (cs: readonly Constraint[]) => [...new Set(cs.map(clause))].join('; ');
+
+/** Why a step advances the task: what it met, or what it works toward (what the page it fills in will meet once sent). */
+function thoughtFor(task: Task, before: Set<string>, after: Set<string>, step: ExploreStep, upcoming: readonly Constraint[]): string {
   const met = task.constraints.filter((c) => after.has(c.id) && !before.has(c.id));
-  if (met.length) return `This meets what was asked: ${met.map(clause).join('; ')}.`;
+  if (met.length) return `This meets what was asked: ${said(met)}.`;
+  if (!step.summary.length && upcoming.length) return `Fill in this page toward "${said(upcoming)}"; it counts once the page is sent.`;
   const next = task.constraints.find((c) => !after.has(c.id));
   const toward = next ? ` toward "${clause(next)}"` : '';
   if (step.summary.length) return `${step.summary.join(' ')} This moves the task forward${toward}.`;
@@ -60,9 +63,17 @@ export function demonstration(task: Task, prefix: readonly ExploreStep[], info: 
   const needed = neededSteps(prefix);
   const satisfied = (i: number) => new Set(i < 0 ? [] : evaluate(task, prefix[i]!.state ?? undefined).verdicts.filter((v) => v.satisfied).map((v) => v.id));
   const steps: DatasetStep[] = [];
+  const metAt = (j: number) => {
+    const before = satisfied(j - 1);
+    const after = satisfied(j);
+    return task.constraints.filter((c) => after.has(c.id) && !before.has(c.id));
+  };
   prefix.forEach((s, i) => {
     if (!needed[i]) return;
-    steps.push({ url: s.url, observation: s.observation, thought: thoughtFor(task, satisfied(i - 1), satisfied(i), s), action: s.action, parsed: s.parsed, error: s.error, synthetic: false });
+    // A form filled in counts when the step that sends it changes the state.
+    const j = s.summary.length ? i : prefix.findIndex((x, k) => k > i && x.summary.length > 0);
+    const upcoming = j > i ? metAt(j) : [];
+    steps.push({ url: s.url, observation: s.observation, thought: thoughtFor(task, satisfied(i - 1), satisfied(i), s, upcoming), action: s.action, parsed: s.parsed, error: s.error, synthetic: false });
   });
   const booked = task.constraints.some((c) => c.kind === 'booked');
   const reference = [...(prefix[prefix.length - 1]?.state?.bookings ?? [])].reverse().find((b) => b.origin === 'episode')?.reference;
@@ -70,7 +81,7 @@ export function demonstration(task: Task, prefix: readonly ExploreStep[], info: 
   steps.push({
     url: info.after.url,
     observation: info.after.observation,
-    thought: `${booked ? 'The booking is submitted' : 'This is what was asked'}: ${task.constraints.filter((c) => c.kind !== 'booked').map(clause).join('; ')}. The task is complete.`,
+    thought: `${booked ? 'The booking is submitted' : 'This is what was asked'}: ${said(task.constraints.filter((c) => c.kind !== 'booked'))}. The task is complete.`,
     action: `stop(${JSON.stringify(answer)})`,
     parsed: { type: 'stop', answer },
     error: null,

@@ -10,6 +10,16 @@ export const PRUNE_EVERY = 4;
 /** The ORM score a prefix needs for the exploration to go on (1-5). */
 export const DEFAULT_ORM_THRESHOLD = 4;
 
+/** Steps in a row that changed nothing after which an exploration with nothing to label stops. */
+export const IDLE_LIMIT = 12;
+
+/** Steps at the end of a prefix that changed nothing the state records. */
+export function idleSteps(prefix: readonly ExploreStep[]): number {
+  let n = 0;
+  for (let i = prefix.length - 1; i >= 0 && prefix[i]!.summary.length === 0; i--) n++;
+  return n;
+}
+
 /** Whether the exploration is checked after `depth` steps. */
 export const isPrunePoint = (depth: number) => depth > 0 && depth % PRUNE_EVERY === 0;
 
@@ -25,7 +35,9 @@ export function embeddedLabeler(site: SiteDefinition, world: World, episodeId: s
   return async (prefix, depth) => {
     const state = prefix[depth - 1]?.state ?? undefined;
     const labeled = labelState({ site, world, state, id: `${episodeId}-${depth}`, seed: `${episodeId}/${depth}` });
-    if ('problem' in labeled) return { depth, task: undefined, problem: labeled.problem, ormScore: 1, passed: false };
+    // Nothing to label yet (a form half filled in): judged again at the next prune point,
+    // unless the explorer has changed nothing for IDLE_LIMIT steps.
+    if ('problem' in labeled) return { depth, task: undefined, problem: labeled.problem, ormScore: 1, passed: idleSteps(prefix.slice(0, depth)) < IDLE_LIMIT };
     const ormScore = 1 + 4 * evaluate(labeled.task, state).csr;
     return { depth, task: labeled.task, ormScore, passed: ormScore >= threshold };
   };
