@@ -1,0 +1,86 @@
+import type { Constraint } from '../../core/schemas/task.js';
+import type { SiteDefinition } from '../../sites/engine/site-definition.js';
+import { factKey } from '../generate-task.js';
+import type { Decomposed, Decomposition } from './decompose.js';
+import type { SiteSchema } from './site-schema.js';
+
+/**
+ * The embedded decomposer, no model: the site's own phrase book (every phrase its generator
+ * writes, with the constraint it says), numbers generalized ("under €200 a night" also reads
+ * "under €150 a night"). It reads the instructions our generator writes and those close to
+ * them; a clause it does not know is reported unmapped, never guessed.
+ */
+type Entry = { re: RegExp; constraint: Constraint; numeric?: 'min' | 'max' | 'value'; length: number };
+
+const books = new Map<SiteSchema, Entry[]>();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const numText = (n: number) => [n.toLocaleString('en-US'), String(n)];
+
+function entriesOf(schema: SiteSchema): Entry[] {
+  const hit = books.get(schema);
+  if (hit) return hit;
+  const seen = new Set<string>();
+  const out: Entry[] = [];
+  for (const { text, constraint: c } of schema.phrases) {
+    const phrase = text.replace(/[.]$/, '');
+    let pattern = escape(phrase);
+    let numeric: Entry['numeric'];
+    const slot = c.kind === 'range' ? (c.max !== undefined && c.min === undefined ? 'max' : c.min !== undefined && c.max === undefined ? 'min' : undefined) : c.kind === 'count' ? 'value' : undefined;
+    if (slot) {
+      const n = c.kind === 'range' ? (slot === 'max' ? c.max! : c.min!) : (c as { value: number }).value;
+      for (const t of numText(n)) {
+        const at = pattern.search(new RegExp(`(?<![\\d,.])${escape(escape(t))}(?![\\d,]|\\.\\d)`));
+        if (at >= 0) {
+          pattern = `${pattern.slice(0, at)}(\\d[\\d,]*(?:\\.\\d+)?)${pattern.slice(at + escape(t).length)}`;
+          numeric = slot;
+          break;
+        }
+      }
+    }
+    if (seen.has(pattern)) continue;
+    seen.add(pattern);
+    out.push({ re: new RegExp(`(?<![\\w€$£])${pattern}(?![\\w])`, 'i'), constraint: c, ...(numeric ? { numeric } : {}), length: phrase.length });
+  }
+  out.sort((a, b) => b.length - a.length);
+  books.set(schema, out);
+  return out;
+}
+
+/** Words that carry no request on their own ("please", "for me", "and"). */
+const FILLER = /^(please|and|also|then|thanks|thank you|i need|i want|i'd like|me|for me|that's all|nothing else|everything|when everything is right)$/i;
+
+export function decomposeWithPhraseBook(instruction: string, schema: SiteSchema, site: SiteDefinition): Decomposition {
+  const spans: [number, number][] = [];
+  const constraints: Decomposed[] = [];
+  const facts = new Set<string>();
+  const free = (a: number, b: number) => spans.every(([x, y]) => b <= x || a >= y);
+  for (const e of entriesOf(schema)) {
+    const m = e.re.exec(instruction);
+    if (!m || !free(m.index, m.index + m[0].length)) continue;
+    const c = e.constraint;
+    const key = c.kind === 'superlative' ? `sup/${c.field}` : factKey(c);
+    if (facts.has(key)) continue;
+    let out: Decomposed;
+    if (c.kind === 'superlative') out = { kind: 'superlative', field: c.field, objective: c.objective, phrase: m[0] };
+    else {
+      const n = e.numeric ? Number(m[1]!.replace(/,/g, '')) : undefined;
+      const base = { ...c, phrase: m[0] } as Constraint;
+      if (n !== undefined && base.kind === 'range') out = { ...base, ...(e.numeric === 'max' ? { max: n } : { min: n }) };
+      else if (n !== undefined && base.kind === 'count') out = { ...base, value: n };
+      else out = base;
+      delete (out as { templateId?: string }).templateId;
+    }
+    facts.add(key);
+    spans.push([m.index, m.index + m[0].length]);
+    constraints.push(out);
+  }
+  // What is left: the opening, and whatever no phrase covered.
+  let rest = instruction;
+  for (const [a, b] of [...spans].sort((x, y) => y[0] - x[0])) rest = `${rest.slice(0, a)}|${rest.slice(b)}`;
+  const intros = site.tasks.intros.map((i) => i.toLowerCase());
+  const unmapped = rest
+    .split(/[|.;,!?]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && /[a-z]{2}/i.test(s) && !FILLER.test(s) && !intros.includes(s.toLowerCase()));
+  return { site: site.id, instruction, constraints, unmapped, problems: [] };
+}

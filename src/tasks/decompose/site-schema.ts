@@ -1,0 +1,84 @@
+import type { Constraint } from '../../core/schemas/task.js';
+import type { SiteDefinition } from '../../sites/engine/site-definition.js';
+import { catalogueFor } from '../../sites/registry.js';
+import type { World } from '../../world/world.js';
+import { generateTask } from '../generate-task.js';
+
+/**
+ * What a decomposer is grounded in: the facts the site's state records (field, stage, kind),
+ * the values each takes (codes, with the words people use for them), the add-ons and the
+ * traveller fields. Learnt from the site's definition and from the constraints its own
+ * generator writes, so a model is never asked to guess a field name or a code.
+ */
+export type FieldSchema = {
+  field: string;
+  label: string;
+  stage: string;
+  kind: string;
+  /** Values seen, each with the words that name it ("LIS" -> ["Lisbon"]). */
+  values: Map<string, Set<string>>;
+  numeric: boolean;
+};
+
+export type SiteSchema = {
+  site: string;
+  fields: Map<string, FieldSchema>;
+  addons: Set<string>;
+  detailFields: Set<string>;
+  /** Every phrase the generator wrote, with the constraint it says (the embedded decomposer's phrase book). */
+  phrases: { text: string; constraint: Constraint }[];
+};
+
+const cache = new Map<string, SiteSchema>();
+
+/** How many generated tasks per tier the schema and phrase book are learnt from. */
+export const SCHEMA_SAMPLE = 40;
+
+export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
+  const key = `${site.id}/${world.seed}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const fields = new Map<string, FieldSchema>();
+  for (const f of site.facts) fields.set(f.field, { field: f.field, label: f.label, stage: f.stage, kind: f.kind, values: new Map(), numeric: ['number', 'money', 'duration'].includes(f.kind) });
+  for (const f of site.searchFields) {
+    const fs = fields.get(f.name);
+    if (!fs) continue;
+    if (f.kind === 'select' || f.kind === 'radio') for (const o of f.options) fs.values.set(o.value, new Set([o.label]));
+    if (f.kind === 'stepper') fs.numeric = true;
+  }
+  const addons = new Set<string>();
+  const detailFields = new Set<string>([...site.travellerFields.map((f) => f.name), ...site.contactFields.map((f) => f.name)]);
+  const phrases: SiteSchema['phrases'] = [];
+  for (const difficulty of ['easy', 'medium', 'hard'] as const) {
+    for (let index = 0; index < SCHEMA_SAMPLE; index++) {
+      const t = generateTask({ site, catalogue: catalogueFor(site.id), world, seed: 9001, index, difficulty, split: 'train' });
+      if (!t) continue;
+      for (const c of t.constraints) {
+        phrases.push({ text: c.phrase, constraint: c });
+        if (c.kind === 'addon') addons.add(c.field);
+        if (c.kind === 'exact') fields.get(c.field)?.values.set(String(c.value), (fields.get(c.field)?.values.get(String(c.value)) ?? new Set()).add(wordsOf(c.phrase)));
+        if (c.kind === 'set') for (const v of c.values) if (!fields.get(c.field)?.values.has(v)) fields.get(c.field)?.values.set(v, new Set());
+      }
+    }
+  }
+  const schema = { site: site.id, fields, addons, detailFields, phrases };
+  cache.set(key, schema);
+  return schema;
+}
+
+/** The words of a phrase that name a value: "to Lisbon" -> "Lisbon" (drops a leading preposition). */
+const wordsOf = (phrase: string) => phrase.replace(/^(to|from|in|at|on|with|for|bound for|heading to|leaving from|flying|departing from)\s+/i, '').replace(/[.]$/, '');
+
+/** The schema as the model is shown it: one line per fact, its stage, kind and values. */
+export function describeSchema(s: SiteSchema, maxValues = 40): string {
+  const lines = [...s.fields.values()].map((f) => {
+    const vals = [...f.values.entries()].slice(0, maxValues).map(([v, words]) => (words.size ? `${v} (${[...words].slice(0, 2).join(' / ')})` : v));
+    return `- ${f.field} [${f.stage}, ${f.kind}] "${f.label}"${vals.length ? `: ${vals.join(', ')}${f.values.size > maxValues ? ', ...' : ''}` : ''}`;
+  });
+  return [
+    `Facts of site "${s.site}" (field [stage, kind] "label": values):`,
+    ...lines,
+    `Add-ons (kind "addon", field = id): ${[...s.addons].join(', ') || '(none)'}`,
+    `Traveller and contact fields (kind "details"): ${[...s.detailFields].join(', ')}`,
+  ].join('\n');
+}
