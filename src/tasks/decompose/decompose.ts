@@ -64,7 +64,7 @@ function codeOf(schema: SiteSchema, field: string, value: string, site: SiteDefi
   const sf = site.searchFields.find((x) => x.name === field);
   if (sf?.kind === 'autocomplete' && world) {
     const hit = site.suggest(world, sf.source, value).find((o) => norm(o.value) === n || norm(o.label) === n || norm(o.label).startsWith(`${n} (`) || norm(o.label).startsWith(`${n},`));
-    if (hit) return hit.value;
+    return hit?.value;
   }
   if (f.values.size === 0 || f.kind === 'date' || f.kind === 'text' || f.kind === 'time') return value;
   return undefined;

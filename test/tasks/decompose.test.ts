@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { agreementKey, groundConstraint } from '../../src/tasks/decompose/decompose.js';
+import { decomposeWithPhraseBook } from '../../src/tasks/decompose/phrase-book.js';
+import { siteSchema, type SiteSchema } from '../../src/tasks/decompose/site-schema.js';
+import { buildArenaWorld, siteById } from '../../src/sites/registry.js';
+import type { World } from '../../src/world/world.js';
+
+/** Instructions read by a person, with the constraints they hold (agreement keys), near misses included. */
+type Case = { site: string; instruction: string; expected: string[]; note: string };
+const CASES = JSON.parse(readFileSync(new URL('../fixtures/decompose/reading-set.json', import.meta.url), 'utf8')) as Case[];
+
+let world: World;
+let schema: SiteSchema;
+const site = siteById('skyhop');
+beforeAll(() => {
+  world = buildArenaWorld(1);
+  schema = siteSchema(site, world);
+}, 600_000);
+
+describe('decomposition against a person\'s reading', () => {
+  it.each(CASES.map((c) => [c.note, c] as const))('%s: never says what the person did not read, and reports what it could not map', (_note, c) => {
+    const d = decomposeWithPhraseBook(c.instruction, schema, site);
+    const got = d.constraints.map(agreementKey);
+    // Precision: every constraint it gives is one the person read.
+    for (const k of got) expect(c.expected, `${k} in "${c.instruction}"`).toContain(k);
+    // Nothing silently dropped: what it did not give is in an unmapped part of the instruction.
+    const missed = c.expected.filter((k) => !got.includes(k));
+    if (missed.length) expect(d.unmapped.length, `missed ${missed.join(', ')}`).toBeGreaterThan(0);
+  });
+});
+
+describe('grounding a proposed constraint in the site', () => {
+  it('maps words to codes, and reports unknown fields and values instead of inventing them', () => {
+    expect(groundConstraint({ kind: 'exact', field: 'destination', value: 'Paris' }, schema, site, world)).toMatchObject({ ok: { kind: 'exact', field: 'destination', value: 'CDG', stage: 'search' } });
+    expect(groundConstraint({ kind: 'exact', field: 'destinationCity', value: 'Paris' }, schema, site, world)).toEqual({ reason: 'unknown field "destinationCity"' });
+    expect(groundConstraint({ kind: 'exact', field: 'destination', value: 'Atlantis' }, schema, site, world)).toEqual({ reason: 'unknown value "Atlantis" for destination' });
+    expect(groundConstraint({ kind: 'range', field: 'farePrice', max: 'cheap' }, schema, site, world)).toMatchObject({ reason: expect.stringMatching(/^not a valid range constraint/) });
+    expect(groundConstraint({ kind: 'superlative', field: 'farePrice', objective: 'min' }, schema, site, world)).toMatchObject({ ok: { kind: 'superlative', field: 'farePrice', objective: 'min' } });
+  });
+});
