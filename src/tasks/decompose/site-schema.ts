@@ -53,6 +53,12 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
     for (let index = 0; index < SCHEMA_SAMPLE; index++) {
       const t = generateTask({ site, catalogue: catalogueFor(site.id), world, seed: 9001, index, difficulty, split: 'train' });
       if (!t) continue;
+      // Every add-on the task's option offers, not only those its constraints name.
+      const detail = site.detail(world, t.target.params, t.target.listingId);
+      if (detail) {
+        const choices = detail.optionGroups.flatMap((g) => g.choices.filter((c) => c.id === t.target.choices[g.id]));
+        for (const x of site.extras({ params: t.target.params, listing: detail.listing, choices })) addons.add(x.id);
+      }
       for (const c of t.constraints) {
         phrases.push({ text: c.phrase, constraint: c });
         if (c.kind === 'addon') addons.add(c.field);
