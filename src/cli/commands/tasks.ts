@@ -8,10 +8,7 @@ import { generateTask } from '../../tasks/generate-task.js';
 import { lintTask } from '../../tasks/lint-instruction.js';
 import { SUITES, loadTasks, writeTasks } from '../../tasks/task-file.js';
 import { taskSignature } from '../../tasks/task-signature.js';
-import { readFileSync } from 'node:fs';
-import { siteSchema } from '../../tasks/decompose/site-schema.js';
-import { decomposeWithPhraseBook } from '../../tasks/decompose/phrase-book.js';
-import type { Decomposition } from '../../tasks/decompose/decompose.js';
+import { registerDecompose } from './decompose.js';
 import { parseIntOption, printJson, table } from '../output.js';
 
 function summary(tasks: readonly Task[]): (string | number)[][] {
@@ -108,34 +105,7 @@ export function registerTasks(program: Command): void {
       if (findings.length > 0) process.exitCode = 1;
     });
 
-  tasks
-    .command('decompose [instruction]')
-    .description("split a free-text instruction into the site's typed constraints (embedded phrase book, no model); what it cannot map is reported")
-    .requiredOption('--site <id>', 'the site the instruction is for')
-    .option('--file <path>', 'a text file of instructions, one per line (or JSONL with an "instruction" field)')
-    .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), 1)
-    .option('--json', 'print JSON')
-    .action((instruction: string | undefined, opts: { site: string; file?: string; worldSeed: number; json?: boolean }) => {
-      if ((instruction === undefined) === (opts.file === undefined)) throw new InvalidInputError('give exactly one of an instruction or --file PATH');
-      const site = siteById(opts.site);
-      const lines = opts.file
-        ? readFileSync(opts.file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).map((l, i) => {
-            if (!l.startsWith('{')) return l;
-            const v = (JSON.parse(l) as { instruction?: unknown }).instruction;
-            if (typeof v !== 'string') throw new InvalidInputError(`${opts.file}:${i + 1}: a JSON line needs an "instruction" string`);
-            return v;
-          })
-        : [instruction!];
-      const { world } = loadArenaWorld(opts.worldSeed);
-      const schema = siteSchema(site, world);
-      const out: Decomposition[] = lines.map((l) => decomposeWithPhraseBook(l, schema, site));
-      if (opts.json) return printJson(out);
-      for (const d of out) {
-        process.stdout.write(`\n${d.instruction}\n`);
-        for (const c of d.constraints) process.stdout.write(`  - ${c.kind}${'field' in c ? ` ${c.field}` : ''}: ${JSON.stringify({ ...c, kind: undefined, field: undefined, phrase: undefined, id: undefined, stage: undefined })} <- "${c.phrase}"\n`);
-        for (const u of d.unmapped) process.stdout.write(`  ? unmapped: "${u}"\n`);
-      }
-    });
+  registerDecompose(tasks);
 
   tasks
     .command('show <file-or-suite>')

@@ -10,7 +10,10 @@ import type { SiteSchema } from './site-schema.js';
  * "under €150 a night"). It reads the instructions our generator writes and those close to
  * them; a clause it does not know is reported unmapped, never guessed.
  */
-type Entry = { re: RegExp; constraint: Constraint; numeric?: 'min' | 'max' | 'value'; length: number };
+type Entry = { re: RegExp; constraint: Constraint; numeric?: 'min' | 'max' | 'value'; place?: string; length: number };
+
+/** A place named in capitalized words ("Porto", "Rio de Janeiro", "Frankfurt am Main"). */
+const PLACE = "([A-Z][\\p{L}'.-]*(?: (?:de |da |do |am |an |del |la |le )?[A-Z][\\p{L}'.-]*){0,3})";
 
 const books = new Map<SiteSchema, Entry[]>();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -37,6 +40,16 @@ function entriesOf(schema: SiteSchema): Entry[] {
         }
       }
     }
+    // A place of an autocomplete field: any place the site knows, said the same way ("to Lisbon" reads "to Porto").
+    const field = c.kind === 'exact' ? schema.fields.get(c.field) : undefined;
+    const words = c.kind === 'exact' ? [...(field?.values.get(String(c.value)) ?? [])].find((w) => phrase.endsWith(w) && w !== phrase) : undefined;
+    if (c.kind === 'exact' && words && schema.places.has(c.field)) {
+      const placePattern = `${escape(phrase.slice(0, phrase.length - words.length))}${PLACE}`;
+      if (!seen.has(placePattern)) {
+        seen.add(placePattern);
+        out.push({ re: new RegExp(`(?<![\\p{L}])${placePattern}(?![\\p{L}])`, 'u'), constraint: c, place: c.field, length: phrase.length - words.length + 1 });
+      }
+    }
     if (seen.has(pattern)) continue;
     seen.add(pattern);
     out.push({ re: new RegExp(`(?<![\\w€$£])${pattern}(?![\\w])`, 'i'), constraint: c, ...(numeric ? { numeric } : {}), length: phrase.length });
@@ -61,6 +74,23 @@ export function decomposeWithPhraseBook(instruction: string, schema: SiteSchema,
     const key = c.kind === 'superlative' ? `sup/${c.field}` : factKey(c);
     if (facts.has(key)) continue;
     let out: Decomposed;
+    if (e.place && c.kind === 'exact') {
+      // The longest run of the captured words that names a place the site knows.
+      const said = m[1]!.split(' ');
+      let code: string | undefined;
+      let used = 0;
+      for (let n = said.length; n > 0 && !code; n--) {
+        code = schema.placeCode(e.place, said.slice(0, n).join(' '));
+        used = n;
+      }
+      if (!code) continue;
+      const text = m[0].slice(0, m[0].length - m[1]!.length) + said.slice(0, used).join(' ');
+      if (!free(m.index, m.index + text.length)) continue;
+      facts.add(key);
+      spans.push([m.index, m.index + text.length]);
+      constraints.push({ id: c.id, kind: 'exact', stage: c.stage, field: c.field, value: code, phrase: text });
+      continue;
+    }
     if (c.kind === 'superlative') out = { kind: 'superlative', field: c.field, objective: c.objective, phrase: m[0] };
     else {
       const n = e.numeric ? Number(m[1]!.replace(/,/g, '')) : undefined;

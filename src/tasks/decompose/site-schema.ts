@@ -25,6 +25,10 @@ export type SiteSchema = {
   fields: Map<string, FieldSchema>;
   addons: Set<string>;
   detailFields: Set<string>;
+  /** Fields filled from a list of places (autocomplete): any place the site knows is a value. */
+  places: Set<string>;
+  /** The code of a place named in words, when the site knows it ("Porto" -> "OPO"). */
+  placeCode(field: string, words: string): string | undefined;
   /** Every phrase the generator wrote, with the constraint it says (the embedded decomposer's phrase book). */
   phrases: { text: string; constraint: Constraint }[];
 };
@@ -67,7 +71,17 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
       }
     }
   }
-  const schema = { site: site.id, fields, addons, detailFields, phrases };
+  const places = new Set(site.searchFields.filter((f) => f.kind === 'autocomplete' && fields.has(f.name)).map((f) => f.name));
+  const norm = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim();
+  const placeCode = (field: string, words: string): string | undefined => {
+    const f = site.searchFields.find((x) => x.name === field);
+    if (!f || f.kind !== 'autocomplete') return undefined;
+    const n = norm(words);
+    for (const [code, said] of fields.get(field)?.values ?? []) if ([...said].some((w) => norm(w) === n)) return code;
+    // The site's own suggestions: a place whose name is exactly these words (before any comma or bracket).
+    return site.suggest(world, f.source, words).find((o) => norm(o.label.split(/[,(]/)[0]!) === n || norm(o.value) === n)?.value;
+  };
+  const schema: SiteSchema = { site: site.id, fields, addons, detailFields, places, placeCode, phrases };
   cache.set(key, schema);
   return schema;
 }
