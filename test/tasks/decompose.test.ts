@@ -39,3 +39,23 @@ describe('grounding a proposed constraint in the site', () => {
     expect(groundConstraint({ kind: 'superlative', field: 'farePrice', objective: 'min' }, schema, site, world)).toMatchObject({ ok: { kind: 'superlative', field: 'farePrice', objective: 'min' } });
   });
 });
+
+describe('a user\'s own instruction as a task', () => {
+  it('becomes a valid task with a witness booking the evaluator scores, loadable as a task file; what cannot be mapped is refused with the reason', async () => {
+    const { taskFromDecomposition } = await import('../../src/tasks/decompose/to-task.js');
+    const { evaluate } = await import('../../src/evaluation/evaluate.js');
+    const { checkFeasible } = await import('../../src/tasks/feasibility.js');
+    const { Task } = await import('../../src/core/schemas/task.js');
+    const d = decomposeWithPhraseBook('Find and book a flight from Berlin to Porto for 2 adults, non-stop. Complete the booking.', schema, site);
+    expect(d.unmapped).toEqual([]);
+    expect(d.constraints.map(agreementKey).sort()).toEqual(['booked', 'count/adults/2', 'exact/destination/opo', 'exact/origin/ber', 'range/stops//0']);
+    const r = taskFromDecomposition(d, { site, world, id: 'user-1' });
+    if (!('task' in r)) throw new Error(r.problem);
+    expect(Task.safeParse(r.task).success).toBe(true);
+    expect(checkFeasible(r.task, world)).toBeUndefined();
+    // Scored exactly: nothing done is 0, the witness booking is a success.
+    expect(evaluate(r.task, undefined).csr).toBe(0);
+    const refused = taskFromDecomposition(decomposeWithPhraseBook('Book a flight from Berlin to Porto with a view of the sea. Complete the booking.', schema, site), { site, world, id: 'user-2' });
+    expect(refused).toEqual({ problem: 'parts of the instruction map to no constraint: "with a view of the sea"' });
+  });
+});
