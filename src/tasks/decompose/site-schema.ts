@@ -2,6 +2,8 @@ import type { Constraint } from '../../core/schemas/task.js';
 import type { SiteDefinition } from '../../sites/engine/site-definition.js';
 import { catalogueFor } from '../../sites/registry.js';
 import type { World } from '../../world/world.js';
+import type { Target } from '../../sites/kit/task-catalogue.js';
+import { detailsCandidates } from '../details-candidates.js';
 import { generateTask } from '../generate-task.js';
 
 /**
@@ -70,6 +72,11 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
         if (c.kind === 'set') for (const v of c.values) if (!fields.get(c.field)?.values.has(v)) fields.get(c.field)?.values.set(v, new Set());
       }
     }
+  }
+  // Every wording of traveller and contact details (the same on every site), not only those the sample drew.
+  const people = { travellers: [{ firstName: 'Ana', lastName: 'Costa' }], contact: { email: 'ana.costa@example.com', phone: '+351 912 345 678' } } as unknown as Target;
+  for (const cand of detailsCandidates(people)) {
+    for (const ph of cand.phrases) phrases.push({ text: ph.text, constraint: { ...cand.constraint, phrase: ph.text, templateId: ph.id } as Constraint });
   }
   const places = new Set(site.searchFields.filter((f) => f.kind === 'autocomplete' && fields.has(f.name)).map((f) => f.name));
   const norm = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim();
