@@ -8,13 +8,15 @@ import { DEFAULT_ORM_THRESHOLD } from '../../pipeline/explore/prune.js';
 import { RunStore } from '../../pipeline/run-store.js';
 import { SITES, siteById } from '../../sites/registry.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
+import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
+import { createProvider } from '../../models/config.js';
 
-type ExploreOpts = { sites?: string; explorer: string; episodes: number; out: string; seed: number; worldSeed: number; noise: number; maxSteps: number; parallel: number; threshold: string; resume?: boolean; json?: boolean };
+type ExploreOpts = LlmFlags & { labeler: string; sites?: string; explorer: string; episodes: number; out: string; seed: number; worldSeed: number; noise: number; maxSteps: number; parallel: number; threshold: string; resume?: boolean; json?: boolean };
 
 type SiteTally = { episodes: number; steps: number; demonstrations: number; demoSteps: number; booked: number; ends: Record<string, number> };
 
 export function registerExplore(program: Command): void {
-  program
+  const cmd = program
     .command('explore')
     .description('NNetNav-style data without a task generator: explore sites with no task, label each surviving prefix in hindsight, prune with a reward model; resumable, exported by `export`')
     .option('--sites <ids>', 'comma-separated site ids (default: all)')
@@ -27,9 +29,12 @@ export function registerExplore(program: Command): void {
     .option('--max-steps <n>', `steps per exploration (at most ${MAX_STEPS})`, parseIntOption('--max-steps', 4, MAX_STEPS), MAX_STEPS)
     .option('--parallel <k>', 'explorations at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--threshold <score>', 'reward-model score (1-5) a prefix needs for the exploration to go on', String(DEFAULT_ORM_THRESHOLD))
+    .option('--labeler <name>', 'embedded (the state, phrased by the catalogue; exact reward) | llm (NNetNav relabel and 1-5 reward prompts, then decomposition; needs --model)', 'embedded')
     .option('--resume', 'continue the run in --out')
-    .option('--json', 'print the summary as JSON')
-    .action(async (opts: ExploreOpts) => {
+    .option('--json', 'print the summary as JSON');
+  llmFlags(cmd).action(async (opts: ExploreOpts) => {
+      if (opts.labeler !== 'embedded' && opts.labeler !== 'llm') throw new InvalidInputError(`--labeler must be embedded or llm, got "${opts.labeler}"`);
+      const labelModel = opts.labeler === 'llm' ? createProvider(resolveLlm(opts).config) : undefined;
       if (opts.explorer !== 'scripted') throw new InvalidInputError(`unknown explorer "${opts.explorer}"`, { hint: 'explorers: scripted (the LLM explorer is not built yet)' });
       const threshold = Number(opts.threshold);
       if (!Number.isFinite(threshold) || threshold < 1 || threshold > 5) throw new InvalidInputError(`--threshold must be a score from 1 to 5, got "${opts.threshold}"`);
@@ -52,6 +57,7 @@ export function registerExplore(program: Command): void {
         parallel: opts.parallel,
         resume: Boolean(opts.resume),
         threshold,
+        ...(labelModel ? { labelModel } : {}),
         onStart: (total, already) => {
           if (already > 0) process.stderr.write(`resuming: ${already} of ${total} explorations already done\n`);
           if (process.stderr.isTTY) bar.start(total - already, 0, { demos: 0 });

@@ -13,6 +13,8 @@ import { RunStore, type RunConfig } from '../run-store.js';
 import { DEFAULT_SALVAGE } from '../salvage.js';
 import { exploreEpisode, type ExploreResult } from './explore-episode.js';
 import { DEFAULT_ORM_THRESHOLD, embeddedLabeler } from './prune.js';
+import { llmLabeler } from './llm-labeler.js';
+import type { ModelProvider } from '../../models/provider.js';
 
 export type ExploreRunOptions = {
   dir: string;
@@ -27,6 +29,8 @@ export type ExploreRunOptions = {
   resume: boolean;
   /** ORM score (1-5) a prefix needs for the exploration to go on. */
   threshold?: number;
+  /** Label and score with a model (NNetNav's relabel and reward prompts, then decomposition) instead of the embedded labeler. */
+  labelModel?: ModelProvider;
   onStart?: (total: number, done: number) => void;
   onEpisode?: (r: ExploreResult & { site: string; persona: string }) => void;
 };
@@ -34,8 +38,8 @@ export type ExploreRunOptions = {
 type Job = { site: string; index: number; persona: Persona; seed: number; intent: Task };
 
 /** The config a run of explorations is stored under (export's dataset card reads it). */
-export function exploreConfig(o: Pick<ExploreRunOptions, 'sites' | 'episodes' | 'explorer' | 'seed' | 'worldSeed' | 'noise' | 'maxSteps'>): RunConfig {
-  return { sites: o.sites, tasksPerSite: o.episodes, teacher: `explore:${o.explorer}`, noise: o.noise, seed: o.seed, worldSeed: o.worldSeed, maxSteps: o.maxSteps, mode: 'viewport', salvage: DEFAULT_SALVAGE };
+export function exploreConfig(o: Pick<ExploreRunOptions, 'sites' | 'episodes' | 'explorer' | 'seed' | 'worldSeed' | 'noise' | 'maxSteps' | 'labelModel'>): RunConfig {
+  return { sites: o.sites, tasksPerSite: o.episodes, teacher: `explore:${o.explorer}${o.labelModel ? `+label:${o.labelModel.model}` : ''}`, noise: o.noise, seed: o.seed, worldSeed: o.worldSeed, maxSteps: o.maxSteps, mode: 'viewport', salvage: DEFAULT_SALVAGE };
 }
 
 /** The trajectory a store keeps of an exploration: its steps under the explorer's private intent. */
@@ -109,7 +113,9 @@ export async function exploreRun(o: ExploreRunOptions): Promise<RunStore> {
         const r = await exploreEpisode({
           env,
           explorer,
-          labeler: embeddedLabeler(siteById(job.site), world, episodeId, o.threshold ?? DEFAULT_ORM_THRESHOLD),
+          labeler: o.labelModel
+            ? llmLabeler(siteById(job.site), world, episodeId, o.labelModel, o.threshold ?? DEFAULT_ORM_THRESHOLD)
+            : embeddedLabeler(siteById(job.site), world, episodeId, o.threshold ?? DEFAULT_ORM_THRESHOLD),
           siteId: job.site,
           persona: job.persona,
           episodeId,
