@@ -75,3 +75,21 @@ describe('the model labeler and reward model', () => {
     expect(garbled).toMatchObject({ ormScore: 1, passed: false, problem: 'the reward model gave no score twice' });
   });
 });
+
+describe('the model explorer', () => {
+  it('asks with the persona and the running summaries, and acts as the model says', async () => {
+    const { LlmExplorer } = await import('../../src/agents/explorer/llm-explorer.js');
+    const { allPersonas } = await import('../../src/agents/explorer/personas.js');
+    const { fakeObservation } = await import('../helpers/fake-observation.js');
+    const p = await provider(['Thought: I want to see what flights there are.\nAction: click("12")']);
+    const explorer = new LlmExplorer(world, p);
+    const persona = allPersonas().skyhop![0]!;
+    explorer.begin('skyhop', persona, 7);
+    const d = await explorer.act({ observation: fakeObservation(), history: [], summaries: ['Searched with origin=LIS (4 results).'] });
+    expect(d.action).toBe('click("12")');
+    const prompt = JSON.stringify(server!.requests[0]!.body);
+    expect(prompt).toContain(persona.description);
+    expect(prompt).toContain('Searched with origin=LIS (4 results).');
+    expect(prompt).toContain('You have no fixed task');
+  });
+});

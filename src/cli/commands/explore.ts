@@ -20,7 +20,7 @@ export function registerExplore(program: Command): void {
     .command('explore')
     .description('NNetNav-style data without a task generator: explore sites with no task, label each surviving prefix in hindsight, prune with a reward model; resumable, exported by `export`')
     .option('--sites <ids>', 'comma-separated site ids (default: all)')
-    .option('--explorer <name>', 'scripted (embedded, no model)', 'scripted')
+    .option('--explorer <name>', 'scripted (embedded, no model) | llm (NNetNav exploration prompt with the running summaries; needs --model)', 'scripted')
     .requiredOption('--episodes <n>', 'explorations per site', parseIntOption('--episodes', 1, 100_000))
     .requiredOption('--out <dir>', 'run directory (a run store that `export --run` reads)')
     .option('--seed <s>', 'exploration seed (personas, intents, wandering)', parseIntOption('--seed'), 1)
@@ -34,8 +34,9 @@ export function registerExplore(program: Command): void {
     .option('--json', 'print the summary as JSON');
   llmFlags(cmd).action(async (opts: ExploreOpts) => {
       if (opts.labeler !== 'embedded' && opts.labeler !== 'llm') throw new InvalidInputError(`--labeler must be embedded or llm, got "${opts.labeler}"`);
-      const labelModel = opts.labeler === 'llm' ? createProvider(resolveLlm(opts).config) : undefined;
-      if (opts.explorer !== 'scripted') throw new InvalidInputError(`unknown explorer "${opts.explorer}"`, { hint: 'explorers: scripted (the LLM explorer is not built yet)' });
+      const model = opts.labeler === 'llm' || opts.explorer === 'llm' ? createProvider(resolveLlm(opts).config) : undefined;
+      const labelModel = opts.labeler === 'llm' ? model : undefined;
+      if (opts.explorer !== 'scripted' && opts.explorer !== 'llm') throw new InvalidInputError(`unknown explorer "${opts.explorer}"`, { hint: 'explorers: scripted (embedded), llm (needs --model)' });
       const threshold = Number(opts.threshold);
       if (!Number.isFinite(threshold) || threshold < 1 || threshold > 5) throw new InvalidInputError(`--threshold must be a score from 1 to 5, got "${opts.threshold}"`);
       const sites = opts.sites ? opts.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
@@ -49,7 +50,8 @@ export function registerExplore(program: Command): void {
         dir: opts.out,
         sites,
         episodes: opts.episodes,
-        explorer: 'scripted',
+        explorer: opts.explorer as 'scripted' | 'llm',
+        ...(opts.explorer === 'llm' && model ? { exploreModel: model } : {}),
         seed: opts.seed,
         worldSeed: opts.worldSeed,
         noise: opts.noise,

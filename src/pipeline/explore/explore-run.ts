@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import { drawPersona, type Persona } from '../../agents/explorer/personas.js';
 import { ScriptedExplorer, explorerIntent } from '../../agents/explorer/scripted-explorer.js';
+import { LlmExplorer } from '../../agents/explorer/llm-explorer.js';
+import { InvalidInputError } from '../../core/errors.js';
 import { EnvPool } from '../../browser/env/env-pool.js';
 import { Rng } from '../../core/rng.js';
 import type { Task } from '../../core/schemas/task.js';
@@ -20,7 +22,9 @@ export type ExploreRunOptions = {
   dir: string;
   sites: string[];
   episodes: number;
-  explorer: 'scripted';
+  explorer: 'scripted' | 'llm';
+  /** With `explorer: "llm"`: the model that explores. */
+  exploreModel?: ModelProvider;
   seed: number;
   worldSeed: number;
   noise: number;
@@ -38,8 +42,8 @@ export type ExploreRunOptions = {
 type Job = { site: string; index: number; persona: Persona; seed: number; intent: Task };
 
 /** The config a run of explorations is stored under (export's dataset card reads it). */
-export function exploreConfig(o: Pick<ExploreRunOptions, 'sites' | 'episodes' | 'explorer' | 'seed' | 'worldSeed' | 'noise' | 'maxSteps' | 'labelModel'>): RunConfig {
-  return { sites: o.sites, tasksPerSite: o.episodes, teacher: `explore:${o.explorer}${o.labelModel ? `+label:${o.labelModel.model}` : ''}`, noise: o.noise, seed: o.seed, worldSeed: o.worldSeed, maxSteps: o.maxSteps, mode: 'viewport', salvage: DEFAULT_SALVAGE };
+export function exploreConfig(o: Pick<ExploreRunOptions, 'sites' | 'episodes' | 'explorer' | 'seed' | 'worldSeed' | 'noise' | 'maxSteps' | 'labelModel' | 'exploreModel'>): RunConfig {
+  return { sites: o.sites, tasksPerSite: o.episodes, teacher: `explore:${o.explorer}${o.exploreModel ? `:${o.exploreModel.model}` : ''}${o.labelModel ? `+label:${o.labelModel.model}` : ''}`, noise: o.noise, seed: o.seed, worldSeed: o.worldSeed, maxSteps: o.maxSteps, mode: 'viewport', salvage: DEFAULT_SALVAGE };
 }
 
 /** The trajectory a store keeps of an exploration: its steps under the explorer's private intent. */
@@ -83,6 +87,7 @@ function asTrajectory(job: Job, episodeId: string, r: ExploreResult, explorer: s
  * store that `export` reads. Resumable: stored episodes are skipped.
  */
 export async function exploreRun(o: ExploreRunOptions): Promise<RunStore> {
+  if (o.explorer === 'llm' && !o.exploreModel) throw new InvalidInputError('the llm explorer needs a model', { hint: 'pass --model (and --base-url for a local server)' });
   const config = exploreConfig(o);
   const versions = RunStore.versions();
   const store = o.resume && RunStore.exists(o.dir) ? RunStore.open(o.dir, { config, versions }) : RunStore.create(o.dir, basename(o.dir), config, versions);
@@ -109,7 +114,7 @@ export async function exploreRun(o: ExploreRunOptions): Promise<RunStore> {
     try {
       await pool.run(pending, async (env, job, attempt) => {
         const episodeId = `${store.runId}-${job.intent.id}${attempt ? `-retry${attempt}` : ''}`;
-        const explorer = new ScriptedExplorer(world, o.noise, 0.1, job.intent);
+        const explorer = o.explorer === 'llm' ? new LlmExplorer(world, o.exploreModel!) : new ScriptedExplorer(world, o.noise, 0.1, job.intent);
         const r = await exploreEpisode({
           env,
           explorer,
