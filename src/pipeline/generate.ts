@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { agentFactory, agentInfo, type LlmSetup } from '../agents/make-agent.js';
 import { LlmAgentOptions } from '../agents/llm/options.js';
 import type { Task } from '../core/schemas/task.js';
+import type { DatasetRow } from '../core/schemas/dataset.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
 import { runTasks } from '../rollout/run-tasks.js';
 import { ScreenshotBuffer, screenshotOption } from '../rollout/screenshots.js';
@@ -24,7 +25,7 @@ export type GenerateRunOptions = {
   force: boolean;
   /** Called once the work is known: total episodes and those already done. */
   onStart?: (total: number, done: number) => void;
-  onEpisode?: (t: Trajectory, kept: 'success' | 'salvaged' | 'none') => void;
+  onEpisode?: (t: Trajectory, kept: DatasetRow['kind'] | 'none') => void;
 };
 
 /**

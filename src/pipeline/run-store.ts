@@ -174,8 +174,9 @@ export class RunStore {
     return new Set(this.db.prepare('SELECT task_id FROM episodes').pluck().all() as string[]);
   }
 
-  /** Stores a finished episode, its steps, its evaluation, its dataset row and its screenshots in one transaction. */
-  recordEpisode(t: Trajectory, row: DatasetRow | undefined, screenshots: readonly { index: number; mime: string; data: Uint8Array }[] = []): void {
+  /** Stores a finished episode, its steps, its evaluation, its dataset rows (one, or an exploration's several) and its screenshots in one transaction. */
+  recordEpisode(t: Trajectory, row: DatasetRow | readonly DatasetRow[] | undefined, screenshots: readonly { index: number; mime: string; data: Uint8Array }[] = []): void {
+    const rows = row === undefined ? [] : Array.isArray(row) ? (row as readonly DatasetRow[]) : [row as DatasetRow];
     const e = t.end.evaluation;
     const site = t.header.task.site;
     this.db.transaction(() => {
@@ -187,7 +188,8 @@ export class RunStore {
       this.db
         .prepare('INSERT INTO evaluations (episode_id, csr, sr, best_csr, first_best_index, verdicts) VALUES (?, ?, ?, ?, ?, ?)')
         .run(t.header.episodeId, e.csr, e.sr ? 1 : 0, e.bestCsr, e.firstBestIndex, JSON.stringify(e.verdicts));
-      if (row) this.db.prepare('INSERT INTO dataset_rows (id, episode_id, site, kind, steps, json) VALUES (?, ?, ?, ?, ?, ?)').run(row.id, t.header.episodeId, site, row.kind, row.steps.length, JSON.stringify(row));
+      const insert = this.db.prepare('INSERT INTO dataset_rows (id, episode_id, site, kind, steps, json) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const r of rows) insert.run(r.id, t.header.episodeId, site, r.kind, r.steps.length, JSON.stringify(r));
       if (screenshots.length) {
         this.db.exec(SCREENSHOTS_SCHEMA);
         const shot = this.db.prepare('INSERT INTO screenshots (episode_id, idx, mime, data) VALUES (?, ?, ?, ?)');
