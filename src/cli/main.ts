@@ -10,6 +10,7 @@ import { registerTasks } from './commands/tasks.js';
 import { registerTrain } from './commands/train.js';
 import { registerAblation } from './commands/ablation.js';
 import { registerValidity } from './commands/validity.js';
+import { registerWorker } from './commands/worker.js';
 import { fail } from './output.js';
 
 const program = new Command()
@@ -28,5 +29,6 @@ registerJudge(program);
 registerTrain(program);
 registerAblation(program);
 registerValidity(program);
+registerWorker(program);
 
 program.parseAsync(process.argv).catch(fail);

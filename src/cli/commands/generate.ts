@@ -10,6 +10,7 @@ import { SITES, siteById } from '../../sites/registry.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
+import { queueFlags, runnerFromFlags, type QueueFlags } from '../queue-flags.js';
 
 
 export function statsTable(s: RunStats): string {
@@ -48,7 +49,7 @@ type GenerateOpts = LlmFlags & {
   minKept: number;
   requireBooking?: boolean;
   json?: boolean;
-};
+} & QueueFlags;
 
 export function registerGenerate(program: Command): void {
   const generate = program
@@ -70,6 +71,7 @@ export function registerGenerate(program: Command): void {
     .option('--min-kept <n>', 'salvage: least satisfied constraints besides the booking', parseIntOption('--min-kept', 0, 20), DEFAULT_SALVAGE.minKept)
     .option('--require-booking', 'salvage: keep only partials that submitted a booking')
     .option('--json', 'print the stats as JSON at the end');
+  queueFlags(generate);
   llmFlags(generate).action(async (opts: GenerateOpts) => {
     if (!['viewport', 'full'].includes(opts.mode)) throw new InvalidInputError(`--mode must be viewport or full, got "${opts.mode}"`);
     if (opts.teacher !== 'scripted' && opts.teacher !== 'llm') throw new InvalidInputError(`unknown teacher "${opts.teacher}"`, { hint: 'teachers: scripted, llm' });
@@ -90,20 +92,27 @@ export function registerGenerate(program: Command): void {
     if (!opts.resume && RunStore.exists(opts.out)) throw new InvalidInputError(`${opts.out} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
     let progress: ReturnType<typeof episodeProgress> | undefined;
     const t0 = performance.now();
-    const store = await generateRun({
-      dir: opts.out,
-      config,
-      ...(llm ? { llm } : {}),
-      parallel: opts.parallel,
-      resume: Boolean(opts.resume),
-      force: Boolean(opts.force),
-      onStart: (total, done) => {
-        if (done > 0) process.stderr.write(`resuming: ${done} of ${total} episodes already done\n`);
-        progress = episodeProgress(total - done);
-      },
-      onEpisode: (t) => progress?.tick(t),
-    });
-    progress?.stop();
+    const runner = await runnerFromFlags(opts, (line) => progress?.note(line));
+    let store: RunStore;
+    try {
+      store = await generateRun({
+        dir: opts.out,
+        config,
+        ...(llm ? { llm } : {}),
+        parallel: opts.parallel,
+        ...(runner ? { runner } : {}),
+        resume: Boolean(opts.resume),
+        force: Boolean(opts.force),
+        onStart: (total, done) => {
+          if (done > 0) process.stderr.write(`resuming: ${done} of ${total} episodes already done\n`);
+          progress = episodeProgress(total - done);
+        },
+        onEpisode: (t) => progress?.tick(t),
+      });
+    } finally {
+      progress?.stop();
+      await runner?.close();
+    }
     const s = runStats(store);
     store.close();
     if (opts.json) return printJson({ run: resolve(opts.out), ...s });
