@@ -20,7 +20,8 @@ const ALLOWED: Record<string, string[]> = {
   demo: ['core', 'world', 'sites', 'browser'],
   validity: ['core', 'world', 'sites', 'evaluation', 'tasks'],
   distributed: ['core', 'world', 'sites', 'tasks', 'browser', 'agents', 'models', 'rollout'],
-  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'experiments', 'demo', 'validity', 'distributed'],
+  'env-server': ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'rollout', 'pipeline'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'experiments', 'demo', 'validity', 'distributed', 'env-server'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');

@@ -80,8 +80,15 @@ export function encodeTrajectory(t: Trajectory): Buffer {
   return gzipSync(JSON.stringify(t));
 }
 
-/** Reads a stored trajectory back, checked line by line against the trajectory schemas. */
+/**
+ * Reads a stored trajectory back, checked part by part against the trajectory schemas. The
+ * checked JSON is returned as it came, not zod's output (which orders keys by the schema): the
+ * run store writes it as text, and must write what a local run of the episode writes.
+ */
 export function decodeTrajectory(bytes: Buffer): Trajectory {
-  const raw = JSON.parse(gunzipSync(bytes).toString('utf8')) as { header: unknown; steps: unknown[]; end: unknown };
-  return { header: TrajectoryHeader.parse(raw.header), steps: raw.steps.map((s) => TrajectoryStep.parse(s)), end: TrajectoryEnd.parse(raw.end) };
+  const raw = JSON.parse(gunzipSync(bytes).toString('utf8')) as Trajectory;
+  TrajectoryHeader.parse(raw.header);
+  for (const s of raw.steps) TrajectoryStep.parse(s);
+  TrajectoryEnd.parse(raw.end);
+  return raw;
 }

@@ -138,7 +138,9 @@ export class EpisodeWorker {
       const issue = parsed.error.issues[0]!;
       throw new UnrecoverableError(`job ${job.id} is not a WebFoundry episode job of version 1 (${issue.path.join('.')}: ${issue.message})`);
     }
-    const data = parsed.data;
+    // Checked, but run on the task as sent: zod's output orders keys by the schema, and the
+    // trajectory (and the run store's rows) must be byte for byte what a local run writes.
+    const data = { ...parsed.data, task: (job.data as { task: EpisodeJob['task'] }).task };
     const early = codeIdentityProblems(data.identity);
     const site = early.length ? undefined : await this.site(data.identity.world.seed);
     const problems = site ? identityProblems(data.identity, site.identity) : early;

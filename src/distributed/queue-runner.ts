@@ -3,6 +3,7 @@ import { Queue, QueueEvents, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { agentFactory } from '../agents/make-agent.js';
 import { describeError } from '../core/errors.js';
+import { canonicalJson } from '../core/hash.js';
 import { logger } from '../core/logger.js';
 import type { Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
@@ -113,7 +114,9 @@ async function runBatch(o: QueueRunnerOptions, queueName: string, queue: Queue, 
       return undefined;
     }
     const t = decodeTrajectory(bytes);
-    if (t.header.task.id !== task.id) throw new Error(`job ${j.id} returned the episode of task ${t.header.task.id}, not ${task.id}`);
+    if (canonicalJson(t.header.task) !== canonicalJson(task)) throw new Error(`job ${j.id} returned an episode of another task (${t.header.task.id}, not ${task.id})`);
+    // The coordinator's own object (same content, checked above): its key order is the local run's.
+    t.header.task = task;
     byWorker[r.data.worker.id] = (byWorker[r.data.worker.id] ?? 0) + 1;
     return t;
   };
