@@ -11,6 +11,7 @@ import { registerTrain } from './commands/train.js';
 import { registerAblation } from './commands/ablation.js';
 import { registerValidity } from './commands/validity.js';
 import { registerWorker } from './commands/worker.js';
+import { registerEnvServer } from './commands/env-server.js';
 import { fail } from './output.js';
 
 const program = new Command()
@@ -30,5 +31,6 @@ registerTrain(program);
 registerAblation(program);
 registerValidity(program);
 registerWorker(program);
+registerEnvServer(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -156,3 +156,9 @@ export const Prompt = z
   .meta({ id: 'Prompt' });
 
 export const EpisodeIdParam = z.strictObject({ episodeId: z.string().meta({ description: 'As create answered.' }) });
+
+export const EpisodeList = z.strictObject({ episodes: z.array(EpisodeSummary) }).meta({ id: 'EpisodeList' });
+
+export const Closed = z
+  .strictObject({ episodeId: z.string(), closed: z.boolean().meta({ description: 'false when it was already closed or reclaimed.' }) })
+  .meta({ id: 'Closed' });
