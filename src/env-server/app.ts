@@ -8,7 +8,7 @@ import { describeActionSpace } from '../browser/actions/signatures.js';
 import type { World } from '../world/world.js';
 import { ApiError, type EpisodeTable } from './episodes.js';
 import { openApiDocument } from './openapi.js';
-import { CreateEpisode, ENV_API_VERSION, EpisodeIdParam, ResetEpisode, StepRequest, TaskQuery, type ErrorBody } from './schemas.js';
+import { CreateEpisode, ENV_API_VERSION, EpisodeIdParam, PromptQuery, ResetEpisode, StepRequest, TaskQuery, type ErrorBody } from './schemas.js';
 import type { TaskIndex } from './task-index.js';
 
 const log = logger('env-server');
@@ -41,7 +41,10 @@ export function envApp(o: EnvAppOptions): Hono {
     }),
   );
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument()));
-  app.get('/v1/prompt', (c) => c.json({ system: systemPrompt('text'), actionSpace: describeActionSpace() }));
+  app.get('/v1/prompt', (c) => {
+    const { style } = parse(PromptQuery, c.req.query());
+    return c.json({ system: systemPrompt(style), actionSpace: describeActionSpace() });
+  });
   app.get('/v1/suites', (c) =>
     c.json({
       suites: tasks.sources.map((s) => {

@@ -9,6 +9,7 @@ import type { StepResult } from '../core/schemas/step-info.js';
 import type { Task } from '../core/schemas/task.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import { formatAction } from '../browser/actions/format-action.js';
+import { liveTurn } from '../pipeline/exports/prompt.js';
 import { EnvLeases } from '../rollout/env-leases.js';
 import { siteBackend } from '../rollout/site-backend.js';
 import type { SiteServer } from '../sites/engine/server.js';
@@ -39,6 +40,7 @@ type Episode = {
   maxSteps: number;
   mode: ObservationMode;
   screenshot: boolean;
+  maxObsTokens: number | undefined;
   resets: number;
   step: number;
   done: boolean;
@@ -101,7 +103,7 @@ export class EpisodeTable {
       throw new ApiError(503, 'capacity', `all ${this.o.parallel} episode slots are in use`, 'close finished episodes, retry later (the Python client does), or start the server with a larger --parallel');
     }
     const id = `ep-${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const ep: Episode = { id, key, env, target, maxSteps: body.maxSteps, mode: body.mode, screenshot: body.screenshot, resets: 0, step: 0, done: false, truncated: false, reward: null, url: '', lastSeen: this.now(), busy: true };
+    const ep: Episode = { id, key, env, target, maxSteps: body.maxSteps, mode: body.mode, screenshot: body.screenshot, maxObsTokens: body.maxObsTokens, resets: 0, step: 0, done: false, truncated: false, reward: null, url: '', lastSeen: this.now(), busy: true };
     this.open.set(id, ep);
     try {
       return await this.start(ep);
@@ -111,6 +113,7 @@ export class EpisodeTable {
       throw err;
     } finally {
       ep.busy = false;
+      ep.lastSeen = this.now();
     }
   }
 
@@ -274,11 +277,21 @@ export class EpisodeTable {
     const fresh = await this.leases.acquire(ep.key, { backend: siteBackend(this.o.server), mode: ep.mode, ...(ep.screenshot ? { screenshot: { marks: false } } : {}) });
     if (fresh) ep.env = fresh;
     const obs: ApiObservation = { url: ep.url, title: '', text: '', tokens: 0, focusedBid: null, tabs: [], activeTab: 0, lastActionError: describeError(err) };
-    return { episodeId: ep.id, observation: obs, reward: ep.reward, done: false, truncated: true, info: { ...this.info(ep, { action: null, actionError: null, message: null }), error: describeError(err) } };
+    const turn = liveTurn({ instruction: null, url: ep.url, observation: '', error: describeError(err), opening: false });
+    return { episodeId: ep.id, observation: obs, reward: ep.reward, done: false, truncated: true, turn, info: { ...this.info(ep, { action: null, actionError: null, message: null }), error: describeError(err) } };
   }
 
   private response(ep: Episode, obs: Observation, extra: { action: string | null; actionError: string | null; message: string | null; timings?: { stepMs: number; envMs: number } }, lastActionError?: string): StepResponse {
-    return { episodeId: ep.id, observation: apiObservation(obs, lastActionError), reward: ep.reward, done: ep.done, truncated: ep.truncated, info: this.info(ep, extra) };
+    const observation = apiObservation(obs, lastActionError);
+    const turn = liveTurn({
+      instruction: 'task' in ep.target ? ep.target.task.instruction : null,
+      url: observation.url,
+      observation: observation.text,
+      error: observation.lastActionError,
+      opening: ep.step === 0,
+      maxObsTokens: ep.maxObsTokens,
+    });
+    return { episodeId: ep.id, observation, reward: ep.reward, done: ep.done, truncated: ep.truncated, turn, info: this.info(ep, extra) };
   }
 
   private info(ep: Episode, extra: { action: string | null; actionError: string | null; message: string | null; timings?: { stepMs: number; envMs: number } }): StepResponse['info'] {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import { WEBFOUNDRY_VERSION } from '../core/version.js';
-import { Closed, CreateEpisode, ENV_API_VERSION, EpisodeIdParam, EpisodeList, EpisodeSummary, ErrorBody, Health, Prompt, ResetEpisode, StepRequest, StepResponse, SuiteList, TaskList, TaskQuery } from './schemas.js';
+import { Closed, CreateEpisode, ENV_API_VERSION, EpisodeIdParam, EpisodeList, EpisodeSummary, ErrorBody, Health, Prompt, PromptQuery, ResetEpisode, StepRequest, StepResponse, SuiteList, TaskList, TaskQuery } from './schemas.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -26,7 +26,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     paths: {
       '/v1/health': { get: { summary: 'Versions, world and open episodes', responses: { '200': json(Health, 'the server') } } },
-      '/v1/prompt': { get: { summary: "The system prompt and action space of WebFoundry's exports", responses: { '200': json(Prompt, 'the prompt') } } },
+      '/v1/prompt': { get: { summary: "The system prompt and action space of WebFoundry's exports", requestParams: { query: PromptQuery }, responses: { '200': json(Prompt, 'the prompt') } } },
       '/v1/suites': { get: { summary: 'The task sources loaded', responses: { '200': json(SuiteList, 'sources') } } },
       '/v1/tasks': { get: { summary: 'Tasks, filtered and paged', requestParams: { query: TaskQuery }, responses: { '200': json(TaskList, 'tasks'), ...errors } } },
       '/v1/episodes': {

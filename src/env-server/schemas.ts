@@ -33,6 +33,7 @@ export const CreateEpisode = z
     maxSteps: z.number().int().min(1).max(1000).default(30).meta({ description: 'Steps before the episode is truncated.' }),
     mode: ObservationMode.default('viewport').meta({ description: "'viewport': what is on screen; 'full': the whole page." }),
     screenshot: z.boolean().default(false).meta({ description: 'Add a PNG of the viewport (base64) to every observation.' }),
+    maxObsTokens: z.number().int().min(1).optional().meta({ description: "Cut the observation in `turn` to about this many tokens (whole lines, as the exports' maxObsTokens)." }),
   })
   .refine((b) => [b.taskId, b.task, b.url].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of taskId, task or url' })
   .meta({ id: 'CreateEpisode' });
@@ -106,6 +107,10 @@ export const StepResponse = z
     reward: Reward.nullable().meta({ description: 'null for an episode on a URL (no task).' }),
     done: z.boolean().meta({ description: 'The agent ended the episode (stop or report_infeasible): Gymnasium\'s "terminated".' }),
     truncated: z.boolean().meta({ description: 'The step budget ran out, or the browser crashed.' }),
+    turn: z.string().meta({
+      description:
+        "The user turn as WebFoundry's exports write it: after create/reset the opening turn (OBJECTIVE, TODAY, URL, OBSERVATION), after a step the next one (LAST ACTION ERROR when it failed, URL, OBSERVATION). With GET /v1/prompt's system prompt, a model sees what it was trained on.",
+    }),
     info: EpisodeInfo,
   })
   .meta({ id: 'StepResponse', description: 'What create, reset and step answer.' });
@@ -162,3 +167,7 @@ export const EpisodeList = z.strictObject({ episodes: z.array(EpisodeSummary) })
 export const Closed = z
   .strictObject({ episodeId: z.string(), closed: z.boolean().meta({ description: 'false when it was already closed or reclaimed.' }) })
   .meta({ id: 'Closed' });
+
+export const PromptQuery = z.strictObject({
+  style: z.enum(['text', 'tools']).default('text').meta({ description: "'text': the action written after \"Action:\" (step with reply); 'tools': the action is a function call (the TRL environment's tools)." }),
+});

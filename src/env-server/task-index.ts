@@ -26,8 +26,24 @@ export class TaskIndex {
     }
   }
 
+  /**
+   * Loads each source, refusing one whose tasks were made for another world (seed or version).
+   * Feasibility is not re-proven here (`webfoundry tasks check` does): a server must start on
+   * the suite it is given, and an episode on an infeasible task scores what it scores.
+   */
   static load(names: readonly string[], world: World): TaskIndex {
-    return new TaskIndex(names.map((name) => ({ name, tasks: loadTasks(name, { world }) })));
+    return new TaskIndex(
+      names.map((name) => {
+        const tasks = loadTasks(name);
+        const other = tasks.find((t) => t.metadata.worldSeed !== world.seed || t.metadata.worldVersion !== world.version);
+        if (other) {
+          throw new InvalidInputError(`${name}: task ${other.id} was made for world seed ${other.metadata.worldSeed} v${other.metadata.worldVersion}, not seed ${world.seed} v${world.version}`, {
+            hint: 'start the server with the seed the tasks were made for (--seed)',
+          });
+        }
+        return { name, tasks };
+      }),
+    );
   }
 
   /** The task with this id, from `suite` when given; an unknown id or an ambiguous one is a clear error. */
