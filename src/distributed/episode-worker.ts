@@ -97,7 +97,8 @@ export class EpisodeWorker {
       autorun: false,
       lockDuration: o.lockDurationMs ?? 30_000,
       stalledInterval: o.stalledIntervalMs ?? 30_000,
-      // A job whose worker died twice (its episode may be what kills workers) is failed, not retried forever.
+      // A job whose worker died a third time (its episode may be what kills workers) is failed, not retried forever
+      // (moveStalledJobsToWait-9.lua: failed once its stall count exceeds maxStalledCount).
       maxStalledCount: 2,
     });
     self = new EpisodeWorker(o, redis, worker, id);

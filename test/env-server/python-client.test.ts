@@ -74,6 +74,12 @@ describe('the Python client against the env server', () => {
     expect(await res.json()).toEqual({ error: { code: 'gone', message: `episode ${id} is gone: reclaimed after 4 s without a call`, hint: 'create a new episode' } });
   }, 600_000);
 
+  it('every Python file compiles with the system python3 (the verl agent loop needs verl to import, so it is compiled only)', async () => {
+    const files = ['webfoundry_env/__init__.py', 'webfoundry_env/client.py', 'webfoundry_env/env.py', 'webfoundry_env/reward.py', 'webfoundry_env/trl_env.py', 'webfoundry_env/types.py', 'webfoundry_env/verl_agent_loop.py', 'examples/random_agent.py'];
+    const r = await python(['-c', 'import ast, sys\nfor f in sys.argv[1:]: ast.parse(open(f).read(), f)', ...files.map((f) => join(PYTHON_DIR, f))]);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
   it('documents the API as OpenAPI 3.1 made from the schemas', async () => {
     const doc = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
