@@ -11,7 +11,8 @@ import { loadTasks } from '../../src/tasks/task-file.js';
 
 const PYTHON_DIR = join(import.meta.dirname, '../../python');
 const SCRIPT = join(import.meta.dirname, 'drive_episodes.py');
-const task = loadTasks('bookingarena-v0').find((t) => t.site === 'forkful')!;
+const suite = loadTasks('bookingarena-v0');
+const task = suite.find((t) => t.site === 'forkful' && !t.manage)!;
 
 /** python3 as a child process (not spawnSync: the server answering it lives in this process). */
 function python(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -42,8 +43,8 @@ describe('the Python client against the env server', () => {
     const seen = JSON.parse(r.stdout.trim().split('\n').pop()!);
 
     expect(seen.health).toMatchObject({ apiVersion: 1, world: { seed: 1, hash: server.sites.world.hash }, episodes: { capacity: 2 } });
-    expect(seen.suites).toEqual([expect.objectContaining({ name: 'bookingarena-v0', tasks: 72 })]);
-    expect(seen.tasks_total).toBe(72);
+    expect(seen.suites).toEqual([expect.objectContaining({ name: 'bookingarena-v0', tasks: suite.length })]);
+    expect(seen.tasks_total).toBe(suite.length);
     expect(seen.prompt_has_actions).toBe(true);
 
     // The reset's reward is the task's constraints checked on the fresh state: none satisfied.
@@ -64,7 +65,7 @@ describe('the Python client against the env server', () => {
     expect(seen.after_close).toMatchObject({ status: 410, code: 'gone' });
     expect(seen.stop).toEqual({ terminated: true, truncated: false });
 
-    expect(seen.trl).toEqual({ rows: 72, system_is_tools_style: true, opening_starts: 'OBJECTIVE:', opening_has_url: true, after_click_error: 'LAST ACTION ERROR:', reward: 0 });
+    expect(seen.trl).toEqual({ rows: suite.length, system_is_tools_style: true, opening_starts: 'OBJECTIVE:', opening_has_url: true, after_click_error: 'LAST ACTION ERROR:', reward: 0 });
 
     // The vanished client's episode is reclaimed once idle past the timeout, and says so.
     const id = seen.vanished as string;
