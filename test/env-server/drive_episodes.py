@@ -1,7 +1,7 @@
 """Run by test/env-server/python-client.test.ts with the system python3 against a real env server.
 
 Drives episodes through the package's public API and prints one JSON object of what it saw;
-the test checks it. argv: base_url task_id
+the test checks it. argv: base_url task_id python_dir page_url
 """
 
 import json
@@ -67,6 +67,11 @@ seen["trl"] = {
     "reward": tool_env.get_reward(),
 }
 client.close(tool_env.episode_id)
+
+# An episode on a bare URL: browse, no task, no reward.
+page = client.create(url=sys.argv[4])
+seen["url_episode"] = {"reward": page["reward"], "task": page["info"]["task"], "turn_starts": page["turn"].split("\n")[0][:4], "has_bids": "[" in page["observation"]["text"]}
+client.close(page["episodeId"])
 
 # A client that vanishes: open an episode and never come back.
 seen["vanished"] = client.create(task_id)["episodeId"]

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 describe('the Python client against the env server', () => {
   it('resets, steps, scores and closes episodes; a bad action is an observation; a vanished client is reclaimed', async () => {
-    const r = await python([SCRIPT, server.url, task.id, PYTHON_DIR]);
+    const r = await python([SCRIPT, server.url, task.id, PYTHON_DIR, `${server.sites.origin('skyhop')}/`]);
     expect(r.status, r.stderr).toBe(0);
     const seen = JSON.parse(r.stdout.trim().split('\n').pop()!);
 
@@ -66,6 +66,8 @@ describe('the Python client against the env server', () => {
     expect(seen.stop).toEqual({ terminated: true, truncated: false });
 
     expect(seen.trl).toEqual({ rows: suite.length, system_is_tools_style: true, opening_starts: 'OBJECTIVE:', opening_has_url: true, after_click_error: 'LAST ACTION ERROR:', reward: 0 });
+
+    expect(seen.url_episode).toEqual({ reward: null, task: null, turn_starts: 'URL:', has_bids: true });
 
     // The vanished client's episode is reclaimed once idle past the timeout, and says so.
     const id = seen.vanished as string;
