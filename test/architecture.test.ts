@@ -21,7 +21,9 @@ const ALLOWED: Record<string, string[]> = {
   demo: ['core', 'world', 'sites', 'browser'],
   validity: ['core', 'world', 'sites', 'evaluation', 'tasks'],
   viewer: ['core', 'evaluation', 'pipeline'],
-  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'rl', 'experiments', 'demo', 'validity', 'viewer'],
+  distributed: ['core', 'world', 'sites', 'tasks', 'browser', 'agents', 'models', 'rollout'],
+  'env-server': ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'rollout', 'pipeline'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'rl', 'experiments', 'demo', 'validity', 'viewer', 'distributed', 'env-server'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');

@@ -15,6 +15,8 @@ import { registerAblation } from './commands/ablation.js';
 import { registerValidity } from './commands/validity.js';
 import { registerReport } from './commands/report.js';
 import { registerView } from './commands/view.js';
+import { registerWorker } from './commands/worker.js';
+import { registerEnvServer } from './commands/env-server.js';
 import { fail } from './output.js';
 
 const program = new Command()
@@ -38,5 +40,7 @@ registerAblation(program);
 registerValidity(program);
 registerView(program);
 registerReport(program);
+registerWorker(program);
+registerEnvServer(program);
 
 program.parseAsync(process.argv).catch(fail);
