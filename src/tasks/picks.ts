@@ -1,7 +1,7 @@
 import type { Rng } from '../core/rng.js';
 import type { ChosenOption } from '../core/schemas/episode-state.js';
 import type { TaskTarget } from '../core/schemas/task.js';
-import type { ListingDetail, ChoicePick, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
+import type { Choice, ListingDetail, ChoicePick, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 
 /** The serialized choices of a target or item: one id per group, several for a seat map, quantities for ticket types. */
 export type PicksRecord = Pick<TaskTarget, 'choices' | 'multi' | 'quantities'>;
@@ -20,7 +20,7 @@ export function defaultPicks(site: SiteDefinition, params: SearchParams, detail:
     if (open.length === 0) return undefined;
     if (g.pick === 'per-traveller') {
       if (open.length < travellers) return undefined;
-      const seats = rng ? rng.sample(open, travellers) : open.slice(0, travellers);
+      const seats = (rng && rng.chance(0.7) ? sideBySide(g.choices, travellers, rng) : undefined) ?? (rng ? rng.sample(open, travellers) : open.slice(0, travellers));
       for (const c of seats) picks.push({ groupId: g.id, choice: c, quantity: 1 });
     } else if (g.display === 'quantities') {
       const c = rng ? rng.pick(open) : open[0]!;
@@ -30,6 +30,19 @@ export function defaultPicks(site: SiteDefinition, params: SearchParams, detail:
     }
   }
   return picks;
+}
+
+/**
+ * Open seats next to each other in one row (consecutive in the map's order), as people booking
+ * together usually choose them: a random such run, or undefined when no row has one.
+ */
+function sideBySide(choices: readonly Choice[], n: number, rng: Rng): Choice[] | undefined {
+  const runs: Choice[][] = [];
+  for (let i = 0; i + n <= choices.length; i++) {
+    const run = choices.slice(i, i + n);
+    if (run.every((c) => !c.soldOut && c.attrs.row === run[0]!.attrs.row)) runs.push(run);
+  }
+  return runs.length ? rng.pick(runs) : undefined;
 }
 
 /** Picks as a target records them. */
