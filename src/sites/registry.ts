@@ -14,6 +14,7 @@ import { ticketnest } from './ticketnest/index.js';
 import { railgo } from './railgo/index.js';
 import { coachly } from './coachly/index.js';
 import { ferryway } from './ferryway/index.js';
+import { packfly } from './packfly/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -25,6 +26,7 @@ export const SITES: readonly SiteDefinition[] = [
   railgo,
   coachly,
   ferryway,
+  packfly,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

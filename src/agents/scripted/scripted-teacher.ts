@@ -107,7 +107,8 @@ export class ScriptedTeacher implements Policy {
     }
     if (path === '/details') return this.details(page, obs);
     if (path === '/payment') return this.payment(page, obs);
-    if (path === '/account') return this.account(page, obs);
+    // The account forms answer on their own addresses (/account/register shows the sign-in form next).
+    if (path === '/account' || path.startsWith('/account/')) return this.account(page, obs);
     if (path === '/cart') {
       const checkout = page.nodes.find((n) => n.role === 'link' && n.name === 'Check out');
       if (checkout) return act({ type: 'click', bid: checkout.bid }, 'Everything is in the cart; check out.');
@@ -329,8 +330,9 @@ export class ScriptedTeacher implements Policy {
     const node = page.nodes.find((n) => FIELD_ROLES.includes(n.role) && n.name === label);
     if (!node) return undefined;
     const key = `${this.forms}:${label}`;
-    if (secret ? this.filled.has(key) : (node.value ?? '') === value) return undefined;
+    const done = secret ? this.filled.has(key) : (node.value ?? '') === value;
     this.filled.add(key);
+    if (done) return undefined;
     return act({ type: 'fill', bid: node.bid, text: value }, secret ? `Enter the password as ${label.toLowerCase()}.` : `Enter ${value} as ${label.toLowerCase()}.`);
   }
 
@@ -355,7 +357,8 @@ export class ScriptedTeacher implements Policy {
     for (const [label, value, secret] of fields) {
       const d = this.typeInto(page, label, value, secret);
       if (d) return d;
-      if (!page.nodes.some((n) => FIELD_ROLES.includes(n.role) && n.name === label)) return this.scrollOr(obs, 'Find the card form.');
+      // A field out of view that was typed on this form is done; one never typed is looked for.
+      if (!page.nodes.some((n) => FIELD_ROLES.includes(n.role) && n.name === label) && !this.filled.has(`${this.forms}:${label}`)) return this.scrollOr(obs, 'Find the card form.');
     }
     const pay = page.nodes.find((n) => n.role === 'button' && n.name.startsWith('Pay '));
     if (!pay) return this.scrollOr(obs, 'Find the pay button.');
