@@ -11,7 +11,7 @@ export const PACKFLY_FACTS: FactSpec[] = [
   { field: 'origin', label: 'Flying from', stage: 'search', kind: 'text', format: (v) => originName(v as string) },
   { field: 'destination', label: 'Destination', stage: 'search', kind: 'text', format: (v) => destinationName(v as string) },
   { field: 'date', label: 'Departure date', stage: 'search', kind: 'date' },
-  { field: 'nights', label: 'Nights', stage: 'search', kind: 'number' },
+  { field: 'nights', label: 'Nights', stage: 'search', kind: 'text' },
   { field: 'adults', label: 'Adults', stage: 'search', kind: 'number' },
   { field: 'children', label: 'Children', stage: 'search', kind: 'number' },
   { field: 'hotelName', label: 'Hotel', stage: 'selection', kind: 'text' },

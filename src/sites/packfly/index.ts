@@ -47,7 +47,8 @@ function exampleSearch(world: World, rng: Rng): SearchParams {
     const date = rng.pick(dates.slice(0, -16));
     const adults = rng.weighted([[1, 1], [2, 6], [3, 1], [4, 1]] as const);
     const children = adults <= 2 && rng.chance(0.3) ? rng.int(1, 2) : 0;
-    params = { origin, destination, date, nights, adults, children };
+    // A select's value is a string, as the form posts it.
+    params = { origin, destination, date, nights: String(nights), adults, children };
     const open = searchPackages(world, params).filter((l) => !l.soldOut);
     const flights = searchPackages(world, flightsSearch(params)).filter((l) => !l.soldOut);
     if (open.length >= 8 && flights.length >= 2) return params;

@@ -24,7 +24,7 @@ function tripCandidates(t: Target): Candidate[] {
   out.push({ role: 'key', constraint: { id: 'origin', kind: 'exact', stage: 'search', field: 'origin', value: String(a.origin) }, phrases: clauses('origin', [{ id: 'from', text: `flying from ${originName(a.origin as string)}` }]) });
   out.push({ role: 'key', constraint: { id: 'date', kind: 'exact', stage: 'search', field: 'date', value: String(a.date) }, phrases: clauses('date', datePhrases(String(a.date), 'leaving on')) });
   const nights = Number(a.nights);
-  out.push({ role: 'key', constraint: { id: 'nights', kind: 'exact', stage: 'search', field: 'nights', value: nights }, phrases: clauses('nights', [{ id: 'n', text: `for ${nights} nights` }, { id: 'word', text: `for ${numberWord(nights)} nights` }]) });
+  out.push({ role: 'key', constraint: { id: 'nights', kind: 'exact', stage: 'search', field: 'nights', value: String(nights) }, phrases: clauses('nights', [{ id: 'n', text: `for ${nights} nights` }, { id: 'word', text: `for ${numberWord(nights)} nights` }]) });
   const adults = Number(a.adults ?? 2);
   out.push({ role: 'core', slot: 'who', constraint: { id: 'adults', kind: 'count', stage: 'search', field: 'adults', value: adults }, phrases: clauses('adults', [{ id: 'n', text: `for ${adults} adult${adults === 1 ? '' : 's'}` }, { id: 'word', text: `for ${plural(adults, 'adult')}` }]) });
   const children = Number(a.children ?? 0);
