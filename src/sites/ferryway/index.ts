@@ -27,7 +27,7 @@ function exampleSearch(world: World, rng: Rng): SearchParams {
     const c = rng.pick(crossings);
     const date = rng.pick(dates.slice(0, -3));
     const tripType = rng.chance(0.55) ? 'return' : 'oneway';
-    const returnDate = addDays(date, rng.weighted([[0, 1], [1, 1], [2, 2], [4, 2], [7, 3], [10, 1], [14, 1]] as const));
+    const returnDate = addDays(date, rng.weighted([[1, 2], [2, 2], [4, 2], [7, 3], [10, 1], [14, 1]] as const));
     const vehicle: VehicleId = rng.weighted([['none', 4], ['car', 4], ['van', 1], ['motorhome', 1], ['motorbike', 1], ['bicycle', 1]] as const);
     let adults = rng.weighted([[1, 3], [2, 6], [3, 1], [4, 1]] as const);
     let children = rng.chance(0.3) ? rng.int(1, 2) : 0;
