@@ -12,6 +12,9 @@ import { forkful } from './forkful/index.js';
 import { wheelo } from './wheelo/index.js';
 import { ticketnest } from './ticketnest/index.js';
 import { railgo } from './railgo/index.js';
+import { coachly } from './coachly/index.js';
+import { ferryway } from './ferryway/index.js';
+import { packfly } from './packfly/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -21,6 +24,9 @@ export const SITES: readonly SiteDefinition[] = [
   wheelo,
   ticketnest,
   railgo,
+  coachly,
+  ferryway,
+  packfly,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

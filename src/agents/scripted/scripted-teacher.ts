@@ -4,7 +4,7 @@ import type { Observation } from '../../core/schemas/observation.js';
 import type { Task } from '../../core/schemas/task.js';
 import { applySort } from '../../sites/engine/results.js';
 import { selectLinkName } from '../../sites/engine/views/results-page.js';
-import type { OptionGroup, SiteDefinition } from '../../sites/engine/site-definition.js';
+import type { OptionGroup, SiteDefinition, SortSpec } from '../../sites/engine/site-definition.js';
 import { siteById } from '../../sites/registry.js';
 import type { World } from '../../world/world.js';
 import { type AxNode, type AxPage, isInside, parseAxText } from '../ax-lines.js';
@@ -110,7 +110,8 @@ export class ScriptedTeacher implements Policy {
     }
     if (path === '/details') return this.details(page, obs);
     if (path === '/payment') return this.payment(page, obs);
-    if (path === '/account') return this.account(page, obs);
+    // The account forms answer on their own addresses (/account/register shows the sign-in form next).
+    if (path === '/account' || path.startsWith('/account/')) return this.account(page, obs);
     if (path === '/cart') {
       const checkout = page.nodes.find((n) => n.role === 'link' && n.name === 'Check out');
       if (checkout) return act({ type: 'click', bid: checkout.bid }, 'Everything is in the cart; check out.');
@@ -119,7 +120,8 @@ export class ScriptedTeacher implements Policy {
     const round = /^\/round\/([^/]+)(\/listing\/.+)?$/.exec(path);
     if (round) {
       const leg = plan.items.find((x) => x.slot === decodeURIComponent(round[1]!));
-      if (leg) return round[2] ? this.listing(page, obs, leg) : this.results(page, obs, leg);
+      const sorts = (site.flow ?? []).find((s) => s.meta?.round?.slot === leg?.slot)?.meta?.round?.sorts;
+      if (leg) return round[2] ? this.listing(page, obs, leg) : this.results(page, obs, leg, sorts?.[0]);
     }
     if (path.startsWith('/listing/')) return this.listing(page, obs, plan);
     if (path === '/search' && !button(site.wording.searchButton)) return this.results(page, obs, plan);
@@ -164,14 +166,14 @@ export class ScriptedTeacher implements Policy {
   }
 
   /** Find the planned listing of a leg (the main one, a return leg): go to its page of results, then open it. */
-  private results(page: AxPage, obs: Observation, plan: PlanLeg): Decision {
+  private results(page: AxPage, obs: Observation, plan: PlanLeg, sort?: SortSpec): Decision {
     const site = this.site!;
     const listing = site.search(this.world, plan.params).find((l) => l.id === plan.listingId);
     if (!listing) {
       const change = page.nodes.find((n) => n.role === 'link' && n.name === 'Change search');
       if (change) return act({ type: 'click', bid: change.bid }, 'These results are not for my search; change it.');
     }
-    const sorted = applySort(site.search(this.world, plan.params), site.sorts[0]!);
+    const sorted = applySort(site.search(this.world, plan.params), sort ?? site.sorts[0]!);
     const index = sorted.findIndex((l) => l.id === plan.listingId);
     const pageNo = Math.floor(index / site.layout.pageSize) + 1;
     const current = Number(page.texts.find((t) => /^Page \d+$/.test(t.text))?.text.slice(5) ?? /[?&]page=(\d+)/.exec(obs.url)?.[1] ?? 1);
@@ -270,8 +272,13 @@ export class ScriptedTeacher implements Policy {
     const site = this.site!;
     const plan = this.plan!;
     if (plan.stopAt === 'details') return act({ type: 'stop', answer: 'details' }, 'Stop here.');
-    const wizard = /Step (\d+) of (\d+): ([A-Za-z -]+)/.exec(obs.axtree);
-    const part = wizard?.[3]?.trim();
+    // The wizard's progress line says which page this is; scrolled out of view, the page's
+    // address does (`?part=contact`; the first page has none).
+    const line = /Step (\d+) of (\d+): ([A-Za-z -]+)/.exec(obs.axtree)?.[3]?.trim();
+    const isWizard = line !== undefined || (site.flow ?? []).some((s) => s.meta?.wizard);
+    const WIZARD_PARTS: Record<string, string> = { travellers: 'Travellers', contact: 'Contact details', extras: 'Add-ons' };
+    const part = line ?? (isWizard ? WIZARD_PARTS[new URL(obs.url).searchParams.get('part') ?? 'travellers'] : undefined);
+    const wizard = isWizard;
     const doing = (p: 'Travellers' | 'Contact details' | 'Add-ons') => !part || part === p;
     const groups = page.nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.role === 'group');
     const fieldIn = (groupName: string, label: string) => {
@@ -339,8 +346,9 @@ export class ScriptedTeacher implements Policy {
     const node = page.nodes.find((n) => FIELD_ROLES.includes(n.role) && n.name === label);
     if (!node) return undefined;
     const key = `${this.forms}:${label}`;
-    if (secret ? this.filled.has(key) : (node.value ?? '') === value) return undefined;
+    const done = secret ? this.filled.has(key) : (node.value ?? '') === value;
     this.filled.add(key);
+    if (done) return undefined;
     return act({ type: 'fill', bid: node.bid, text: value }, secret ? `Enter the password as ${label.toLowerCase()}.` : `Enter ${value} as ${label.toLowerCase()}.`);
   }
 
@@ -365,7 +373,8 @@ export class ScriptedTeacher implements Policy {
     for (const [label, value, secret] of fields) {
       const d = this.typeInto(page, label, value, secret);
       if (d) return d;
-      if (!page.nodes.some((n) => FIELD_ROLES.includes(n.role) && n.name === label)) return this.scrollOr(obs, 'Find the card form.');
+      // A field out of view that was typed on this form is done; one never typed is looked for.
+      if (!page.nodes.some((n) => FIELD_ROLES.includes(n.role) && n.name === label) && !this.filled.has(`${this.forms}:${label}`)) return this.scrollOr(obs, 'Find the card form.');
     }
     const pay = page.nodes.find((n) => n.role === 'button' && n.name.startsWith('Pay '));
     if (!pay) return this.scrollOr(obs, 'Find the pay button.');
