@@ -1,7 +1,7 @@
 import type { Rng } from '../core/rng.js';
 import type { ChosenOption } from '../core/schemas/episode-state.js';
 import type { TaskTarget } from '../core/schemas/task.js';
-import type { ListingDetail, ChoicePick, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
+import type { Choice, ListingDetail, ChoicePick, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 
 /** The serialized choices of a target or item: one id per group, several for a seat map, quantities for ticket types. */
 export type PicksRecord = Pick<TaskTarget, 'choices' | 'multi' | 'quantities'>;
@@ -9,7 +9,8 @@ type Pick<T, K extends keyof T> = { [P in K]: T[P] };
 
 /**
  * Bookable picks of a listing for a search: one open choice per group (random with `rng`, else
- * the first), one open seat per traveller for a seat map, and for ticket types one of the first
+ * the first), one open seat per traveller for a seat map (side by side in one row when a run of
+ * open seats allows it), and for ticket types one of the first
  * open type per traveller. Undefined when a group has nothing open enough.
  */
 export function defaultPicks(site: SiteDefinition, params: SearchParams, detail: ListingDetail, rng?: Rng): ChoicePick[] | undefined {
@@ -20,7 +21,8 @@ export function defaultPicks(site: SiteDefinition, params: SearchParams, detail:
     if (open.length === 0) return undefined;
     if (g.pick === 'per-traveller') {
       if (open.length < travellers) return undefined;
-      const seats = rng ? rng.sample(open, travellers) : open.slice(0, travellers);
+      const runs = rng ? runsTogether(g.choices, travellers) : [];
+      const seats = rng ? (runs.length > 0 ? rng.pick(runs) : rng.sample(open, travellers)) : open.slice(0, travellers);
       for (const c of seats) picks.push({ groupId: g.id, choice: c, quantity: 1 });
     } else if (g.display === 'quantities') {
       const c = rng ? rng.pick(open) : open[0]!;
@@ -30,6 +32,20 @@ export function defaultPicks(site: SiteDefinition, params: SearchParams, detail:
     }
   }
   return picks;
+}
+
+/**
+ * Every run of `n` open seats side by side: consecutive choices of one row (the `row` attr) with
+ * none taken between them. A party books seats together when it can, as people do.
+ */
+function runsTogether(choices: readonly Choice[], n: number): Choice[][] {
+  const runs: Choice[][] = [];
+  for (let i = 0; i + n <= choices.length; i++) {
+    const run = choices.slice(i, i + n);
+    if (run[0]!.attrs.row === undefined) return [];
+    if (run.every((c) => !c.soldOut && c.attrs.row === run[0]!.attrs.row)) runs.push(run);
+  }
+  return runs;
 }
 
 /** Picks as a target records them. */
