@@ -12,6 +12,7 @@ import { forkful } from './forkful/index.js';
 import { wheelo } from './wheelo/index.js';
 import { ticketnest } from './ticketnest/index.js';
 import { railgo } from './railgo/index.js';
+import { screenly } from './screenly/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -21,6 +22,7 @@ export const SITES: readonly SiteDefinition[] = [
   wheelo,
   ticketnest,
   railgo,
+  screenly,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */
