@@ -13,6 +13,7 @@ import { wheelo } from './wheelo/index.js';
 import { ticketnest } from './ticketnest/index.js';
 import { railgo } from './railgo/index.js';
 import { screenly } from './screenly/index.js';
+import { medibook } from './medibook/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -23,6 +24,7 @@ export const SITES: readonly SiteDefinition[] = [
   ticketnest,
   railgo,
   screenly,
+  medibook,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */
