@@ -113,7 +113,7 @@ function Quantities({ site, g, quantities, error }: { site: SiteDefinition; g: O
         const name = quantityInputName(g.id, c.id);
         return (
           <div class={`quantity${c.soldOut ? ' sold-out' : ''}`} data-stepper="">
-            <label for={`f-${name}`}>{`${c.label} (${priceText(site, c)} each)`}</label>
+            <label for={`f-${name}`}>{c.price === 0 && !c.soldOut ? `${c.label} (free)` : `${c.label} (${priceText(site, c)} each)`}</label>
             {c.description ? <span class="choice-desc">{c.description}</span> : null}
             <input id={`f-${name}`} type="number" name={name} min={0} max={c.soldOut ? 0 : max} value={String(quantities[`${g.id}/${c.id}`] ?? 0)} disabled={c.soldOut} />
           </div>
