@@ -157,7 +157,7 @@ export function generateTask(o: GenerateOptions): Task | undefined {
   if (wantSuper) {
     const scope = worded.filter((c) => c.kind !== 'details' && c.kind !== 'addon' && c.kind !== 'booked');
     const wantedAddons = worded.flatMap((c) => (c.kind === 'addon' && c.chosen ? [c.field] : []));
-    for (const spec of rng.shuffle(o.catalogue.superlatives)) {
+    for (const spec of rng.shuffle(o.catalogue.superlatives.filter((x) => !target || (x.when?.(target) ?? true)))) {
       if (facts.has(factKey({ kind: 'range', field: spec.field }))) continue;
       const pinned = new Set(scope.filter((c) => c.stage === 'search' && 'field' in c).map((c) => (c as { field: string }).field));
       // Too many ways left to search: the superlative cannot be proven over all of them.

@@ -22,8 +22,7 @@ export function defaultPicks(site: SiteDefinition, params: SearchParams, detail:
     if (open.length === 0) return undefined;
     if (g.pick === 'per-traveller') {
       if (open.length < travellers) return undefined;
-      const runs = rng ? runsTogether(g.choices, travellers) : [];
-      const seats = rng ? (runs.length > 0 ? rng.pick(runs) : rng.sample(open, travellers)) : open.slice(0, travellers);
+      const seats = (rng && rng.chance(0.7) ? sideBySide(g.choices, travellers, rng) : undefined) ?? (rng ? rng.sample(open, travellers) : open.slice(0, travellers));
       for (const c of seats) picks.push({ groupId: g.id, choice: c, quantity: 1 });
     } else if (g.display === 'quantities') {
       const mix = rng && g.exampleQuantities ? Object.entries(g.exampleQuantities(rng)).filter(([, n]) => n > 0) : [];
@@ -38,17 +37,18 @@ export function defaultPicks(site: SiteDefinition, params: SearchParams, detail:
 }
 
 /**
- * Every run of `n` open seats side by side: consecutive choices of one row (the `row` attr) with
- * none taken between them. A party books seats together when it can, as people do.
+ * Open seats next to each other in one row (consecutive in the map's order), as people booking
+ * together usually choose them: a random such run, or undefined when no row has one.
  */
-function runsTogether(choices: readonly Choice[], n: number): Choice[][] {
+function sideBySide(choices: readonly Choice[], n: number, rng: Rng): Choice[] | undefined {
   const runs: Choice[][] = [];
   for (let i = 0; i + n <= choices.length; i++) {
     const run = choices.slice(i, i + n);
-    if (run[0]!.attrs.row === undefined) return [];
+    // Choices without a row (no seat map) are never side by side.
+    if (run[0]!.attrs.row === undefined) return undefined;
     if (run.every((c) => !c.soldOut && c.attrs.row === run[0]!.attrs.row)) runs.push(run);
   }
-  return runs;
+  return runs.length ? rng.pick(runs) : undefined;
 }
 
 /** Picks as a target records them. */

@@ -10,6 +10,7 @@ import { makeKit, type C, type Env } from './steps/kit.js';
 import { registerManage } from './manage.js';
 import { MessagePage } from './views/booking-pages.js';
 import { backTo, localPath } from './local-path.js';
+import { registerChrome } from './chrome/routes.js';
 
 const log = logger('sites:app');
 export const EPISODE_COOKIE = 'wf_episode';
@@ -61,6 +62,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     c.set('state', state);
     await next();
   });
+  registerChrome(app, site, world);
 
   for (const step of flow) step.register(app, kit);
 

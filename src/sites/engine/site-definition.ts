@@ -4,6 +4,7 @@ import type { DomainModule } from '../../world/domain-module.js';
 import type { World } from '../../world/world.js';
 import type { TaskCatalogue } from '../kit/task-catalogue.js';
 import type { FlowStep } from './steps/kit.js';
+import type { ChromeSettings } from './chrome/texts.js';
 
 /**
  * The contract a booking site implements. A site is its domain logic (how a search finds
@@ -330,6 +331,11 @@ export type SiteDefinition = {
   flow?: readonly FlowStep[];
   /** Changing and cancelling bookings from "My bookings"; without it, bookings can only be looked at. */
   manage?: ManagePolicy;
+  /**
+   * Texts of the content around the task (deals, reviews, FAQ, newsletter, help chat); every
+   * one left out comes from the site's domain (`engine/chrome/texts.ts`).
+   */
+  chrome?: ChromeSettings;
 };
 
 export type { Attrs, AttrValue };

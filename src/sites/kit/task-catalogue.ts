@@ -68,6 +68,8 @@ export type SuperlativeSpec = {
   field: string;
   objective: 'min' | 'max';
   phrases: Phrase[];
+  /** Whether the superlative can be asked of this target (on a return trip, only with words that name the leg). */
+  when?: (t: Target) => boolean;
 };
 
 /** What a site contributes to task generation: its facts and how people ask for them. */

@@ -5,6 +5,10 @@ import { listingStep } from './listing.js';
 import { resultsStep } from './results.js';
 import { reviewStep } from './review.js';
 import { searchStep } from './search.js';
+import { roundStep } from './round.js';
+import { cartStep } from './cart.js';
+import { accountStep } from './account.js';
+import { paymentStep } from './payment.js';
 
 /**
  * The library of flow steps a site composes its booking flow from (`SiteDefinition.flow`).
@@ -16,9 +20,15 @@ export const steps = {
   results: resultsStep,
   listing: listingStep,
   details: detailsStep,
+  round: roundStep,
+  cart: cartStep,
+  account: accountStep,
   review: reviewStep,
+  payment: paymentStep,
   confirmation: confirmationStep,
 };
+
+export { searchStep, resultsStep, listingStep, roundStep, cartStep, detailsStep, accountStep, reviewStep, paymentStep, confirmationStep };
 
 /** search → results → listing → details → review → confirmation: the flow of a site that declares none. */
 export function defaultFlow(): FlowStep[] {

@@ -1,6 +1,11 @@
 import type { Child } from 'hono/jsx';
 import { HORIZON_DAYS, WORLD_TODAY } from '../../../core/dates.js';
+import { contentForPage } from '../chrome/page-content.js';
+import { chromeTexts } from '../chrome/texts.js';
 import type { SiteDefinition } from '../site-definition.js';
+import { HelpChat, HelpChatButton } from './chrome/help-chat.js';
+import { PageExtras } from './chrome/page-extras.js';
+import { SiteFooter } from './chrome/site-footer.js';
 
 export type PageChrome = {
   site: SiteDefinition;
@@ -58,6 +63,9 @@ function PromoModal({ promo }: { promo: NonNullable<SiteDefinition['layout']['pr
 
 export function Page(props: PageChrome & { children?: Child }) {
   const { site, title, step } = props;
+  // The content around the task, for the request being rendered (none for a page rendered on its own).
+  const content = contentForPage(step);
+  const texts = content?.texts ?? chromeTexts(site);
   return (
     <html lang="en" data-today={WORLD_TODAY} data-horizon={String(HORIZON_DAYS)}>
       <head>
@@ -71,17 +79,17 @@ export function Page(props: PageChrome & { children?: Child }) {
         <header class="topbar">
           <a class="brand" href="/">{site.name}</a>
           <span class="tagline">{site.tagline}</span>
-          <nav aria-label="Account">
+          <nav aria-label="Account and help">
             <a href="/bookings">My bookings</a>
+            <a href="/help">Help</a>
           </nav>
+          <HelpChatButton />
         </header>
         <StepIndicator step={step} steps={props.steps} />
         <main id="main">{props.children}</main>
-        <footer class="footer">
-          <p>
-            {site.name} · Prices in {site.currency} · A BookingArena site
-          </p>
-        </footer>
+        {content ? <PageExtras site={site} content={content} /> : null}
+        <SiteFooter site={site} popular={content?.popular ?? []} pitch={texts.newsletterPitch} />
+        <HelpChat siteName={site.name} greeting={texts.chatGreeting} answers={texts.faq.slice(0, 3)} />
         {site.layout.cookieBanner && !props.consented ? <CookieBanner /> : null}
         {site.layout.promoModal && !props.promoSeen && step === 'search' ? <PromoModal promo={site.layout.promoModal} /> : null}
       </body>
