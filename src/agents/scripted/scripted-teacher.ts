@@ -38,6 +38,12 @@ export class ScriptedTeacher implements Policy {
   private forms = 0;
   /** Whether the teacher created its account this episode (then it signs in). */
   private registered = false;
+  /** The cart item being shopped for now (a second experience), once the first is in the cart. */
+  private shopping: PlanLeg | undefined;
+  /** Option groups seen matching the plan, by listing and group: on a long page they scroll out of view. */
+  private readonly groupsDone = new Set<string>();
+  /** The wizard part each details page showed ("Contact details"), by URL. */
+  private readonly wizardParts = new Map<string, string>();
 
   constructor(
     private readonly world: World,
@@ -52,6 +58,9 @@ export class ScriptedTeacher implements Policy {
     this.filled.clear();
     this.forms = 0;
     this.registered = false;
+    this.shopping = undefined;
+    this.groupsDone.clear();
+    this.wizardParts.clear();
   }
 
   /** The injected errors of the current episode, in words. */
@@ -76,14 +85,14 @@ export class ScriptedTeacher implements Policy {
       const ref = /Booking reference:\s*([A-Z]{3}-[A-Z0-9]{6})/.exec(obs.axtree)?.[1];
       return act({ type: 'stop', answer: ref ?? 'booked' }, `The booking is confirmed${ref ? ` with reference ${ref}` : ''}; done.`);
     }
-    // Overlays first: they sit on top of the page.
-    const cookie = button('Accept all cookies');
-    if (cookie) return act({ type: 'click', bid: cookie.bid }, 'Accept the cookie banner so it stops covering the page.');
+    // Overlays first: they sit on top of the page; a pop-up covers the cookie banner too.
     const dialog = page.nodes.findIndex((n) => n.role === 'dialog');
     if (dialog >= 0) {
       const close = page.nodes.find((n, i) => n.role === 'button' && n.name === 'Close' && isInside(page, i, dialog));
       if (close) return act({ type: 'click', bid: close.bid }, 'Close the promotion pop-up.');
     }
+    const cookie = button('Accept all cookies');
+    if (cookie) return act({ type: 'click', bid: cookie.bid }, 'Accept the cookie banner so it stops covering the page.');
     const path = new URL(obs.url).pathname;
     if (plan.manage) return this.manage(page, obs, path);
     if (plan.wrongClickAtStep !== undefined && !this.wrongClicked && this.steps >= plan.wrongClickAtStep) {
@@ -109,6 +118,14 @@ export class ScriptedTeacher implements Policy {
     if (path === '/payment') return this.payment(page, obs);
     if (path === '/account') return this.account(page, obs);
     if (path === '/cart') {
+      // The cart's heading says how many items it holds: shop for the next planned one, or check out.
+      const held = Number(/^Your cart \((\d+) items?\)$/.exec(h1 ?? '')?.[1] ?? 0);
+      const next = held > 0 ? plan.items.filter((x) => /^item\d+$/.test(x.slot))[held - 1] : undefined;
+      const more = page.nodes.find((n) => n.role === 'link' && n.name === 'Continue shopping');
+      if (next && more) {
+        this.shopping = next;
+        return act({ type: 'click', bid: more.bid }, `Add ${site.search(this.world, next.params).find((l) => l.id === next.listingId)?.title ?? 'the next item'} to the cart too.`);
+      }
       const checkout = page.nodes.find((n) => n.role === 'link' && n.name === 'Check out');
       if (checkout) return act({ type: 'click', bid: checkout.bid }, 'Everything is in the cart; check out.');
       return this.scrollOr(obs, 'Find the check-out button.');
@@ -118,8 +135,8 @@ export class ScriptedTeacher implements Policy {
       const leg = plan.items.find((x) => x.slot === decodeURIComponent(round[1]!));
       if (leg) return round[2] ? this.listing(page, obs, leg) : this.results(page, obs, leg);
     }
-    if (path.startsWith('/listing/')) return this.listing(page, obs, plan);
-    if (path === '/search' && !button(site.wording.searchButton)) return this.results(page, obs, plan);
+    if (path.startsWith('/listing/')) return this.listing(page, obs, this.shopping ?? plan);
+    if (path === '/search' && !button(site.wording.searchButton)) return this.results(page, obs, this.shopping ?? plan);
     if (path === '/' || path === '/search') return this.searchForm(page, obs);
     const home = page.nodes.find((n) => n.role === 'link' && (n.name === 'Go to the home page' || n.name === site.name));
     if (home) return act({ type: 'click', bid: home.bid }, 'Start over from the home page.');
@@ -129,7 +146,7 @@ export class ScriptedTeacher implements Policy {
   /** Fill the first search field that differs from the plan, then search. */
   private searchForm(page: AxPage, obs: Observation): Decision {
     const site = this.site!;
-    const plan = this.plan!;
+    const plan = this.shopping ?? this.plan!;
     for (const f of site.searchFields) {
       const want = plan.params[f.name];
       if (want === undefined) continue;
@@ -207,8 +224,19 @@ export class ScriptedTeacher implements Policy {
     return act({ type: 'click', bid: cont.bid }, 'Options chosen; continue.');
   }
 
-  /** The decision that makes one option group match the plan, or none when it already does. */
+  /** The decision that makes one option group match the plan, or none when it does (or did, now out of view). */
   private group(page: AxPage, obs: Observation, g: OptionGroup, plan: PlanLeg): Decision | undefined {
+    const key = `${plan.listingId}/${g.id}`;
+    const d = this.groupStep(page, obs, g, plan);
+    // A group seen as planned stays done while it is out of view; one not in view is looked for.
+    if (d === undefined) this.groupsDone.add(key);
+    else if (d === 'unseen') return this.groupsDone.has(key) ? undefined : this.scrollOr(obs, `Find the ${g.label.toLowerCase()} options.`);
+    else this.groupsDone.delete(key);
+    return d === undefined ? undefined : d;
+  }
+
+  /** The decision that makes one option group match the plan; none when it does; `unseen` when what decides it is out of view. */
+  private groupStep(page: AxPage, obs: Observation, g: OptionGroup, plan: PlanLeg): Decision | 'unseen' | undefined {
     const gi = page.nodes.findIndex((n) => n.role === 'group' && (n.name === g.label || n.name.startsWith(`${g.label}:`)));
     const inGroup = (i: number) => gi < 0 || isInside(page, i, gi);
     const named = (n: AxNode, label: string) => n.name === label || n.name.startsWith(`${label} —`) || n.name.startsWith(`${label},`);
@@ -220,7 +248,7 @@ export class ScriptedTeacher implements Policy {
       for (const { c, i } of boxes) if (i >= 0 && !want.has(c.id) && page.nodes[i]!.states.has('checked')) return act({ type: 'uncheck', bid: page.nodes[i]!.bid }, `Not ${c.label}.`);
       for (const { c, i } of boxes) {
         if (!want.has(c.id)) continue;
-        if (i < 0) return this.scrollOr(obs, `Find ${c.label} on the ${what}.`);
+        if (i < 0) return 'unseen';
         if (!page.nodes[i]!.states.has('checked')) return act({ type: 'check', bid: page.nodes[i]!.bid }, `Choose ${c.label}.`);
       }
       return undefined;
@@ -231,7 +259,7 @@ export class ScriptedTeacher implements Policy {
         const box = page.nodes.find((n, i) => n.role === 'spinbutton' && n.name.startsWith(`${c.label} (`) && inGroup(i));
         const n = want[c.id] ?? 0;
         if (!box) {
-          if (n > 0) return this.scrollOr(obs, `Find the ${c.label.toLowerCase()} tickets.`);
+          if (n > 0) return 'unseen';
           continue;
         }
         if (Number(box.value || 0) !== n) return act({ type: 'fill', bid: box.bid, text: String(n) }, `${n} × ${c.label}.`);
@@ -241,7 +269,7 @@ export class ScriptedTeacher implements Policy {
     const choice = g.choices.find((c) => c.id === plan.choices[g.id]);
     if (!choice) return undefined;
     const radio = page.nodes.find((n, i) => n.role === 'radio' && named(n, choice.label) && inGroup(i));
-    if (!radio) return this.scrollOr(obs, `Find the ${what} options.`);
+    if (!radio) return 'unseen';
     if (!radio.states.has('checked')) return act({ type: 'click', bid: radio.bid }, `Choose ${choice.label} for ${what}.`);
     return undefined;
   }
@@ -254,8 +282,11 @@ export class ScriptedTeacher implements Policy {
     const site = this.site!;
     const plan = this.plan!;
     if (plan.stopAt === 'details') return act({ type: 'stop', answer: 'details' }, 'Stop here.');
-    const wizard = /Step (\d+) of (\d+): ([A-Za-z -]+)/.exec(obs.axtree);
-    const part = wizard?.[3]?.trim();
+    // A wizard's progress line scrolls out of view on a long page: remember it per page.
+    const seen = /Step (\d+) of (\d+): ([A-Za-z -]+)/.exec(obs.axtree)?.[3]?.trim();
+    if (seen) this.wizardParts.set(obs.url, seen);
+    const part = this.wizardParts.get(obs.url);
+    const wizard = part !== undefined;
     const doing = (p: 'Travellers' | 'Contact details' | 'Add-ons') => !part || part === p;
     const groups = page.nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.role === 'group');
     const fieldIn = (groupName: string, label: string) => {
@@ -323,8 +354,9 @@ export class ScriptedTeacher implements Policy {
     const node = page.nodes.find((n) => FIELD_ROLES.includes(n.role) && n.name === label);
     if (!node) return undefined;
     const key = `${this.forms}:${label}`;
-    if (secret ? this.filled.has(key) : (node.value ?? '') === value) return undefined;
+    const done = secret ? this.filled.has(key) : (node.value ?? '') === value;
     this.filled.add(key);
+    if (done) return undefined;
     return act({ type: 'fill', bid: node.bid, text: value }, secret ? `Enter the password as ${label.toLowerCase()}.` : `Enter ${value} as ${label.toLowerCase()}.`);
   }
 
@@ -349,7 +381,8 @@ export class ScriptedTeacher implements Policy {
     for (const [label, value, secret] of fields) {
       const d = this.typeInto(page, label, value, secret);
       if (d) return d;
-      if (!page.nodes.some((n) => FIELD_ROLES.includes(n.role) && n.name === label)) return this.scrollOr(obs, 'Find the card form.');
+      // A field typed before stays typed when the page scrolls it out of view.
+      if (!page.nodes.some((n) => FIELD_ROLES.includes(n.role) && n.name === label) && !this.filled.has(`${this.forms}:${label}`)) return this.scrollOr(obs, 'Find the card form.');
     }
     const pay = page.nodes.find((n) => n.role === 'button' && n.name.startsWith('Pay '));
     if (!pay) return this.scrollOr(obs, 'Find the pay button.');
