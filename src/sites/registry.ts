@@ -14,6 +14,7 @@ import { ticketnest } from './ticketnest/index.js';
 import { railgo } from './railgo/index.js';
 import { screenly } from './screenly/index.js';
 import { medibook } from './medibook/index.js';
+import { tourbase } from './tourbase/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -25,6 +26,7 @@ export const SITES: readonly SiteDefinition[] = [
   railgo,
   screenly,
   medibook,
+  tourbase,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

@@ -73,6 +73,11 @@ function ticketGroup(a: Attraction): OptionGroup {
   };
 }
 
+/** The tickets of an order in one canonical phrase, "2 adult + 1 child" (types in a fixed order). */
+export function ticketMix(counts: Partial<Record<TicketType, number>>): string {
+  return TICKET_TYPES.filter((t) => (counts[t] ?? 0) > 0).map((t) => `${counts[t]} ${t}`).join(' + ') || 'none';
+}
+
 /** How many tickets of each type, in all, and how many people they admit. */
 export function ticketFacts(picked: { choice: Choice; quantity: number }[]): Attrs {
   const n = (t: TicketType) => picked.filter((p) => p.choice.id === t).reduce((s, p) => s + p.quantity, 0);
@@ -84,6 +89,7 @@ export function ticketFacts(picked: { choice: Choice; quantity: number }[]): Att
     ticketCount: picked.reduce((s, p) => s + p.quantity, 0),
     visitors: n('adult') + n('child') + n('senior') + 4 * n('family'),
     ticketTypes: picked.map((p) => String(p.choice.id)),
+    tickets: ticketMix(Object.fromEntries(TICKET_TYPES.map((t) => [t, n(t)]))),
   };
 }
 

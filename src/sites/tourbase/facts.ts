@@ -10,6 +10,7 @@ const features = (v: AttrValue) => (Array.isArray(v) ? (v.length ? v.map((f) => 
 function itemFacts(prefix: string, label: string): FactSpec[] {
   return [
     { field: `${prefix}attraction`, label: `${label}Experience`, stage: 'selection', kind: 'text' },
+    { field: `${prefix}tickets`, label: `${label}Tickets`, stage: 'selection', kind: 'text' },
     { field: `${prefix}startTime`, label: `${label}Start time`, stage: 'selection', kind: 'time' },
     { field: `${prefix}adultTickets`, label: `${label}Adult tickets`, stage: 'selection', kind: 'number' },
     { field: `${prefix}childTickets`, label: `${label}Child tickets`, stage: 'selection', kind: 'number' },
