@@ -15,6 +15,7 @@ import { railgo } from './railgo/index.js';
 import { screenly } from './screenly/index.js';
 import { medibook } from './medibook/index.js';
 import { tourbase } from './tourbase/index.js';
+import { nestaway } from './nestaway/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -27,6 +28,7 @@ export const SITES: readonly SiteDefinition[] = [
   screenly,
   medibook,
   tourbase,
+  nestaway,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

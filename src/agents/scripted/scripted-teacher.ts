@@ -116,7 +116,7 @@ export class ScriptedTeacher implements Policy {
     }
     if (path === '/details') return this.details(page, obs);
     if (path === '/payment') return this.payment(page, obs);
-    if (path === '/account') return this.account(page, obs);
+    if (path === '/account' || path.startsWith('/account/')) return this.account(page, obs);
     if (path === '/cart') {
       // The cart's heading says how many items it holds: shop for the next planned one, or check out.
       const held = Number(/^Your cart \((\d+) items?\)$/.exec(h1 ?? '')?.[1] ?? 0);
