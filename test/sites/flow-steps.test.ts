@@ -38,7 +38,7 @@ const siteState = async (d: SiteDriver, id: string): Promise<SiteEpisodeState> =
 async function upToDetails(t: ReturnType<typeof target>) {
   const d = await SiteDriver.start(server);
   await d.search(walled.id, t.params);
-  const chosen = await d.request(walled.id, 'POST', `/listing/${encodeURIComponent(t.listingId)}?${new URLSearchParams(Object.entries(t.params).map(([k, v]) => [k, String(v)]))}`, Object.entries(t.choices).map(([g, c]) => [`opt_${g}`, c]));
+  const chosen = await d.request(walled.id, 'POST', `/listing/${encodeURIComponent(t.listingId)}?${new URLSearchParams(Object.entries(t.params).map(([k, v]) => [k, String(v)]))}`, Object.entries(t.choices).map(([g, c]): [string, string] => [`opt_${g}`, c]));
   // The account wall comes before the details.
   expect(pageText(chosen.body)).toContain('Sign in');
   return d;
