@@ -7,7 +7,7 @@ import type { Trajectory } from '../core/schemas/trajectory.js';
 import type { Policy } from '../agents/policy.js';
 import type { SiteServer } from '../sites/engine/server.js';
 import { evaluateTrajectory } from '../evaluation/evaluate.js';
-import { runEpisode } from './run-episode.js';
+import { runEpisode, type ScreenshotKeeper } from './run-episode.js';
 import { siteBackend } from './site-backend.js';
 
 export type RunTasksOptions = {
@@ -23,6 +23,8 @@ export type RunTasksOptions = {
   env?: Omit<BrowserEnvOptions, 'browser' | 'backend'>;
   /** Each finished episode, as soon as it ends (writers, progress). */
   onEpisode?: (t: Trajectory) => void;
+  /** With `env.screenshot` inline: keeps each step's screenshot (see runEpisode). */
+  keepScreenshot?: ScreenshotKeeper;
 };
 
 /**
@@ -47,6 +49,7 @@ export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
         maxSteps: o.maxSteps,
         attempt,
         ...(o.agentInfo ? { agentInfo: o.agentInfo } : {}),
+        ...(o.keepScreenshot ? { keepScreenshot: o.keepScreenshot } : {}),
       });
       o.onEpisode?.(t);
       return t;

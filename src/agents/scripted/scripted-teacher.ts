@@ -212,6 +212,8 @@ export class ScriptedTeacher implements Policy {
    */
   private listing(page: AxPage, obs: Observation, plan: PlanLeg): Decision {
     const site = this.site!;
+    // A page that answered with a problem may have lost what was picked: look again.
+    if (/There is a problem/.test(obs.axtree)) this.groupsDone.clear();
     const detail = site.detail(this.world, plan.params, plan.listingId);
     if (detail) {
       for (const g of detail.optionGroups) {

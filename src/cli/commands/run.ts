@@ -6,6 +6,7 @@ import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
 import type { Trajectory } from '../../core/schemas/trajectory.js';
 import { runTasks } from '../../rollout/run-tasks.js';
+import { fileScreenshotKeeper, parseScreenshotKind, screenshotOption } from '../../rollout/screenshots.js';
 import { summarize, type RunSummary } from '../../rollout/summarize.js';
 import { writeTrajectory } from '../../rollout/trajectory-file.js';
 import { startServer } from '../../sites/engine/server.js';
@@ -27,7 +28,7 @@ type RunOpts = LlmFlags & {
   seed: number;
   worldSeed: number;
   mode: string;
-  screenshots?: boolean;
+  screenshots?: string | boolean;
   json?: boolean;
 };
 
@@ -48,6 +49,8 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
   const llm: LlmSetup | undefined = opts.agent === 'llm' ? resolveLlm(opts) : undefined;
   const agent = { world, noise: opts.noise, ...(llm ? { llm } : {}) };
   const makePolicy = agentFactory(opts.agent, agent);
+  const screenshots = opts.out ? parseScreenshotKind(opts.screenshots) : undefined;
+  if (opts.screenshots && !opts.out) throw new InvalidInputError('--screenshots needs --out: they are stored in the output directory');
   const server = await startServer({ port: 0, world });
   const progress = episodeProgress(tasks.length);
   const trajDir = opts.out ? join(opts.out, 'trajectories') : undefined;
@@ -62,7 +65,8 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
       runId: `${opts.agent.replace(/[^\w.-]+/g, '_')}-${opts.seed}`,
       seed: opts.seed,
       agentInfo: agentInfo(opts.agent, agent),
-      env: { mode: opts.mode as 'viewport' | 'full', ...(opts.screenshots && opts.out ? { screenshot: { dir: join(opts.out, 'screenshots'), marks: false } } : {}) },
+      env: { mode: opts.mode as 'viewport' | 'full', ...(screenshots ? { screenshot: screenshotOption(screenshots) } : {}) },
+      ...(screenshots && opts.out ? { keepScreenshot: fileScreenshotKeeper(opts.out) } : {}),
       onEpisode: (t) => {
         // Each trajectory is on disk as soon as its episode ends: a killed run keeps them.
         if (trajDir) writeTrajectory(trajDir, t);
@@ -72,7 +76,7 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
     const summary = summarize(trajectories);
     if (opts.out) {
       mkdirSync(opts.out, { recursive: true });
-      writeFileSync(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, ...agentInfo(opts.agent, agent), tasks: opts.tasks, ...summary }, null, 2)}\n`);
+      writeFileSync(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, ...agentInfo(opts.agent, agent), tasks: opts.tasks, ...(screenshots ? { screenshots } : {}), ...summary }, null, 2)}\n`);
     }
     return { trajectories, summary, ms: performance.now() - t0, info: agentInfo(opts.agent, agent) };
   } finally {
@@ -92,7 +96,7 @@ function common(cmd: Command): Command {
     .option('--seed <s>', 'seed of the agents’ randomness', parseIntOption('--seed'), 1)
     .option('--world-seed <s>', 'world (inventory) seed the tasks were made for', parseIntOption('--world-seed'), 1)
     .option('--mode <mode>', 'observation: viewport | full', 'viewport')
-    .option('--screenshots', 'save a screenshot per step under --out')
+    .option('--screenshots [kind]', 'save a screenshot per step under --out/screenshots (JPEG; marks = with set-of-marks, the default, or plain), for `webfoundry view`')
     .option('--json', 'print JSON');
   return llmFlags(cmd);
 }
