@@ -15,6 +15,10 @@ import { railgo } from './railgo/index.js';
 import { coachly } from './coachly/index.js';
 import { ferryway } from './ferryway/index.js';
 import { packfly } from './packfly/index.js';
+import { screenly } from './screenly/index.js';
+import { medibook } from './medibook/index.js';
+import { tourbase } from './tourbase/index.js';
+import { nestaway } from './nestaway/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -27,6 +31,10 @@ export const SITES: readonly SiteDefinition[] = [
   coachly,
   ferryway,
   packfly,
+  screenly,
+  medibook,
+  tourbase,
+  nestaway,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */
