@@ -1,5 +1,5 @@
 # The two commands the README starts with. Each installs what is missing, then runs.
-.PHONY: demo test install chromium bench typecheck
+.PHONY: demo test install chromium redis bench typecheck
 
 NPM_STAMP := node_modules/.package-lock.json
 
@@ -12,14 +12,17 @@ install: $(NPM_STAMP)
 chromium:
 	@bash scripts/ensure-chromium.sh
 
+redis:
+	@bash scripts/ensure-redis.sh
+
 demo: install chromium
 	node bin/webfoundry.mjs demo
 
 typecheck: install
 	npx tsc -p tsconfig.json --noEmit
 
-test: install chromium typecheck
+test: install chromium redis typecheck
 	npx vitest run
 
-bench: install chromium
+bench: install chromium redis
 	npm run bench

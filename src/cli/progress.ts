@@ -9,14 +9,14 @@ export function episodeProgress(total: number) {
   let done = 0;
   const bar = new SingleBar(
     {
-      format: 'episodes {bar} {value}/{total} | {rate}/h | ETA {eta_formatted} | SR {sr} | CSR {csr}',
+      format: 'episodes {bar} {value}/{total} | {rate}/h | ETA {eta_formatted} | SR {sr} | CSR {csr}{queue}',
       stream: process.stderr,
       noTTYOutput: false,
       hideCursor: true,
       etaBuffer: 20,
     },
   );
-  if (process.stderr.isTTY) bar.start(total, 0, { rate: '-', sr: '-', csr: '-' });
+  if (process.stderr.isTTY) bar.start(total, 0, { rate: '-', sr: '-', csr: '-', queue: '' });
   return {
     tick(t: Trajectory) {
       done++;
@@ -24,6 +24,10 @@ export function episodeProgress(total: number) {
       csr += t.end.evaluation.csr;
       const hours = (performance.now() - started) / 3_600_000;
       if (process.stderr.isTTY) bar.update(done, { rate: Math.round(done / hours), sr: (sr / done).toFixed(2), csr: (csr / done).toFixed(2) });
+    },
+    /** A line about where the episodes run (a queue's state), shown after the bar. */
+    note(text: string) {
+      if (process.stderr.isTTY) bar.update({ queue: ` | ${text}` });
     },
     stop() {
       if (process.stderr.isTTY) bar.stop();

@@ -5,3 +5,5 @@
 export const WORLD_VERSION = 2;
 /** 2: several items per booking (legs, bundles, carts), seats and quantities, accounts, payments, changed and cancelled bookings. */
 export const STATE_SCHEMA_VERSION = 2;
+/** The project's version: a queue worker or a run store of another one is refused. */
+export const WEBFOUNDRY_VERSION = '0.1.0';

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { agentFactory, agentInfo, type LlmSetup } from '../agents/make-agent.js';
+import type { LlmSetup } from '../agents/make-agent.js';
 import { LlmAgentOptions } from '../agents/llm/options.js';
+import { InvalidInputError } from '../core/errors.js';
 import type { Task } from '../core/schemas/task.js';
+import type { DatasetRow } from '../core/schemas/dataset.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
-import { runTasks } from '../rollout/run-tasks.js';
 import { ScreenshotBuffer, screenshotOption } from '../rollout/screenshots.js';
-import { startServer } from '../sites/engine/server.js';
+import { localRunner, type EpisodeRunner } from '../rollout/episode-runner.js';
 import { loadArenaWorld, siteById } from '../sites/registry.js';
 import { generateTasks } from '../tasks/generate-batch.js';
 import { SUITES, loadTasks } from '../tasks/task-file.js';
@@ -20,11 +21,13 @@ export type GenerateRunOptions = {
   /** With `teacher: "llm"`: the provider config (the key stays in its environment variable) and agent options. */
   llm?: LlmSetup;
   parallel: number;
+  /** Where the episodes run (default: this process, `parallel` at once); e.g. a queue of workers. */
+  runner?: EpisodeRunner;
   resume: boolean;
   force: boolean;
   /** Called once the work is known: total episodes and those already done. */
   onStart?: (total: number, done: number) => void;
-  onEpisode?: (t: Trajectory, kept: 'success' | 'salvaged' | 'none') => void;
+  onEpisode?: (t: Trajectory, kept: DatasetRow['kind'] | 'none') => void;
 };
 
 /**
@@ -50,31 +53,27 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
     const pending = tasks.filter((t) => !done.has(t.id));
     o.onStart?.(tasks.length, done.size);
     if (pending.length === 0) return store;
-    const teacher = { world, noise: o.config.noise, ...(o.llm ? { llm: o.llm } : {}) };
-    const server = await startServer({ port: 0, world });
+    if (o.runner && o.config.screenshots) throw new InvalidInputError('--screenshots is not available with --queue', { hint: 'screenshots stay on the machine that took them: run without --queue' });
     const shots = o.config.screenshots ? new ScreenshotBuffer() : undefined;
-    try {
-      await runTasks({
-        tasks: pending,
-        server,
-        makePolicy: agentFactory(o.config.teacher, teacher),
-        parallel: o.parallel,
-        maxSteps: o.config.maxSteps,
-        runId: store.runId,
-        seed: o.config.seed,
-        agentInfo: agentInfo(o.config.teacher, teacher),
-        env: { mode: o.config.mode, ...(o.config.screenshots ? { screenshot: screenshotOption(o.config.screenshots) } : {}) },
-        ...(shots ? { keepScreenshot: shots.keep } : {}),
-        onEpisode: (t) => {
-          const row = salvage(t, store.runId, o.config.salvage);
-          const recorded = shots?.take(t.header.episodeId, t.steps.flatMap((s) => (s.screenshot ? [s.index] : []))) ?? [];
-          store.recordEpisode(t, row, recorded);
-          o.onEpisode?.(t, row?.kind ?? 'none');
-        },
-      });
-    } finally {
-      await server.close();
-    }
+    const runner =
+      o.runner ??
+      localRunner({ parallel: o.parallel, world, ...(o.config.screenshots ? { env: { screenshot: screenshotOption(o.config.screenshots) } } : {}), ...(shots ? { keepScreenshot: shots.keep } : {}) });
+    await runner.run({
+      tasks: pending,
+      agent: { name: o.config.teacher, noise: o.config.noise, ...(o.llm ? { llm: o.llm } : {}) },
+      worldSeed: o.config.worldSeed,
+      maxSteps: o.config.maxSteps,
+      runId: store.runId,
+      seed: o.config.seed,
+      mode: o.config.mode,
+      key: store.key(),
+      onEpisode: (t) => {
+        const row = salvage(t, store.runId, o.config.salvage);
+        const recorded = shots?.take(t.header.episodeId, t.steps.flatMap((s) => (s.screenshot ? [s.index] : []))) ?? [];
+        // Idempotent: an episode delivered twice (a queue's retry) is stored once.
+        if (store.recordEpisode(t, row, recorded)) o.onEpisode?.(t, row?.kind ?? 'none');
+      },
+    });
     return store;
   } catch (err) {
     store.close();

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInputError } from '../core/errors.js';
-import { canonicalJson } from '../core/hash.js';
+import { canonicalJson, sha256 } from '../core/hash.js';
 import { DatasetRow } from '../core/schemas/dataset.js';
 import { Task } from '../core/schemas/task.js';
 import { TrajectoryEnd, TrajectoryHeader, TrajectoryStep, type Trajectory } from '../core/schemas/trajectory.js';
-import { WORLD_VERSION } from '../core/version.js';
+import { WEBFOUNDRY_VERSION, WORLD_VERSION } from '../core/version.js';
 import type { SalvageOptions } from './salvage.js';
 
 /** 2: tasks of schema 2 (constraints on what is booked and paid); runs of version 1 are refused. */
@@ -174,11 +174,18 @@ export class RunStore {
     return new Set(this.db.prepare('SELECT task_id FROM episodes').pluck().all() as string[]);
   }
 
-  /** Stores a finished episode, its steps, its evaluation, its dataset row and its screenshots in one transaction. */
-  recordEpisode(t: Trajectory, row: DatasetRow | undefined, screenshots: readonly { index: number; mime: string; data: Uint8Array }[] = []): void {
+  /**
+   * Stores a finished episode, its steps, its evaluation, its dataset rows (one, or an
+   * exploration's several) and its screenshots in one transaction. Idempotent: when the task
+   * already has its episode, nothing is written and false comes back (a queue may deliver an
+   * episode twice).
+   */
+  recordEpisode(t: Trajectory, row: DatasetRow | readonly DatasetRow[] | undefined, screenshots: readonly { index: number; mime: string; data: Uint8Array }[] = []): boolean {
+    const rows = row === undefined ? [] : Array.isArray(row) ? (row as readonly DatasetRow[]) : [row as DatasetRow];
     const e = t.end.evaluation;
     const site = t.header.task.site;
-    this.db.transaction(() => {
+    return this.db.transaction(() => {
+      if (this.db.prepare('SELECT 1 FROM episodes WHERE task_id = ?').get(t.header.task.id) !== undefined) return false;
       this.db
         .prepare('INSERT INTO episodes (task_id, episode_id, site, status, csr, sr, steps, header, end_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(t.header.task.id, t.header.episodeId, site, t.end.status, e.csr, e.sr ? 1 : 0, t.steps.length, JSON.stringify(t.header), JSON.stringify(t.end));
@@ -187,13 +194,24 @@ export class RunStore {
       this.db
         .prepare('INSERT INTO evaluations (episode_id, csr, sr, best_csr, first_best_index, verdicts) VALUES (?, ?, ?, ?, ?, ?)')
         .run(t.header.episodeId, e.csr, e.sr ? 1 : 0, e.bestCsr, e.firstBestIndex, JSON.stringify(e.verdicts));
-      if (row) this.db.prepare('INSERT INTO dataset_rows (id, episode_id, site, kind, steps, json) VALUES (?, ?, ?, ?, ?, ?)').run(row.id, t.header.episodeId, site, row.kind, row.steps.length, JSON.stringify(row));
+      const insert = this.db.prepare('INSERT INTO dataset_rows (id, episode_id, site, kind, steps, json) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const r of rows) insert.run(r.id, t.header.episodeId, site, r.kind, r.steps.length, JSON.stringify(r));
       if (screenshots.length) {
         this.db.exec(SCREENSHOTS_SCHEMA);
         const shot = this.db.prepare('INSERT INTO screenshots (episode_id, idx, mime, data) VALUES (?, ?, ?, ?)');
         for (const s of screenshots) shot.run(t.header.episodeId, s.index, s.mime, Buffer.from(s.data.buffer, s.data.byteOffset, s.data.byteLength));
       }
+      return true;
     })();
+  }
+
+  /**
+   * A key naming this run wherever it is resumed from (its id, creation time and config): a
+   * queue finds the episodes of an interrupted coordinator by it. Two runs never share one.
+   */
+  key(): string {
+    const createdAt = this.db.prepare("SELECT value FROM meta WHERE key = 'createdAt'").pluck().get() as string | undefined;
+    return sha256(canonicalJson({ runId: this.runId, createdAt, config: this.config })).slice(0, 24);
   }
 
   episodeCount(): number {
@@ -255,4 +273,5 @@ export class RunStore {
   }
 }
 
-export const WEBFOUNDRY_VERSION = '0.1.0';
+/** Moved to core/version.ts; kept here for the modules that import it from the run store. */
+export { WEBFOUNDRY_VERSION };

@@ -1,3 +1,4 @@
+import type { BrowserEnv } from '../browser/env/browser-env.js';
 import { EnvPool } from '../browser/env/env-pool.js';
 import type { BrowserEnvOptions } from '../browser/env/options.js';
 import { describeError } from '../core/errors.js';
@@ -39,18 +40,7 @@ export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
     // renderer process (about 115 ms instead of 155 ms a reset). Results go back in task order.
     const jobs = o.tasks.map((task, index) => ({ task, index })).sort((a, b) => (a.task.site < b.task.site ? -1 : a.task.site > b.task.site ? 1 : a.index - b.index));
     const results = await pool.run(jobs, async (env, { task }, attempt) => {
-      const t = await runEpisode({
-        env,
-        policy: o.makePolicy(),
-        task,
-        episodeId: `${o.runId}-${task.id}${attempt ? `-retry${attempt}` : ""}`,
-        // From the task, not its position: a resumed run replays the same episode.
-        episodeSeed: new Rng(`${o.seed}/${task.id}`).int(0, 2 ** 30),
-        maxSteps: o.maxSteps,
-        attempt,
-        ...(o.agentInfo ? { agentInfo: o.agentInfo } : {}),
-        ...(o.keepScreenshot ? { keepScreenshot: o.keepScreenshot } : {}),
-      });
+      const t = await runTaskEpisode(env, task, attempt, o);
       o.onEpisode?.(t);
       return t;
     });
@@ -58,7 +48,7 @@ export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
     for (const r of results) inOrder[r.job.index] = r;
     return inOrder.map((r) => {
       if (r.ok) return r.value;
-      const failed = errored(r.job.task, `${o.runId}-${r.job.task.id}`, describeError(r.error), r.attempts, o.makePolicy().name);
+      const failed = erroredTrajectory(r.job.task, `${o.runId}-${r.job.task.id}`, describeError(r.error), r.attempts, o.makePolicy().name);
       o.onEpisode?.(failed);
       return failed;
     });
@@ -67,7 +57,33 @@ export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
   }
 }
 
-function errored(task: Task, episodeId: string, error: string, attempts: number, agent: string): Trajectory {
+/**
+ * One attempt at one task, as every runner runs it (the local pool here, a queue worker
+ * elsewhere): the episode id and the policy's seed come from the run and the task alone, so the
+ * same task gives the same episode wherever and whenever it runs.
+ */
+export function runTaskEpisode(
+  env: BrowserEnv,
+  task: Task,
+  attempt: number,
+  o: Pick<RunTasksOptions, 'makePolicy' | 'runId' | 'seed' | 'maxSteps' | 'agentInfo' | 'keepScreenshot'>,
+): Promise<Trajectory> {
+  return runEpisode({
+    env,
+    policy: o.makePolicy(),
+    task,
+    episodeId: `${o.runId}-${task.id}${attempt ? `-retry${attempt}` : ''}`,
+    // From the task, not its position: a resumed run replays the same episode.
+    episodeSeed: new Rng(`${o.seed}/${task.id}`).int(0, 2 ** 30),
+    maxSteps: o.maxSteps,
+    attempt,
+    ...(o.agentInfo ? { agentInfo: o.agentInfo } : {}),
+    ...(o.keepScreenshot ? { keepScreenshot: o.keepScreenshot } : {}),
+  });
+}
+
+/** The trajectory stored for an episode that could not be run: status "error", no steps, CSR 0. */
+export function erroredTrajectory(task: Task, episodeId: string, error: string, attempts: number, agent: string): Trajectory {
   const e = evaluateTrajectory(task, []);
   return {
     header: { type: 'header', schemaVersion: 1, episodeId, agent: { name: agent }, task, startedAt: new Date().toISOString() },

@@ -13,6 +13,13 @@ import { forkful } from './forkful/index.js';
 import { wheelo } from './wheelo/index.js';
 import { ticketnest } from './ticketnest/index.js';
 import { railgo } from './railgo/index.js';
+import { coachly } from './coachly/index.js';
+import { ferryway } from './ferryway/index.js';
+import { packfly } from './packfly/index.js';
+import { screenly } from './screenly/index.js';
+import { medibook } from './medibook/index.js';
+import { tourbase } from './tourbase/index.js';
+import { nestaway } from './nestaway/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -22,6 +29,13 @@ export const SITES: readonly SiteDefinition[] = [
   wheelo,
   ticketnest,
   railgo,
+  coachly,
+  ferryway,
+  packfly,
+  screenly,
+  medibook,
+  tourbase,
+  nestaway,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

@@ -9,8 +9,10 @@ type Pick<T, K extends keyof T> = { [P in K]: T[P] };
 
 /**
  * Bookable picks of a listing for a search: one open choice per group (random with `rng`, else
- * the first), one open seat per traveller for a seat map, and for ticket types one of the first
- * open type per traveller. Undefined when a group has nothing open enough.
+ * the first), one open seat per traveller for a seat map (side by side in one row when a run of
+ * open seats allows it), and for ticket types one of the first
+ * open type per traveller, or a mix the group draws (`exampleQuantities`) when all of it is open.
+ * Undefined when a group has nothing open enough.
  */
 export function defaultPicks(site: SiteDefinition, params: SearchParams, detail: ListingDetail, rng?: Rng): ChoicePick[] | undefined {
   const picks: ChoicePick[] = [];
@@ -23,8 +25,10 @@ export function defaultPicks(site: SiteDefinition, params: SearchParams, detail:
       const seats = (rng && rng.chance(0.7) ? sideBySide(g.choices, travellers, rng) : undefined) ?? (rng ? rng.sample(open, travellers) : open.slice(0, travellers));
       for (const c of seats) picks.push({ groupId: g.id, choice: c, quantity: 1 });
     } else if (g.display === 'quantities') {
-      const c = rng ? rng.pick(open) : open[0]!;
-      picks.push({ groupId: g.id, choice: c, quantity: Math.min(g.maxQuantity ?? 10, Math.max(1, travellers)) });
+      const mix = rng && g.exampleQuantities ? Object.entries(g.exampleQuantities(rng)).filter(([, n]) => n > 0) : [];
+      const fits = mix.length > 0 && mix.every(([id, n]) => open.some((c) => c.id === id) && n <= (g.maxQuantity ?? 10));
+      if (fits) for (const [id, n] of mix) picks.push({ groupId: g.id, choice: open.find((c) => c.id === id)!, quantity: n });
+      else picks.push({ groupId: g.id, choice: rng ? rng.pick(open) : open[0]!, quantity: Math.min(g.maxQuantity ?? 10, Math.max(1, travellers)) });
     } else {
       picks.push({ groupId: g.id, choice: rng ? rng.pick(open) : open[0]!, quantity: 1 });
     }
@@ -40,6 +44,8 @@ function sideBySide(choices: readonly Choice[], n: number, rng: Rng): Choice[] |
   const runs: Choice[][] = [];
   for (let i = 0; i + n <= choices.length; i++) {
     const run = choices.slice(i, i + n);
+    // Choices without a row (no seat map) are never side by side.
+    if (run[0]!.attrs.row === undefined) return undefined;
     if (run.every((c) => !c.soldOut && c.attrs.row === run[0]!.attrs.row)) runs.push(run);
   }
   return runs.length ? rng.pick(runs) : undefined;

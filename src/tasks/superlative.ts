@@ -3,7 +3,7 @@ import type { Constraint } from '../core/schemas/task.js';
 import { checkConstraint } from '../evaluation/check-constraint.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import { uniformFacts } from '../evaluation/facts.js';
-import type { ChoicePick, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
+import type { Choice, ChoicePick, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 import type { SuperlativeSpec, Target } from '../sites/kit/task-catalogue.js';
 import { selectionFacts } from '../sites/engine/flow.js';
 import { bookedState, targetOf } from './target.js';
@@ -44,18 +44,48 @@ export function openSearchFields(site: SiteDefinition, pinned: ReadonlySet<strin
 }
 
 /**
- * The ways to fill in a listing's option groups, one entry per group: each open choice of a
- * one-choice group; each open ticket type for the party of a quantities group; the first open
- * seats for a seat map (a seat's place is not something a superlative ranks). Empty when a group
- * cannot be filled.
+ * Seat sets a superlative tries on a seat map: the seats the target chose (when all are open
+ * here), the first open seats, and the first open seats of each kind (the seat's facts besides
+ * its row and letter: by the window, extra legroom). A request about where to sit ("window seats",
+ * "seats 7A and 7B", "no paid seats") is met by one of them whenever the listing can meet it at
+ * all, so a listing is never ranked out for the seats the first open ones happen to be.
  */
-function choiceCombos(site: SiteDefinition, params: SearchParams, detail: ListingDetail): ChoicePick[][][] {
+function seatSets(open: readonly Choice[], travellers: number, preferred: readonly string[]): Choice[][] {
+  if (open.length < travellers) return [];
+  const sets: Choice[][] = [];
+  const mine = preferred.map((id) => open.find((c) => c.id === id));
+  if (preferred.length === travellers && mine.every((c) => c !== undefined)) sets.push(mine as Choice[]);
+  sets.push(open.slice(0, travellers));
+  const byKind = new Map<string, Choice[]>();
+  for (const c of open) {
+    const { row: _row, letter: _letter, ...kind } = c.attrs;
+    const key = JSON.stringify(kind);
+    byKind.set(key, [...(byKind.get(key) ?? []), c]);
+  }
+  for (const same of byKind.values()) if (same.length >= travellers) sets.push(same.slice(0, travellers));
+  const seen = new Set<string>();
+  return sets.filter((s) => {
+    const key = s.map((c) => c.id).sort().join('+');
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/**
+ * The ways to fill in a listing's option groups, one entry per group: each open choice of a
+ * one-choice group; each open ticket type for the party of a quantities group; for a seat map,
+ * the seat sets of `seatSets` (a seat's place is not something a superlative ranks, but a request
+ * may say where to sit). Empty when a group cannot be filled.
+ */
+function choiceCombos(site: SiteDefinition, params: SearchParams, detail: ListingDetail, preferred: readonly ChoicePick[] = []): ChoicePick[][][] {
   const travellers = Math.max(1, site.travellerCount(params));
   let combos: ChoicePick[][][] = [[]];
   for (const g of detail.optionGroups) {
     const open = g.choices.filter((c) => !c.soldOut);
     let ways: ChoicePick[][];
-    if (g.pick === 'per-traveller') ways = open.length >= travellers ? [open.slice(0, travellers).map((choice) => ({ groupId: g.id, choice, quantity: 1 }))] : [];
+    if (g.pick === 'per-traveller') {
+      const mine = preferred.filter((p) => p.groupId === g.id).map((p) => p.choice.id);
+      ways = seatSets(open, travellers, mine).map((set) => set.map((choice) => ({ groupId: g.id, choice, quantity: 1 })));
+    }
     else if (g.display === 'quantities') ways = open.map((choice) => [{ groupId: g.id, choice, quantity: Math.min(g.maxQuantity ?? 10, travellers) }]);
     else ways = open.map((choice) => [{ groupId: g.id, choice, quantity: 1 }]);
     combos = combos.flatMap((combo) => ways.map((w) => [...combo, w]));
@@ -136,7 +166,7 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
       const settable = new Set(detail.optionGroups.flatMap((g) => g.choices.flatMap((c) => Object.keys(c.attrs))));
       if (listingChecks.some((c) => c.field in base && !settable.has(c.field) && !checkConstraint(c, uniformFacts(base)).satisfied)) continue;
       const mine: Scored[] = [];
-      for (const byGroup of choiceCombos(site, params, detail)) {
+      for (const byGroup of choiceCombos(site, params, detail, target.picks)) {
         const picks = byGroup.flat();
         const choices = picks.map((p) => p.choice);
         const make = () => targetOf(site, world, params, results, detail, picks, target);

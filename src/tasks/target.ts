@@ -81,6 +81,17 @@ function partsOf(site: SiteDefinition, world: World, params: SearchParams, rng: 
   return parts;
 }
 
+/** Half the time on a site with a cart, one more item: another bookable listing of the same search, as the cart names it (`item2`). */
+function cartPartsOf(site: SiteDefinition, world: World, params: SearchParams, mainId: string, rng: Rng): TargetPart[] {
+  if (!(site.flow ?? []).some((s) => s.meta?.cart) || !rng.chance(0.5)) return [];
+  for (const l of rng.shuffle(site.search(world, params))) {
+    if (l.id === mainId) continue;
+    const ok = bookableChoices(site, world, params, l, rng);
+    if (ok) return [{ slot: 'item2', params, listing: ok.detail.listing, detail: ok.detail, picks: ok.picks, attrs: selectionAttrs(site, params, ok.detail, ok.choices, ok.picks) }];
+  }
+  return [];
+}
+
 /** Builds the target of a task: a bookable listing of the search, with choices, the other parts of the booking, and people. */
 export function buildTarget(site: SiteDefinition, world: World, params: SearchParams, rng: Rng, listingId?: string): Target | undefined {
   const results = site.search(world, params);
@@ -88,8 +99,9 @@ export function buildTarget(site: SiteDefinition, world: World, params: SearchPa
   for (const listing of pool) {
     const ok = bookableChoices(site, world, params, listing, rng);
     if (!ok) continue;
-    const items = partsOf(site, world, params, rng.fork('parts'));
-    if (!items) return undefined;
+    const rounds = partsOf(site, world, params, rng.fork('parts'));
+    if (!rounds) return undefined;
+    const items = [...rounds, ...cartPartsOf(site, world, params, listing.id, rng.fork('cart'))];
     const { travellers, contact } = makePeople(site, params, rng);
     return {
       site,

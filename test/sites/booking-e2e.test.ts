@@ -12,7 +12,11 @@ describe('a real Chromium books end to end', () => {
     expect(new Set(SITES.map((s) => s.domain)).size).toBeGreaterThanOrEqual(6);
   });
 
-  for (const site of SITES) {
+  // bookThroughUi (src/demo/walkthrough.ts) fills radios and one details form: sites with seat
+  // maps, slot grids, ticket quantities, a wizard, an account wall, a cart or payment are booked
+  // end to end in Chromium by the scripted teacher instead (test/agents/teacher-new-sites.test.ts).
+  const walkable = SITES.filter((s) => !(s.flow ?? []).some((st) => st.meta?.account || st.meta?.cart || st.meta?.payment || st.meta?.wizard) && !['screenly', 'medibook', 'tourbase', 'nestaway'].includes(s.id));
+  for (const site of walkable) {
     it(`${site.id}: search, choose, details, review, confirm; the state API shows exactly that booking`, async () => {
     const server = getServer();
       const browser = await sharedBrowser();

@@ -202,6 +202,9 @@ describe('generated tasks', () => {
     wheelo: ['pickupDate', 'dropoffDate'],
     ticketnest: ['dateFrom', 'dateTo', 'date'],
     railgo: ['date'],
+    coachly: ['date', 'returnDate'],
+    ferryway: ['date', 'returnDate'],
+    packfly: ['date'],
   };
   const PARTY_FIELDS: Record<string, 'adults' | 'children' | 'guests'> = { adults: 'adults', children: 'children', partySize: 'guests', tickets: 'guests' };
 

@@ -231,6 +231,8 @@ export function makePlan(task: Task, site: SiteDefinition, world: World, noise: 
         }
         return [];
       });
+      // Further cart items (`item2`) are other listings of the same search: they stay as planned.
+      plan.items.push(...(t.items ?? []).filter((it) => /^item\d+$/.test(it.slot) && it.listingId !== plan.listingId).map((it) => ({ slot: it.slot, ...legOf(it) })));
       // Travellers follow the party actually searched for.
       const n = site.travellerCount(plan.params);
       while (plan.travellers.length < n) plan.travellers.push({ ...plan.travellers[plan.travellers.length - 1]! });

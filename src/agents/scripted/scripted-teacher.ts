@@ -5,7 +5,7 @@ import type { Task } from '../../core/schemas/task.js';
 import { applySort } from '../../sites/engine/results.js';
 import { selectLinkName } from '../../sites/engine/views/results-page.js';
 import { LOAD_MORE, SHOW_MORE } from '../../sites/engine/views/results/reveal.js';
-import type { OptionGroup, SiteDefinition } from '../../sites/engine/site-definition.js';
+import type { OptionGroup, SiteDefinition, SortSpec } from '../../sites/engine/site-definition.js';
 import { siteById } from '../../sites/registry.js';
 import type { World } from '../../world/world.js';
 import { type AxNode, type AxPage, isInside, parseAxText } from '../ax-lines.js';
@@ -39,8 +39,12 @@ export class ScriptedTeacher implements Policy {
   private forms = 0;
   /** Whether the teacher created its account this episode (then it signs in). */
   private registered = false;
-  /** Options picked on a listing page (url|group|choice): out of view is not the same as unpicked. */
-  private readonly picked = new Set<string>();
+  /** The cart item being shopped for now (a second experience), once the first is in the cart. */
+  private shopping: PlanLeg | undefined;
+  /** Option groups seen matching the plan, by listing and group: on a long page they scroll out of view. */
+  private readonly groupsDone = new Set<string>();
+  /** The wizard part each details page showed ("Contact details"), by URL. */
+  private readonly wizardParts = new Map<string, string>();
 
   constructor(
     private readonly world: World,
@@ -55,7 +59,9 @@ export class ScriptedTeacher implements Policy {
     this.filled.clear();
     this.forms = 0;
     this.registered = false;
-    this.picked.clear();
+    this.shopping = undefined;
+    this.groupsDone.clear();
+    this.wizardParts.clear();
   }
 
   /** The injected errors of the current episode, in words. */
@@ -80,14 +86,14 @@ export class ScriptedTeacher implements Policy {
       const ref = /Booking reference:\s*([A-Z]{3}-[A-Z0-9]{6})/.exec(obs.axtree)?.[1];
       return act({ type: 'stop', answer: ref ?? 'booked' }, `The booking is confirmed${ref ? ` with reference ${ref}` : ''}; done.`);
     }
-    // Overlays first: they sit on top of the page.
-    const cookie = button('Accept all cookies');
-    if (cookie) return act({ type: 'click', bid: cookie.bid }, 'Accept the cookie banner so it stops covering the page.');
+    // Overlays first: they sit on top of the page; a pop-up covers the cookie banner too.
     const dialog = page.nodes.findIndex((n) => n.role === 'dialog');
     if (dialog >= 0) {
       const close = page.nodes.find((n, i) => n.role === 'button' && n.name === 'Close' && isInside(page, i, dialog));
       if (close) return act({ type: 'click', bid: close.bid }, 'Close the promotion pop-up.');
     }
+    const cookie = button('Accept all cookies');
+    if (cookie) return act({ type: 'click', bid: cookie.bid }, 'Accept the cookie banner so it stops covering the page.');
     const path = new URL(obs.url).pathname;
     if (plan.manage) return this.manage(page, obs, path);
     if (plan.wrongClickAtStep !== undefined && !this.wrongClicked && this.steps >= plan.wrongClickAtStep) {
@@ -111,8 +117,17 @@ export class ScriptedTeacher implements Policy {
     }
     if (path === '/details') return this.details(page, obs);
     if (path === '/payment') return this.payment(page, obs);
-    if (path === '/account') return this.account(page, obs);
+    // The account forms answer on their own addresses (/account/register shows the sign-in form next).
+    if (path === '/account' || path.startsWith('/account/')) return this.account(page, obs);
     if (path === '/cart') {
+      // The cart's heading says how many items it holds: shop for the next planned one, or check out.
+      const held = Number(/^Your cart \((\d+) items?\)$/.exec(h1 ?? '')?.[1] ?? 0);
+      const next = held > 0 ? plan.items.filter((x) => /^item\d+$/.test(x.slot))[held - 1] : undefined;
+      const more = page.nodes.find((n) => n.role === 'link' && n.name === 'Continue shopping');
+      if (next && more) {
+        this.shopping = next;
+        return act({ type: 'click', bid: more.bid }, `Add ${site.search(this.world, next.params).find((l) => l.id === next.listingId)?.title ?? 'the next item'} to the cart too.`);
+      }
       const checkout = page.nodes.find((n) => n.role === 'link' && n.name === 'Check out');
       if (checkout) return act({ type: 'click', bid: checkout.bid }, 'Everything is in the cart; check out.');
       return this.scrollOr(obs, 'Find the check-out button.');
@@ -120,10 +135,11 @@ export class ScriptedTeacher implements Policy {
     const round = /^\/round\/([^/]+)(\/listing\/.+)?$/.exec(path);
     if (round) {
       const leg = plan.items.find((x) => x.slot === decodeURIComponent(round[1]!));
-      if (leg) return round[2] ? this.listing(page, obs, leg) : this.results(page, obs, leg);
+      const sorts = (site.flow ?? []).find((s) => s.meta?.round?.slot === leg?.slot)?.meta?.round?.sorts;
+      if (leg) return round[2] ? this.listing(page, obs, leg) : this.results(page, obs, leg, sorts?.[0]);
     }
-    if (path.startsWith('/listing/')) return this.listing(page, obs, plan);
-    if (path === '/search' && !button(site.wording.searchButton)) return this.results(page, obs, plan);
+    if (path.startsWith('/listing/')) return this.listing(page, obs, this.shopping ?? plan);
+    if (path === '/search' && !button(site.wording.searchButton)) return this.results(page, obs, this.shopping ?? plan);
     if (path === '/' || path === '/search') return this.searchForm(page, obs);
     const home = page.nodes.find((n) => n.role === 'link' && (n.name === 'Go to the home page' || n.name === site.name));
     if (home) return act({ type: 'click', bid: home.bid }, 'Start over from the home page.');
@@ -133,7 +149,7 @@ export class ScriptedTeacher implements Policy {
   /** Fill the first search field that differs from the plan, then search. */
   private searchForm(page: AxPage, obs: Observation): Decision {
     const site = this.site!;
-    const plan = this.plan!;
+    const plan = this.shopping ?? this.plan!;
     for (const f of site.searchFields) {
       const want = plan.params[f.name];
       if (want === undefined) continue;
@@ -165,14 +181,14 @@ export class ScriptedTeacher implements Policy {
   }
 
   /** Find the planned listing of a leg (the main one, a return leg): go to its page of results, then open it. */
-  private results(page: AxPage, obs: Observation, plan: PlanLeg): Decision {
+  private results(page: AxPage, obs: Observation, plan: PlanLeg, sort?: SortSpec): Decision {
     const site = this.site!;
     const listing = site.search(this.world, plan.params).find((l) => l.id === plan.listingId);
     if (!listing) {
       const change = page.nodes.find((n) => n.role === 'link' && n.name === 'Change search');
       if (change) return act({ type: 'click', bid: change.bid }, 'These results are not for my search; change it.');
     }
-    const sorted = applySort(site.search(this.world, plan.params), site.sorts[0]!);
+    const sorted = applySort(site.search(this.world, plan.params), sort ?? site.sorts[0]!);
     const index = sorted.findIndex((l) => l.id === plan.listingId);
     const size = site.layout.pageSize;
     let onPage: typeof sorted;
@@ -222,7 +238,7 @@ export class ScriptedTeacher implements Policy {
   private listing(page: AxPage, obs: Observation, plan: PlanLeg): Decision {
     const site = this.site!;
     // A page that answered with a problem may have lost what was picked: look again.
-    if (/There is a problem/.test(obs.axtree)) this.picked.clear();
+    if (/There is a problem/.test(obs.axtree)) this.groupsDone.clear();
     const detail = site.detail(this.world, plan.params, plan.listingId);
     if (detail) {
       for (const g of detail.optionGroups) {
@@ -235,8 +251,19 @@ export class ScriptedTeacher implements Policy {
     return act({ type: 'click', bid: cont.bid }, 'Options chosen; continue.');
   }
 
-  /** The decision that makes one option group match the plan, or none when it already does. */
+  /** The decision that makes one option group match the plan, or none when it does (or did, now out of view). */
   private group(page: AxPage, obs: Observation, g: OptionGroup, plan: PlanLeg): Decision | undefined {
+    const key = `${plan.listingId}/${g.id}`;
+    const d = this.groupStep(page, obs, g, plan);
+    // A group seen as planned stays done while it is out of view; one not in view is looked for.
+    if (d === undefined) this.groupsDone.add(key);
+    else if (d === 'unseen') return this.groupsDone.has(key) ? undefined : this.scrollOr(obs, `Find the ${g.label.toLowerCase()} options.`);
+    else this.groupsDone.delete(key);
+    return d === undefined ? undefined : d;
+  }
+
+  /** The decision that makes one option group match the plan; none when it does; `unseen` when what decides it is out of view. */
+  private groupStep(page: AxPage, obs: Observation, g: OptionGroup, plan: PlanLeg): Decision | 'unseen' | undefined {
     const gi = page.nodes.findIndex((n) => n.role === 'group' && (n.name === g.label || n.name.startsWith(`${g.label}:`)));
     const inGroup = (i: number) => gi < 0 || isInside(page, i, gi);
     const named = (n: AxNode, label: string) => n.name === label || n.name.startsWith(`${label} —`) || n.name.startsWith(`${label},`);
@@ -248,13 +275,8 @@ export class ScriptedTeacher implements Policy {
       for (const { c, i } of boxes) if (i >= 0 && !want.has(c.id) && page.nodes[i]!.states.has('checked')) return act({ type: 'uncheck', bid: page.nodes[i]!.bid }, `Not ${c.label}.`);
       for (const { c, i } of boxes) {
         if (!want.has(c.id)) continue;
-        // What was ticked and has scrolled out of view stays ticked, as a person remembers.
-        if (i < 0 && this.picked.has(`${obs.url}|${g.id}|${c.id}`)) continue;
-        if (i < 0) return this.scrollOr(obs, `Find ${c.label} on the ${what}.`);
-        if (!page.nodes[i]!.states.has('checked')) {
-          this.picked.add(`${obs.url}|${g.id}|${c.id}`);
-          return act({ type: 'check', bid: page.nodes[i]!.bid }, `Choose ${c.label}.`);
-        }
+        if (i < 0) return 'unseen';
+        if (!page.nodes[i]!.states.has('checked')) return act({ type: 'check', bid: page.nodes[i]!.bid }, `Choose ${c.label}.`);
       }
       return undefined;
     }
@@ -263,27 +285,19 @@ export class ScriptedTeacher implements Policy {
       for (const c of g.choices) {
         const box = page.nodes.find((n, i) => n.role === 'spinbutton' && n.name.startsWith(`${c.label} (`) && inGroup(i));
         const n = want[c.id] ?? 0;
-        const key = `${obs.url}|${g.id}|${c.id}`;
         if (!box) {
-          if (n > 0 && !this.picked.has(key)) return this.scrollOr(obs, `Find the ${c.label.toLowerCase()} tickets.`);
+          if (n > 0) return 'unseen';
           continue;
         }
         if (Number(box.value || 0) !== n) return act({ type: 'fill', bid: box.bid, text: String(n) }, `${n} × ${c.label}.`);
-        this.picked.add(key);
       }
       return undefined;
     }
     const choice = g.choices.find((c) => c.id === plan.choices[g.id]);
     if (!choice) return undefined;
     const radio = page.nodes.find((n, i) => n.role === 'radio' && named(n, choice.label) && inGroup(i));
-    const key = `${obs.url}|${g.id}|${choice.id}`;
-    if (!radio && this.picked.has(key)) return undefined;
-    if (!radio) return this.scrollOr(obs, `Find the ${what} options.`);
-    if (!radio.states.has('checked')) {
-      this.picked.add(key);
-      return act({ type: 'click', bid: radio.bid }, `Choose ${choice.label} for ${what}.`);
-    }
-    this.picked.add(key);
+    if (!radio) return 'unseen';
+    if (!radio.states.has('checked')) return act({ type: 'click', bid: radio.bid }, `Choose ${choice.label} for ${what}.`);
     return undefined;
   }
 
@@ -295,8 +309,14 @@ export class ScriptedTeacher implements Policy {
     const site = this.site!;
     const plan = this.plan!;
     if (plan.stopAt === 'details') return act({ type: 'stop', answer: 'details' }, 'Stop here.');
-    const wizard = /Step (\d+) of (\d+): ([A-Za-z -]+)/.exec(obs.axtree);
-    const part = wizard?.[3]?.trim();
+    // The wizard's progress line says which page this is; scrolled out of view, what it said on
+    // this page before, or the page's address (`?part=contact`; the first page has none).
+    const line = /Step (\d+) of (\d+): ([A-Za-z -]+)/.exec(obs.axtree)?.[3]?.trim();
+    if (line) this.wizardParts.set(obs.url, line);
+    const isWizard = line !== undefined || (site.flow ?? []).some((s) => s.meta?.wizard);
+    const WIZARD_PARTS: Record<string, string> = { travellers: 'Travellers', contact: 'Contact details', extras: 'Add-ons' };
+    const part = line ?? this.wizardParts.get(obs.url) ?? (isWizard ? WIZARD_PARTS[new URL(obs.url).searchParams.get('part') ?? 'travellers'] : undefined);
+    const wizard = isWizard;
     const doing = (p: 'Travellers' | 'Contact details' | 'Add-ons') => !part || part === p;
     const groups = page.nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.role === 'group');
     const fieldIn = (groupName: string, label: string) => {
@@ -364,8 +384,9 @@ export class ScriptedTeacher implements Policy {
     const node = page.nodes.find((n) => FIELD_ROLES.includes(n.role) && n.name === label);
     if (!node) return undefined;
     const key = `${this.forms}:${label}`;
-    if (secret ? this.filled.has(key) : (node.value ?? '') === value) return undefined;
+    const done = secret ? this.filled.has(key) : (node.value ?? '') === value;
     this.filled.add(key);
+    if (done) return undefined;
     return act({ type: 'fill', bid: node.bid, text: value }, secret ? `Enter the password as ${label.toLowerCase()}.` : `Enter ${value} as ${label.toLowerCase()}.`);
   }
 
@@ -390,7 +411,8 @@ export class ScriptedTeacher implements Policy {
     for (const [label, value, secret] of fields) {
       const d = this.typeInto(page, label, value, secret);
       if (d) return d;
-      if (!page.nodes.some((n) => FIELD_ROLES.includes(n.role) && n.name === label)) return this.scrollOr(obs, 'Find the card form.');
+      // A field out of view that was typed on this form is done; one never typed is looked for.
+      if (!page.nodes.some((n) => FIELD_ROLES.includes(n.role) && n.name === label) && !this.filled.has(`${this.forms}:${label}`)) return this.scrollOr(obs, 'Find the card form.');
     }
     const pay = page.nodes.find((n) => n.role === 'button' && n.name.startsWith('Pay '));
     if (!pay) return this.scrollOr(obs, 'Find the pay button.');

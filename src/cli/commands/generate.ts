@@ -11,6 +11,7 @@ import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
 import { parseScreenshotKind } from '../../rollout/screenshots.js';
+import { queueFlags, runnerFromFlags, type QueueFlags } from '../queue-flags.js';
 
 
 export function statsTable(s: RunStats): string {
@@ -50,7 +51,7 @@ type GenerateOpts = LlmFlags & {
   requireBooking?: boolean;
   screenshots?: string | boolean;
   json?: boolean;
-};
+} & QueueFlags;
 
 export function registerGenerate(program: Command): void {
   const generate = program
@@ -73,6 +74,7 @@ export function registerGenerate(program: Command): void {
     .option('--require-booking', 'salvage: keep only partials that submitted a booking')
     .option('--screenshots [kind]', 'record a screenshot per step in the run store (JPEG; marks = with set-of-marks, the default, or plain), for `webfoundry view`')
     .option('--json', 'print the stats as JSON at the end');
+  queueFlags(generate);
   llmFlags(generate).action(async (opts: GenerateOpts) => {
     if (!['viewport', 'full'].includes(opts.mode)) throw new InvalidInputError(`--mode must be viewport or full, got "${opts.mode}"`);
     if (opts.teacher !== 'scripted' && opts.teacher !== 'llm') throw new InvalidInputError(`unknown teacher "${opts.teacher}"`, { hint: 'teachers: scripted, llm' });
@@ -95,20 +97,27 @@ export function registerGenerate(program: Command): void {
     if (!opts.resume && RunStore.exists(opts.out)) throw new InvalidInputError(`${opts.out} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
     let progress: ReturnType<typeof episodeProgress> | undefined;
     const t0 = performance.now();
-    const store = await generateRun({
-      dir: opts.out,
-      config,
-      ...(llm ? { llm } : {}),
-      parallel: opts.parallel,
-      resume: Boolean(opts.resume),
-      force: Boolean(opts.force),
-      onStart: (total, done) => {
-        if (done > 0) process.stderr.write(`resuming: ${done} of ${total} episodes already done\n`);
-        progress = episodeProgress(total - done);
-      },
-      onEpisode: (t) => progress?.tick(t),
-    });
-    progress?.stop();
+    const runner = await runnerFromFlags(opts, (line) => progress?.note(line));
+    let store: RunStore;
+    try {
+      store = await generateRun({
+        dir: opts.out,
+        config,
+        ...(llm ? { llm } : {}),
+        parallel: opts.parallel,
+        ...(runner ? { runner } : {}),
+        resume: Boolean(opts.resume),
+        force: Boolean(opts.force),
+        onStart: (total, done) => {
+          if (done > 0) process.stderr.write(`resuming: ${done} of ${total} episodes already done\n`);
+          progress = episodeProgress(total - done);
+        },
+        onEpisode: (t) => progress?.tick(t),
+      });
+    } finally {
+      progress?.stop();
+      await runner?.close();
+    }
     const s = runStats(store);
     store.close();
     if (opts.json) return printJson({ run: resolve(opts.out), ...s });

@@ -2,18 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { agentFactory, agentInfo, type LlmSetup } from '../../agents/make-agent.js';
+import { localRunner } from '../../rollout/episode-runner.js';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
 import type { Trajectory } from '../../core/schemas/trajectory.js';
-import { runTasks } from '../../rollout/run-tasks.js';
 import { fileScreenshotKeeper, parseScreenshotKind, screenshotOption } from '../../rollout/screenshots.js';
 import { summarize, type RunSummary } from '../../rollout/summarize.js';
 import { writeTrajectory } from '../../rollout/trajectory-file.js';
-import { startServer } from '../../sites/engine/server.js';
 import { loadTasks } from '../../tasks/task-file.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
+import { queueFlags, runnerFromFlags, type QueueFlags } from '../queue-flags.js';
 import { loadArenaWorld } from '../../sites/registry.js';
 
 type RunOpts = LlmFlags & {
@@ -30,7 +30,7 @@ type RunOpts = LlmFlags & {
   mode: string;
   screenshots?: string | boolean;
   json?: boolean;
-};
+} & QueueFlags;
 
 
 export function summaryTable(s: RunSummary): string {
@@ -48,29 +48,32 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
   if (tasks.length === 0) throw new InvalidInputError('no tasks to run', { hint: 'check --tasks, --site and --limit' });
   const llm: LlmSetup | undefined = opts.agent === 'llm' ? resolveLlm(opts) : undefined;
   const agent = { world, noise: opts.noise, ...(llm ? { llm } : {}) };
-  const makePolicy = agentFactory(opts.agent, agent);
+  agentFactory(opts.agent, agent); // an unknown agent or a missing model fails here, before anything starts
   const screenshots = opts.out ? parseScreenshotKind(opts.screenshots) : undefined;
   if (opts.screenshots && !opts.out) throw new InvalidInputError('--screenshots needs --out: they are stored in the output directory');
-  const server = await startServer({ port: 0, world });
-  const progress = episodeProgress(tasks.length);
+  if (opts.queue && opts.screenshots) throw new InvalidInputError('--screenshots is not available with --queue', { hint: 'screenshots stay on the machine that took them: run without --queue' });
+  let progress: ReturnType<typeof episodeProgress> | undefined;
+  const queued = await runnerFromFlags(opts, (line) => progress?.note(line));
+  const runner =
+    queued ??
+    localRunner({ parallel: opts.parallel, world, ...(screenshots ? { env: { screenshot: screenshotOption(screenshots) } } : {}), ...(screenshots && opts.out ? { keepScreenshot: fileScreenshotKeeper(opts.out) } : {}) });
+  progress = episodeProgress(tasks.length);
   const trajDir = opts.out ? join(opts.out, 'trajectories') : undefined;
   const t0 = performance.now();
   try {
-    const trajectories = await runTasks({
+    const trajectories = await runner.run({
       tasks,
-      server,
-      makePolicy,
-      parallel: opts.parallel,
+      agent: { name: opts.agent, noise: opts.noise, ...(llm ? { llm } : {}) },
+      worldSeed: opts.worldSeed,
       maxSteps: opts.maxSteps,
       runId: `${opts.agent.replace(/[^\w.-]+/g, '_')}-${opts.seed}`,
       seed: opts.seed,
-      agentInfo: agentInfo(opts.agent, agent),
-      env: { mode: opts.mode as 'viewport' | 'full', ...(screenshots ? { screenshot: screenshotOption(screenshots) } : {}) },
-      ...(screenshots && opts.out ? { keepScreenshot: fileScreenshotKeeper(opts.out) } : {}),
+      mode: opts.mode as 'viewport' | 'full',
       onEpisode: (t) => {
         // Each trajectory is on disk as soon as its episode ends: a killed run keeps them.
+        // Written whole under its episode id, so an episode delivered twice is written once.
         if (trajDir) writeTrajectory(trajDir, t);
-        progress.tick(t);
+        progress?.tick(t);
       },
     });
     const summary = summarize(trajectories);
@@ -81,7 +84,7 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
     return { trajectories, summary, ms: performance.now() - t0, info: agentInfo(opts.agent, agent) };
   } finally {
     progress.stop();
-    await server.close();
+    await queued?.close();
   }
 }
 
@@ -98,7 +101,7 @@ function common(cmd: Command): Command {
     .option('--mode <mode>', 'observation: viewport | full', 'viewport')
     .option('--screenshots [kind]', 'save a screenshot per step under --out/screenshots (JPEG; marks = with set-of-marks, the default, or plain), for `webfoundry view`')
     .option('--json', 'print JSON');
-  return llmFlags(cmd);
+  return llmFlags(queueFlags(cmd));
 }
 
 export function registerRun(program: Command): void {

@@ -63,12 +63,32 @@ export function actionError(step: DatasetStep): string | null {
 }
 
 function observationBlock(step: DatasetStep, opts: ResolvedOptions): string {
-  return `URL: ${step.url}\n\nOBSERVATION:\n${truncateObservation(step.observation, opts.maxObsTokens)}`;
+  return pageBlock(step.url, step.observation, opts.maxObsTokens);
+}
+
+function pageBlock(url: string, observation: string, maxObsTokens: number | undefined): string {
+  return `URL: ${url}\n\nOBSERVATION:\n${truncateObservation(observation, maxObsTokens)}`;
 }
 
 /** The task and the date its relative phrases ("next Friday") are read against. */
 function objective(row: DatasetRow): string {
-  return `OBJECTIVE: ${row.task.instruction}\nTODAY: ${todayText()}`;
+  return objectiveText(row.task.instruction);
+}
+
+function objectiveText(instruction: string): string {
+  return `OBJECTIVE: ${instruction}\nTODAY: ${todayText()}`;
+}
+
+/**
+ * The same turns for a live episode (the env server's `turn`): the opening one after a reset
+ * (objective, date, URL, observation; no objective for a bare URL), then one per step (the last
+ * action's error when it failed, URL, observation). A model served these sees what it was
+ * trained on from the exports.
+ */
+export function liveTurn(p: { instruction: string | null; url: string; observation: string; error: string | null; opening: boolean; maxObsTokens?: number | undefined }): string {
+  const block = pageBlock(p.url, p.observation, p.maxObsTokens);
+  if (p.opening) return p.instruction === null ? block : `${objectiveText(p.instruction)}\n\n${block}`;
+  return p.error === null ? block : `LAST ACTION ERROR: ${p.error}\n\n${block}`;
 }
 
 /** Per-step (NNetNav style) user turn: objective, URL, observation, the last k actions numbered. */

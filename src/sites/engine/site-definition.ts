@@ -120,6 +120,11 @@ export type OptionGroup = {
   /** `quantities`: the most of one choice (default 10). */
   maxQuantity?: number;
   /**
+   * `quantities`: a mix people buy (two adults and a child), by choice id, drawn for task targets;
+   * default: one open type for the whole party.
+   */
+  exampleQuantities?: (rng: Rng) => Record<string, number>;
+  /**
    * The facts of several picks together ("seats": ["7C", "7D"], "windowSeats": 1); default: every
    * string fact of the picks as a list, and `<group>Count`, the number picked.
    */

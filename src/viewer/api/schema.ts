@@ -11,7 +11,7 @@ export const VIEWER_API_VERSION = 1;
 const apiVersion = z.literal(VIEWER_API_VERSION);
 
 /** What an episode became in the dataset: kept whole, salvaged (cut and relabeled), dropped; `failed` in a run without a dataset. */
-export const EpisodeKind = z.enum(['success', 'salvaged', 'dropped', 'failed']);
+export const EpisodeKind = z.enum(['success', 'salvaged', 'explored', 'dropped', 'failed']);
 export type EpisodeKind = z.infer<typeof EpisodeKind>;
 
 export const RunInfo = z.strictObject({

@@ -67,7 +67,7 @@ export function EpisodesPage(props: { nav: Nav; run: string; p: EpisodePage; has
         </label>
         <Select name="site" label="Site" value={q.site} options={p.facets.sites} />
         <Select name="status" label="Status" value={q.status} options={p.facets.statuses} />
-        <Select name="kind" label="Kind" value={q.kind} options={props.hasDataset ? ['success', 'salvaged', 'dropped'] : ['success', 'failed']} />
+        <Select name="kind" label="Kind" value={q.kind} options={props.hasDataset ? ['success', 'salvaged', 'explored', 'dropped'] : ['success', 'failed']} />
         <Select name="sr" label="SR" value={q.sr} options={['yes', 'no']} />
         <label>
           CSR from

@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { SiteEpisodeState } from '../../../core/schemas/episode-state.js';
 import type { World } from '../../../world/world.js';
 import type { EpisodeStore } from '../episode-store.js';
-import type { SearchParams, SiteDefinition } from '../site-definition.js';
+import type { SearchParams, SiteDefinition, SortSpec } from '../site-definition.js';
 import { Page } from '../views/layout.js';
 
 export type Env = { Variables: { episodeId: string; state: SiteEpisodeState } };
@@ -50,7 +50,7 @@ export type FlowStep = {
    * never read routes): a further round of choosing, an account wall, a card payment.
    */
   meta?: {
-    round?: { slot: string; label: string; params(main: SearchParams): SearchParams; when?(main: SearchParams): boolean };
+    round?: { slot: string; label: string; params(main: SearchParams): SearchParams; when?(main: SearchParams): boolean; sorts?: SortSpec[] };
     account?: { guest: boolean };
     payment?: true;
     cart?: true;

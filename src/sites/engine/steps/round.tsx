@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { SearchParams } from '../site-definition.js';
+import type { FilterSpec, SearchParams, SiteDefinition, SortSpec } from '../site-definition.js';
 import { MessagePage } from '../views/booking-pages.js';
 import { moreBody, resultsBody, searchResults } from './results.js';
 import type { Env, FlowStep, StepKit } from './kit.js';
@@ -14,6 +14,12 @@ export type RoundOptions = {
   params(main: SearchParams): SearchParams;
   /** Whether the booking has this part (a return trip, not a one-way one). */
   when?(main: SearchParams): boolean;
+  /**
+   * The round's own filters and sorts when its results are another kind of listing than the
+   * main search's (a package's flights after its hotel); default: the site's.
+   */
+  filters?: FilterSpec[];
+  sorts?: SortSpec[];
 };
 
 /**
@@ -32,7 +38,9 @@ export const roundStep = (o: RoundOptions): FlowStep => {
     applies: (state) => state.selection !== null && (o.when?.(state.selection.params) ?? true),
     meta: { round: o },
     register(app: Hono<Env>, kit: StepKit) {
-      const { site, world } = kit;
+      const { world } = kit;
+      // The results of this round, filtered and sorted as the round says.
+      const site: SiteDefinition = { ...kit.site, filters: o.filters ?? kit.site.filters, sorts: o.sorts ?? kit.site.sorts };
       const paramsOf = (main: SearchParams | undefined) => (main ? o.params(main) : undefined);
 
       const at = { path: base, listings: `${base}/listing` };
@@ -58,7 +66,7 @@ export const roundStep = (o: RoundOptions): FlowStep => {
         base: `${base}/listing`,
         resultsPath: base,
         slot: o.slot,
-        source: site,
+        source: kit.site,
         searchOf: (c) => {
           const params = paramsOf(c.get('state').selection?.params);
           return params ? { params } : { errors: { search: 'no main search' } };

@@ -29,19 +29,22 @@ function RadioGroup({ site, g, chosen, error }: { site: SiteDefinition; g: Optio
 
 /**
  * Seats by row: a checkbox per seat whose name says where it is and what it costs ("Row 7 seat
- * C, aisle, €12"); taken seats are shown disabled. One seat per traveller.
+ * C, aisle, €12"); taken seats are shown disabled. One seat per traveller. Rows are ordered by
+ * the number in `row` and named by `rowName` when the seats carry one.
  */
 function SeatMap({ site, g, chosen, error, travellers }: { site: SiteDefinition; g: OptionGroup; chosen: string[]; error?: string; travellers: number }) {
   const name = optionInputName(g.id);
   const rows = [...new Set(g.choices.map((c) => Number(c.attrs.row)))].sort((a, b) => a - b);
+  // A row goes by its own name when the seats give one (cinemas letter their rows: "F").
+  const rowName = (row: number) => String(g.choices.find((c) => Number(c.attrs.row) === row)?.attrs.rowName ?? row);
   return (
     <fieldset class="options options-seatmap" id={`f-${name}`}>
       <legend>{`${g.label}: choose ${travellers} (one per traveller)`}</legend>
       {error ? <p class="field-error">{error}</p> : null}
       <div class="seatmap" role="group" aria-label="Seat map">
         {rows.map((row) => (
-          <div class="seat-row" role="group" aria-label={`Row ${row}`}>
-            <span class="row-number" aria-hidden="true">{row}</span>
+          <div class="seat-row" role="group" aria-label={`Row ${rowName(row)}`}>
+            <span class="row-number" aria-hidden="true">{rowName(row)}</span>
             {g.choices
               .filter((c) => Number(c.attrs.row) === row)
               .map((c) => (
@@ -110,7 +113,7 @@ function Quantities({ site, g, quantities, error }: { site: SiteDefinition; g: O
         const name = quantityInputName(g.id, c.id);
         return (
           <div class={`quantity${c.soldOut ? ' sold-out' : ''}`} data-stepper="">
-            <label for={`f-${name}`}>{`${c.label} (${priceText(site, c)} each)`}</label>
+            <label for={`f-${name}`}>{c.price === 0 && !c.soldOut ? `${c.label} (free)` : `${c.label} (${priceText(site, c)} each)`}</label>
             {c.description ? <span class="choice-desc">{c.description}</span> : null}
             <input id={`f-${name}`} type="number" name={name} min={0} max={c.soldOut ? 0 : max} value={String(quantities[`${g.id}/${c.id}`] ?? 0)} disabled={c.soldOut} />
           </div>

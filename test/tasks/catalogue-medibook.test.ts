@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { checkConstraint } from '../../src/evaluation/check-constraint.js';
+import { factsOf } from '../../src/evaluation/facts.js';
+import { buildArenaWorld, catalogueFor } from '../../src/sites/registry.js';
+import { medibook } from '../../src/sites/medibook/index.js';
+import { bookedState } from '../../src/tasks/target.js';
+import type { World } from '../../src/world/world.js';
+import { checkGeneratedTask, exampleTargets, expectListingJudgementsAgree, tierTasks, withPhrase } from '../helpers/catalogue.js';
+
+const site = medibook;
+const catalogue = catalogueFor('medibook');
+let world: World;
+
+beforeAll(() => {
+  world = buildArenaWorld(1);
+});
+
+describe('medibook task catalogue', () => {
+  it('makes at least 90% of 60 tasks, each valid, feasible, naming specialty, city and the day of a free slot', () => {
+    const made = tierTasks(site, world, 5);
+    for (const task of made) {
+      const { ids, target } = checkGeneratedTask(task, site, world);
+      for (const k of ['specialty', 'city', 'appointment-date']) expect(ids).toContain(k);
+      // The slot booked is free, on the day the task names, and nothing is paid online.
+      const slot = target.picks.find((p) => p.groupId === 'slot')!.choice;
+      expect(slot.soldOut).toBeFalsy();
+      expect(task.constraints.find((c) => c.id === 'appointment-date')).toMatchObject({ value: slot.attrs.appointmentDate });
+      expect(task.target.card).toBeUndefined();
+      expect(task.instruction).not.toMatch(/undefined|NaN|\[object|null/);
+    }
+    expect(made.length).toBeGreaterThanOrEqual(54);
+  });
+
+  it('offers only constraints a booking of the target satisfies, with unique ids and clean phrases', () => {
+    for (const t of exampleTargets(site, world, 40, 'satisfied')) {
+      const cands = catalogue.candidates(t, new Rng('c'));
+      const ids = cands.map((c) => c.constraint.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const facts = factsOf(bookedState(t));
+      for (const c of cands) {
+        for (const p of c.phrases) {
+          expect(p.text).not.toMatch(/undefined|NaN|\[object/);
+          expect(p.form === 'sentence').toBe(/[.!?]$/.test(p.text));
+        }
+        expect(checkConstraint(withPhrase(c), facts).satisfied, `${c.constraint.id} on ${t.listing.id}`).toBe(true);
+      }
+    }
+  });
+
+  // Superlatives are not rechecked from scratch here: test/helpers' brute force picks one choice
+  // per group, which a seat map (one seat per ticket) or a week of slots does not fit.
+  it('judges listings the way the evaluator does (matchesListing agrees with checkConstraint on listing facts)', () => {
+    expect(expectListingJudgementsAgree(catalogue, exampleTargets(site, world, 30, 'listing'))).toBeGreaterThan(200);
+  });
+});
