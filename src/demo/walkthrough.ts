@@ -163,9 +163,9 @@ async function signUpAndIn(page: Page): Promise<number> {
   return 6;
 }
 
-/** Cookie banners and promo modals cover the page until closed. */
+/** Cookie banners and promo modals cover the page until closed: the modal first (its backdrop covers the banner too). */
 export async function dismissOverlays(page: Page): Promise<void> {
-  for (const name of ['Accept all cookies', 'Close']) {
+  for (const name of ['Close', 'Accept all cookies']) {
     const b = page.getByRole('button', { name, exact: true });
     if ((await b.count()) > 0 && (await b.first().isVisible())) await b.first().click();
   }
