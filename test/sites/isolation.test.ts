@@ -17,7 +17,7 @@ describe('episode isolation', () => {
         const context = await browser.newContext();
         try {
           const page = await context.newPage();
-          await page.goto(`${server.origin(site.id)}/?wf_episode=${episode}`);
+          await page.goto(server.startUrl(site.id, server.episodes.create(episode)));
           return await bookThroughUi(page, site, server.world, server.origin(site.id), 100 + i);
         } finally {
           await context.close();
@@ -37,16 +37,16 @@ describe('episode isolation', () => {
     expect(references.size).toBe(N);
   }, 180_000);
 
-  it('two episodes on the same site in one browser context switch by ?wf_episode= and keep apart', async () => {
+  it('two episodes on the same site in one browser context switch by their start URLs and keep apart', async () => {
     const server = getServer();
     const browser = await sharedBrowser();
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
       const origin = server.origin('skyhop');
-      await page.goto(`${origin}/?wf_episode=alpha`);
+      await page.goto(server.startUrl('skyhop', server.episodes.create('alpha')));
       await page.goto(`${origin}/search?origin=LIS&destination=MAD&date=2026-06-10&adults=1&children=0&cabin=economy`);
-      await page.goto(`${origin}/?wf_episode=beta`);
+      await page.goto(server.startUrl('skyhop', server.episodes.create('beta')));
       await page.goto(`${origin}/search?origin=CDG&destination=LHR&date=2026-06-11&adults=2&children=0&cabin=business`);
       expect((await stateOf(server, 'alpha')).sites.skyhop!.search!.params.origin).toBe('LIS');
       expect((await stateOf(server, 'beta')).sites.skyhop!.search!.params.origin).toBe('CDG');

@@ -29,7 +29,7 @@ async function walkthrough(server: SiteServer, seed: number): Promise<number> {
       const episode = `demo-${site.id}`;
       const started = performance.now();
       try {
-        await page.goto(`${server.origin(site.id)}/?wf_episode=${episode}`);
+        await page.goto(server.startUrl(site.id, server.episodes.create(episode, { replace: true })));
         const r = await bookThroughUi(page, site, server.world, server.origin(site.id), seed);
         const booked = server.episodes.snapshot(episode).sites[site.id]?.bookings ?? [];
         const ok = booked.length === 1 && booked[0]!.reference === r.reference;

@@ -4,7 +4,10 @@ import { logger } from '../../core/logger.js';
 import type { Attrs, Person, SiteEpisodeState } from '../../core/schemas/episode-state.js';
 import type { World } from '../../world/world.js';
 import { APP_JS, siteCss } from './assets.js';
-import { EpisodeStore } from './episode-store.js';
+import type { EpisodeStore } from './episode-store.js';
+import { episodeAccess, type Refusal, type SiteEnv } from './episode-access.js';
+import { BookedTokens, FORM_TOKEN, reviewToken } from './book-token.js';
+import { limitBody, MAX_BODY_BYTES, readForm, type FormRead } from './form-body.js';
 import { contextFor, makeBooking, paramsOf, pickChoices, selectionAttrs } from './flow.js';
 import { parseDetails, type ParsedDetails } from './forms.js';
 import { applyFilters, applySort, paginate, parseFilters, parsePage, parseSort } from './results.js';
@@ -19,26 +22,19 @@ import { ResultsPage } from './views/results-page.js';
 import { backTo, localPath } from './local-path.js';
 
 const log = logger('sites:app');
-export const EPISODE_COOKIE = 'wf_episode';
-export const EPISODE_PARAM = 'wf_episode';
 
-type Env = { Variables: { episodeId: string; state: SiteEpisodeState } };
+type Env = SiteEnv;
 type C = Context<Env>;
 
-/** Form bodies as plain strings; repeated names keep the last value. */
-async function formBody(c: C): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
+/** Posts that only set a preference cookie: they need no episode. */
+const OPEN_POSTS = new Set(['/consent', '/promo/dismiss']);
 
 /** Builds the request handler of one site. Pages are rendered on the server from episode state. */
 export function createSiteApp(site: SiteDefinition, world: World, episodes: EpisodeStore): Hono<Env> {
   const app = new Hono<Env>();
   const css = siteCss(site.theme);
 
-  const render = (c: C, step: Step, title: string, body: unknown, status: 200 | 400 | 404 | 409 | 422 = 200) => {
+  const render = (c: C, step: Step, title: string, body: unknown, status: 200 | 400 | 403 | 404 | 409 | 410 | 413 | 422 = 200) => {
     const page = (
       <Page site={site} title={title} step={step} consented={getCookie(c, 'wf_consent') === '1'} promoSeen={getCookie(c, 'wf_promo') === '1'}>
         {body as never}
@@ -65,30 +61,14 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     return c.json(site.suggest(world, source, q).slice(0, 8));
   });
 
-  // Every page belongs to an episode: from ?wf_episode= (then remembered in a cookie), the cookie, or a new one.
-  app.use('*', async (c, next) => {
-    const url = new URL(c.req.url);
-    const fromQuery = url.searchParams.get(EPISODE_PARAM);
-    if (fromQuery !== null) {
-      if (!EpisodeStore.isValidId(fromQuery)) {
-        return render(c, 'search', 'Invalid episode', <MessagePage heading="Invalid episode id" body="Episode ids use letters, digits, - and _ (at most 80)." />, 400);
-      }
-      episodes.create(fromQuery);
-      setCookie(c, EPISODE_COOKIE, fromQuery, { path: '/', httpOnly: true, sameSite: 'Lax' });
-      url.searchParams.delete(EPISODE_PARAM);
-      return c.redirect(localPath(url.pathname + url.search), 302);
-    }
-    let id = getCookie(c, EPISODE_COOKIE);
-    if (!id || !episodes.has(id)) {
-      id = episodes.create(id && EpisodeStore.isValidId(id) ? id : undefined);
-      setCookie(c, EPISODE_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'Lax' });
-    }
-    const state = episodes.site(id, site.id);
-    state.requests += 1;
-    c.set('episodeId', id);
-    c.set('state', state);
-    await next();
-  });
+  // Every page is read in its episode (episode-access.ts); none is ever created here. Bodies are bounded.
+  const refused = (c: C, r: Refusal | Extract<FormRead, { ok: false }>) =>
+    'heading' in r
+      ? render(c, 'search', r.heading, <MessagePage heading={r.heading} body={r.body} />, r.status)
+      : render(c, 'search', 'Form refused', <MessagePage heading="This form was refused" body={r.message} />, r.status);
+  app.use('*', limitBody((c) => refused(c as C, { ok: false, status: 413, message: `The request body is larger than the ${MAX_BODY_BYTES / 1024} KiB a form may send.` })));
+  app.use('*', episodeAccess(episodes, site.id, refused, OPEN_POSTS));
+  const booked = new BookedTokens();
 
   app.get('/', (c) => {
     const state = c.get('state');
@@ -171,7 +151,9 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
 
   app.post('/listing/:id', async (c) => {
     const state = c.get('state');
-    const body = await formBody(c);
+    const form = await readForm(c);
+    if (!form.ok) return refused(c, form);
+    const body = form.fields;
     const probe = listingPage(c, {}, {}, 200);
     if (probe.error) return probe.error;
     const { detail, params } = probe;
@@ -233,7 +215,9 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
   app.post('/details', async (c) => {
     const state = c.get('state');
     if (!state.selection) return nothingSelected(c);
-    const body = await formBody(c);
+    const form = await readForm(c);
+    if (!form.ok) return refused(c, form);
+    const body = form.fields;
     const params = paramsOf(state.selection);
     const base = contextFor(site, world, state.selection, params, {});
     if (!base) return nothingSelected(c);
@@ -268,7 +252,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     };
   };
 
-  const reviewView = (c: C, error?: string) => {
+  const reviewView = (c: C, error?: string, status: 409 | 422 = 422) => {
     const state = c.get('state');
     const selection = state.selection!;
     const form = state.form!;
@@ -277,7 +261,8 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     if (!ctx) return nothingSelected(c);
     const price = site.price(ctx);
     const summary = summaryOf({ ...selection.attrs, totalPrice: price.total }, form.travellers, form.contact, form.extras, ctx);
-    return render(c, 'review', 'Review your booking', <ReviewPage site={site} selection={selection} summary={summary} price={price} error={error} />, error ? 422 : 200);
+    const token = reviewToken(c.get('episodeId') ?? '', state);
+    return render(c, 'review', 'Review your booking', <ReviewPage site={site} selection={selection} summary={summary} price={price} error={error} formToken={token} />, error ? status : 200);
   };
 
   app.get('/review', (c) => {
@@ -289,16 +274,25 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
 
   app.post('/book', async (c) => {
     const state = c.get('state');
+    const episodeId = c.get('episodeId')!;
+    const form = await readForm(c);
+    if (!form.ok) return refused(c, form);
+    const body = form.fields;
+    // A form posted again (double click, resend) gets the booking it already made.
+    const token = body[FORM_TOKEN] ?? '';
+    const earlier = booked.reference(state, token);
+    if (earlier !== undefined) return c.redirect(`/confirmation/${earlier}`, 303);
     if (!state.selection) return nothingSelected(c);
     if (!state.form?.accepted) return c.redirect('/details', 303);
-    const body = await formBody(c);
+    if (token !== reviewToken(episodeId, state)) return reviewView(c, 'This review was out of date: check the booking below and book again', 409);
     if (body.terms !== 'accepted') return reviewView(c, 'Accept the terms and conditions to book');
     const params = paramsOf(state.selection);
     const ctx = contextFor(site, world, state.selection, params, state.form.extras);
     if (!ctx) return nothingSelected(c);
     const price = site.price(ctx);
-    const booking = makeBooking(site, c.get('episodeId'), state, ctx, state.form, price);
+    const booking = makeBooking(site, episodeId, state, ctx, state.form, price);
     state.bookings.push(booking);
+    booked.remember(state, token, booking.reference);
     state.cart = price;
     log.debug('booked', { site: site.id, reference: booking.reference });
     return c.redirect(`/confirmation/${booking.reference}`, 303);

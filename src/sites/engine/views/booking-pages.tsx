@@ -148,7 +148,7 @@ function BookingSummary({ summary, heading }: { summary: BookingSummaryView; hea
   );
 }
 
-export function ReviewPage(props: { site: SiteDefinition; selection: SelectionState; summary: BookingSummaryView; price: PriceBreakdown; error?: string }) {
+export function ReviewPage(props: { site: SiteDefinition; selection: SelectionState; summary: BookingSummaryView; price: PriceBreakdown; error?: string; formToken: string }) {
   const { site } = props;
   return (
     <div class="review">
@@ -161,6 +161,7 @@ export function ReviewPage(props: { site: SiteDefinition; selection: SelectionSt
       <PriceTable price={props.price} />
       {props.error ? <ErrorSummary errors={{ terms: props.error }} /> : null}
       <form method="post" action="/book" novalidate>
+        <input type="hidden" name="form_token" value={props.formToken} />
         <div class="field">
           <label class="check" id="f-terms">
             <input type="checkbox" name="terms" value="accepted" required aria-invalid={props.error ? 'true' : undefined} />
