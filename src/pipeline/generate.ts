@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { FolderLock } from '../core/folder-lock.js';
 import { basename } from 'node:path';
 import { agentFactory, agentInfo, type LlmSetup } from '../agents/make-agent.js';
 import { LlmAgentOptions } from '../agents/llm/options.js';
 import type { Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
+import { RunStoppedError } from '../rollout/run-stopped-error.js';
 import { runTasks } from '../rollout/run-tasks.js';
 import { startServer } from '../sites/engine/server.js';
 import { siteById } from '../sites/registry.js';
@@ -29,13 +31,26 @@ export type GenerateRunOptions = {
 
 /**
  * The method end to end: propose tasks, roll out the teacher, evaluate every step, keep the
- * successes, salvage the partials, and store it all. Resumable: episodes already stored are
- * skipped, the rest (including one cut short by a kill) are run again.
+ * successes, salvage the partials, and store it all. Resumable: episodes finished and stored
+ * are skipped, the rest (one cut short by a kill, one stored with status "error") run again.
+ *
+ * The run folder is locked while this works in it (a second process is refused with
+ * ConflictError) and until the returned store is closed. When the infrastructure fails (no
+ * browser, the site server down), the episodes that finished are kept and RunStoppedError says
+ * to resume.
  */
 export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
   const versions = RunStore.versions();
   const runId = basename(o.dir);
-  const store = o.resume && RunStore.exists(o.dir) ? RunStore.open(o.dir, { config: o.config, versions, force: o.force }) : RunStore.create(o.dir, runId, o.config, versions);
+  const lock = FolderLock.acquire(o.dir, 'generate');
+  let store: RunStore;
+  try {
+    store = o.resume && RunStore.exists(o.dir) ? RunStore.open(o.dir, { config: o.config, versions, force: o.force }) : RunStore.create(o.dir, runId, o.config, versions);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  store.holdLock(lock);
   try {
     const { world } = loadWorld(o.config.worldSeed);
     let tasks: Task[] = store.tasks();
@@ -69,6 +84,9 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
           o.onEpisode?.(t, row?.kind ?? 'none');
         },
       });
+    } catch (err) {
+      if (err instanceof RunStoppedError) throw new RunStoppedError(done.size + err.finished, tasks.length, err.reason, `continue with: webfoundry generate ... --out ${o.dir} --resume`);
+      throw err;
     } finally {
       await server.close();
     }

@@ -1,6 +1,7 @@
+import type { Browser } from 'playwright-core';
 import { EnvPool } from '../browser/env/env-pool.js';
 import type { BrowserEnvOptions } from '../browser/env/options.js';
-import { describeError } from '../core/errors.js';
+import { describeError, isInfrastructureFailure } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import type { Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
@@ -8,6 +9,7 @@ import type { Policy } from '../agents/policy.js';
 import type { SiteServer } from '../sites/engine/server.js';
 import { evaluateTrajectory } from '../evaluation/evaluate.js';
 import { runEpisode } from './run-episode.js';
+import { RunStoppedError } from './run-stopped-error.js';
 import { siteBackend } from './site-backend.js';
 
 export type RunTasksOptions = {
@@ -21,17 +23,29 @@ export type RunTasksOptions = {
   seed: number;
   agentInfo?: { noise?: number; model?: string };
   env?: Omit<BrowserEnvOptions, 'browser' | 'backend'>;
+  /** How to start the shared browser (default launchChromium): other flags, a remote browser. */
+  launch?: () => Promise<Browser>;
   /** Each finished episode, as soon as it ends (writers, progress). */
   onEpisode?: (t: Trajectory) => void;
 };
 
+/** The episode id of a task in a run: the same on every attempt and on resume. */
+export function episodeIdOf(runId: string, taskId: string): string {
+  return `${runId}-${taskId}`;
+}
+
 /**
  * Runs every task once over a pool of K browser contexts sharing one Chromium. A crashed
- * browser or page is relaunched and its episode retried; an episode that still fails is
- * reported with status "error", never dropped.
+ * browser or page is relaunched and its episode retried (in its episode, started over).
+ *
+ * A failure of the infrastructure (no browser, a browser lost beyond the retries, the site
+ * server or model server down) stops the run: no new episode starts, those in flight finish and
+ * are delivered, and runTasks throws RunStoppedError. Such episodes are never reported as if the
+ * agent had failed them. Any other error inside an episode ends it with status "error" (never
+ * dropped); callers keep those apart from the agent's outcomes.
  */
 export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
-  const pool = new EnvPool({ size: o.parallel, env: { ...o.env, backend: siteBackend(o.server) } });
+  const pool = new EnvPool({ size: o.parallel, env: { ...o.env, backend: siteBackend(o.server) }, stopOn: isInfrastructureFailure, ...(o.launch ? { launch: o.launch } : {}) });
   try {
     // Jobs grouped by site: an env that resets onto the site it is already on skips a new
     // renderer process (about 115 ms instead of 155 ms a reset). Results go back in task order.
@@ -41,7 +55,9 @@ export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
         env,
         policy: o.makePolicy(),
         task,
-        episodeId: `${o.runId}-${task.id}${attempt ? `-retry${attempt}` : ""}`,
+        episodeId: episodeIdOf(o.runId, task.id),
+        // A retry starts the same episode over: its state, booking references and data are what a first attempt gives.
+        replace: attempt > 0,
         // From the task, not its position: a resumed run replays the same episode.
         episodeSeed: new Rng(`${o.seed}/${task.id}`).int(0, 2 ** 30),
         maxSteps: o.maxSteps,
@@ -51,11 +67,13 @@ export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
       o.onEpisode?.(t);
       return t;
     });
+    const stop = results.find((r) => !r.ok && (r.skipped || isInfrastructureFailure(r.error)));
+    if (stop && !stop.ok) throw new RunStoppedError(results.filter((r) => r.ok).length, results.length, stop.error);
     const inOrder = new Array<(typeof results)[number]>(results.length);
     for (const r of results) inOrder[r.job.index] = r;
     return inOrder.map((r) => {
       if (r.ok) return r.value;
-      const failed = errored(r.job.task, `${o.runId}-${r.job.task.id}`, describeError(r.error), r.attempts, o.makePolicy().name);
+      const failed = errored(r.job.task, episodeIdOf(o.runId, r.job.task.id), describeError(r.error), r.attempts, o.makePolicy().name);
       o.onEpisode?.(failed);
       return failed;
     });

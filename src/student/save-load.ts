@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { ArgHead } from './arguments.js';
 import { EXTRA_NAMES, type FeatureConfig } from './features.js';
@@ -42,9 +43,10 @@ export function saveStudent(dir: string, m: StudentModel): void {
   const buf = Buffer.alloc(parts.reduce((n, p) => n + p.length * 4, 0));
   let off = 0;
   for (const p of parts) for (const v of p) off = buf.writeFloatLE(v, off);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'weights.bin'), buf);
-  writeFileSync(join(dir, 'model.json'), `${JSON.stringify(json, null, 2)}\n`);
+  // The weights first, model.json (which describes them) last: a kill never leaves a model.json over other weights.
+  rmSync(join(dir, 'model.json'), { force: true });
+  writeFileAtomic(join(dir, 'weights.bin'), buf);
+  writeFileAtomic(join(dir, 'model.json'), `${JSON.stringify(json, null, 2)}\n`);
 }
 
 export function loadStudent(dir: string): StudentModel {

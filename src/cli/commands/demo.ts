@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { launchChromium } from '../../browser/chromium.js';
 import { bookThroughUi } from '../../demo/walkthrough.js';
-import { exportWithCard } from '../../pipeline/exports/index.js';
+import { exportWithCard, writeExport } from '../../pipeline/exports/index.js';
 import { generateRun } from '../../pipeline/generate.js';
 import { RunStore } from '../../pipeline/run-store.js';
 import { DEFAULT_SALVAGE } from '../../pipeline/salvage.js';
@@ -89,9 +89,8 @@ export function registerDemo(program: Command): void {
       const written: string[] = [];
       for (const format of ['openai', 'sharegpt', 'trl', 'verl', 'jsonl'] as const) {
         const dir = join(exportsDir, format);
-        mkdirSync(dir, { recursive: true });
         const r = await exportWithCard(rows, format, { per: 'trajectory' });
-        for (const f of r.files) writeFileSync(join(dir, f.name), f.content);
+        writeExport(dir, r.files);
         written.push(`   ${format.padEnd(8)} ${resolve(dir)}/ (${r.examples} examples)`);
       }
       say(`\n3. Where things are:`);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
+import { FolderLock } from '../../core/folder-lock.js';
 import { generateRun, llmTeacherIdentity } from '../../pipeline/generate.js';
 import { RunStore, type RunConfig } from '../../pipeline/run-store.js';
 import { DEFAULT_SALVAGE, resalvageRun } from '../../pipeline/salvage.js';
@@ -16,6 +17,7 @@ export function statsTable(s: RunStats): string {
   const row = (name: string, x: Stats) => [
     name,
     x.episodes,
+    x.errors,
     x.sr.toFixed(2),
     x.meanCsr.toFixed(2),
     x.csrHistogram.join(' '),
@@ -26,7 +28,7 @@ export function statsTable(s: RunStats): string {
     x.usage.inputTokens + x.usage.outputTokens === 0 ? '-' : `${x.usage.inputTokens + x.usage.outputTokens} / $${x.usage.costUsd.toFixed(4)}`,
   ];
   return table(
-    ['site', 'episodes', 'SR', 'CSR', `CSR histogram ${CSR_BINS.join(' ')}`, 'rows success/salvaged', 'examples success/salvaged', 'expansion', 'steps mean/median', 'tokens / cost'],
+    ['site', 'episodes', 'errored (not scored)', 'SR', 'CSR', `CSR histogram ${CSR_BINS.join(' ')}`, 'rows success/salvaged', 'examples success/salvaged', 'expansion', 'steps mean/median', 'tokens / cost'],
     [...Object.entries(s.bySite).map(([k, v]) => row(k, v)), row('overall', s.overall)],
   );
 }
@@ -90,20 +92,24 @@ export function registerGenerate(program: Command): void {
     if (!opts.resume && RunStore.exists(opts.out)) throw new InvalidInputError(`${opts.out} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
     let progress: ReturnType<typeof episodeProgress> | undefined;
     const t0 = performance.now();
-    const store = await generateRun({
-      dir: opts.out,
-      config,
-      ...(llm ? { llm } : {}),
-      parallel: opts.parallel,
-      resume: Boolean(opts.resume),
-      force: Boolean(opts.force),
-      onStart: (total, done) => {
-        if (done > 0) process.stderr.write(`resuming: ${done} of ${total} episodes already done\n`);
-        progress = episodeProgress(total - done);
-      },
-      onEpisode: (t) => progress?.tick(t),
-    });
-    progress?.stop();
+    let store: RunStore;
+    try {
+      store = await generateRun({
+        dir: opts.out,
+        config,
+        ...(llm ? { llm } : {}),
+        parallel: opts.parallel,
+        resume: Boolean(opts.resume),
+        force: Boolean(opts.force),
+        onStart: (total, done) => {
+          if (done > 0) process.stderr.write(`resuming: ${done} of ${total} episodes already done\n`);
+          progress = episodeProgress(total - done);
+        },
+        onEpisode: (t) => progress?.tick(t),
+      });
+    } finally {
+      progress?.stop();
+    }
     const s = runStats(store);
     store.close();
     if (opts.json) return printJson({ run: resolve(opts.out), ...s });
@@ -116,7 +122,17 @@ export function registerGenerate(program: Command): void {
     .requiredOption('--run <dir>', 'run directory')
     .option('--json', 'print JSON')
     .action((opts: { run: string; json?: boolean }) => {
-      const store = RunStore.open(opts.run, { versions: RunStore.versions() });
+      // Says what is wrong with a folder that holds no run, before any lock file is made in it.
+      if (!RunStore.exists(opts.run)) RunStore.open(opts.run, { versions: RunStore.versions() });
+      const lock = FolderLock.acquire(opts.run, 'resalvage');
+      let store: RunStore;
+      try {
+        store = RunStore.open(opts.run, { versions: RunStore.versions() });
+      } catch (err) {
+        lock.release();
+        throw err;
+      }
+      store.holdLock(lock);
       try {
         const before = store.rows().length;
         const after = resalvageRun(store);

@@ -1,5 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../core/atomic-write.js';
+import { FolderLock } from '../../core/folder-lock.js';
 import type { Command } from 'commander';
 import { agentFactory, agentInfo, type LlmSetup } from '../../agents/make-agent.js';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
@@ -28,13 +30,26 @@ type RunOpts = LlmFlags & {
   worldSeed: number;
   mode: string;
   screenshots?: boolean;
+  overwrite?: boolean;
   json?: boolean;
 };
+
+/**
+ * An output folder holds one run: trajectories of an earlier run beside this one's would be
+ * counted with them. Refused unless `overwrite`, which removes what an earlier run wrote.
+ */
+function prepareOut(out: string, overwrite: boolean): void {
+  const trajectories = join(out, 'trajectories');
+  const earlier = existsSync(join(out, 'summary.json')) || (existsSync(trajectories) && readdirSync(trajectories).some((f) => f.endsWith('.jsonl')));
+  if (!earlier) return;
+  if (!overwrite) throw new InvalidInputError(`${out} holds the output of an earlier run (trajectories/, summary.json)`, { hint: 'choose another --out, or pass --overwrite to replace it' });
+  for (const p of [trajectories, join(out, 'screenshots'), join(out, 'summary.json')]) rmSync(p, { recursive: true, force: true });
+}
 
 
 export function summaryTable(s: RunSummary): string {
   const row = (name: string, x: RunSummary['overall']) => [name, x.episodes, x.sr.toFixed(2), x.csr.toFixed(2), x.meanSteps.toFixed(1), x.errors];
-  return table(['site', 'episodes', 'SR', 'CSR', 'steps', 'errors'], [...Object.entries(s.bySite).map(([k, v]) => row(k, v)), row('overall', s.overall)]);
+  return table(['site', 'episodes', 'SR', 'CSR', 'steps', 'errored (not scored)'], [...Object.entries(s.bySite).map(([k, v]) => row(k, v)), row('overall', s.overall)]);
 }
 
 /** Shared by `run` and `bench`: start the sites, run the tasks with the agent, write what was asked. */
@@ -48,6 +63,14 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
   const llm: LlmSetup | undefined = opts.agent === 'llm' ? resolveLlm(opts) : undefined;
   const agent = { world, noise: opts.noise, ...(llm ? { llm } : {}) };
   const makePolicy = agentFactory(opts.agent, agent);
+  // One process at a time in an output folder, and one run's files in it.
+  const lock = opts.out ? FolderLock.acquire(opts.out, 'run') : undefined;
+  try {
+    if (opts.out) prepareOut(opts.out, Boolean(opts.overwrite));
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const server = await startServer({ port: 0, world });
   const progress = episodeProgress(tasks.length);
   const trajDir = opts.out ? join(opts.out, 'trajectories') : undefined;
@@ -70,14 +93,17 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
       },
     });
     const summary = summarize(trajectories);
-    if (opts.out) {
-      mkdirSync(opts.out, { recursive: true });
-      writeFileSync(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, ...agentInfo(opts.agent, agent), tasks: opts.tasks, ...summary }, null, 2)}\n`);
+    // Written only when every episode ran to its end: a run that stopped has no summary.
+    if (opts.out) writeFileAtomic(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, ...agentInfo(opts.agent, agent), tasks: opts.tasks, ...summary }, null, 2)}\n`);
+    if (summary.overall.errors > 0) {
+      const first = trajectories.find((t) => t.end.status === 'error');
+      process.stderr.write(`warning: ${summary.overall.errors} episodes errored and are not scored (first: ${first?.header.episodeId}: ${first?.end.error?.split('\n')[0]})\n`);
     }
     return { trajectories, summary, ms: performance.now() - t0, info: agentInfo(opts.agent, agent) };
   } finally {
     progress.stop();
     await server.close();
+    lock?.release();
   }
 }
 
@@ -93,6 +119,7 @@ function common(cmd: Command): Command {
     .option('--world-seed <s>', 'world (inventory) seed the tasks were made for', parseIntOption('--world-seed'), 1)
     .option('--mode <mode>', 'observation: viewport | full', 'viewport')
     .option('--screenshots', 'save a screenshot per step under --out')
+    .option('--overwrite', 'replace what an earlier run wrote in --out (otherwise such a folder is refused)')
     .option('--json', 'print JSON');
   return llmFlags(cmd);
 }
