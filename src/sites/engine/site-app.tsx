@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { logger } from '../../core/logger.js';
-import type { Attrs, Person, SiteEpisodeState } from '../../core/schemas/episode-state.js';
+import type { Attrs, Person } from '../../core/schemas/episode-state.js';
 import type { World } from '../../world/world.js';
 import { APP_JS, siteCss } from './assets.js';
 import type { EpisodeStore } from './episode-store.js';
@@ -19,7 +19,7 @@ import { HomePage } from './views/home-page.js';
 import { Page, type Step } from './views/layout.js';
 import { ListingPage } from './views/listing-page.js';
 import { ResultsPage } from './views/results-page.js';
-import { backTo, localPath } from './local-path.js';
+import { backTo } from './local-path.js';
 
 const log = logger('sites:app');
 
