@@ -23,9 +23,9 @@ import { searchQueryString } from '../src/sites/engine/search-query.js';
 import { siteBackend } from '../src/rollout/site-backend.js';
 import { startServer } from '../src/sites/engine/server.js';
 import type { SiteDefinition } from '../src/sites/engine/site-definition.js';
-import { loadWorld } from '../src/world/world-store.js';
 import { BrowserGymProtocol } from './browsergym-protocol.js';
 import { fmt, median, percentile } from './stats.js';
+import { loadArenaWorld } from '../src/sites/registry.js';
 
 const json = process.argv.includes('--json');
 const arg = (name: string) => {
@@ -40,7 +40,7 @@ const say = (s: string) => {
   if (!json) process.stdout.write(`${s}\n`);
 };
 
-const { world } = loadWorld(1);
+const { world } = loadArenaWorld(1);
 const server = await startServer({ port: 0, world });
 // The real adapter: episodes are created on the server and opened through their start URLs (tickets).
 const backend: EpisodeBackend = siteBackend(server);

@@ -13,15 +13,14 @@ import { DEFAULT_SALVAGE } from '../src/pipeline/salvage.js';
 import { runStats } from '../src/pipeline/stats.js';
 import { runTasks } from '../src/rollout/run-tasks.js';
 import { startServer } from '../src/sites/engine/server.js';
-import { SITES } from '../src/sites/registry.js';
+import { SITES, loadArenaWorld } from '../src/sites/registry.js';
 import { loadTasks } from '../src/tasks/task-file.js';
-import { loadWorld } from '../src/world/world-store.js';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
 const out: Record<string, unknown> = {};
 const say = (s: string) => !json && process.stdout.write(`${s}\n`);
-const { world } = loadWorld(1);
+const { world } = loadArenaWorld(1);
 const suite = loadTasks('bookingarena-v0', { world });
 // Two tasks per site, so every level sees the same mix.
 const tasks = SITES.flatMap((s) => suite.filter((t) => t.site === s.id).slice(0, quick ? 1 : 2));

@@ -12,7 +12,7 @@ import { searchQueryString } from '../src/sites/engine/search-query.js';
 import { startServer } from '../src/sites/engine/server.js';
 import { EPISODE_COOKIE } from '../src/sites/engine/episode-access.js';
 import { EpisodeStore } from '../src/sites/engine/episode-store.js';
-import { loadWorld } from '../src/world/world-store.js';
+import { loadArenaWorld } from '../src/sites/registry.js';
 import { fmt, median, percentile } from './stats.js';
 
 const json = process.argv.includes('--json');
@@ -24,12 +24,12 @@ const say = (s: string) => {
 // World: cold build into an empty cache, then the cached load, median of 3.
 const dir = mkdtempSync(join(tmpdir(), 'wf-bench-'));
 let t = performance.now();
-const { world } = loadWorld(1, dir);
+const { world } = loadArenaWorld(1, dir);
 const coldMs = performance.now() - t;
 const warm: number[] = [];
 for (let i = 0; i < 3; i++) {
   t = performance.now();
-  loadWorld(1, dir);
+  loadArenaWorld(1, dir);
   warm.push(performance.now() - t);
 }
 rmSync(dir, { recursive: true, force: true });

@@ -5,22 +5,20 @@
 import { Rng } from '../src/core/rng.js';
 import type { Task } from '../src/core/schemas/task.js';
 import { evaluate } from '../src/evaluation/evaluate.js';
-import { SITES } from '../src/sites/registry.js';
-import { CATALOGUES } from '../src/tasks/catalogues/index.js';
+import { SITES, loadArenaWorld } from '../src/sites/registry.js';
 import { generateTask } from '../src/tasks/generate-task.js';
 import { bookedState, buildTarget } from '../src/tasks/target.js';
-import { loadWorld } from '../src/world/world-store.js';
 import { fmt, median } from './stats.js';
 
 const json = process.argv.includes('--json');
-const { world } = loadWorld(1);
+const { world } = loadArenaWorld(1);
 const out: Record<string, unknown> = {};
 const lines: string[] = [];
 
 const TIERS = ['easy', 'medium', 'hard'] as const;
 const perSite: Record<string, number> = {};
 let sixConstraint: { task: Task; state: ReturnType<typeof bookedState> } | undefined;
-for (const catalogue of CATALOGUES) {
+for (const catalogue of SITES.map((x) => x.tasks)) {
   const site = SITES.find((s) => s.id === catalogue.siteId)!;
   const rates: number[] = [];
   for (let run = 0; run < 5; run++) {

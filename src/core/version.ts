@@ -3,4 +3,5 @@
  * generator change would alter any inventory row: caches are keyed by it.
  */
 export const WORLD_VERSION = 1;
-export const STATE_SCHEMA_VERSION = 1;
+/** 2: several items per booking (legs, bundles, carts), seats and quantities, accounts, payments, changed and cancelled bookings. */
+export const STATE_SCHEMA_VERSION = 2;

@@ -15,11 +15,11 @@ export type Evaluation = {
   sr: boolean;
 };
 
-type Evaluable = Pick<Task, 'id' | 'site' | 'constraints'>;
+type Evaluable = Pick<Task, 'id' | 'site' | 'constraints'> & Partial<Pick<Task, 'manage'>>;
 
 /** Judges a task against one state snapshot of the episode (no browser, no inventory). */
 export function evaluate(task: Evaluable, state: EpisodeState | SiteEpisodeState | undefined): Evaluation {
-  return evaluateFacts(task, factsOf(siteStateOf(state, task.site)));
+  return evaluateFacts(task, factsOf(siteStateOf(state, task.site), task.manage?.subject));
 }
 
 /** Judges a task against the facts of an episode on its site. */
@@ -29,7 +29,8 @@ export function evaluateFacts(task: Evaluable, facts: Facts): Evaluation {
   const total = verdicts.length;
   const csr = total === 0 ? 0 : satisfied / total;
   const booked = facts.bookings > 0;
-  return { taskId: task.id, verdicts, satisfied, total, csr, booked, sr: satisfied === total && booked };
+  // A task about a booking the user already has succeeds on its constraints alone; others need a booking.
+  return { taskId: task.id, verdicts, satisfied, total, csr, booked, sr: satisfied === total && (booked || task.manage !== undefined) };
 }
 
 export type TrajectoryEvaluation = {

@@ -1,4 +1,4 @@
-import type { Attrs, EpisodeState, Person, SiteEpisodeState } from '../core/schemas/episode-state.js';
+import { withItems, type Attrs, type EpisodeState, type Person, type SiteEpisodeState } from '../core/schemas/episode-state.js';
 import type { Stage } from '../core/schemas/task.js';
 
 /** Where a fact was read from. */
@@ -18,7 +18,7 @@ export type Facts = {
   extras: Record<string, number>;
   /** 'form' or 'booking' once details were submitted; refused add-ons count only then. */
   detailsSource: FactSource;
-  /** Bookings submitted on the site (the `booked` constraint wants exactly one). */
+  /** Confirmed bookings made in the episode on the site (the `booked` constraint wants exactly one). */
   bookings: number;
 };
 
@@ -40,16 +40,20 @@ export function siteStateOf(state: EpisodeState | SiteEpisodeState | undefined, 
   return state.siteId === siteId ? state : undefined;
 }
 
-const optionOf = (listing: string, options: readonly { groupId: string; choiceId: string }[]): ChosenOption => ({
-  listing,
-  choices: Object.fromEntries(options.map((o) => [o.groupId, o.choiceId])),
-});
+/** The option a booking or selection is: its listing and a choice per group (a seat map's seats joined by "+", as winners name them). */
+const optionOf = (listing: string, options: readonly { groupId: string; choiceId: string }[]): ChosenOption => {
+  const choices: Record<string, string> = {};
+  for (const o of options) choices[o.groupId] = o.groupId in choices ? `${choices[o.groupId]}+${o.choiceId}` : o.choiceId;
+  return { listing, choices };
+};
 
 /**
  * The one rule for what counts before and after a booking, the same for every constraint:
  *
  * - A booking, when there is one, is the whole truth: every constraint is judged on the last
- *   booking (a booking that contradicts an earlier correct search is judged on the booking).
+ *   booking made in the episode (a booking that contradicts an earlier correct search is judged
+ *   on the booking). A task about a booking the user already has (`subject`) is judged on that
+ *   booking as it now stands: changed, cancelled or untouched.
  * - Before it, a constraint counts as met as soon as the flow has reached the stage where the
  *   page shows the fact it checks:
  *   - `search` facts (where, when, who) from the current search, or from the selection when
@@ -61,9 +65,12 @@ const optionOf = (listing: string, options: readonly { groupId: string; choiceId
  *     valid) and the add-ons as last submitted;
  *   - `booking` facts (the total paid, the booking itself) only from a booking.
  */
-export function factsOf(s: SiteEpisodeState | undefined): Facts {
+export function factsOf(s: SiteEpisodeState | undefined, subject?: string): Facts {
   if (!s) return NO_FACTS;
-  const last = s.bookings[s.bookings.length - 1];
+  const made = s.bookings.filter((b) => b.origin === 'episode');
+  const confirmed = made.filter((b) => b.status === 'confirmed').length;
+  const last = subject !== undefined ? s.bookings.find((b) => b.reference === subject) : made[made.length - 1];
+  if (subject !== undefined && !last) return NO_FACTS;
   if (last) {
     const all = { attrs: last.attrs, source: 'booking' as const };
     return {
@@ -73,10 +80,10 @@ export function factsOf(s: SiteEpisodeState | undefined): Facts {
       contact: last.contact,
       extras: last.extras,
       detailsSource: 'booking',
-      bookings: s.bookings.length,
+      bookings: confirmed,
     };
   }
-  const selection = s.selection ? { attrs: s.selection.attrs, source: 'selection' as const } : EMPTY;
+  const selection = s.selection ? { attrs: withItems(s.selection.attrs, s.extraItems), source: 'selection' as const } : EMPTY;
   const searchIsNewer = s.search !== null && (s.selection === null || s.search.seq > s.selection.seq);
   const search = searchIsNewer ? { attrs: s.search!.params as Attrs, source: 'search' as const } : selection;
   return {

@@ -14,12 +14,11 @@ import { runTasks } from '../rollout/run-tasks.js';
 import { summarize } from '../rollout/summarize.js';
 import { writeTrajectory } from '../rollout/trajectory-file.js';
 import { startServer, type SiteServer } from '../sites/engine/server.js';
-import { SITES, siteById } from '../sites/registry.js';
+import { SITES, loadArenaWorld, siteById } from '../sites/registry.js';
 import type { EpochReport } from '../student/model.js';
 import { loadStudent, saveStudent } from '../student/save-load.js';
 import { trainStudent } from '../student/train.js';
 import { loadTasks } from '../tasks/task-file.js';
-import { loadWorld } from '../world/world-store.js';
 import type { World } from '../world/world.js';
 
 /**
@@ -113,7 +112,7 @@ export async function runAblation(o: AblationOptions): Promise<AblationResult> {
   mkdirSync(o.dir, { recursive: true });
   checkConfig(o.dir, cfg, Boolean(o.force));
   const { trainingSites } = cfg;
-  const { world } = loadWorld(cfg.worldSeed);
+  const { world } = loadArenaWorld(cfg.worldSeed);
 
   // 1. The teacher budget: one generate run on the training sites (resumable).
   const runConfig: RunConfig = {

@@ -8,11 +8,10 @@ import type { Trajectory } from '../core/schemas/trajectory.js';
 import { RunStoppedError } from '../rollout/run-stopped-error.js';
 import { runTasks } from '../rollout/run-tasks.js';
 import { startServer } from '../sites/engine/server.js';
-import { siteById } from '../sites/registry.js';
+import { loadArenaWorld, siteById } from '../sites/registry.js';
 import { generateTasks } from '../tasks/generate-batch.js';
 import { SUITES, loadTasks } from '../tasks/task-file.js';
 import { taskSignature } from '../tasks/task-signature.js';
-import { loadWorld } from '../world/world-store.js';
 import { RunStore, type LlmTeacherIdentity, type RunConfig } from './run-store.js';
 import { salvage } from './salvage.js';
 
@@ -52,7 +51,7 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
   }
   store.holdLock(lock);
   try {
-    const { world } = loadWorld(o.config.worldSeed);
+    const { world } = loadArenaWorld(o.config.worldSeed);
     let tasks: Task[] = store.tasks();
     if (tasks.length === 0) {
       // Training tasks never coincide with a held-out test task.

@@ -1,7 +1,11 @@
 import { NotFoundError } from '../core/errors.js';
 import type { SiteDefinition } from './engine/site-definition.js';
-// One import per site.
-// @site-imports
+import type { TaskCatalogue } from './kit/task-catalogue.js';
+import type { DomainModule } from '../world/domain-module.js';
+import { buildWorld } from '../world/build-world.js';
+import { loadWorld, type LoadedWorld } from '../world/world-store.js';
+import type { World } from '../world/world.js';
+// One import per site: adding a site is its folder and a line here and in SITES.
 import { skyhop } from './skyhop/index.js';
 import { staywell } from './staywell/index.js';
 import { forkful } from './forkful/index.js';
@@ -11,7 +15,6 @@ import { railgo } from './railgo/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
-  // @site-list
   skyhop,
   staywell,
   forkful,
@@ -19,6 +22,25 @@ export const SITES: readonly SiteDefinition[] = [
   ticketnest,
   railgo,
 ];
+
+/** Every inventory domain the sites sell from, each once, in site order. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const DOMAINS: readonly DomainModule<any>[] = [...new Map(SITES.flatMap((s) => s.domains).map((d) => [d.key, d])).values()];
+
+/** The world of every site's inventory for a seed, built in memory. */
+export function buildArenaWorld(seed: number): World {
+  return buildWorld(seed, DOMAINS);
+}
+
+/** The world of every site's inventory for a seed, from the SQLite cache (built on first use). */
+export function loadArenaWorld(seed: number, cacheDir?: string): LoadedWorld {
+  return loadWorld(seed, DOMAINS, cacheDir);
+}
+
+/** A site's task catalogue. */
+export function catalogueFor(siteId: string): TaskCatalogue {
+  return siteById(siteId).tasks;
+}
 
 export function siteById(id: string): SiteDefinition {
   const site = SITES.find((s) => s.id === id);

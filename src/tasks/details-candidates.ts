@@ -1,6 +1,6 @@
 import type { Rng } from '../core/rng.js';
-import type { Candidate, Target } from './catalogue.js';
-import { sentences } from './phrasing.js';
+import type { Candidate, Target } from '../sites/kit/task-catalogue.js';
+import { sentences } from '../sites/kit/phrasing.js';
 
 /** Traveller and contact details: the same on every site. */
 export function detailsCandidates(t: Target): Candidate[] {

@@ -2,7 +2,7 @@ import type { Difficulty, Split, Task } from '../core/schemas/task.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
-import { catalogueFor } from './catalogues/index.js';
+import { catalogueFor } from '../sites/registry.js';
 import { generateTask } from './generate-task.js';
 import { taskSignature } from './task-signature.js';
 

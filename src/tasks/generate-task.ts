@@ -4,12 +4,12 @@ import { WORLD_VERSION } from '../core/version.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import type { SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
-import type { Candidate, Phrase, TaskCatalogue, Target } from './catalogue.js';
+import type { Candidate, Phrase, TaskCatalogue, Target } from '../sites/kit/task-catalogue.js';
 import { addonCandidates, detailsCandidates } from './details-candidates.js';
-import { sentences } from './phrasing.js';
+import { sentences } from '../sites/kit/phrasing.js';
 import { renderInstruction } from './render-instruction.js';
 import { bestOption, MAX_SEARCH_VARIANTS, openSearchFields } from './superlative.js';
-import { bookedState, buildTarget } from './target.js';
+import { bookedState, recordTarget, buildTarget } from './target.js';
 
 /**
  * How many constraints each tier adds beyond the key facts and the booking itself (a task
@@ -157,7 +157,7 @@ export function generateTask(o: GenerateOptions): Task | undefined {
   if (wantSuper) {
     const scope = worded.filter((c) => c.kind !== 'details' && c.kind !== 'addon' && c.kind !== 'booked');
     const wantedAddons = worded.flatMap((c) => (c.kind === 'addon' && c.chosen ? [c.field] : []));
-    for (const spec of rng.shuffle(o.catalogue.superlatives)) {
+    for (const spec of rng.shuffle(o.catalogue.superlatives.filter((x) => !target || (x.when?.(target) ?? true)))) {
       if (facts.has(factKey({ kind: 'range', field: spec.field }))) continue;
       const pinned = new Set(scope.filter((c) => c.stage === 'search' && 'field' in c).map((c) => (c as { field: string }).field));
       // Too many ways left to search: the superlative cannot be proven over all of them.
@@ -204,7 +204,7 @@ export function generateTask(o: GenerateOptions): Task | undefined {
     site: o.site.id,
     instruction,
     constraints,
-    target: { params: t.params, listingId: t.listing.id, choices: Object.fromEntries(t.detail.optionGroups.map((g, i) => [g.id, t.choices[i]!.id])), attrs: t.attrs, travellers: t.travellers, contact: t.contact, extras: t.extras },
+    target: recordTarget(t),
     metadata: { seed: o.seed, worldSeed: o.world.seed, worldVersion: WORLD_VERSION, difficulty: o.difficulty, split: o.split, templateIds: constraints.map((c) => c.templateId ?? c.id) },
   };
   // The witness: a booking of the target must satisfy every constraint.

@@ -3,8 +3,8 @@ import type { Constraint } from '../core/schemas/task.js';
 import { checkConstraint } from '../evaluation/check-constraint.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import { uniformFacts } from '../evaluation/facts.js';
-import type { Choice, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
-import type { SuperlativeSpec, Target } from './catalogue.js';
+import type { ChoicePick, ListingDetail, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
+import type { SuperlativeSpec, Target } from '../sites/kit/task-catalogue.js';
 import { selectionAttrs } from '../sites/engine/flow.js';
 import { bookedState, targetOf } from './target.js';
 
@@ -43,14 +43,28 @@ export function openSearchFields(site: SiteDefinition, pinned: ReadonlySet<strin
   return out.sort((a, b) => b.values - a.values);
 }
 
-function choiceCombos(detail: ListingDetail): Choice[][] {
-  let combos: Choice[][] = [[]];
+/**
+ * The ways to fill in a listing's option groups, one entry per group: each open choice of a
+ * one-choice group; each open ticket type for the party of a quantities group; the first open
+ * seats for a seat map (a seat's place is not something a superlative ranks). Empty when a group
+ * cannot be filled.
+ */
+function choiceCombos(site: SiteDefinition, params: SearchParams, detail: ListingDetail): ChoicePick[][][] {
+  const travellers = Math.max(1, site.travellerCount(params));
+  let combos: ChoicePick[][][] = [[]];
   for (const g of detail.optionGroups) {
     const open = g.choices.filter((c) => !c.soldOut);
-    combos = combos.flatMap((combo) => open.map((c) => [...combo, c]));
+    let ways: ChoicePick[][];
+    if (g.pick === 'per-traveller') ways = open.length >= travellers ? [open.slice(0, travellers).map((choice) => ({ groupId: g.id, choice, quantity: 1 }))] : [];
+    else if (g.display === 'quantities') ways = open.map((choice) => [{ groupId: g.id, choice, quantity: Math.min(g.maxQuantity ?? 10, travellers) }]);
+    else ways = open.map((choice) => [{ groupId: g.id, choice, quantity: 1 }]);
+    combos = combos.flatMap((combo) => ways.map((w) => [...combo, w]));
   }
   return combos;
 }
+
+/** The id a group's picks go by in a winner: the choice, or the seats joined. */
+const pickedId = (picks: readonly ChoicePick[]) => picks.map((p) => p.choice.id).join('+');
 
 const better = (a: AttrValue, b: AttrValue, objective: 'min' | 'max') => (objective === 'min' ? a < b : a > b);
 
@@ -62,12 +76,12 @@ export type Winner = { listing: string; choices: Record<string, string> };
  * fare per adult, the section for a ticket price; none for a flight's duration): what a
  * superlative over the field ranks besides the listing.
  */
-function valueGroups(groupIds: readonly string[], combos: readonly { choices: Choice[]; value: AttrValue | undefined }[]): Set<number> {
+function valueGroups(groupIds: readonly string[], combos: readonly { byGroup: ChoicePick[][]; value: AttrValue | undefined }[]): Set<number> {
   const out = new Set<number>();
   groupIds.forEach((_, gi) => {
     const byRest = new Map<string, Set<string>>();
     for (const c of combos) {
-      const rest = c.choices.map((x, i) => (i === gi ? '*' : x.id)).join('|');
+      const rest = c.byGroup.map((x, i) => (i === gi ? '*' : pickedId(x))).join('|');
       const seen = byRest.get(rest) ?? new Set<string>();
       seen.add(JSON.stringify(c.value));
       byRest.set(rest, seen);
@@ -101,7 +115,7 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
   if (!variants) return undefined;
   const task = { id: 'scope', site: site.id, constraints: [...scope] };
   const listingChecks = scope.filter((c): c is Extract<Constraint, { field: string }> => c.kind !== 'superlative' && 'field' in c && c.kind !== 'details' && c.kind !== 'addon');
-  type Scored = { params: SearchParams; isOwn: boolean; listing: string; groups: string[]; choices: Choice[]; value: number | string; fits: boolean; target: () => Target; key: string };
+  type Scored = { params: SearchParams; isOwn: boolean; listing: string; groups: string[]; byGroup: ChoicePick[][]; value: number | string; fits: boolean; target: () => Target; key: string };
   const scored: Scored[] = [];
   const own = JSON.stringify(target.params);
   for (const params of variants) {
@@ -118,22 +132,24 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
       const settable = new Set(detail.optionGroups.flatMap((g) => g.choices.flatMap((c) => Object.keys(c.attrs))));
       if (listingChecks.some((c) => c.field in base && !settable.has(c.field) && !checkConstraint(c, uniformFacts(base)).satisfied)) continue;
       const mine: Scored[] = [];
-      for (const choices of choiceCombos(detail)) {
-        const make = () => targetOf(site, world, params, results, detail, choices, target);
+      for (const byGroup of choiceCombos(site, params, detail)) {
+        const picks = byGroup.flat();
+        const choices = picks.map((p) => p.choice);
+        const make = () => targetOf(site, world, params, results, detail, picks, target);
         // The selection's facts answer most checks; a booking (priced, with its booking facts)
         // is built only when a checked fact exists only on bookings (a total paid).
-        const attrs = selectionAttrs(site, params, detail, choices);
+        const attrs = selectionAttrs(site, params, detail, choices, picks);
         const needsBooking = !(spec.field in attrs) || listingChecks.some((c) => !(c.field in attrs));
         const state = needsBooking ? bookedState(make()) : undefined;
         const value = state ? state.bookings[0]!.attrs[spec.field] : attrs[spec.field];
         if (typeof value !== 'number' && typeof value !== 'string') continue;
-        const offered = new Set(site.extras({ params, listing: detail.listing, choices }).map((x) => x.id));
+        const offered = new Set(site.extras({ params, listing: detail.listing, choices, picks }).map((x) => x.id));
         const facts = uniformFacts(attrs);
         const fits = wantedAddons.every((id) => offered.has(id)) && (state ? evaluate(task, state).sr : listingChecks.every((c) => checkConstraint(c, facts).satisfied));
-        mine.push({ params, isOwn, listing: listing.id, groups, choices, value, fits, target: make, key: '' });
+        mine.push({ params, isOwn, listing: listing.id, groups, byGroup, value, fits, target: make, key: '' });
       }
       const setters = valueGroups(groups, mine);
-      for (const m of mine) m.key = JSON.stringify({ listing: m.listing, choices: Object.fromEntries(m.choices.flatMap((c, i) => (setters.has(i) ? [[groups[i]!, c.id]] : []))) });
+      for (const m of mine) m.key = JSON.stringify({ listing: m.listing, choices: Object.fromEntries(m.byGroup.flatMap((c, i) => (setters.has(i) ? [[groups[i]!, pickedId(c)]] : []))) });
       scored.push(...mine);
     }
   }
@@ -143,7 +159,7 @@ export function bestOption(target: Target, scope: readonly Constraint[], wantedA
   const reaching = fitting.filter((s) => s.value === best);
   const ownReaching = reaching.filter((s) => s.isOwn);
   if (ownReaching.length === 0) return undefined;
-  const isTarget = (s: Scored) => s.listing === target.listing.id && s.choices.every((c, i) => c.id === target.choices[i]?.id);
+  const isTarget = (s: Scored) => s.listing === target.listing.id && s.byGroup.every((c, i) => pickedId(c) === pickedId(target.picks.filter((p) => p.groupId === s.groups[i])));
   const witness = ownReaching.some(isTarget) ? target : ownReaching[0]!.target();
   const winners = [...new Set(reaching.map((s) => s.key))].sort().map((k) => JSON.parse(k) as Winner);
   return { best, winners, witness };

@@ -9,5 +9,5 @@ export function taskSignature(t: Task): string {
   const constraints = t.constraints
     .map(({ phrase: _p, templateId: _t, id: _i, ...check }) => canonicalJson(check))
     .sort();
-  return canonicalJson({ site: t.site, listing: t.target.listingId, params: t.target.params, choices: t.target.choices, constraints });
+  return canonicalJson({ site: t.site, listing: t.target.listingId, params: t.target.params, choices: t.target.choices, multi: t.target.multi, quantities: t.target.quantities, items: t.target.items?.map((i) => [i.slot, i.listingId, i.choices, i.multi, i.quantities]), constraints });
 }

@@ -1,23 +1,31 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidInputError } from '../core/errors.js';
 import type { Constraint } from '../core/schemas/task.js';
 import { WORLD_VERSION } from '../core/version.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import type { SiteServer } from '../sites/engine/server.js';
+import { SITES } from '../sites/registry.js';
 import { SiteDriver, pageText } from './site-driver.js';
 import { ValidityFile, type ValidityCase } from './schema.js';
 
-/** Where the validity set lives: one JSON file per site. */
-export const VALIDITY_DIR = fileURLToPath(new URL('../../suites/validity/', import.meta.url));
+/** The validity set lives with each site: `src/sites/<id>/validity.json`. */
+export function siteValidityFile(siteId: string): string {
+  return fileURLToPath(new URL(`../sites/${siteId}/validity.json`, import.meta.url));
+}
+
+/** The case files: every registered site's own, or the `<site>.json` files of a folder. */
+function validityFiles(dir: string | undefined, site: string | undefined): string[] {
+  const all = dir === undefined ? SITES.map((s) => siteValidityFile(s.id)).filter((p) => existsSync(p)) : readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n));
+  return all.filter((p) => site === undefined || basename(p) === `${site}.json` || basename(dirname(p)) === site);
+}
 
 /** Reads every case file, validated; a bad file names itself and the field. */
-export function loadValiditySet(dir = VALIDITY_DIR, worldSeed?: number, site?: string): ValidityCase[] {
+export function loadValiditySet(dir?: string, worldSeed?: number, site?: string): ValidityCase[] {
   const out: ValidityCase[] = [];
   const ids = new Set<string>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json') && (site === undefined || n === `${site}.json`)).sort()) {
-    const path = join(dir, name);
+  for (const path of validityFiles(dir, site)) {
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(path, 'utf8'));

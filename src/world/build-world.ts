@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Rng } from '../core/rng.js';
 import { WORLD_VERSION } from '../core/version.js';
-import { DOMAINS } from './domains/index.js';
+import type { DomainModule } from './domain-module.js';
 import { World } from './world.js';
 
 /**
- * Generates every domain's inventory from the seed. Each domain draws from its own forked
+ * Generates every given domain's inventory from the seed. Each domain draws from its own forked
  * stream, so adding a domain never changes the rows of another.
  */
-export function generateCollections(seed: number): Map<string, { id: string }[]> {
+export function generateCollections(seed: number, domains: readonly DomainModule[]): Map<string, { id: string }[]> {
   const root = new Rng(`webfoundry-world/${seed}`);
   const out = new Map<string, { id: string }[]>();
-  for (const domain of DOMAINS) {
+  for (const domain of domains) {
     const rows = domain.generate(root.fork(domain.key));
     out.set(domain.key, rows);
   }
@@ -31,7 +31,8 @@ export function hashCollections(collections: ReadonlyMap<string, readonly { id: 
   return h.digest('hex');
 }
 
-export function buildWorld(seed: number): World {
-  const collections = generateCollections(seed);
+/** The world of these domains (the sites' registry lists them: `buildArenaWorld`). */
+export function buildWorld(seed: number, domains: readonly DomainModule[]): World {
+  const collections = generateCollections(seed, domains);
   return new World(seed, WORLD_VERSION, hashCollections(collections), collections);
 }

@@ -6,7 +6,7 @@ import { canonicalJson } from '../core/hash.js';
 import { WORLD_VERSION } from '../core/version.js';
 import { EnvironmentError } from '../core/errors.js';
 import { generateCollections, hashCollections } from './build-world.js';
-import { DOMAINS } from './domains/index.js';
+import type { DomainModule } from './domain-module.js';
 import { World } from './world.js';
 
 /**
@@ -23,19 +23,22 @@ export function worldDbPath(seed: number, cacheDir = defaultCacheDir()): string 
 
 export type LoadedWorld = { world: World; path: string; built: boolean };
 
-/** Opens the cached world for the seed, building and caching it when absent or stale. */
-export function loadWorld(seed: number, cacheDir = defaultCacheDir()): LoadedWorld {
+/**
+ * Opens the cached world of these domains for the seed, building and caching it when absent or
+ * stale (another version, or another set of domains: a site added or removed).
+ */
+export function loadWorld(seed: number, domains: readonly DomainModule[], cacheDir = defaultCacheDir()): LoadedWorld {
   const path = worldDbPath(seed, cacheDir);
   if (existsSync(path)) {
-    const world = tryRead(path, seed);
+    const world = tryRead(path, seed, domains);
     if (world) return { world, path, built: false };
     rmSync(path, { force: true });
   }
-  const world = writeWorld(path, seed);
+  const world = writeWorld(path, seed, domains);
   return { world, path, built: true };
 }
 
-function tryRead(path: string, seed: number): World | undefined {
+function tryRead(path: string, seed: number, wanted: readonly DomainModule[]): World | undefined {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true });
@@ -44,7 +47,7 @@ function tryRead(path: string, seed: number): World | undefined {
     );
     if (meta.version !== String(WORLD_VERSION) || meta.seed !== String(seed)) return undefined;
     const domains = JSON.parse(meta.domains ?? '[]') as string[];
-    if (canonicalJson(domains) !== canonicalJson(DOMAINS.map((d) => d.key))) return undefined;
+    if (canonicalJson(domains) !== canonicalJson(wanted.map((d) => d.key))) return undefined;
     const collections = new Map<string, { id: string }[]>();
     for (const key of domains) {
       const rows = db.prepare(`SELECT json FROM "${key}" ORDER BY ord`).pluck().all() as string[];
@@ -58,8 +61,8 @@ function tryRead(path: string, seed: number): World | undefined {
   }
 }
 
-function writeWorld(path: string, seed: number): World {
-  const collections = generateCollections(seed);
+function writeWorld(path: string, seed: number, domains: readonly DomainModule[]): World {
+  const collections = generateCollections(seed, domains);
   const hash = hashCollections(collections);
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -81,7 +84,7 @@ function writeWorld(path: string, seed: number): World {
       insertMeta.run('version', String(WORLD_VERSION));
       insertMeta.run('seed', String(seed));
       insertMeta.run('hash', hash);
-      insertMeta.run('domains', JSON.stringify(DOMAINS.map((d) => d.key)));
+      insertMeta.run('domains', JSON.stringify(domains.map((d) => d.key)));
       for (const [key, rows] of collections) {
         db.exec(`CREATE TABLE "${key}" (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL)`);
         const ins = db.prepare(`INSERT INTO "${key}" (ord, id, json) VALUES (?, ?, ?)`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, horizonDates, weekdayName, WORLD_TODAY } from '../../src/core/dates.js';
 import { READERS, readings, relativeMentions, unanimousDate } from '../../src/core/relative-dates.js';
-import { datePhrases } from '../../src/tasks/phrasing.js';
+import { datePhrases } from '../../src/sites/kit/phrasing.js';
 
 /**
  * How careful readers resolve relative dates, written down by hand for Monday 1 June 2026 (the

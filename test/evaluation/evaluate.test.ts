@@ -1,3 +1,4 @@
+import { emptySiteState, NEW_BOOKING } from '../../src/core/schemas/episode-state.js';
 import { describe, expect, it } from 'vitest';
 import type { SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
 import type { Constraint } from '../../src/core/schemas/task.js';
@@ -12,12 +13,12 @@ const constraints: Constraint[] = [
 ];
 const task = { id: 't', site: 'skyhop', constraints };
 
-const empty: SiteEpisodeState = { siteId: 'skyhop', search: null, viewedListingId: null, selection: null, form: null, cart: null, bookings: [], requests: 1 };
+const empty: SiteEpisodeState = { ...emptySiteState('skyhop'), requests: 1 };
 const searched: SiteEpisodeState = { ...empty, search: { params: { destination: 'MAD', date: '2026-06-12' }, filters: {}, sort: 'price', page: 1, resultCount: 5, seq: 2 } };
 const selected: SiteEpisodeState = { ...searched, selection: { listingId: 'fl-1', params: { destination: 'MAD', date: '2026-06-12' }, title: 'X', options: [], attrs: { destination: 'MAD', date: '2026-06-12', price: 150 }, seq: 3 } };
 const detailed: SiteEpisodeState = { ...selected, form: { fields: {}, errors: {}, accepted: true, travellers: [{ firstName: 'Ana', lastName: 'Silva' }], contact: {}, extras: {}, seq: 4 } };
 const price = { currency: 'EUR', lines: [], total: 150 };
-const booking = (attrs: Record<string, string | number>) => ({ reference: 'SKY-1', siteId: 'skyhop', listingId: 'fl-1', title: 'X', options: [], travellers: [{ firstName: 'Ana', lastName: 'Silva' }], contact: {}, extras: {}, price, attrs, seq: 5 });
+const booking = (attrs: Record<string, string | number>) => ({ ...NEW_BOOKING, items: [], changes: [], reference: 'SKY-1', siteId: 'skyhop', listingId: 'fl-1', title: 'X', options: [], travellers: [{ firstName: 'Ana', lastName: 'Silva' }], contact: {}, extras: {}, price, attrs, seq: 5 });
 const booked: SiteEpisodeState = { ...detailed, bookings: [booking({ destination: 'MAD', date: '2026-06-12', price: 150 })] };
 
 describe('evaluate', () => {
@@ -45,7 +46,7 @@ describe('evaluate', () => {
   });
 
   it('reads one site of a full episode state and nothing of the others', () => {
-    const episode = { schemaVersion: 1 as const, episodeId: 'e', createdAt: '', worldSeed: 1, sites: { staywell: booked } };
+    const episode = { schemaVersion: 2 as const, episodeId: 'e', createdAt: '', worldSeed: 1, sites: { staywell: booked } };
     expect(evaluate(task, episode).csr).toBe(0);
     expect(evaluate(task, { ...episode, sites: { skyhop: booked } }).sr).toBe(true);
   });

@@ -7,11 +7,11 @@ import type { Task } from '../../src/core/schemas/task.js';
 import type { Constraint } from '../../src/core/schemas/task.js';
 import { uniformFacts, type Facts } from '../../src/evaluation/facts.js';
 import type { Choice, Listing, SiteDefinition } from '../../src/sites/engine/site-definition.js';
-import type { Candidate, Target, TaskCatalogue } from '../../src/tasks/catalogue.js';
+import type { Candidate, Target, TaskCatalogue } from '../../src/sites/kit/task-catalogue.js';
 import { bookedState, buildTarget, resolveTaskTarget, targetOf } from '../../src/tasks/target.js';
-import { catalogueFor } from '../../src/tasks/catalogues/index.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
 import type { World } from '../../src/world/world.js';
+import { catalogueFor } from '../../src/sites/registry.js';
 
 /** Shared by the per-site catalogue tests. */
 
@@ -111,7 +111,7 @@ export function checkSuperlatives(tasks: readonly Task[], site: SiteDefinition, 
       let combos: Choice[][] = [[]];
       for (const g of detail.optionGroups) combos = combos.flatMap((cs) => g.choices.filter((c) => !c.soldOut).map((c) => [...cs, c]));
       for (const choices of combos) {
-        const state = bookedState(targetOf(site, world, target.params, target.results, detail, choices, target));
+        const state = bookedState(targetOf(site, world, target.params, target.results, detail, choices.map((choice, i) => ({ groupId: detail.optionGroups[i]!.id, choice, quantity: 1 })), target));
         if (!evaluate(scope, state).sr) continue;
         const v = state.bookings[0]!.attrs[sup.field];
         if (typeof v === 'number' || typeof v === 'string') values.push(v);

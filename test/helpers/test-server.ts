@@ -1,15 +1,15 @@
 import { afterAll, beforeAll } from 'vitest';
 import { closeBrowser } from './browser.js';
 import { request } from 'node:http';
-import { buildWorld } from '../../src/world/build-world.js';
 import type { World } from '../../src/world/world.js';
 import { startServer, type SiteServer } from '../../src/sites/engine/server.js';
+import { buildArenaWorld } from '../../src/sites/registry.js';
 
 let shared: World | undefined;
 
 /** One world per test process: building it is the slow part, serving it is not. */
 export function testWorld(): World {
-  shared ??= buildWorld(1);
+  shared ??= buildArenaWorld(1);
   return shared;
 }
 

@@ -1,3 +1,4 @@
+import { emptySiteState, NEW_BOOKING } from '../../src/core/schemas/episode-state.js';
 import { describe, expect, it } from 'vitest';
 import type { SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
 import { DatasetRow } from '../../src/core/schemas/dataset.js';
@@ -21,7 +22,7 @@ const task: Task = {
   metadata: { seed: 1, worldSeed: 1, worldVersion: 1, difficulty: 'medium', split: 'train', templateIds: [] },
 };
 
-const blank: SiteEpisodeState = { siteId: 'skyhop', search: null, viewedListingId: null, selection: null, form: null, cart: null, bookings: [], requests: 1 };
+const blank: SiteEpisodeState = { ...emptySiteState('skyhop'), requests: 1 };
 const search = (date: string, seq: number): SiteEpisodeState['search'] => ({ params: { destination: 'MAD', date }, filters: {}, sort: 'price', page: 1, resultCount: 4, seq });
 const states: SiteEpisodeState[] = [
   blank,
@@ -104,7 +105,7 @@ describe('salvage', () => {
   it('keeps a success whole, with its own task', () => {
     const booked: SiteEpisodeState = {
       ...blank,
-      bookings: [{ reference: 'SKY-1', siteId: 'skyhop', listingId: 'fl-1', title: 'X', options: [], travellers: [], contact: {}, extras: {}, price: { currency: 'EUR', lines: [], total: 150 }, attrs: { destination: 'MAD', date: '2026-06-12', price: 150 }, seq: 9 }],
+      bookings: [{ ...NEW_BOOKING, items: [], changes: [], reference: 'SKY-1', siteId: 'skyhop', listingId: 'fl-1', title: 'X', options: [], travellers: [], contact: {}, extras: {}, price: { currency: 'EUR', lines: [], total: 150 }, attrs: { destination: 'MAD', date: '2026-06-12', price: 150 }, seq: 9 }],
     };
     const row = salvage(trajectory([...states.slice(0, 3), booked]), 'run', opts)!;
     expect(row.kind).toBe('success');

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, horizonDates } from '../../src/core/dates.js';
 import { normalizedDates, numberMentions, numbers, partyCounts } from '../../src/student/text.js';
-import { SITES } from '../../src/sites/registry.js';
-import { CATALOGUES } from '../../src/tasks/catalogues/index.js';
+import { SITES, buildArenaWorld } from '../../src/sites/registry.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
-import { datePhrases, numberWord } from '../../src/tasks/phrasing.js';
-import { buildWorld } from '../../src/world/build-world.js';
+import { datePhrases, numberWord } from '../../src/sites/kit/phrasing.js';
 
 // The world's today is Monday 2026-06-01.
 
@@ -208,10 +206,10 @@ describe('generated tasks', () => {
   const PARTY_FIELDS: Record<string, 'adults' | 'children' | 'guests'> = { adults: 'adults', children: 'children', partySize: 'guests', tickets: 'guests' };
 
   it('their dates come first and in order, and their stated party counts are read', () => {
-    const world = buildWorld(1);
+    const world = buildArenaWorld(1);
     const wrong: string[] = [];
     let checked = 0;
-    for (const catalogue of CATALOGUES) {
+    for (const catalogue of SITES.map((x) => x.tasks)) {
       const site = SITES.find((s) => s.id === catalogue.siteId)!;
       for (const difficulty of ['easy', 'medium', 'hard'] as const) {
         for (let index = 0; index < 12; index++) {

@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../src/core/schemas/task.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import type { Choice } from '../../src/sites/engine/site-definition.js';
-import { SITES } from '../../src/sites/registry.js';
-import { catalogueFor } from '../../src/tasks/catalogues/index.js';
+import { SITES, catalogueFor } from '../../src/sites/registry.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
 import { bookedState, targetOf } from '../../src/tasks/target.js';
 import type { World } from '../../src/world/world.js';
@@ -33,7 +32,7 @@ describe('price bounds', () => {
           for (const g of target.detail.optionGroups) combos = combos.flatMap((cs) => g.choices.filter((c) => !c.soldOut).map((c) => [...cs, c]));
           for (const bound of bounds) {
             for (const choices of combos) {
-              const state = bookedState(targetOf(site, world, target.params, target.results, target.detail, choices, target));
+              const state = bookedState(targetOf(site, world, target.params, target.results, target.detail, choices.map((choice, i) => ({ groupId: target.detail.optionGroups[i]!.id, choice, quantity: 1 })), target));
               const paid = state.bookings[0]!.attrs[bound.field];
               if (typeof paid !== 'number' || paid <= bound.max!) continue;
               const verdict = evaluate(task, state).verdicts.find((v) => v.id === bound.id)!;

@@ -8,12 +8,11 @@ import { selectionAttrs } from '../../src/sites/engine/flow.js';
 import type { Choice, Listing } from '../../src/sites/engine/site-definition.js';
 import { forkful } from '../../src/sites/forkful/index.js';
 import { cityName } from '../../src/sites/forkful/labels.js';
-import type { Candidate, Target } from '../../src/tasks/catalogue.js';
-import { catalogueFor } from '../../src/tasks/catalogues/index.js';
+import type { Candidate, Target } from '../../src/sites/kit/task-catalogue.js';
 import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
-import { buildWorld } from '../../src/world/build-world.js';
 import type { World } from '../../src/world/world.js';
 import { checkGeneratedTask, tierTasks, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
+import { buildArenaWorld, catalogueFor } from '../../src/sites/registry.js';
 
 const site = forkful;
 const catalogue = catalogueFor('forkful');
@@ -32,7 +31,7 @@ function targetOf(task: Task): Target {
 }
 
 beforeAll(() => {
-  world = buildWorld(1);
+  world = buildArenaWorld(1);
 });
 
 describe('forkful task catalogue', () => {

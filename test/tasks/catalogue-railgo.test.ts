@@ -7,15 +7,13 @@ import { uniformFacts } from '../../src/evaluation/facts.js';
 import type { Attrs } from '../../src/core/schemas/episode-state.js';
 import type { Choice } from '../../src/sites/engine/site-definition.js';
 import { railCity } from '../../src/sites/railgo/stations.js';
-import { siteById } from '../../src/sites/registry.js';
-import type { Candidate, Target } from '../../src/tasks/catalogue.js';
-import { catalogueFor } from '../../src/tasks/catalogues/index.js';
+import { buildArenaWorld, catalogueFor, siteById } from '../../src/sites/registry.js';
+import type { Candidate, Target } from '../../src/sites/kit/task-catalogue.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
 import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
-import { buildWorld } from '../../src/world/build-world.js';
 import { targetOfTask } from '../helpers/catalogue.js';
 
-const world = buildWorld(1);
+const world = buildArenaWorld(1);
 const site = siteById('railgo');
 const catalogue = catalogueFor('railgo');
 

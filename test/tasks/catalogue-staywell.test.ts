@@ -7,14 +7,13 @@ import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
 import { selectionAttrs } from '../../src/sites/engine/flow.js';
 import type { Choice, Listing } from '../../src/sites/engine/site-definition.js';
 import { staywell } from '../../src/sites/staywell/index.js';
-import type { Candidate, Target } from '../../src/tasks/catalogue.js';
-import { distanceBound } from '../../src/tasks/catalogues/staywell.js';
-import { catalogueFor } from '../../src/tasks/catalogues/index.js';
+import type { Candidate, Target } from '../../src/sites/kit/task-catalogue.js';
+import { distanceBound } from '../../src/sites/staywell/tasks.js';
 import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
-import { buildWorld } from '../../src/world/build-world.js';
 import { cityById } from '../../src/world/geography.js';
 import type { World } from '../../src/world/world.js';
 import { checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, expectListingJudgementsAgree, targetOfTask, withPhrase } from '../helpers/catalogue.js';
+import { buildArenaWorld, catalogueFor } from '../../src/sites/registry.js';
 
 const site = staywell;
 const catalogue = catalogueFor('staywell');
@@ -37,7 +36,7 @@ function targetOf(task: Task): Target {
 let made: Task[] = [];
 
 beforeAll(() => {
-  world = buildWorld(1);
+  world = buildArenaWorld(1);
   made = tierTasks(site, world, 5);
 });
 

@@ -7,14 +7,13 @@ import { NO_FACTS } from '../../src/evaluation/facts.js';
 import { selectionAttrs } from '../../src/sites/engine/flow.js';
 import type { Choice, Listing } from '../../src/sites/engine/site-definition.js';
 import { ticketnest } from '../../src/sites/ticketnest/index.js';
-import type { Candidate, Target } from '../../src/tasks/catalogue.js';
-import { catalogueFor } from '../../src/tasks/catalogues/index.js';
-import { keyMode, type EventKeyMode } from '../../src/tasks/catalogues/ticketnest.js';
+import type { Candidate, Target } from '../../src/sites/kit/task-catalogue.js';
+import { keyMode, type EventKeyMode } from '../../src/sites/ticketnest/tasks.js';
 import { bookedState, buildTarget } from '../../src/tasks/target.js';
-import { buildWorld } from '../../src/world/build-world.js';
 import { cityById } from '../../src/world/geography.js';
 import type { World } from '../../src/world/world.js';
 import { checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
+import { buildArenaWorld, catalogueFor } from '../../src/sites/registry.js';
 
 const site = ticketnest;
 const catalogue = catalogueFor('ticketnest');
@@ -43,7 +42,7 @@ function targetOf(task: Task): Target {
 }
 
 beforeAll(() => {
-  world = buildWorld(1);
+  world = buildArenaWorld(1);
 });
 
 describe('ticketnest task catalogue', () => {

@@ -7,16 +7,15 @@ import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
 import { selectionAttrs } from '../../src/sites/engine/flow.js';
 import type { Choice, Listing, SearchParams } from '../../src/sites/engine/site-definition.js';
 import { wheelo } from '../../src/sites/wheelo/index.js';
-import type { Candidate, Target } from '../../src/tasks/catalogue.js';
-import { catalogueFor } from '../../src/tasks/catalogues/index.js';
-import { ceilNice, timeRoles, timeText } from '../../src/tasks/catalogues/wheelo.js';
+import type { Candidate, Target } from '../../src/sites/kit/task-catalogue.js';
+import { ceilNice, timeRoles, timeText } from '../../src/sites/wheelo/tasks.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
-import { roundUpNice } from '../../src/tasks/phrasing.js';
+import { roundUpNice } from '../../src/sites/kit/phrasing.js';
 import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
-import { buildWorld } from '../../src/world/build-world.js';
-import { carLocationById } from '../../src/world/domains/cars.js';
+import { carLocationById } from '../../src/sites/wheelo/domain.js';
 import type { World } from '../../src/world/world.js';
 import { checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
+import { buildArenaWorld, catalogueFor } from '../../src/sites/registry.js';
 
 const site = wheelo;
 const catalogue = catalogueFor('wheelo');
@@ -74,7 +73,7 @@ function hardTasks(n: number): Task[] {
 let made: Task[] = [];
 
 beforeAll(() => {
-  world = buildWorld(1);
+  world = buildArenaWorld(1);
   made = tierTasks(site, world, 11);
 });
 

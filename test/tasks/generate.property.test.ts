@@ -4,8 +4,7 @@ import { Task, type Constraint } from '../../src/core/schemas/task.js';
 import { factsOf, type Facts } from '../../src/evaluation/facts.js';
 import { evaluate, evaluateFacts } from '../../src/evaluation/evaluate.js';
 import { addDays } from '../../src/core/dates.js';
-import { siteById } from '../../src/sites/registry.js';
-import { CATALOGUES } from '../../src/tasks/catalogues/index.js';
+import { SITES, siteById } from '../../src/sites/registry.js';
 import { checkFeasible } from '../../src/tasks/feasibility.js';
 import { factKey, generateTask } from '../../src/tasks/generate-task.js';
 import { bookedState } from '../../src/tasks/target.js';
@@ -61,8 +60,8 @@ const minus = (t: string) => { const m = Number(t.slice(0, 2)) * 60 + Number(t.s
 const plus = (t: string) => { const m = Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) + 1; return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`; };
 
 const arbTask = fc
-  .record({ site: fc.constantFrom(...CATALOGUES.map((c) => c.siteId)), seed: fc.integer({ min: 0, max: 1_000_000 }), index: fc.nat(50), tier: fc.constantFrom(...TIERS) })
-  .map(({ site, seed, index, tier }) => generateTask({ site: siteById(site), catalogue: CATALOGUES.find((c) => c.siteId === site)!, world, seed, index, difficulty: tier, split: 'train' }));
+  .record({ site: fc.constantFrom(...SITES.map((x) => x.tasks).map((c) => c.siteId)), seed: fc.integer({ min: 0, max: 1_000_000 }), index: fc.nat(50), tier: fc.constantFrom(...TIERS) })
+  .map(({ site, seed, index, tier }) => generateTask({ site: siteById(site), catalogue: SITES.map((x) => x.tasks).find((c) => c.siteId === site)!, world, seed, index, difficulty: tier, split: 'train' }));
 
 describe('generated tasks (property-based)', () => {
   it('are valid, feasible against the inventory, and a booking of the target scores CSR = 1 and SR', () => {
@@ -102,8 +101,8 @@ describe('generated tasks (property-based)', () => {
   });
 
   it('generation is deterministic by seed', () => {
-    const site = siteById(CATALOGUES[0]!.siteId);
-    const make = (seed: number) => generateTask({ site, catalogue: CATALOGUES[0]!, world, seed, index: 3, difficulty: 'hard', split: 'train' });
+    const site = siteById(SITES.map((x) => x.tasks)[0]!.siteId);
+    const make = (seed: number) => generateTask({ site, catalogue: SITES.map((x) => x.tasks)[0]!, world, seed, index: 3, difficulty: 'hard', split: 'train' });
     expect(make(5)).toEqual(make(5));
     expect(JSON.stringify(make(5))).not.toBe(JSON.stringify(make(6)));
   });

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Constraint, Task } from '../../src/core/schemas/task.js';
 import { TASK_SCHEMA_VERSION } from '../../src/core/schemas/task.js';
-import { SITES } from '../../src/sites/registry.js';
-import { catalogueFor } from '../../src/tasks/catalogues/index.js';
+import { SITES, catalogueFor } from '../../src/sites/registry.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
 import { lintTask, type LintRule } from '../../src/tasks/lint-instruction.js';
 import type { World } from '../../src/world/world.js';

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, HORIZON_DAYS, WORLD_TODAY } from '../../src/core/dates.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
-import { siteById } from '../../src/sites/registry.js';
+import { catalogueFor, siteById } from '../../src/sites/registry.js';
 import { MAX_RANGE_DAYS } from '../../src/sites/ticketnest/inventory.js';
-import { catalogueFor } from '../../src/tasks/catalogues/index.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
 import { SiteDriver } from '../../src/validity/site-driver.js';
 import { testWorld, useTestServer } from '../helpers/test-server.js';

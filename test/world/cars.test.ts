@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, WORLD_TODAY } from '../../src/core/dates.js';
 import { Rng } from '../../src/core/rng.js';
-import { CAR_LOCATIONS, CarOffer, carsDomain } from '../../src/world/domains/cars.js';
+import { CAR_LOCATIONS, CarOffer, carsDomain } from '../../src/sites/wheelo/domain.js';
 import { World } from '../../src/world/world.js';
 import { wheelo } from '../../src/sites/wheelo/index.js';
 import { isBookableSearch } from '../../src/sites/wheelo/example.js';

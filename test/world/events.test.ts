@@ -3,7 +3,7 @@ import { Rng } from '../../src/core/rng.js';
 import { addDays, HORIZON_DAYS, WORLD_TODAY } from '../../src/core/dates.js';
 import { CITIES } from '../../src/world/geography.js';
 import { World } from '../../src/world/world.js';
-import { eventsDomain, type EventRow } from '../../src/world/domains/events.js';
+import { eventsDomain, type EventRow } from '../../src/sites/ticketnest/domain.js';
 import { ticketnest } from '../../src/sites/ticketnest/index.js';
 import type { Choice, Listing, SearchParams } from '../../src/sites/engine/site-definition.js';
 

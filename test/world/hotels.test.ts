@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WORLD_TODAY, addDays, daysBetween, isIsoDate } from '../../src/core/dates.js';
 import { Rng } from '../../src/core/rng.js';
-import { hotelsDomain, type Hotel } from '../../src/world/domains/hotels.js';
+import { hotelsDomain, type Hotel } from '../../src/sites/staywell/domain.js';
 import { World } from '../../src/world/world.js';
 import { CITIES } from '../../src/world/geography.js';
 import { staywell } from '../../src/sites/staywell/index.js';

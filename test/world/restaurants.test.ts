@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, horizonDates, weekday, WORLD_TODAY } from '../../src/core/dates.js';
 import { Rng } from '../../src/core/rng.js';
-import { restaurantsDomain, serviceSlots, type RestaurantRow } from '../../src/world/domains/restaurants.js';
+import { restaurantsDomain, serviceSlots, type RestaurantRow } from '../../src/sites/forkful/domain.js';
 import { World } from '../../src/world/world.js';
 import { CITIES } from '../../src/world/geography.js';
 import { forkful } from '../../src/sites/forkful/index.js';

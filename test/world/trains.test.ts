@@ -3,7 +3,7 @@ import { Rng } from '../../src/core/rng.js';
 import { validateField } from '../../src/sites/engine/forms.js';
 import type { Choice, SearchParams, SelectionContext } from '../../src/sites/engine/site-definition.js';
 import { railgo } from '../../src/sites/railgo/index.js';
-import { RAIL_CITIES, RAIL_ROUTES, TrainRow, trainsDomain } from '../../src/world/domains/trains.js';
+import { RAIL_CITIES, RAIL_ROUTES, TrainRow, trainsDomain } from '../../src/sites/railgo/domain.js';
 import { World } from '../../src/world/world.js';
 
 let rows: TrainRow[];

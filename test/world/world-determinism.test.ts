@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildWorld } from '../../src/world/build-world.js';
-import { DOMAINS } from '../../src/world/domains/index.js';
+import { DOMAINS } from '../../src/sites/registry.js';
 import { loadWorld, worldDbPath } from '../../src/world/world-store.js';
 import { testWorld } from '../helpers/test-server.js';
+import { buildArenaWorld } from '../../src/sites/registry.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wf-world-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,8 +13,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('one deterministic world per seed', () => {
   it('the same seed gives the same inventory hash; another seed gives another', () => {
     const a = testWorld();
-    const b = buildWorld(1);
-    const c = buildWorld(2);
+    const b = buildArenaWorld(1);
+    const c = buildArenaWorld(2);
     expect(b.hash).toBe(a.hash);
     expect(c.hash).not.toBe(a.hash);
     for (const d of DOMAINS) expect(b.all(d)).toEqual(a.all(d));
@@ -31,9 +31,9 @@ describe('one deterministic world per seed', () => {
   });
 
   it('the SQLite cache is built on first load and read back identically', () => {
-    const first = loadWorld(1, dir);
+    const first = loadWorld(1, DOMAINS, dir);
     expect(first.built).toBe(true);
-    const second = loadWorld(1, dir);
+    const second = loadWorld(1, DOMAINS, dir);
     expect(second.built).toBe(false);
     expect(second.world.hash).toBe(first.world.hash);
     expect(second.world.hash).toBe(testWorld().hash);
@@ -43,8 +43,8 @@ describe('one deterministic world per seed', () => {
   it('a corrupt cache file is rebuilt, not trusted', () => {
     const path = worldDbPath(3, dir);
     writeFileSync(path, 'not a database');
-    const loaded = loadWorld(3, dir);
+    const loaded = loadWorld(3, DOMAINS, dir);
     expect(loaded.built).toBe(true);
-    expect(loaded.world.hash).toBe(buildWorld(3).hash);
+    expect(loaded.world.hash).toBe(buildArenaWorld(3).hash);
   });
 });

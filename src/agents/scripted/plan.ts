@@ -4,20 +4,45 @@ import type { Person } from '../../core/schemas/episode-state.js';
 import type { Task } from '../../core/schemas/task.js';
 import { applySort } from '../../sites/engine/results.js';
 import type { Listing, SearchParams, SiteDefinition } from '../../sites/engine/site-definition.js';
-import { bookableChoices } from '../../tasks/target.js';
+import { recordPicks } from '../../tasks/picks.js';
+import { bookableChoices, roundsOf } from '../../tasks/target.js';
 import type { World } from '../../world/world.js';
 
-/** What the teacher means to do in an episode: the values it types and the options it picks. */
-export type Plan = {
+/** One option the teacher means to choose: under a search, a listing and its picks. */
+export type PlanLeg = {
   params: SearchParams;
   listingId: string;
-  /** groupId -> choiceId */
+  /** groupId -> choiceId, for groups of one choice */
   choices: Record<string, string>;
+  /** groupId -> seats, for seat maps */
+  multi?: Record<string, string[]>;
+  /** groupId -> choiceId -> how many, for ticket types */
+  quantities?: Record<string, Record<string, number>>;
+};
+
+/** What the teacher means to do with a booking the user already has. */
+export type ManagePlan = {
+  reference: string;
+  action: 'cancel' | 'dates' | 'travellers';
+  /** The new values of the date fields, for a date change. */
+  dates?: Record<string, string>;
+  /** The new travellers, for a change of names. */
+  travellers?: Person[];
+};
+
+/** What the teacher means to do in an episode: the values it types and the options it picks. */
+export type Plan = PlanLeg & {
+  /** The booking's further parts, by slot (a return leg, a package's hotel). */
+  items: (PlanLeg & { slot: string })[];
+  account?: Task['target']['account'];
+  card?: Task['target']['card'];
+  /** A task about an existing booking: what to change on it (nothing is booked). */
+  manage?: ManagePlan;
   travellers: Person[];
   contact: Record<string, string>;
   extras: Record<string, number>;
-  /** Stop without booking, at this page. */
-  stopAt?: 'details' | 'review';
+  /** Stop without booking (or without changing the booking), at this page. */
+  stopAt?: 'details' | 'review' | 'manage';
   /** Click one wrong element on this step, then go back. */
   wrongClickAtStep?: number;
   /** The errors injected, in words: recorded with the trajectory. */
@@ -56,18 +81,73 @@ function bookable(site: SiteDefinition, world: World, params: SearchParams): Lis
   return applySort(site.search(world, params), site.sorts[0]!).filter((l) => bookableChoices(site, world, params, l));
 }
 
-export function makePlan(task: Task, site: SiteDefinition, world: World, noise: number, episodeSeed: number): Plan {
-  const rng = new Rng(`teacher/${task.id}/${episodeSeed}`);
-  const t = task.target;
-  const plan: Plan = {
+/** What a manage task asks: cancel when it wants the booking cancelled, else the dates or the names it wants. */
+export function managePlanOf(task: Task, site: SiteDefinition): ManagePlan | undefined {
+  if (!task.manage) return undefined;
+  const reference = task.manage.subject;
+  const fixture = task.manage.fixtures.find((f) => f.reference === reference);
+  if (task.constraints.some((c) => c.kind === 'exact' && c.field === 'status' && c.value === 'cancelled')) return { reference, action: 'cancel' };
+  const dateFields = site.manage?.dateFields ?? [];
+  const dates = Object.fromEntries(dateFields.flatMap((f) => (task.target.params[f] !== undefined ? [[f, String(task.target.params[f])]] : [])));
+  if (fixture && dateFields.some((f) => String(fixture.params[f]) !== dates[f])) return { reference, action: 'dates', dates };
+  return { reference, action: 'travellers', travellers: task.target.travellers.map((p) => ({ ...p })) };
+}
+
+/** The leg a target records, copied. */
+function legOf(t: PlanLeg): PlanLeg {
+  return {
     params: { ...t.params },
     listingId: t.listingId,
     choices: { ...t.choices },
+    ...(t.multi ? { multi: structuredClone(t.multi) } : {}),
+    ...(t.quantities ? { quantities: structuredClone(t.quantities) } : {}),
+  };
+}
+
+/**
+ * The picks for another listing of a search: the wanted ones where that listing has them open
+ * (the same fare, the same seats), else its first open ones. Undefined when it is not bookable.
+ */
+function legFor(site: SiteDefinition, world: World, params: SearchParams, listing: Listing, want: PlanLeg, rng: Rng): PlanLeg | undefined {
+  const ok = bookableChoices(site, world, params, listing, rng);
+  if (!ok) return undefined;
+  const rec = recordPicks(ok.detail, ok.picks);
+  const open = (gid: string, id: string) => ok.detail.optionGroups.find((g) => g.id === gid)?.choices.some((c) => c.id === id && !c.soldOut) ?? false;
+  for (const gid of Object.keys(rec.choices)) if (want.choices[gid] && open(gid, want.choices[gid]!)) rec.choices[gid] = want.choices[gid]!;
+  for (const gid of Object.keys(rec.multi ?? {})) {
+    const seats = want.multi?.[gid];
+    if (seats && seats.length === rec.multi![gid]!.length && seats.every((id) => open(gid, id))) rec.multi![gid] = [...seats];
+  }
+  for (const gid of Object.keys(rec.quantities ?? {})) {
+    const q = want.quantities?.[gid];
+    if (q && Object.keys(q).every((id) => open(gid, id))) rec.quantities![gid] = { ...q };
+  }
+  return { params, listingId: listing.id, ...rec };
+}
+
+export function makePlan(task: Task, site: SiteDefinition, world: World, noise: number, episodeSeed: number): Plan {
+  const rng = new Rng(`teacher/${task.id}/${episodeSeed}`);
+  const t = task.target;
+  const manage = managePlanOf(task, site);
+  const plan: Plan = {
+    ...legOf(t),
+    items: (t.items ?? []).map((it) => ({ slot: it.slot, ...legOf(it) })),
+    ...(t.account ? { account: { ...t.account } } : {}),
+    ...(t.card ? { card: { ...t.card } } : {}),
+    ...(manage ? { manage } : {}),
     travellers: t.travellers.map((p) => ({ ...p })),
     contact: { ...t.contact },
     extras: { ...t.extras },
     errors: [],
   };
+  // A task about an existing booking is done on "My bookings": the booking errors do not apply.
+  if (manage) {
+    if (noise > 0 && rng.chance(Math.min(1, noise * ERROR_WEIGHTS.stopEarly))) {
+      plan.stopAt = 'manage';
+      plan.errors.push('stopped on the booking page without changing it');
+    }
+    return plan;
+  }
   const happens = (w: number) => noise > 0 && rng.chance(Math.min(1, noise * w));
   let relist = false;
 
@@ -142,9 +222,21 @@ export function makePlan(task: Task, site: SiteDefinition, world: World, noise: 
     const results = bookable(site, world, plan.params);
     const listing = results.find((l) => l.id === plan.listingId) ?? results[0];
     if (listing) {
-      plan.listingId = listing.id;
-      const ok = bookableChoices(site, world, plan.params, listing, rng)!;
-      plan.choices = Object.fromEntries(ok.detail.optionGroups.map((g, i) => [g.id, (g.choices.find((c) => c.id === t.choices[g.id] && !c.soldOut) ?? ok.choices[i]!).id]));
+      Object.assign(plan, { multi: undefined, quantities: undefined }, legFor(site, world, plan.params, listing, t, rng)!);
+      if (!plan.multi) delete plan.multi;
+      if (!plan.quantities) delete plan.quantities;
+      // The further parts follow the search actually made (a return leg a day later).
+      plan.items = roundsOf(site, plan.params).flatMap((round) => {
+        const p = round.params(plan.params);
+        const want = plan.items.find((x) => x.slot === round.slot);
+        const pool = bookable(site, world, p);
+        const same = want && JSON.stringify(want.params) === JSON.stringify(p) ? pool.find((l) => l.id === want.listingId) : undefined;
+        for (const l of same ? [same, ...pool] : pool) {
+          const leg = legFor(site, world, p, l, want ?? { params: p, listingId: l.id, choices: {} }, rng);
+          if (leg) return [{ slot: round.slot, ...leg }];
+        }
+        return [];
+      });
       // Travellers follow the party actually searched for.
       const n = site.travellerCount(plan.params);
       while (plan.travellers.length < n) plan.travellers.push({ ...plan.travellers[plan.travellers.length - 1]! });

@@ -4,12 +4,12 @@ import type { Observation } from '../../core/schemas/observation.js';
 import type { Task } from '../../core/schemas/task.js';
 import { applySort } from '../../sites/engine/results.js';
 import { selectLinkName } from '../../sites/engine/views/results-page.js';
-import type { SiteDefinition } from '../../sites/engine/site-definition.js';
+import type { OptionGroup, SiteDefinition } from '../../sites/engine/site-definition.js';
 import { siteById } from '../../sites/registry.js';
 import type { World } from '../../world/world.js';
 import { type AxNode, type AxPage, isInside, parseAxText } from '../ax-lines.js';
 import type { Decision, Policy, PolicyInput } from '../policy.js';
-import { DEFAULT_NOISE, makePlan, type Plan } from './plan.js';
+import { DEFAULT_NOISE, makePlan, type Plan, type PlanLeg } from './plan.js';
 
 const act = (action: Action, thought: string): Decision => ({ action: formatAction(action), thought });
 const FIELD_ROLES = ['textbox', 'combobox', 'spinbutton', 'searchbox'];
@@ -34,6 +34,10 @@ export class ScriptedTeacher implements Policy {
   private wrongClicked = false;
   /** Form fields already typed this episode: out of view is not the same as empty. */
   private readonly filled = new Set<string>();
+  /** Forms submitted this episode: a password typed before a submit is gone after it. */
+  private forms = 0;
+  /** Whether the teacher created its account this episode (then it signs in). */
+  private registered = false;
 
   constructor(
     private readonly world: World,
@@ -46,6 +50,8 @@ export class ScriptedTeacher implements Policy {
     this.steps = 0;
     this.wrongClicked = false;
     this.filled.clear();
+    this.forms = 0;
+    this.registered = false;
   }
 
   /** The injected errors of the current episode, in words. */
@@ -78,6 +84,8 @@ export class ScriptedTeacher implements Policy {
       const close = page.nodes.find((n, i) => n.role === 'button' && n.name === 'Close' && isInside(page, i, dialog));
       if (close) return act({ type: 'click', bid: close.bid }, 'Close the promotion pop-up.');
     }
+    const path = new URL(obs.url).pathname;
+    if (plan.manage) return this.manage(page, obs, path);
     if (plan.wrongClickAtStep !== undefined && !this.wrongClicked && this.steps >= plan.wrongClickAtStep) {
       const wrong = page.nodes.find((n) => n.role === 'link' && n.name === 'My bookings');
       if (wrong) {
@@ -87,18 +95,31 @@ export class ScriptedTeacher implements Policy {
     }
     if (h1 === 'My bookings') return act({ type: 'go_back' }, 'That was the wrong page; go back.');
 
-    const path = new URL(obs.url).pathname;
     if (path === '/review') {
       const terms = page.nodes.find((n) => n.role === 'checkbox' && n.name.startsWith('I accept the terms'));
       if (plan.stopAt === 'review') return act({ type: 'stop', answer: 'reviewed' }, 'Everything is filled in; stop here.');
       if (terms && !terms.states.has('checked')) return act({ type: 'check', bid: terms.bid }, 'Accept the terms and conditions.');
       const book = button(site.wording.bookButton);
       if (terms && book) return act({ type: 'click', bid: book.bid }, 'Submit the booking.');
+      const pay = button('Continue to payment');
+      if (terms && pay) return act({ type: 'click', bid: pay.bid }, 'Terms accepted; go on to pay.');
       return this.scrollOr(obs, 'Scroll to the terms and the booking button.');
     }
     if (path === '/details') return this.details(page, obs);
-    if (path.startsWith('/listing/')) return this.listing(page, obs);
-    if (path === '/search' && !button(site.wording.searchButton)) return this.results(page, obs);
+    if (path === '/payment') return this.payment(page, obs);
+    if (path === '/account') return this.account(page, obs);
+    if (path === '/cart') {
+      const checkout = page.nodes.find((n) => n.role === 'link' && n.name === 'Check out');
+      if (checkout) return act({ type: 'click', bid: checkout.bid }, 'Everything is in the cart; check out.');
+      return this.scrollOr(obs, 'Find the check-out button.');
+    }
+    const round = /^\/round\/([^/]+)(\/listing\/.+)?$/.exec(path);
+    if (round) {
+      const leg = plan.items.find((x) => x.slot === decodeURIComponent(round[1]!));
+      if (leg) return round[2] ? this.listing(page, obs, leg) : this.results(page, obs, leg);
+    }
+    if (path.startsWith('/listing/')) return this.listing(page, obs, plan);
+    if (path === '/search' && !button(site.wording.searchButton)) return this.results(page, obs, plan);
     if (path === '/' || path === '/search') return this.searchForm(page, obs);
     const home = page.nodes.find((n) => n.role === 'link' && (n.name === 'Go to the home page' || n.name === site.name));
     if (home) return act({ type: 'click', bid: home.bid }, 'Start over from the home page.');
@@ -139,10 +160,9 @@ export class ScriptedTeacher implements Policy {
     return act({ type: 'click', bid: go.bid }, 'The search form is complete; search.');
   }
 
-  /** Find the planned listing: go to its page of results, then open it. */
-  private results(page: AxPage, obs: Observation): Decision {
+  /** Find the planned listing of a leg (the main one, a return leg): go to its page of results, then open it. */
+  private results(page: AxPage, obs: Observation, plan: PlanLeg): Decision {
     const site = this.site!;
-    const plan = this.plan!;
     const listing = site.search(this.world, plan.params).find((l) => l.id === plan.listingId);
     if (!listing) {
       const change = page.nodes.find((n) => n.role === 'link' && n.name === 'Change search');
@@ -169,19 +189,17 @@ export class ScriptedTeacher implements Policy {
     return this.scrollOr(obs, `Look for ${listing?.title} further down the results.`);
   }
 
-  /** Pick the planned choice in each option group, then continue. */
-  private listing(page: AxPage, obs: Observation): Decision {
+  /**
+   * Make the planned picks of a leg in each option group (a radio, a slot, the seats of a seat
+   * map, how many of each ticket type), then continue.
+   */
+  private listing(page: AxPage, obs: Observation, plan: PlanLeg): Decision {
     const site = this.site!;
-    const plan = this.plan!;
     const detail = site.detail(this.world, plan.params, plan.listingId);
     if (detail) {
       for (const g of detail.optionGroups) {
-        const choice = g.choices.find((c) => c.id === plan.choices[g.id]);
-        if (!choice) continue;
-        const gi = page.nodes.findIndex((n) => n.role === 'group' && n.name === g.label);
-        const radio = page.nodes.find((n, i) => n.role === 'radio' && (n.name === choice.label || n.name.startsWith(`${choice.label} —`)) && (gi < 0 || isInside(page, i, gi)));
-        if (radio && !radio.states.has('checked')) return act({ type: 'click', bid: radio.bid }, `Choose ${choice.label} for ${g.label.toLowerCase()}.`);
-        if (!radio) return this.scrollOr(obs, `Find the ${g.label.toLowerCase()} options.`);
+        const d = this.group(page, obs, g, plan);
+        if (d) return d;
       }
     }
     const cont = page.nodes.find((n) => n.role === 'button' && n.name === site.wording.continueButton);
@@ -189,11 +207,56 @@ export class ScriptedTeacher implements Policy {
     return act({ type: 'click', bid: cont.bid }, 'Options chosen; continue.');
   }
 
-  /** Fill travellers, contact details and add-ons, then continue to the review. */
+  /** The decision that makes one option group match the plan, or none when it already does. */
+  private group(page: AxPage, obs: Observation, g: OptionGroup, plan: PlanLeg): Decision | undefined {
+    const gi = page.nodes.findIndex((n) => n.role === 'group' && (n.name === g.label || n.name.startsWith(`${g.label}:`)));
+    const inGroup = (i: number) => gi < 0 || isInside(page, i, gi);
+    const named = (n: AxNode, label: string) => n.name === label || n.name.startsWith(`${label} —`) || n.name.startsWith(`${label},`);
+    const what = g.label.toLowerCase();
+    if (g.pick === 'per-traveller') {
+      const want = new Set(plan.multi?.[g.id] ?? []);
+      const boxes = g.choices.map((c) => ({ c, i: page.nodes.findIndex((n, i) => n.role === 'checkbox' && named(n, c.label) && inGroup(i)) }));
+      // Unpick first (a seat map takes exactly one seat per traveller), then pick.
+      for (const { c, i } of boxes) if (i >= 0 && !want.has(c.id) && page.nodes[i]!.states.has('checked')) return act({ type: 'uncheck', bid: page.nodes[i]!.bid }, `Not ${c.label}.`);
+      for (const { c, i } of boxes) {
+        if (!want.has(c.id)) continue;
+        if (i < 0) return this.scrollOr(obs, `Find ${c.label} on the ${what}.`);
+        if (!page.nodes[i]!.states.has('checked')) return act({ type: 'check', bid: page.nodes[i]!.bid }, `Choose ${c.label}.`);
+      }
+      return undefined;
+    }
+    if (g.display === 'quantities') {
+      const want = plan.quantities?.[g.id] ?? {};
+      for (const c of g.choices) {
+        const box = page.nodes.find((n, i) => n.role === 'spinbutton' && n.name.startsWith(`${c.label} (`) && inGroup(i));
+        const n = want[c.id] ?? 0;
+        if (!box) {
+          if (n > 0) return this.scrollOr(obs, `Find the ${c.label.toLowerCase()} tickets.`);
+          continue;
+        }
+        if (Number(box.value || 0) !== n) return act({ type: 'fill', bid: box.bid, text: String(n) }, `${n} × ${c.label}.`);
+      }
+      return undefined;
+    }
+    const choice = g.choices.find((c) => c.id === plan.choices[g.id]);
+    if (!choice) return undefined;
+    const radio = page.nodes.find((n, i) => n.role === 'radio' && named(n, choice.label) && inGroup(i));
+    if (!radio) return this.scrollOr(obs, `Find the ${what} options.`);
+    if (!radio.states.has('checked')) return act({ type: 'click', bid: radio.bid }, `Choose ${choice.label} for ${what}.`);
+    return undefined;
+  }
+
+  /**
+   * Fill travellers, contact details and add-ons, then continue to the review. On a wizard
+   * ("Step 2 of 3: Contact details") only the page's own part is filled, then Next.
+   */
   private details(page: AxPage, obs: Observation): Decision {
     const site = this.site!;
     const plan = this.plan!;
     if (plan.stopAt === 'details') return act({ type: 'stop', answer: 'details' }, 'Stop here.');
+    const wizard = /Step (\d+) of (\d+): ([A-Za-z -]+)/.exec(obs.axtree);
+    const part = wizard?.[3]?.trim();
+    const doing = (p: 'Travellers' | 'Contact details' | 'Add-ons') => !part || part === p;
     const groups = page.nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.role === 'group');
     const fieldIn = (groupName: string, label: string) => {
       const g = groups.find((x) => x.n.name === groupName);
@@ -217,24 +280,28 @@ export class ScriptedTeacher implements Policy {
       this.filled.add(key);
       return d;
     };
-    for (let i = 1; i <= plan.travellers.length; i++) {
-      for (const f of site.travellerFields) {
-        const v = plan.travellers[i - 1]![f.name] ?? '';
-        if (v === '') continue;
-        const d = fill(`t${i}.${f.name}`, fieldIn(site.wording.travellerLabel(i), f.label), v, f.kind, f.label);
+    if (doing('Travellers')) {
+      for (let i = 1; i <= plan.travellers.length; i++) {
+        for (const f of site.travellerFields) {
+          const v = plan.travellers[i - 1]![f.name] ?? '';
+          if (v === '') continue;
+          const d = fill(`t${i}.${f.name}`, fieldIn(site.wording.travellerLabel(i), f.label), v, f.kind, f.label);
+          if (d) return d;
+        }
+      }
+    }
+    if (doing('Contact details')) {
+      for (const f of site.contactFields) {
+        const v = plan.contact[f.name];
+        if (v === undefined || v === '') continue;
+        const d = fill(`c.${f.name}`, fieldIn('Contact details', f.label), v, f.kind, f.label);
         if (d) return d;
       }
     }
-    for (const f of site.contactFields) {
-      const v = plan.contact[f.name];
-      if (v === undefined || v === '') continue;
-      const d = fill(`c.${f.name}`, fieldIn('Contact details', f.label), v, f.kind, f.label);
-      if (d) return d;
-    }
     if (missing) return this.scrollOr(obs, 'Some fields are not in view yet; scroll to them.');
     const detail = site.detail(this.world, plan.params, plan.listingId);
-    if (detail) {
-      const choices = detail.optionGroups.map((g) => g.choices.find((c) => c.id === plan.choices[g.id])!).filter(Boolean);
+    if (detail && doing('Add-ons')) {
+      const choices = detail.optionGroups.flatMap((g) => g.choices.filter((c) => c.id === plan.choices[g.id] || plan.multi?.[g.id]?.includes(c.id) || (plan.quantities?.[g.id]?.[c.id] ?? 0) > 0));
       for (const x of site.extras({ params: plan.params, listing: detail.listing, choices })) {
         const want = plan.extras[x.id] ?? 0;
         if (x.kind === 'checkbox') {
@@ -246,9 +313,124 @@ export class ScriptedTeacher implements Policy {
         }
       }
     }
-    const go = page.nodes.find((n) => n.role === 'button' && n.name === 'Continue to review');
+    const go = page.nodes.find((n) => n.role === 'button' && n.name === 'Continue to review') ?? (wizard ? page.nodes.find((n) => n.role === 'button' && n.name === 'Next') : undefined);
     if (!go) return this.scrollOr(obs, 'Scroll to the rest of the form.');
-    return act({ type: 'click', bid: go.bid }, 'Details complete; continue to the review.');
+    return act({ type: 'click', bid: go.bid }, go.name === 'Next' ? `${part} done; next page.` : 'Details complete; continue to the review.');
+  }
+
+  /** Type `value` into the field labelled `label` unless it already holds it (a password shows nothing: typed once per form). */
+  private typeInto(page: AxPage, label: string, value: string, secret = false): Decision | undefined {
+    const node = page.nodes.find((n) => FIELD_ROLES.includes(n.role) && n.name === label);
+    if (!node) return undefined;
+    const key = `${this.forms}:${label}`;
+    if (secret ? this.filled.has(key) : (node.value ?? '') === value) return undefined;
+    this.filled.add(key);
+    return act({ type: 'fill', bid: node.bid, text: value }, secret ? `Enter the password as ${label.toLowerCase()}.` : `Enter ${value} as ${label.toLowerCase()}.`);
+  }
+
+  /** Press a submit button: the next page's password fields are empty again. */
+  private submit(node: AxNode, thought: string): Decision {
+    this.forms++;
+    return act({ type: 'click', bid: node.bid }, thought);
+  }
+
+  /** The card form: number, name, expiry, CVC and postcode, then pay. */
+  private payment(page: AxPage, obs: Observation): Decision {
+    const plan = this.plan!;
+    const lead = plan.travellers[0] ?? {};
+    const card = plan.card ?? { number: '4242 4242 4242 4242', name: `${lead.firstName ?? 'Alex'} ${lead.lastName ?? 'Guest'}`, expiry: '12/29', cvc: '123', postcode: '1000-100' };
+    const fields: [string, string, boolean][] = [
+      ['Card number', card.number, false],
+      ['Name on card', card.name, false],
+      ['Expiry date (MM/YY)', card.expiry, false],
+      ['Security code (CVC)', card.cvc, true],
+      ['Billing postcode', card.postcode, false],
+    ];
+    for (const [label, value, secret] of fields) {
+      const d = this.typeInto(page, label, value, secret);
+      if (d) return d;
+      if (!page.nodes.some((n) => FIELD_ROLES.includes(n.role) && n.name === label)) return this.scrollOr(obs, 'Find the card form.');
+    }
+    const pay = page.nodes.find((n) => n.role === 'button' && n.name.startsWith('Pay '));
+    if (!pay) return this.scrollOr(obs, 'Find the pay button.');
+    return this.submit(pay, 'The card details are in; pay and book.');
+  }
+
+  /** The account wall: continue as a guest, or create the account, then sign in with it. */
+  private account(page: AxPage, obs: Observation): Decision {
+    const plan = this.plan!;
+    const lead = plan.travellers[0] ?? {};
+    const name = `${lead.firstName ?? 'Alex'} ${lead.lastName ?? 'Guest'}`;
+    const acc = plan.account ?? { mode: 'register' as const, name, email: plan.contact.email ?? 'booker@example.com', password: 'Booking2026' };
+    const link = (label: string) => page.nodes.find((n) => n.role === 'link' && n.name === label);
+    const button = (label: string) => page.nodes.find((n) => n.role === 'button' && n.name === label);
+    const go = link('Continue with this account');
+    if (go) return act({ type: 'click', bid: go.bid }, 'Signed in; continue.');
+    const guest = button('Continue as a guest');
+    if (acc.mode === 'guest' && guest) return this.submit(guest, 'No account needed: continue as a guest.');
+    const registered = /Account created for|An account with this email already exists|The email or password is not right/.test(obs.axtree) || this.registered;
+    if (registered) {
+      const d = this.typeInto(page, 'Email address', acc.email) ?? this.typeInto(page, 'Password', acc.password, true);
+      if (d) return d;
+      const signIn = button('Sign in');
+      if (signIn) return this.submit(signIn, 'Sign in with the new account.');
+      return this.scrollOr(obs, 'Find the sign-in form.');
+    }
+    const d = this.typeInto(page, 'Full name', acc.name) ?? this.typeInto(page, 'Email for the account', acc.email) ?? this.typeInto(page, 'Choose a password', acc.password, true);
+    if (d) return d;
+    const create = button('Create account');
+    if (!create) return this.scrollOr(obs, 'Find the form to create an account.');
+    this.registered = true;
+    return this.submit(create, 'Create the account.');
+  }
+
+  /** A task about a booking the user has: find it under "My bookings" and change or cancel it. */
+  private manage(page: AxPage, obs: Observation, path: string): Decision {
+    const site = this.site!;
+    const m = this.plan!.manage!;
+    const ref = m.reference;
+    const link = (pred: (name: string) => boolean) => page.nodes.find((n) => n.role === 'link' && pred(n.name));
+    const button = (label: string) => page.nodes.find((n) => n.role === 'button' && n.name === label);
+    if (path === `/bookings/${ref}/cancel`) {
+      const yes = button('Yes, cancel this booking');
+      return yes ? this.submit(yes, 'Confirm the cancellation.') : this.scrollOr(obs, 'Find the button that confirms the cancellation.');
+    }
+    if (path === `/bookings/${ref}/dates`) {
+      for (const f of site.searchFields.filter((x) => m.dates?.[x.name] !== undefined)) {
+        const d = this.typeInto(page, `New ${f.label.toLowerCase()}`, m.dates![f.name]!);
+        if (d) return d;
+      }
+      const save = button('Change dates');
+      return save ? this.submit(save, 'The new dates are in; change them.') : this.scrollOr(obs, 'Find the button that changes the dates.');
+    }
+    if (path === `/bookings/${ref}/travellers`) {
+      const groups = page.nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.role === 'group');
+      for (const [k, person] of (m.travellers ?? []).entries()) {
+        const g = groups.find((x) => x.n.name === site.wording.travellerLabel(k + 1));
+        for (const f of site.travellerFields) {
+          const v = person[f.name];
+          const node = g && page.nodes.find((n, i) => FIELD_ROLES.includes(n.role) && (n.name === f.label || n.name === `${f.label} (optional)`) && isInside(page, i, g.i));
+          if (!v || !node) continue;
+          if ((node.value ?? '') !== v) return act({ type: node.role === 'combobox' ? 'select_option' : 'fill', bid: node.bid, ...(node.role === 'combobox' ? { options: [f.options?.find((o) => o.value === v)?.label ?? v] } : { text: v }) } as Action, `Enter ${v} as ${f.label.toLowerCase()} of ${site.wording.travellerLabel(k + 1).toLowerCase()}.`);
+        }
+      }
+      const save = button('Save traveller names');
+      return save ? this.submit(save, 'Save the new names.') : this.scrollOr(obs, 'Find the save button.');
+    }
+    if (path === `/bookings/${ref}`) {
+      const done = m.action === 'cancel' ? /Cancelled\. Refund/.test(obs.axtree) : m.action === 'dates' ? /Your booking now runs/.test(obs.axtree) : /The traveller names are updated/.test(obs.axtree);
+      if (done) return act({ type: 'stop', answer: ref }, `Booking ${ref} is ${m.action === 'cancel' ? 'cancelled' : 'changed'}; done.`);
+      if (this.plan!.stopAt === 'manage') return act({ type: 'stop', answer: ref }, 'Stop here.');
+      const label = m.action === 'cancel' ? 'Cancel booking' : m.action === 'dates' ? 'Change dates' : 'Change traveller names';
+      const go = link((n) => n === label);
+      return go ? act({ type: 'click', bid: go.bid }, `${label} of ${ref}.`) : this.scrollOr(obs, `Find "${label}".`);
+    }
+    if (path === '/bookings') {
+      const mine = link((n) => n.startsWith(`${ref}:`));
+      return mine ? act({ type: 'click', bid: mine.bid }, `Open booking ${ref}.`) : this.scrollOr(obs, `Find booking ${ref} in the list.`);
+    }
+    const list = link((n) => n === 'My bookings');
+    return list ? act({ type: 'click', bid: list.bid }, 'The booking is under "My bookings".') : this.scrollOr(obs, 'Find "My bookings".');
   }
 
   private scrollOr(obs: Observation, thought: string): Decision {

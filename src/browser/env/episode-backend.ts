@@ -12,10 +12,11 @@ export type EpisodeBackend = {
   readonly allowedOrigins: readonly string[];
   /**
    * Creates the episode and returns the URL its first page opens at. An id the backend has
-   * already is refused unless `replace` (then the episode starts over, empty). Throws an
-   * EnvironmentError when the backend cannot be reached.
+   * already is refused unless `replace` (then the episode starts over, empty). `fixtures` (the
+   * bookings a task about existing bookings starts with) are the backend's to understand. Throws
+   * an EnvironmentError when the backend cannot be reached.
    */
-  startEpisode(siteId: string, episodeId: string, options?: { replace?: boolean }): Promise<string>;
+  startEpisode(siteId: string, episodeId: string, options?: { replace?: boolean; fixtures?: unknown }): Promise<string>;
   /**
    * The episode's state now, or undefined when the backend does not know the episode (the env
    * then fails the step with an EnvironmentError: the episode's state is lost). Throws an

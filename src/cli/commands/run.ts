@@ -12,10 +12,10 @@ import { summarize, type RunSummary } from '../../rollout/summarize.js';
 import { writeTrajectory } from '../../rollout/trajectory-file.js';
 import { startServer } from '../../sites/engine/server.js';
 import { loadTasks } from '../../tasks/task-file.js';
-import { loadWorld } from '../../world/world-store.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
+import { loadArenaWorld } from '../../sites/registry.js';
 
 type RunOpts = LlmFlags & {
   agent: string;
@@ -55,7 +55,7 @@ export function summaryTable(s: RunSummary): string {
 /** Shared by `run` and `bench`: start the sites, run the tasks with the agent, write what was asked. */
 async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; summary: RunSummary; ms: number; info: { noise?: number; model?: string } }> {
   if (!['viewport', 'full'].includes(opts.mode)) throw new InvalidInputError(`--mode must be viewport or full, got "${opts.mode}"`);
-  const { world } = loadWorld(opts.worldSeed);
+  const { world } = loadArenaWorld(opts.worldSeed);
   let tasks = loadTasks(opts.tasks, { world });
   if (opts.site) tasks = tasks.filter((t) => t.site === opts.site);
   if (opts.limit !== undefined) tasks = tasks.slice(0, opts.limit);

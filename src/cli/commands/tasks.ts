@@ -2,14 +2,12 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.js';
 import { Split, type Task } from '../../core/schemas/task.js';
-import { SITES, siteById } from '../../sites/registry.js';
+import { SITES, catalogueFor, loadArenaWorld, siteById } from '../../sites/registry.js';
 import { generateTasks } from '../../tasks/generate-batch.js';
-import { catalogueFor } from '../../tasks/catalogues/index.js';
 import { generateTask } from '../../tasks/generate-task.js';
 import { lintTask } from '../../tasks/lint-instruction.js';
 import { SUITES, loadTasks, writeTasks } from '../../tasks/task-file.js';
 import { taskSignature } from '../../tasks/task-signature.js';
-import { loadWorld } from '../../world/world-store.js';
 import { parseIntOption, printJson, table } from '../output.js';
 
 function summary(tasks: readonly Task[]): (string | number)[][] {
@@ -46,7 +44,7 @@ export function registerTasks(program: Command): void {
       const split = Split.safeParse(opts.split);
       if (!split.success) throw new InvalidInputError(`--split must be train, dev or test, got "${opts.split}"`);
       const sites = opts.all ? SITES : [siteById(opts.site!)];
-      const { world } = loadWorld(opts.worldSeed);
+      const { world } = loadArenaWorld(opts.worldSeed);
       // Train and dev tasks never coincide with a held-out test task.
       const exclude = new Set<string>();
       if (split.data !== 'test') {
@@ -66,7 +64,7 @@ export function registerTasks(program: Command): void {
     .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), 1)
     .option('--json', 'print JSON')
     .action((source: string, opts: { worldSeed: number; json?: boolean }) => {
-      const { world } = loadWorld(opts.worldSeed);
+      const { world } = loadArenaWorld(opts.worldSeed);
       const loaded = loadTasks(source, { world });
       if (opts.json) printJson({ source, tasks: loaded.length, feasible: true });
       else process.stdout.write(`${table(SUMMARY_HEAD, summary(loaded))}\n${loaded.length} tasks: valid and feasible\n`);
@@ -83,7 +81,7 @@ export function registerTasks(program: Command): void {
       let linted: Task[];
       if (source !== undefined) linted = loadTasks(source);
       else {
-        const { world } = loadWorld(opts.worldSeed);
+        const { world } = loadArenaWorld(opts.worldSeed);
         linted = [];
         for (const site of SITES) {
           for (const difficulty of ['easy', 'medium', 'hard'] as const) {

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import { startServer } from '../../sites/engine/server.js';
-import { loadValiditySet, runCase, summarize, VALIDITY_DIR, type CaseOutcome } from '../../validity/run-validity.js';
-import { loadWorld } from '../../world/world-store.js';
+import { loadValiditySet, runCase, summarize, type CaseOutcome } from '../../validity/run-validity.js';
 import { parseIntOption, printJson, table } from '../output.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { Difficulty } from '../../core/schemas/task.js';
-import { siteById } from '../../sites/registry.js';
-import { catalogueFor } from '../../tasks/catalogues/index.js';
+import { catalogueFor, loadArenaWorld, siteById } from '../../sites/registry.js';
 import { generateTask } from '../../tasks/generate-task.js';
 import { draftCase } from '../../validity/draft-case.js';
 
@@ -17,12 +15,12 @@ export function registerValidity(program: Command): void {
   validity
     .command('run', { isDefault: true })
     .description("drive every case on the real sites and compare the evaluator's verdict on each constraint with its hand label")
-    .option('--dir <dir>', 'folder of case files', VALIDITY_DIR)
+    .option('--dir <dir>', "a folder of <site>.json case files instead of the sites' own (src/sites/<id>/validity.json)")
     .option('--site <id>', 'only the cases of this site')
     .option('--pages', 'print the review and confirmation pages each case reached (what the labels were written from)')
     .option('--json', 'print JSON')
     .action(async (opts: { dir: string; site?: string; pages?: boolean; json?: boolean }) => {
-      const { world } = loadWorld(1);
+      const { world } = loadArenaWorld(1);
       const cases = loadValiditySet(opts.dir, world.seed, opts.site);
       const server = await startServer({ port: 0, world });
       const results: CaseOutcome[] = [];
@@ -54,7 +52,7 @@ export function registerValidity(program: Command): void {
     .option('--index <i>', 'task index', parseIntOption('--index'), 0)
     .option('--tier <tier>', 'easy | medium | hard', 'hard')
     .action((opts: { site: string; seed: number; index: number; tier: string }) => {
-      const { world } = loadWorld(1);
+      const { world } = loadArenaWorld(1);
       const difficulty = Difficulty.safeParse(opts.tier);
       if (!difficulty.success) throw new InvalidInputError(`--tier must be easy, medium or hard, got "${opts.tier}"`);
       const site = siteById(opts.site);

@@ -33,15 +33,23 @@ export const SearchState = z.strictObject({
 });
 export type SearchState = z.infer<typeof SearchState>;
 
+/** One choice on a listing page; a group that takes several (seats, ticket types) gives several. */
 export const ChosenOption = z.strictObject({
   groupId: z.string(),
   choiceId: z.string(),
   label: z.string(),
   attrs: Attrs,
+  /** How many of this choice (tickets of a type); absent means one. */
+  quantity: z.number().int().min(1).optional(),
 });
 export type ChosenOption = z.infer<typeof ChosenOption>;
 
 export const SelectionState = z.strictObject({
+  /**
+   * Which part of the booking this option is: "main" (the outbound flight, the first item), or
+   * a later round's ("return", "hotel") or a further cart item's ("item2").
+   */
+  slot: z.string().optional(),
   listingId: z.string(),
   /** The validated search parameters the selection was made under. */
   params: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -71,33 +79,89 @@ export const FormState = z.strictObject({
   contact: z.record(z.string(), z.string()),
   /** Add-on id -> quantity (0 = refused). */
   extras: z.record(z.string(), z.number().int()),
+  /** The terms were accepted on the review page (a flow that pays after it goes on to payment). */
+  termsAccepted: z.boolean().optional(),
   seq: z.number().int(),
 });
 export type FormState = z.infer<typeof FormState>;
 
-export const Booking = z.strictObject({
-  reference: z.string(),
-  siteId: z.string(),
+/** A booked part besides the main one (the return leg, the hotel of a package, another cart item). */
+export const BookedItem = z.strictObject({
+  slot: z.string(),
   listingId: z.string(),
   title: z.string(),
   options: z.array(ChosenOption),
+  attrs: Attrs,
+});
+export type BookedItem = z.infer<typeof BookedItem>;
+
+/** A change made to a booking after it was made (new dates, travellers or options), under the site's policy. */
+export const BookingChange = z.strictObject({
+  seq: z.number().int(),
+  kind: z.enum(['dates', 'travellers', 'options']),
+  /** The facts that changed: their values before and after. */
+  before: Attrs,
+  after: Attrs,
+  fee: z.number(),
+});
+export type BookingChange = z.infer<typeof BookingChange>;
+
+export const Booking = z.strictObject({
+  reference: z.string(),
+  siteId: z.string(),
+  /** "episode": made in this episode; "fixture": given to the episode when it was created (to manage). */
+  origin: z.enum(['episode', 'fixture']),
+  status: z.enum(['confirmed', 'cancelled']),
+  listingId: z.string(),
+  title: z.string(),
+  options: z.array(ChosenOption),
+  items: z.array(BookedItem),
   travellers: z.array(Person),
   contact: z.record(z.string(), z.string()),
   extras: z.record(z.string(), z.number().int()),
   price: PriceBreakdown,
-  /** The selection's attrs plus booking-level facts (extras chosen, total price, counts). */
+  /** The selection's attrs plus booking-level facts (extras chosen, total price, counts, status). */
   attrs: Attrs,
+  /** The account it was booked under (email), or null for a guest. */
+  account: z.string().nullable(),
+  /** The card it was paid with, on sites that take payment. */
+  payment: z.strictObject({ last4: z.string(), amount: z.number() }).nullable(),
+  changes: z.array(BookingChange),
+  cancellation: z.strictObject({ seq: z.number().int(), fee: z.number(), refund: z.number() }).nullable(),
   seq: z.number().int(),
 });
 export type Booking = z.infer<typeof Booking>;
+
+/** Accounts on a site: who registered (never a password), and who is signed in. */
+export const AccountState = z.strictObject({
+  users: z.array(z.strictObject({ email: z.string(), name: z.string() })),
+  signedIn: z.string().nullable(),
+  /** The visitor chose to continue as a guest. */
+  guest: z.boolean(),
+});
+export type AccountState = z.infer<typeof AccountState>;
+
+/** One attempt to pay: the card's last four digits, the amount, and what the bank said. */
+export const PaymentAttempt = z.strictObject({
+  seq: z.number().int(),
+  last4: z.string(),
+  amount: z.number(),
+  outcome: z.enum(['accepted', 'declined']),
+  reason: z.string().optional(),
+});
+export type PaymentAttempt = z.infer<typeof PaymentAttempt>;
 
 export const SiteEpisodeState = z.strictObject({
   siteId: z.string(),
   search: SearchState.nullable(),
   viewedListingId: z.string().nullable(),
   selection: SelectionState.nullable(),
+  /** Options chosen for the same booking besides the selection: later rounds and further cart items. */
+  extraItems: z.array(SelectionState),
   form: FormState.nullable(),
   cart: PriceBreakdown.nullable(),
+  account: AccountState.nullable(),
+  payments: z.array(PaymentAttempt),
   bookings: z.array(Booking),
   /** Requests this episode has made to the site. */
   requests: z.number().int(),
@@ -112,3 +176,23 @@ export const EpisodeState = z.strictObject({
   sites: z.record(z.string(), SiteEpisodeState),
 });
 export type EpisodeState = z.infer<typeof EpisodeState>;
+
+/** What an episode has on a site before its first page there. */
+export function emptySiteState(siteId: string): SiteEpisodeState {
+  return { siteId, search: null, viewedListingId: null, selection: null, extraItems: [], form: null, cart: null, account: null, payments: [], bookings: [], requests: 0 };
+}
+
+/** The fields of a booking made in the episode, before its payment, account, changes or cancellation. */
+export const NEW_BOOKING = { origin: 'episode', status: 'confirmed', items: [], account: null, payment: null, changes: [], cancellation: null } as const satisfies Partial<Booking>;
+
+/**
+ * A selection's or booking's facts with those of the other items of the same booking, each
+ * under its slot: the return leg's departure time is `return.departTime`, the package's hotel is
+ * `hotel.stars`, a second cart item's time `item2.time`.
+ */
+export function withItems(main: Attrs, items: readonly { slot?: string; attrs: Attrs }[]): Attrs {
+  if (items.length === 0) return main;
+  const out: Attrs = { ...main };
+  for (const it of items) for (const [k, v] of Object.entries(it.attrs)) out[`${it.slot ?? 'item'}.${k}`] = v;
+  return out;
+}

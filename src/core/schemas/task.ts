@@ -88,18 +88,60 @@ export const Split = z.enum(['train', 'dev', 'test']);
 export type Split = z.infer<typeof Split>;
 
 /** One booking that satisfies every constraint: the witness of feasibility. */
-export const TaskTarget = z.strictObject({
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+/** Choices of groups that take several (seats): groupId -> choiceIds. */
+const Multi = z.record(z.string(), z.array(z.string()).min(1));
+/** Quantities of groups that take them (ticket types): groupId -> choiceId -> how many. */
+const Quantities = z.record(z.string(), z.record(z.string(), z.number().int().min(1)));
+
+/** Another part of the booking: a return leg, a package's hotel, another cart item. */
+export const TargetItem = z.strictObject({
+  slot: z.string(),
+  params: Params,
   listingId: z.string(),
-  /** groupId -> choiceId */
   choices: z.record(z.string(), z.string()),
+  multi: Multi.optional(),
+  quantities: Quantities.optional(),
+  attrs: Attrs,
+});
+export type TargetItem = z.infer<typeof TargetItem>;
+
+export const TaskTarget = z.strictObject({
+  params: Params,
+  listingId: z.string(),
+  /** groupId -> choiceId, for the groups that take one choice */
+  choices: z.record(z.string(), z.string()),
+  multi: Multi.optional(),
+  quantities: Quantities.optional(),
   /** The facts a booking of this target would carry (selection attrs). */
   attrs: Attrs,
   travellers: z.array(z.record(z.string(), z.string())),
   contact: z.record(z.string(), z.string()),
   extras: z.record(z.string(), z.number().int()),
+  /** The booking's other parts, in the order they are chosen. */
+  items: z.array(TargetItem).optional(),
+  /** On a site with an account wall: how the booker gets past it. */
+  account: z.strictObject({ mode: z.enum(['register', 'guest']), name: z.string(), email: z.string(), password: z.string() }).optional(),
+  /** On a site that takes payment: the card (a test card the sites' bank accepts). */
+  card: z.strictObject({ number: z.string(), name: z.string(), expiry: z.string(), cvc: z.string(), postcode: z.string() }).optional(),
 });
 export type TaskTarget = z.infer<typeof TaskTarget>;
+
+/**
+ * A booking the episode starts with (a fixture given to the state API when the episode is
+ * created), made by the site's own rules from these choices: what "manage booking" tasks change
+ * or cancel.
+ */
+export const FixtureBooking = z.strictObject({
+  reference: z.string().regex(/^[A-Z]{3}-[A-Z0-9]{6}$/, 'a reference like "STA-7KQ2ZP"'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  listingId: z.string(),
+  choices: z.record(z.string(), z.string()),
+  travellers: z.array(z.record(z.string(), z.string())),
+  contact: z.record(z.string(), z.string()),
+  extras: z.record(z.string(), z.number().int()),
+});
+export type FixtureBooking = z.infer<typeof FixtureBooking>;
 
 export const Task = z.strictObject({
   schemaVersion: z.literal(TASK_SCHEMA_VERSION),
@@ -108,6 +150,11 @@ export const Task = z.strictObject({
   instruction: z.string().min(1),
   constraints: z.array(Constraint).min(2).max(12),
   target: TaskTarget,
+  /**
+   * Tasks about a booking the user already has: the bookings the episode starts with, and the
+   * one the task is about (its constraints are judged on it as it stands after the episode).
+   */
+  manage: z.strictObject({ fixtures: z.array(FixtureBooking).min(1), subject: z.string() }).optional(),
   metadata: z.strictObject({
     seed: z.number().int(),
     worldSeed: z.number().int(),

@@ -6,6 +6,12 @@ import type { World } from '../../world/world.js';
 import { EPISODE_PARAM } from './episode-access.js';
 import type { EpisodeStore } from './episode-store.js';
 import type { SiteDefinition } from './site-definition.js';
+import type { Booking } from '../../core/schemas/episode-state.js';
+import { FixtureBooking } from '../../core/schemas/task.js';
+import { fixtureBooking } from './manage.js';
+
+/** Fixtures by site id: bookings an episode starts with. */
+const EpisodeFixtures = z.record(z.string(), z.array(FixtureBooking));
 
 type Deps = {
   secret: string;
@@ -21,6 +27,8 @@ export const CreateEpisodeRequest = z.strictObject({
   episodeId: z.string().optional(),
   /** With an id that exists: start that episode over, empty. Without it such an id is refused (409). */
   replace: z.boolean().optional(),
+  /** Bookings the episode starts with (to manage), by site id, made by each site's own rules. */
+  fixtures: EpisodeFixtures.optional(),
 });
 
 /** Where a browser enters episode `id` on a site: the site's home page with the episode's ticket. */
@@ -67,6 +75,19 @@ export function createControlApp(deps: Deps): Hono {
     }
     const body = CreateEpisodeRequest.safeParse(json);
     if (!body.success) return c.json({ error: `invalid request: ${body.error.issues[0]!.path.join('.') || 'body'}: ${body.error.issues[0]!.message}` }, 400);
+    // Fixtures are made (and refused) before the episode exists, so a bad one leaves nothing behind.
+    const made: { site: string; bookings: Booking[] }[] = [];
+    for (const [siteId, list] of Object.entries(body.data.fixtures ?? {})) {
+      const site = deps.sites.find((s) => s.id === siteId);
+      if (!site) return c.json({ error: `fixtures for unknown site "${siteId}"` }, 400);
+      const bookings: Booking[] = [];
+      for (const f of list) {
+        const b = fixtureBooking(site, deps.world, body.data.episodeId ?? 'fixture', f);
+        if (typeof b === 'string') return c.json({ error: `fixture ${f.reference} on ${siteId}: ${b}` }, 400);
+        bookings.push(b);
+      }
+      made.push({ site: siteId, bookings });
+    }
     const replaced = body.data.episodeId !== undefined && deps.episodes.has(body.data.episodeId);
     let id: string;
     try {
@@ -76,6 +97,7 @@ export function createControlApp(deps: Deps): Hono {
       if (status === undefined) throw err;
       return c.json({ error: (err as Error).message, hint: (err as InvalidInputError).hint }, status);
     }
+    for (const m of made) deps.episodes.site(id, m.site).bookings.push(...m.bookings);
     const startUrls = Object.fromEntries(deps.sites.map((s) => [s.id, startUrl(deps.episodes, deps.origin(s.id), id)]));
     return c.json({ episodeId: id, replaced, startUrls }, 201);
   });

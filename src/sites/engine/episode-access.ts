@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { SiteEpisodeState } from '../../core/schemas/episode-state.js';
-import { emptySiteState, type EpisodeStore } from './episode-store.js';
+import { emptySiteState, type SiteEpisodeState } from '../../core/schemas/episode-state.js';
+import type { EpisodeStore } from './episode-store.js';
 import { localPath } from './local-path.js';
 
 /** The cookie that carries a browser's episode ticket on one site (host-only, httpOnly). */
@@ -32,7 +32,7 @@ export type Refusal = { status: 403 | 410; heading: string; body: string };
  *   a blank state that is not stored; posting a form that would change state is refused (403),
  *   except `openPosts` (preference cookies such as the cookie banner's). Nothing is allocated.
  */
-export function episodeAccess(episodes: EpisodeStore, siteId: string, refuse: (c: Context<SiteEnv>, r: Refusal) => Response, openPosts: ReadonlySet<string>): MiddlewareHandler<SiteEnv> {
+export function episodeAccess(episodes: EpisodeStore, siteId: string, refuse: (c: Context<SiteEnv>, r: Refusal) => Response | Promise<Response>, openPosts: ReadonlySet<string>): MiddlewareHandler<SiteEnv> {
   return async (c, next) => {
     const url = new URL(c.req.url);
     const fromQuery = url.searchParams.get(EPISODE_PARAM);

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CapacityError, ConflictError, InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { STATE_SCHEMA_VERSION } from '../../core/version.js';
-import type { EpisodeState, SiteEpisodeState } from '../../core/schemas/episode-state.js';
+import { emptySiteState, type EpisodeState, type SiteEpisodeState } from '../../core/schemas/episode-state.js';
 
 const EPISODE_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -158,7 +158,3 @@ export class EpisodeStore {
   }
 }
 
-/** What a site knows of an episode before it did anything there; also the state of a visit outside any episode. */
-export function emptySiteState(siteId: string): SiteEpisodeState {
-  return { siteId, search: null, viewedListingId: null, selection: null, form: null, cart: null, bookings: [], requests: 0 };
-}

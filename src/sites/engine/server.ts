@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { EnvironmentError } from '../../core/errors.js';
 import type { World } from '../../world/world.js';
-import { loadWorld } from '../../world/world-store.js';
-import { SITES } from '../registry.js';
+import { loadArenaWorld, SITES } from '../registry.js';
 import { EpisodeStore } from './episode-store.js';
 import { createSiteApp } from './site-app.js';
 import type { SiteDefinition } from './site-definition.js';
@@ -66,7 +65,7 @@ export function siteIdFromHost(host: string | undefined): string | undefined {
 export async function startServer(options: ServeOptions = {}): Promise<SiteServer> {
   const seed = options.seed ?? 1;
   const host = options.host ?? '127.0.0.1';
-  const world = options.world ?? loadWorld(seed, options.cacheDir).world;
+  const world = options.world ?? loadArenaWorld(seed, options.cacheDir).world;
   const sites = options.sites ?? SITES;
   const episodes = new EpisodeStore(world.seed, {
     ...(options.episodeCapacity !== undefined ? { capacity: options.episodeCapacity } : {}),

@@ -1,6 +1,10 @@
-import type { Attrs, AttrValue, PriceBreakdown, Person } from '../../core/schemas/episode-state.js';
+import type { Attrs, AttrValue, Booking, PriceBreakdown, Person } from '../../core/schemas/episode-state.js';
 import type { Rng } from '../../core/rng.js';
+import type { DomainModule } from '../../world/domain-module.js';
 import type { World } from '../../world/world.js';
+import type { TaskCatalogue } from '../kit/task-catalogue.js';
+import type { FlowStep } from './steps/kit.js';
+import type { ChromeSettings } from './chrome/texts.js';
 
 /**
  * The contract a booking site implements. A site is its domain logic (how a search finds
@@ -91,14 +95,34 @@ export type Choice = {
   attrs: Attrs;
 };
 
-/** A required single choice on the listing page: fare, room type, seat section, time slot, package. */
+/**
+ * A required choice on the listing page: fare, room type, seat section, time slot, package; or
+ * several (seats, one per traveller) or quantities of several (ticket types).
+ */
 export type OptionGroup = {
   id: string;
   label: string;
-  /** How the choices look: radio list, cards, a grid of buttons-like radios (time slots, seats). */
-  display: 'list' | 'cards' | 'grid';
+  /**
+   * How the choices look: radio list, cards, a grid of button-like radios; `seatmap`: seats by
+   * row and letter (choice attrs `row` and `letter`), each a checkbox named by its choice label;
+   * `slots`: days as columns and times as rows (choice attrs `day` and `time`); `quantities`: a
+   * number field per choice (ticket types).
+   */
+  display: 'list' | 'cards' | 'grid' | 'seatmap' | 'slots' | 'quantities';
   choices: Choice[];
+  /** How many to pick: one (default), or one per traveller of the search (seats). */
+  pick?: 'one' | 'per-traveller';
+  /** `quantities`: the most of one choice (default 10). */
+  maxQuantity?: number;
+  /**
+   * The facts of several picks together ("seats": ["7C", "7D"], "windowSeats": 1); default: every
+   * string fact of the picks as a list, and `<group>Count`, the number picked.
+   */
+  aggregate?: (picked: { choice: Choice; quantity: number }[]) => Attrs;
 };
+
+/** One choice made on a listing page, with how many of it (ticket types). */
+export type ChoicePick = { groupId: string; choice: Choice; quantity: number };
 
 export type ListingDetail = {
   listing: Listing;
@@ -149,7 +173,10 @@ export type PersonField = {
 export type SelectionContext = {
   params: SearchParams;
   listing: Listing;
+  /** Every choice picked, once each (several of a seat map's group, one of each other group). */
   choices: Choice[];
+  /** The same picks with their group and quantity (ticket types), when a group takes quantities. */
+  picks?: ChoicePick[];
   extras: Record<string, number>;
 };
 
@@ -214,6 +241,24 @@ export type FactSpec = {
   format?: (value: AttrValue, world: World) => string;
 };
 
+/** What changing or cancelling costs, or why it cannot be done (the site's policy for one booking). */
+export type PolicyOutcome = { allowed: boolean; fee: number; reason: string };
+
+/**
+ * What a customer may do with a booking after it was made ("My bookings"), under the site's
+ * policy: change its dates (the search fields named), its travellers' names, or cancel it.
+ */
+export type ManagePolicy = {
+  /** Search fields a date change may set (check-in and check-out). */
+  dateFields: string[];
+  /** Whether the travellers' names can be changed (free). */
+  travellers: boolean;
+  /** Whether a date change is allowed for this booking, and its fee (on top of any price difference). */
+  dateChange(booking: Booking): PolicyOutcome;
+  /** Whether this booking can be cancelled, the fee kept, and the policy in words; the refund is what was paid less the fee. */
+  cancellation(booking: Booking): PolicyOutcome;
+};
+
 export type SiteDefinition = {
   id: string;
   name: string;
@@ -272,6 +317,20 @@ export type SiteDefinition = {
   bookingAttrs?(ctx: SelectionContext, travellers: Person[]): Attrs;
   /** Every fact a constraint may check, in the order the review and confirmation pages list them. */
   facts: FactSpec[];
+  /** The inventory the site sells from (its own domain, or another site's it shares). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  domains: readonly DomainModule<any>[];
+  /** How tasks on this site are drawn and said (`sites/kit/task-catalogue.ts`). */
+  tasks: TaskCatalogue;
+  /** The booking flow, as steps of the shared library (`engine/steps/`); default: search, results, listing, details, review, confirmation. */
+  flow?: readonly FlowStep[];
+  /** Changing and cancelling bookings from "My bookings"; without it, bookings can only be looked at. */
+  manage?: ManagePolicy;
+  /**
+   * Texts of the content around the task (deals, reviews, FAQ, newsletter, help chat); every
+   * one left out comes from the site's domain (`engine/chrome/texts.ts`).
+   */
+  chrome?: ChromeSettings;
 };
 
 export type { Attrs, AttrValue };

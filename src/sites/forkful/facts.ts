@@ -1,4 +1,4 @@
-import type { Cuisine, Feature, SeatingArea } from '../../world/domains/restaurants.js';
+import type { Cuisine, Feature, SeatingArea } from './domain.js';
 import type { FactSpec } from '../engine/site-definition.js';
 import { CUISINE_LABELS, DRESS_CODE_LABELS, FEATURE_LABELS, SEATING_LABELS, cityName, priceSymbols } from './labels.js';
 

@@ -5,6 +5,8 @@ import { exampleSearch } from './example.js';
 import { detail, filters, search, sorts } from './listings.js';
 import { layout, theme, wording } from './look.js';
 import { labelFor, searchFields, suggest } from './search-form.js';
+import { restaurantsDomain } from './domain.js';
+import { forkfulTasks } from './tasks.js';
 
 /** Forkful: table reservations at restaurants in 18 European cities. */
 export const forkful: SiteDefinition = {
@@ -32,4 +34,6 @@ export const forkful: SiteDefinition = {
   price,
   bookingAttrs,
   facts: FORKFUL_FACTS,
+  domains: [restaurantsDomain],
+  tasks: forkfulTasks,
 };

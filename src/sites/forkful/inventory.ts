@@ -1,5 +1,5 @@
 import { timeToMinutes, weekday } from '../../core/dates.js';
-import { restaurantsDomain, serviceSlots, type RestaurantRow } from '../../world/domains/restaurants.js';
+import { restaurantsDomain, serviceSlots, type RestaurantRow } from './domain.js';
 import type { World } from '../../world/world.js';
 
 /**

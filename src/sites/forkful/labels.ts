@@ -1,6 +1,6 @@
 import type { FieldOption } from '../engine/site-definition.js';
 import { cityById, type City } from '../../world/geography.js';
-import type { Cuisine, Feature, SeatingArea } from '../../world/domains/restaurants.js';
+import type { Cuisine, Feature, SeatingArea } from './domain.js';
 
 /** Human wording for the machine values of the restaurants domain. */
 

@@ -1,5 +1,5 @@
 import { shortDate, timeToMinutes } from '../../core/dates.js';
-import type { RestaurantRow } from '../../world/domains/restaurants.js';
+import type { RestaurantRow } from './domain.js';
 import { cityById } from '../../world/geography.js';
 import type { World } from '../../world/world.js';
 import type { Choice, FilterSpec, Listing, ListingDetail, OptionGroup, SearchParams, SortSpec } from '../engine/site-definition.js';

@@ -1,4 +1,4 @@
-import { TRAIN_AMENITIES, TRAIN_OPERATORS } from '../../world/domains/trains.js';
+import { TRAIN_AMENITIES, TRAIN_OPERATORS } from './domain.js';
 import type { FieldErrors, FilterSpec, PersonField, SearchField, SearchParams, SortSpec } from '../engine/site-definition.js';
 import { AMENITY_LABEL, RAILCARDS } from './inventory.js';
 import { STATION_SOURCE } from './stations.js';

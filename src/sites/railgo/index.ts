@@ -1,6 +1,6 @@
 import { horizonDates } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
-import { RAIL_ROUTES } from '../../world/domains/trains.js';
+import { RAIL_ROUTES } from './domain.js';
 import type { World } from '../../world/world.js';
 import type { SearchParams, SiteDefinition } from '../engine/site-definition.js';
 import { CONTACT_FIELDS, FILTERS, SEARCH_FIELDS, SORTS, TRAVELLER_FIELDS, validateRailSearch } from './fields.js';
@@ -9,6 +9,8 @@ import { LAYOUT, THEME, WORDING } from './look.js';
 import { railBookingAttrs, railExtras, railPrice, railIncludedExtras, railUnitPrices } from './pricing.js';
 import { RAILGO_FACTS } from './facts.js';
 import { STATION_SOURCE, railCity, stationLabel, suggestStations } from './stations.js';
+import { trainsDomain } from './domain.js';
+import { railgoTasks } from './tasks.js';
 
 /** A search with at least 3 trains, one of them bookable by the party. */
 function exampleSearch(world: World, rng: Rng): SearchParams {
@@ -66,4 +68,6 @@ export const railgo: SiteDefinition = {
   unitPrices: railUnitPrices,
   bookingAttrs: railBookingAttrs,
   facts: RAILGO_FACTS,
+  domains: [trainsDomain],
+  tasks: railgoTasks,
 };

@@ -1,5 +1,5 @@
 import { formatDuration, longDate } from '../../core/dates.js';
-import { trainsDomain, type FareType, type TrainRow, type TravelClass } from '../../world/domains/trains.js';
+import { trainsDomain, type FareType, type TrainRow, type TravelClass } from './domain.js';
 import type { World } from '../../world/world.js';
 import type { Choice, Listing, ListingDetail, OptionGroup, SearchParams } from '../engine/site-definition.js';
 import { round2 } from '../engine/common-fields.js';

@@ -1,5 +1,5 @@
 import type { Attrs, Person, PriceBreakdown } from '../../core/schemas/episode-state.js';
-import type { FareType, TravelClass } from '../../world/domains/trains.js';
+import type { FareType, TravelClass } from './domain.js';
 import { sumLines } from '../engine/common-fields.js';
 import type { Choice, Extra, SelectionContext } from '../engine/site-definition.js';
 import { CLASS_LABEL, CURRENCY, FARE_ATTR, FARE_LABEL, RAILCARDS, partyOf, round2 } from './inventory.js';

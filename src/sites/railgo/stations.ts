@@ -1,5 +1,5 @@
 import type { City } from '../../world/geography.js';
-import { cityByStation, RAIL_CITIES } from '../../world/domains/trains.js';
+import { cityByStation, RAIL_CITIES } from './domain.js';
 import type { FieldOption } from '../engine/site-definition.js';
 
 /** The autocomplete source of both station fields. */

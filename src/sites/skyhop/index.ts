@@ -1,19 +1,22 @@
-import { formatDuration, horizonDates } from '../../core/dates.js';
+import { addDays, formatDuration, horizonDates } from '../../core/dates.js';
+import { confirmationStep, detailsStep, listingStep, resultsStep, reviewStep, roundStep, searchStep } from '../engine/steps/index.js';
+import { seatGroup } from './seats.js';
 import type { Rng } from '../../core/rng.js';
-import { CABINS, flightsDomain, type Cabin, type Flight } from '../../world/domains/flights.js';
+import { CABINS, flightsDomain, type Cabin, type Flight } from './domain.js';
 import type { World } from '../../world/world.js';
 import type { Choice, Listing, ListingDetail, SearchParams, SelectionContext, SiteDefinition } from '../engine/site-definition.js';
 import { birthDateField, emailField, nameField, phoneField, round2, sumLines } from '../engine/common-fields.js';
 import { AIRPORTS, airportLabel, flightsOn, suggestAirports } from './inventory.js';
 import { SKYHOP_FACTS } from './facts.js';
 import { layout, theme, wording } from './look.js';
+import { skyhopTasks } from './tasks.js';
 
 const CHILD_FACTOR = 0.75;
 const TAX_PER_PASSENGER = 18;
 
 const FARES = [
   { id: 'basic', label: 'Basic', add: 0, description: 'Cabin bag only · no changes · non-refundable', checkedBags: 0, refundable: false, changeable: false },
-  { id: 'standard', label: 'Standard', add: 28, description: '1 checked bag · seat choice · changes for a fee', checkedBags: 1, refundable: false, changeable: true },
+  { id: 'standard', label: 'Standard', add: 28, description: '1 checked bag · changes for a fee', checkedBags: 1, refundable: false, changeable: true },
   { id: 'flex', label: 'Flex', add: 75, description: '1 checked bag · free changes · fully refundable', checkedBags: 1, refundable: true, changeable: true },
 ] as const;
 
@@ -77,19 +80,28 @@ function detail(world: World, p: SearchParams, id: string): ListingDetail | unde
       { label: 'Arrives', value: `${f.arriveTime}${f.arriveNextDay ? ' next day' : ''} at ${airportLabel(f.destination)}` },
       ...listing.facts,
     ],
-    optionGroups: [{ id: 'fare', label: 'Fare', display: 'cards', choices: fareChoices(f, p) }],
+    optionGroups: [{ id: 'fare', label: 'Fare', display: 'cards', choices: fareChoices(f, p) }, seatGroup(f, cabinOf(p))],
   };
+}
+
+/** The search of a return trip's flight back: the places swapped, on the return date, one way. */
+function returnSearch(m: SearchParams): SearchParams {
+  const { returnDate, ...rest } = m;
+  return { ...rest, origin: m.destination!, destination: m.origin!, trip: 'oneway', date: returnDate ?? m.date! };
 }
 
 function price(ctx: SelectionContext) {
   const p = ctx.params;
-  const fare = ctx.choices[0];
+  const fare = ctx.choices.find((c) => c.attrs.fare !== undefined);
+  const seats = ctx.choices.filter((c) => c.attrs.seat !== undefined);
   const unit = fare?.price ?? ctx.listing.price;
   const adults = Number(p.adults);
   const children = Number(p.children);
   const lines = [{ label: `${fare?.label ?? 'Fare'} fare × ${adults} adult${adults > 1 ? 's' : ''}`, amount: round2(unit * adults) }];
   if (children > 0) lines.push({ label: `${fare?.label ?? 'Fare'} fare × ${children} child${children > 1 ? 'ren' : ''}`, amount: round2(unit * CHILD_FACTOR * children) });
   lines.push({ label: 'Taxes and airport fees', amount: TAX_PER_PASSENGER * (adults + children) });
+  const seatFees = round2(seats.reduce((n, c) => n + c.price, 0));
+  if (seats.length > 0 && seatFees > 0) lines.push({ label: `Seats (${seats.map((c) => c.attrs.seat).join(', ')})`, amount: seatFees });
   for (const x of skyhop.extras(ctx)) {
     const qty = ctx.extras[x.id] ?? 0;
     if (qty > 0) lines.push({ label: qty > 1 ? `${x.label} × ${qty}` : x.label, amount: round2(x.price * qty * (x.per === 'traveller' ? adults + children : 1)) });
@@ -110,14 +122,22 @@ export const skyhop: SiteDefinition = {
   searchFields: [
     { kind: 'autocomplete', name: 'origin', label: 'From', source: 'airports', placeholder: 'City or airport' },
     { kind: 'autocomplete', name: 'destination', label: 'To', source: 'airports', placeholder: 'City or airport' },
+    { kind: 'radio', name: 'trip', label: 'Trip', options: [{ value: 'oneway', label: 'One way' }, { value: 'return', label: 'Return' }], default: 'oneway' },
     { kind: 'date', name: 'date', label: 'Departure date' },
+    { kind: 'date', name: 'returnDate', label: 'Return date', required: false, userFact: true },
     { kind: 'stepper', name: 'adults', label: 'Adults', userFact: true, min: 1, max: 6, default: 1 },
     { kind: 'stepper', name: 'children', label: 'Children (2-11)', userFact: true, min: 0, max: 4, default: 0 },
     { kind: 'select', name: 'cabin', label: 'Cabin', options: CABINS.map((c) => ({ value: c, label: c === 'premium' ? 'Premium economy' : c[0]!.toUpperCase() + c.slice(1) })), default: 'economy' },
   ],
   suggest: (_w, _source, q) => suggestAirports(q),
   labelFor: (_w, _source, value) => airportLabel(value),
-  validateSearch: (p): Record<string, string> => (p.origin === p.destination ? { destination: 'Choose a destination different from the origin' } : {}),
+  validateSearch: (p): Record<string, string> => {
+    if (p.origin === p.destination) return { destination: 'Choose a destination different from the origin' };
+    if (p.trip === 'return' && p.returnDate === undefined) return { returnDate: 'Enter a return date for a return trip' };
+    if (p.trip === 'return' && String(p.returnDate) < String(p.date)) return { returnDate: 'The return date must be on or after the departure date' };
+    if (p.trip !== 'return' && p.returnDate !== undefined) return { returnDate: 'A one-way trip has no return date: choose Return, or clear the return date' };
+    return {};
+  },
 
   exampleSearch(world: World, rng: Rng): SearchParams {
     const dates = horizonDates().slice(1);
@@ -125,9 +145,11 @@ export const skyhop: SiteDefinition = {
       const from = rng.pick(AIRPORTS).value;
       const to = rng.pick(AIRPORTS).value;
       const date = rng.pick(dates);
-      const params: SearchParams = { origin: from, destination: to, date, adults: rng.int(1, 2), children: rng.chance(0.3) ? 1 : 0, cabin: 'economy' };
+      const back = rng.chance(0.4) ? dates.find((d) => d === addDays(date, rng.int(2, 10))) : undefined;
+      const params: SearchParams = { origin: from, destination: to, trip: back ? 'return' : 'oneway', date, ...(back ? { returnDate: back } : {}), adults: rng.int(1, 2), children: rng.chance(0.3) ? 1 : 0, cabin: 'economy' };
+      const bookable = (o: string, d: string, day: string) => flightsOn(world, o, d, day).map((f) => toListing(f, params)).filter((l) => !l.soldOut);
       const found = flightsOn(world, from, to, date).map((f) => toListing(f, params));
-      if (found.length >= 2 && found.some((l) => !l.soldOut && fareChoices(world.find(flightsDomain, l.id)!, params).some((c) => !c.soldOut))) return params;
+      if (found.length >= 2 && found.some((l) => !l.soldOut && fareChoices(world.find(flightsDomain, l.id)!, params).some((c) => !c.soldOut)) && (!back || bookable(to, from, back).length > 0)) return params;
     }
   },
   search: (world, p) => flightsOn(world, String(p.origin), String(p.destination), String(p.date)).map((f) => toListing(f, p)),
@@ -165,7 +187,6 @@ export const skyhop: SiteDefinition = {
   contactFields: [emailField(), phoneField()],
   extras: () => [
     { id: 'bag', label: 'Extra checked bag (23 kg)', noun: 'an extra checked bag', price: 35, per: 'booking', kind: 'stepper', max: 6 },
-    { id: 'seat', label: 'Choose your seats', noun: 'seat selection', description: 'Sit together; per passenger', price: 12, per: 'traveller', kind: 'checkbox' },
     { id: 'insurance', label: 'Travel insurance', noun: 'travel insurance', description: 'Cancellation and medical cover; per passenger', price: 19, per: 'traveller', kind: 'checkbox' },
     { id: 'priority', label: 'Priority boarding', noun: 'priority boarding', price: 9, per: 'traveller', kind: 'checkbox' },
   ],
@@ -177,4 +198,16 @@ export const skyhop: SiteDefinition = {
     passengers: passengers(ctx.params),
   }),
   facts: SKYHOP_FACTS,
+  // A return trip chooses its flight back in a second round: the same party and cabin, the places swapped.
+  flow: [
+    searchStep(),
+    resultsStep(),
+    listingStep(),
+    roundStep({ slot: 'return', label: 'Return flight', when: (m) => m.trip === 'return', params: returnSearch }),
+    detailsStep(),
+    reviewStep(),
+    confirmationStep(),
+  ],
+  domains: [flightsDomain],
+  tasks: skyhopTasks,
 };

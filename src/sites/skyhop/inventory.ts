@@ -1,5 +1,5 @@
 import type { World } from '../../world/world.js';
-import { flightsDomain, type Flight } from '../../world/domains/flights.js';
+import { flightsDomain, type Flight } from './domain.js';
 import { CITIES } from '../../world/geography.js';
 import type { FieldOption } from '../engine/site-definition.js';
 

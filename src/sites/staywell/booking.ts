@@ -1,7 +1,7 @@
 import { minutesToTime, timeToMinutes } from '../../core/dates.js';
 import type { Attrs, Person, PriceBreakdown } from '../../core/schemas/episode-state.js';
 import type { Choice, Extra, FieldOption, PersonField, SearchParams, SelectionContext } from '../engine/site-definition.js';
-import type { Hotel, HotelRoom } from '../../world/domains/hotels.js';
+import type { Hotel, HotelRoom } from './domain.js';
 import { cityById } from '../../world/geography.js';
 import { formatEur, originOf } from './listings.js';
 import { RATE_IDS, RATE_NAMES, referenceRoom, roomStayCost, round2, type RateId, type Stay } from './stay.js';

@@ -1,4 +1,4 @@
-import type { Amenity } from '../../world/domains/hotels.js';
+import type { Amenity } from './domain.js';
 import { cityById } from '../../world/geography.js';
 import type { FactSpec } from '../engine/site-definition.js';
 import { AMENITY_LABELS } from './look.js';

@@ -1,10 +1,12 @@
 import type { FilterSpec, SiteDefinition, SortSpec } from '../engine/site-definition.js';
-import { AMENITIES } from '../../world/domains/hotels.js';
+import { AMENITIES } from './domain.js';
 import { bookingAttrs, contactFields, extras, price, travellerCount, travellerFields, unitPrices, units } from './booking.js';
 import { STAYWELL_FACTS } from './facts.js';
 import { detail, search } from './listings.js';
 import { AMENITY_LABELS, layout, theme, wording } from './look.js';
 import { exampleSearch, labelFor, searchFields, suggest, validateSearch } from './search-form.js';
+import { hotelsDomain } from './domain.js';
+import { staywellTasks } from './tasks.js';
 
 /** Staywell: hotel stays in 18 European cities (domain "hotels"). */
 
@@ -83,4 +85,6 @@ export const staywell: SiteDefinition = {
   unitPrices,
   bookingAttrs,
   facts: STAYWELL_FACTS,
+  domains: [hotelsDomain],
+  tasks: staywellTasks,
 };

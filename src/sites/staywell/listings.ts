@@ -1,6 +1,6 @@
 import { shortDate } from '../../core/dates.js';
 import type { Choice, Listing, ListingDetail, OptionGroup, SearchParams } from '../engine/site-definition.js';
-import type { Hotel } from '../../world/domains/hotels.js';
+import type { Hotel } from './domain.js';
 import { amenityText } from './look.js';
 import { cityById } from '../../world/geography.js';
 import type { World } from '../../world/world.js';

@@ -1,5 +1,5 @@
 import type { Layout, SearchParams, Theme, Wording } from '../engine/site-definition.js';
-import type { Amenity } from '../../world/domains/hotels.js';
+import type { Amenity } from './domain.js';
 import { cityById } from '../../world/geography.js';
 
 /** Staywell's brand: deep navy and warm yellow, friendly wording, a members' promo. */

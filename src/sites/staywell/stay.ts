@@ -1,6 +1,6 @@
 import { HORIZON_DAYS, WORLD_TODAY, addDays, daysBetween, isIsoDate, weekday } from '../../core/dates.js';
 import type { SearchParams } from '../engine/site-definition.js';
-import { hotelsDomain, type Hotel, type HotelRoom } from '../../world/domains/hotels.js';
+import { hotelsDomain, type Hotel, type HotelRoom } from './domain.js';
 import type { World } from '../../world/world.js';
 
 /**

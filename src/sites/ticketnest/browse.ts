@@ -1,7 +1,7 @@
 import { addDays, HORIZON_DAYS } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
 import type { World } from '../../world/world.js';
-import { EVENT_CATEGORIES } from '../../world/domains/events.js';
+import { EVENT_CATEGORIES } from './domain.js';
 import type { FilterSpec, Listing, ListingDetail, SearchParams, SortSpec } from '../engine/site-definition.js';
 import { citiesWithEvents, findEvent, findEvents, matches, readQuery } from './inventory.js';
 import { toDetail, toListing } from './listing.js';

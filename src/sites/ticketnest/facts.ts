@@ -1,5 +1,5 @@
 import { longDate } from '../../core/dates.js';
-import type { EventCategory } from '../../world/domains/events.js';
+import type { EventCategory } from './domain.js';
 import { cityById } from '../../world/geography.js';
 import type { FactSpec } from '../engine/site-definition.js';
 import { DELIVERY_METHODS } from './pricing.js';

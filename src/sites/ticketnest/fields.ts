@@ -1,7 +1,7 @@
 import { daysBetween, isIsoDate } from '../../core/dates.js';
 import { CITIES, cityById, type City } from '../../world/geography.js';
 import type { World } from '../../world/world.js';
-import { EVENT_CATEGORIES } from '../../world/domains/events.js';
+import { EVENT_CATEGORIES } from './domain.js';
 import type { FieldErrors, FieldOption, SearchField, SearchParams } from '../engine/site-definition.js';
 import { citiesWithEvents, MAX_RANGE_DAYS, MAX_TICKETS } from './inventory.js';
 import { CATEGORY_LABELS } from './wording.js';

@@ -6,6 +6,8 @@ import { contactFields, travellerFields } from './people.js';
 import { bookingFacts, CURRENCY, extrasFor, priceSelection, ticketCount } from './pricing.js';
 import { TICKETNEST_FACTS } from './facts.js';
 import { wording } from './wording.js';
+import { eventsDomain } from './domain.js';
+import { ticketnestTasks } from './tasks.js';
 
 /** TicketNest: tickets for concerts, theatre, comedy, sports, opera and festivals. */
 export const ticketnest: SiteDefinition = {
@@ -36,4 +38,6 @@ export const ticketnest: SiteDefinition = {
   price: priceSelection,
   bookingAttrs: bookingFacts,
   facts: TICKETNEST_FACTS,
+  domains: [eventsDomain],
+  tasks: ticketnestTasks,
 };

@@ -1,6 +1,6 @@
 import { daysBetween, isIsoDate } from '../../core/dates.js';
 import type { World } from '../../world/world.js';
-import { eventsDomain, type EventRow } from '../../world/domains/events.js';
+import { eventsDomain, type EventRow } from './domain.js';
 import type { SearchParams } from '../engine/site-definition.js';
 
 /**

@@ -1,6 +1,6 @@
 import { addDays, formatDuration, longDate, minutesToTime, shortDate, timeToMinutes } from '../../core/dates.js';
 import type { World } from '../../world/world.js';
-import type { EventRow, EventSection } from '../../world/domains/events.js';
+import type { EventRow, EventSection } from './domain.js';
 import type { Choice, Listing, ListingDetail } from '../engine/site-definition.js';
 import { daysUntil, type EventQuery } from './inventory.js';
 import { DELIVERY_METHODS, euro, POST_MIN_DAYS, serviceFee } from './pricing.js';

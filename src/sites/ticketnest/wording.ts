@@ -1,6 +1,6 @@
 import { isIsoDate, shortDate } from '../../core/dates.js';
 import { cityById } from '../../world/geography.js';
-import type { EventCategory } from '../../world/domains/events.js';
+import type { EventCategory } from './domain.js';
 import type { SearchParams, Wording } from '../engine/site-definition.js';
 
 export const CATEGORY_LABELS: Record<EventCategory, string> = {

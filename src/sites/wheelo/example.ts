@@ -1,7 +1,7 @@
 import { addDays, HORIZON_DAYS, WORLD_TODAY } from '../../core/dates.js';
 import type { Rng } from '../../core/rng.js';
 import type { World } from '../../world/world.js';
-import { CAR_LOCATIONS } from '../../world/domains/cars.js';
+import { CAR_LOCATIONS } from './domain.js';
 import type { SearchParams } from '../engine/site-definition.js';
 import { validateRentalSearch } from './forms.js';
 import { searchCars } from './inventory.js';

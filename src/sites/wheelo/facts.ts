@@ -1,4 +1,4 @@
-import type { CarClass } from '../../world/domains/cars.js';
+import type { CarClass } from './domain.js';
 import type { FactSpec } from '../engine/site-definition.js';
 import { CLASS_LABELS } from './inventory.js';
 import { locationLabel } from './locations.js';

@@ -1,5 +1,5 @@
 import { daysBetween, isIsoDate, minutesToTime, WORLD_TODAY } from '../../core/dates.js';
-import { carLocationById } from '../../world/domains/cars.js';
+import { carLocationById } from './domain.js';
 import type { FieldErrors, FieldOption, PersonField, SearchField, SearchParams } from '../engine/site-definition.js';
 import { LOCATION_SOURCE } from './locations.js';
 import { isSunday, MAX_RENTAL_DAYS, rentalDays } from './rental.js';

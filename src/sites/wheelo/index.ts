@@ -7,6 +7,8 @@ import { LOCATION_SOURCE, locationLabel, suggestLocations } from './locations.js
 import { FILTERS, LAYOUT, SORTS, THEME, WORDING } from './look.js';
 import { carDetail, carUnavailable } from './options.js';
 import { carBookingAttrs, carExtras, carPrice, selectionDays } from './pricing.js';
+import { carsDomain } from './domain.js';
+import { wheeloTasks } from './tasks.js';
 
 /** Wheelo: car rental at airport and downtown desks in 18 European cities. */
 export const wheelo: SiteDefinition = {
@@ -39,4 +41,6 @@ export const wheelo: SiteDefinition = {
   price: carPrice,
   bookingAttrs: carBookingAttrs,
   facts: WHEELO_FACTS,
+  domains: [carsDomain],
+  tasks: wheeloTasks,
 };

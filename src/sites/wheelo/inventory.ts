@@ -1,5 +1,5 @@
 import type { World } from '../../world/world.js';
-import { carLocationById, carsDomain, type CarClass, type CarOffer } from '../../world/domains/cars.js';
+import { carLocationById, carsDomain, type CarClass, type CarOffer } from './domain.js';
 import type { Listing, SearchParams } from '../engine/site-definition.js';
 import { eur, fromCents, toCents } from './money.js';
 import { dayIndex, readRental, rentalDates, YOUNG_DRIVER_UNDER, type Rental } from './rental.js';

@@ -1,5 +1,5 @@
 import type { FieldOption } from '../engine/site-definition.js';
-import { CAR_LOCATIONS, carLocationById, type CarLocation } from '../../world/domains/cars.js';
+import { CAR_LOCATIONS, carLocationById, type CarLocation } from './domain.js';
 
 /** The autocomplete source of the pick-up field. */
 export const LOCATION_SOURCE = 'locations';

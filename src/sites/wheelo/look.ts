@@ -1,4 +1,4 @@
-import { CAR_CLASSES, SUPPLIER_NAMES } from '../../world/domains/cars.js';
+import { CAR_CLASSES, SUPPLIER_NAMES } from './domain.js';
 import type { FilterSpec, Layout, SortSpec, Theme, Wording } from '../engine/site-definition.js';
 import { CLASS_LABELS } from './inventory.js';
 import { locationLabel } from './locations.js';

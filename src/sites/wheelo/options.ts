@@ -1,5 +1,5 @@
 import type { World } from '../../world/world.js';
-import { carLocationById, carsDomain, type CarOffer } from '../../world/domains/cars.js';
+import { carLocationById, carsDomain, type CarOffer } from './domain.js';
 import type { ListingDetail, OptionGroup, SearchParams } from '../engine/site-definition.js';
 import { CLASS_LABELS, searchCars } from './inventory.js';
 import { eur, eurWhole } from './money.js';

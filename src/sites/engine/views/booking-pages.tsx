@@ -66,25 +66,39 @@ function Fields({ fields, nameOf, values, errors }: { fields: PersonField[]; nam
   );
 }
 
-export function DetailsPage(v: DetailsView) {
+/** The pages of a details wizard, in order. */
+export type DetailsPart = 'travellers' | 'contact' | 'extras';
+
+export function DetailsPage(v: DetailsView & { wizard?: { part: DetailsPart; parts: DetailsPart[]; labels: Record<DetailsPart, string> } }) {
   const { site } = v;
+  const shows = (p: DetailsPart) => !v.wizard || v.wizard.part === p;
+  const at = v.wizard ? v.wizard.parts.indexOf(v.wizard.part) : -1;
+  const lastPage = !v.wizard || at === v.wizard.parts.length - 1;
   return (
     <div class="checkout">
       <h1>{site.wording.detailsHeading}</h1>
+      {v.wizard ? (
+        <p class="wizard-progress" role="status">
+          {`Step ${at + 1} of ${v.wizard.parts.length}: ${v.wizard.labels[v.wizard.part]}`}
+        </p>
+      ) : null}
       <SelectionSummary selection={v.selection} />
       <ErrorSummary errors={v.errors} />
       <form method="post" action="/details" novalidate data-live-total={v.baseTotal} data-currency={v.price.currency}>
-        {Array.from({ length: v.travellerCount }, (_, k) => k + 1).map((i) => (
+        {v.wizard ? <input type="hidden" name="wizard_part" value={v.wizard.part} /> : null}
+        {!shows('travellers') ? null : Array.from({ length: v.travellerCount }, (_, k) => k + 1).map((i) => (
           <fieldset class="traveller">
             <legend>{site.wording.travellerLabel(i)}</legend>
             <Fields fields={site.travellerFields} nameOf={(f) => travellerInputName(i, f)} values={v.values} errors={v.errors} />
           </fieldset>
         ))}
-        <fieldset class="contact">
-          <legend>Contact details</legend>
-          <Fields fields={site.contactFields} nameOf={contactInputName} values={v.values} errors={v.errors} />
-        </fieldset>
-        {v.extras.length > 0 ? (
+        {shows('contact') ? (
+          <fieldset class="contact">
+            <legend>Contact details</legend>
+            <Fields fields={site.contactFields} nameOf={contactInputName} values={v.values} errors={v.errors} />
+          </fieldset>
+        ) : null}
+        {v.extras.length > 0 && shows('extras') ? (
           <fieldset class="extras">
             <legend>Add-ons</legend>
             {v.extras.map(({ extra, unitTotal }) => (
@@ -100,8 +114,13 @@ export function DetailsPage(v: DetailsView) {
           </fieldset>
         ) : null}
         <PriceTable price={v.price} />
-        <button type="submit" class="primary">
-          Continue to review
+        {v.wizard && at > 0 ? (
+          <button type="submit" name="nav" value="back" class="secondary">
+            Back
+          </button>
+        ) : null}
+        <button type="submit" name="nav" value="next" class="primary">
+          {lastPage ? 'Continue to review' : 'Next'}
         </button>
       </form>
     </div>
@@ -148,12 +167,26 @@ function BookingSummary({ summary, heading }: { summary: BookingSummaryView; hea
   );
 }
 
-export function ReviewPage(props: { site: SiteDefinition; selection: SelectionState; summary: BookingSummaryView; price: PriceBreakdown; error?: string; formToken: string }) {
-  const { site } = props;
+export function ReviewPage(props: {
+  site: SiteDefinition;
+  selection: SelectionState;
+  /** The other items of the booking (a return leg, a hotel, more tickets). */
+  items: readonly SelectionState[];
+  summary: BookingSummaryView;
+  price: PriceBreakdown;
+  error?: string;
+  /** What accepting the terms does: book, or continue to payment. */
+  button: string;
+  /** The review as it stands (book-token.ts): the same form posted twice books once. */
+  formToken: string;
+}) {
   return (
     <div class="review">
       <h1>Review your booking</h1>
       <SelectionSummary selection={props.selection} />
+      {props.items.map((it) => (
+        <SelectionSummary selection={it} />
+      ))}
       <BookingSummary summary={props.summary} heading="Booking details" />
       <p>
         <a href="/details">Edit details</a>
@@ -169,7 +202,7 @@ export function ReviewPage(props: { site: SiteDefinition; selection: SelectionSt
           </label>
         </div>
         <button type="submit" class="primary">
-          {site.wording.bookButton}
+          {props.button}
         </button>
       </form>
     </div>
@@ -186,9 +219,19 @@ export function ConfirmationPage({ site, booking, summary }: { site: SiteDefinit
       <p>{booking.title}</p>
       <ul>
         {booking.options.map((o) => (
-          <li>{o.label}</li>
+          <li>{o.quantity !== undefined ? `${o.label} × ${o.quantity}` : o.label}</li>
         ))}
       </ul>
+      {booking.items.map((it) => (
+        <>
+          <p>{it.title}</p>
+          <ul>
+            {it.options.map((o) => (
+              <li>{o.quantity !== undefined ? `${o.label} × ${o.quantity}` : o.label}</li>
+            ))}
+          </ul>
+        </>
+      ))}
       <BookingSummary summary={summary} heading="What you booked" />
       <PriceTable price={booking.price} />
       <p>{`Total paid: ${money(booking.price.total, booking.price.currency)}`}</p>

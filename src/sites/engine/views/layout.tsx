@@ -1,28 +1,31 @@
 import type { Child } from 'hono/jsx';
 import { HORIZON_DAYS, WORLD_TODAY } from '../../../core/dates.js';
+import { contentForPage } from '../chrome/page-content.js';
+import { chromeTexts } from '../chrome/texts.js';
 import type { SiteDefinition } from '../site-definition.js';
-
-export type Step = 'search' | 'results' | 'listing' | 'details' | 'review' | 'done';
+import { HelpChat, HelpChatButton } from './chrome/help-chat.js';
+import { PageExtras } from './chrome/page-extras.js';
+import { SiteFooter } from './chrome/site-footer.js';
 
 export type PageChrome = {
   site: SiteDefinition;
   title: string;
-  step: Step;
+  /** The flow step this page belongs to (its id), and the steps the indicator shows. */
+  step: string;
+  steps: { id: string; label: string }[];
   /** Cookie banner / promo modal already dismissed on this origin. */
   consented: boolean;
   promoSeen: boolean;
 };
 
-const FLOW: Step[] = ['results', 'listing', 'details', 'review'];
-
-function StepIndicator({ site, step }: { site: SiteDefinition; step: Step }) {
-  if (!FLOW.includes(step)) return null;
-  const at = FLOW.indexOf(step);
+function StepIndicator({ step, steps }: { step: string; steps: { id: string; label: string }[] }) {
+  const at = steps.findIndex((s) => s.id === step);
+  if (at < 0) return null;
   return (
     <ol class="steps" aria-label="Booking progress">
-      {FLOW.map((s, i) => (
+      {steps.map((s, i) => (
         <li class={i === at ? 'current' : i < at ? 'done' : ''} aria-current={i === at ? 'step' : undefined}>
-          {site.layout.steps[s as keyof SiteDefinition['layout']['steps']]}
+          {s.label}
         </li>
       ))}
     </ol>
@@ -60,6 +63,9 @@ function PromoModal({ promo }: { promo: NonNullable<SiteDefinition['layout']['pr
 
 export function Page(props: PageChrome & { children?: Child }) {
   const { site, title, step } = props;
+  // The content around the task, for the request being rendered (none for a page rendered on its own).
+  const content = contentForPage(step);
+  const texts = content?.texts ?? chromeTexts(site);
   return (
     <html lang="en" data-today={WORLD_TODAY} data-horizon={String(HORIZON_DAYS)}>
       <head>
@@ -73,17 +79,17 @@ export function Page(props: PageChrome & { children?: Child }) {
         <header class="topbar">
           <a class="brand" href="/">{site.name}</a>
           <span class="tagline">{site.tagline}</span>
-          <nav aria-label="Account">
+          <nav aria-label="Account and help">
             <a href="/bookings">My bookings</a>
+            <a href="/help">Help</a>
           </nav>
+          <HelpChatButton />
         </header>
-        <StepIndicator site={site} step={step} />
+        <StepIndicator step={step} steps={props.steps} />
         <main id="main">{props.children}</main>
-        <footer class="footer">
-          <p>
-            {site.name} · Prices in {site.currency} · A BookingArena site
-          </p>
-        </footer>
+        {content ? <PageExtras site={site} content={content} /> : null}
+        <SiteFooter site={site} popular={content?.popular ?? []} pitch={texts.newsletterPitch} />
+        <HelpChat siteName={site.name} greeting={texts.chatGreeting} answers={texts.faq.slice(0, 3)} />
         {site.layout.cookieBanner && !props.consented ? <CookieBanner /> : null}
         {site.layout.promoModal && !props.promoSeen && step === 'search' ? <PromoModal promo={site.layout.promoModal} /> : null}
       </body>

@@ -1,32 +1,16 @@
-import type { ListingDetail, OptionGroup, SiteDefinition } from '../site-definition.js';
+import type { ListingDetail, SiteDefinition } from '../site-definition.js';
 import { optionInputName } from '../flow.js';
+import { OptionGroupControl, type Chosen } from './option-groups.js';
 import { ErrorSummary } from './layout.js';
-import { money } from './format.js';
-
-function Group({ site, g, chosen, error }: { site: SiteDefinition; g: OptionGroup; chosen: string | undefined; error?: string }) {
-  const name = optionInputName(g.id);
-  return (
-    <fieldset class={`options options-${g.display}`} id={`f-${name}`}>
-      <legend>{g.label}</legend>
-      {error ? <p class="field-error">{error}</p> : null}
-      {g.choices.map((c) => (
-        <label class={`choice${c.soldOut ? ' sold-out' : ''}`}>
-          <input type="radio" name={name} value={c.id} checked={chosen === c.id} disabled={c.soldOut} required />
-          <span class="choice-label">{c.label}</span>
-          {c.description ? <span class="choice-desc">{` — ${c.description}`}</span> : null}
-          <span class="choice-price">{c.soldOut ? ` — ${c.unavailableLabel ?? 'Sold out'}` : c.price === 0 ? '' : ` — ${money(c.price, site.currency)}`}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 export function ListingPage(props: {
   site: SiteDefinition;
   detail: ListingDetail;
   action: string;
   backHref: string;
-  chosen: Record<string, string>;
+  chosen: Chosen;
+  /** Travellers of the search: a seat map asks for one seat each. */
+  travellers: number;
   errors: Record<string, string>;
 }) {
   const { site, detail } = props;
@@ -58,7 +42,7 @@ export function ListingPage(props: {
       ) : (
         <form method="post" action={props.action} class="choose-form" novalidate>
           {detail.optionGroups.map((g) => (
-            <Group site={site} g={g} chosen={props.chosen[g.id]} error={props.errors[optionInputName(g.id)]} />
+            <OptionGroupControl site={site} g={g} chosen={props.chosen} error={props.errors[optionInputName(g.id)]} travellers={props.travellers} />
           ))}
           <button type="submit" class="primary">
             {site.wording.continueButton}

@@ -14,6 +14,10 @@ type Props = {
   sort: SortSpec;
   page: number;
   pages: number;
+  /** Where the filters and pages of these results live (a later round's results: `/round/return`). */
+  resultsPath?: string;
+  /** Listing pages are `${listingBase}/:id`. */
+  listingBase?: string;
 };
 
 function has(active: ActiveFilters, id: string, value: string): boolean {
@@ -71,8 +75,8 @@ export function selectLinkName(site: SiteDefinition, l: Listing): string {
   return l.subtitle ? `${site.wording.selectButton}: ${l.title} — ${l.subtitle}` : `${site.wording.selectButton}: ${l.title}`;
 }
 
-function ListingCard({ site, l, queryString }: { site: SiteDefinition; l: Listing; queryString: string }) {
-  const href = `/listing/${encodeURIComponent(l.id)}?${queryString}`;
+function ListingCard({ site, l, queryString, listingBase }: { site: SiteDefinition; l: Listing; queryString: string; listingBase: string }) {
+  const href = `${listingBase}/${encodeURIComponent(l.id)}?${queryString}`;
   return (
     <li class={`listing${l.soldOut ? ' sold-out' : ''}`}>
       <article aria-label={l.title}>
@@ -131,7 +135,7 @@ export function ResultsPage(props: Props) {
           <a href={`/?${queryString}`}>Change search</a>
         </p>
       </section>
-      <form class="filters" method="get" action="/search" aria-label="Filter and sort results" data-autosubmit>
+      <form class="filters" method="get" action={props.resultsPath ?? '/search'} aria-label="Filter and sort results" data-autosubmit>
         {hidden.map(([k, v]) => (
           <input type="hidden" name={k} value={v} />
         ))}
@@ -151,7 +155,7 @@ export function ResultsPage(props: Props) {
         <button type="submit" class="secondary">
           Apply filters
         </button>
-        {Object.keys(filters).length > 0 ? <a href={`/search?${queryString}&sort=${sort.id}`}>Clear filters</a> : null}
+        {Object.keys(filters).length > 0 ? <a href={`${props.resultsPath ?? '/search'}?${queryString}&sort=${sort.id}`}>Clear filters</a> : null}
       </form>
       <section class="results" aria-label="Results">
         <p class="count" role="status">
@@ -162,11 +166,11 @@ export function ResultsPage(props: Props) {
         ) : (
           <ul class="listings">
             {shown.map((l) => (
-              <ListingCard site={site} l={l} queryString={queryString} />
+              <ListingCard site={site} l={l} queryString={queryString} listingBase={props.listingBase ?? '/listing'} />
             ))}
           </ul>
         )}
-        <Pagination page={props.page} pages={props.pages} base={`/search?${filterQs.toString()}`} />
+        <Pagination page={props.page} pages={props.pages} base={`${props.resultsPath ?? '/search'}?${filterQs.toString()}`} />
       </section>
     </div>
   );
