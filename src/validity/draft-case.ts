@@ -26,7 +26,7 @@ export function draftCase(task: Task, site: SiteDefinition, world: World): CaseD
   const t = task.target;
   const episode: ValidityStep[] = [
     { do: 'search', params: t.params },
-    { do: 'choose', listing: t.listingId, choices: t.choices },
+    { do: 'choose', listing: t.listingId, choices: t.choices, ...(t.multi ? { multi: t.multi } : {}), ...(t.quantities ? { quantities: t.quantities } : {}) },
     { do: 'details', travellers: t.travellers, contact: t.contact, extras: t.extras },
     { do: 'book' },
   ];

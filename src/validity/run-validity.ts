@@ -81,7 +81,7 @@ export async function runCase(server: Pick<SiteServer, 'port' | 'secret'>, c: Va
     const where = `case ${c.id}, step ${i + 1} (${step.do})`;
     try {
       if (step.do === 'search') await d.search(site, step.params);
-      else if (step.do === 'choose') await d.choose(site, step.listing, step.choices, step.params);
+      else if (step.do === 'choose') await d.choose(site, step.listing, step.choices, step.params, step);
       else if (step.do === 'details') {
         const r = await d.details(site, step.travellers, step.contact, step.extras);
         pages.review = pageText(r.body);

@@ -16,7 +16,17 @@ export const ValidityStep = z.discriminatedUnion('do', [
   /** Submit the search form with these values (what the form would send). */
   z.strictObject({ do: z.literal('search'), site: z.string().optional(), params: Params }),
   /** On a listing page of the last search (or of `params`), pick a choice per option group and continue. */
-  z.strictObject({ do: z.literal('choose'), site: z.string().optional(), listing: z.string(), choices: z.record(z.string(), z.string()), params: Params.optional() }),
+  z.strictObject({
+    do: z.literal('choose'),
+    site: z.string().optional(),
+    listing: z.string(),
+    choices: z.record(z.string(), z.string()),
+    /** Groups that take one choice per traveller (seats): groupId -> choiceIds. */
+    multi: z.record(z.string(), z.array(z.string())).optional(),
+    /** Ticket types: groupId -> choiceId -> how many. */
+    quantities: z.record(z.string(), z.record(z.string(), z.number().int().min(1))).optional(),
+    params: Params.optional(),
+  }),
   /** Submit the details form: travellers (1-based order), contact fields, add-on quantities. */
   z.strictObject({
     do: z.literal('details'),

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import type { EpisodeState } from '../core/schemas/episode-state.js';
 import { InvalidInputError } from '../core/errors.js';
-import { optionInputName } from '../sites/engine/flow.js';
+import { optionInputName, quantityInputName } from '../sites/engine/flow.js';
 import { contactInputName, extraInputName, travellerInputName } from '../sites/engine/forms.js';
 import { searchQueryString } from '../sites/engine/search-query.js';
 import { FORM_TOKEN } from '../sites/engine/book-token.js';
@@ -11,6 +11,8 @@ import type { SearchParams } from '../sites/engine/site-definition.js';
 import { siteById } from '../sites/registry.js';
 
 type Reply = { status: number; location: string | undefined; body: string };
+/** The choices of groups that take several (seats) or quantities (ticket types), as a task's target records them. */
+export type ChoicesOfGroups = { multi?: Record<string, string[]>; quantities?: Record<string, Record<string, number>> };
 
 /** The visible text of a page: tags, scripts and styles dropped, entities decoded, space collapsed. */
 export function pageText(html: string): string {
@@ -65,7 +67,7 @@ export class SiteDriver {
   }
 
   /** A page of a site, in this episode; follows the site's redirects. */
-  async request(site: string, method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<Reply> {
+  async request(site: string, method: 'GET' | 'POST', path: string, form?: Record<string, string> | [string, string][]): Promise<Reply> {
     await this.enter(site);
     let cookie = this.cookies.get(site);
     const body = form ? new URLSearchParams(form).toString() : undefined;
@@ -98,10 +100,16 @@ export class SiteDriver {
     return this.expectOk(`search on ${site}`, await this.request(site, 'GET', `/search?${searchQueryString(siteById(site), params)}`));
   }
 
-  async choose(site: string, listing: string, choices: Record<string, string>, params?: SearchParams): Promise<Reply> {
+  /**
+   * Posts a listing page's form: one choice per group, several for groups that take one per
+   * traveller (seats: `picks.multi`), how many of each for ticket types (`picks.quantities`).
+   */
+  async choose(site: string, listing: string, choices: Record<string, string>, params?: SearchParams, picks: ChoicesOfGroups = {}): Promise<Reply> {
     const p = params ?? this.lastSearch.get(site);
     if (!p) throw new InvalidInputError(`choose ${listing} on ${site}: no search was made before`);
-    const form = Object.fromEntries(Object.entries(choices).map(([group, choice]) => [optionInputName(group), choice]));
+    const form: [string, string][] = Object.entries(choices).map(([group, choice]) => [optionInputName(group), choice]);
+    for (const [group, ids] of Object.entries(picks.multi ?? {})) for (const id of ids) form.push([optionInputName(group), id]);
+    for (const [group, counts] of Object.entries(picks.quantities ?? {})) for (const [id, n] of Object.entries(counts)) form.push([quantityInputName(group, id), String(n)]);
     return this.expectOk(`choose ${listing} on ${site}`, await this.request(site, 'POST', `/listing/${encodeURIComponent(listing)}?${searchQueryString(siteById(site), p)}`, form));
   }
 
@@ -132,7 +140,9 @@ export class SiteDriver {
 
 function send(port: number, o: { method: string; host: string; path: string; headers: Record<string, string>; body?: string; onCookie?: (c: string) => void }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: o.method, path: o.path, headers: { host: o.host, ...o.headers } }, (res) => {
+    // A connection per request: a kept-alive socket the server closes as the next request is
+    // written fails with ECONNRESET (Node 20's global agent keeps sockets alive).
+    const req = request({ host: '127.0.0.1', port, method: o.method, path: o.path, headers: { host: o.host, ...o.headers }, agent: false }, (res) => {
       const set = res.headers['set-cookie'];
       const episode = set?.map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${EPISODE_COOKIE}=`));
       if (episode && o.onCookie) o.onCookie(episode);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
+import { emptySiteState, SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
 import type { Task } from '../../src/core/schemas/task.js';
 import { chromeContent, listingLinkText, type ChromeKind } from '../../src/sites/engine/chrome/content.js';
 import { chromeTexts } from '../../src/sites/engine/chrome/texts.js';
@@ -40,7 +40,7 @@ async function book(site: SiteDefinition): Promise<{ pages: Pages; driver: SiteD
   const results = await body(d.search(site.id, t.params));
   const qs = new URLSearchParams(Object.entries(t.params).map(([k, v]) => [k, String(v)]));
   const listing = await body(d.request(site.id, 'GET', `/listing/${encodeURIComponent(t.listingId)}?${qs}`));
-  const details = await body(d.choose(site.id, t.listingId, t.choices));
+  const details = await body(d.choose(site.id, t.listingId, t.choices, undefined, t));
   const review = await body(d.details(site.id, t.travellers, t.contact, t.extras));
   const confirmation = await body(d.book(site.id));
   return { pages: { home, results, listing, details, review, confirmation }, driver: d };
@@ -160,13 +160,9 @@ describe('the content around the task', () => {
     const site = SITES[0]!;
     const t = taskOf(site).target;
     const state = SiteEpisodeState.parse({
-      siteId: site.id,
+      ...emptySiteState(site.id),
       search: { params: t.params, filters: {}, sort: site.sorts[0]!.id, page: 1, resultCount: 1, seq: 1 },
       viewedListingId: t.listingId,
-      selection: null,
-      form: null,
-      cart: null,
-      bookings: [],
       requests: 3,
     });
     const onResults = chromeContent({ site, world, kind: 'results', params: t.params, state });

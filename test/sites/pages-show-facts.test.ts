@@ -45,7 +45,7 @@ describe('review and confirmation pages show every fact a constraint checks', ()
         const d = await SiteDriver.start(server);
         const t = task.target;
         await d.search(site.id, t.params);
-        await d.choose(site.id, t.listingId, t.choices);
+        await d.choose(site.id, t.listingId, t.choices, undefined, t);
         await d.details(site.id, t.travellers, t.contact, t.extras);
         const context = await browser.newContext();
         try {

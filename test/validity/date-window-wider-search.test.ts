@@ -31,7 +31,7 @@ describe('date windows', () => {
       const wider = { ...t.params, dateFrom: from, dateTo: to };
       const d = await SiteDriver.start(getServer());
       await d.search(site.id, wider);
-      await d.choose(site.id, t.listingId, t.choices, wider);
+      await d.choose(site.id, t.listingId, t.choices, wider, t);
       await d.details(site.id, t.travellers, t.contact, t.extras);
       await d.book(site.id);
       const result = evaluate(task, await d.state());
