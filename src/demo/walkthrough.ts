@@ -66,10 +66,15 @@ export async function bookThroughUi(page: Page, site: SiteDefinition, world: Wor
   await Promise.all([page.waitForURL(/\/listing\//), select.click()]);
   steps++;
 
-  // First available choice in each option group.
+  // First available choice in each option group; a seat map takes one seat per traveller, ticket types one ticket.
   const groups = page.locator('form.choose-form fieldset');
   for (let i = 0; i < (await groups.count()); i++) {
-    await groups.nth(i).locator('input[type=radio]:not([disabled])').first().check();
+    const group = groups.nth(i);
+    const radios = group.locator('input[type=radio]:not([disabled])');
+    const boxes = group.locator('input[type=checkbox]:not([disabled])');
+    if ((await radios.count()) > 0) await radios.first().check();
+    else if ((await boxes.count()) > 0) for (let t = 0; t < site.travellerCount(params); t++) await boxes.nth(t).check();
+    else await group.locator('input[type=number]:not([disabled])').first().fill('1');
     steps++;
   }
   await Promise.all([page.waitForURL(/\/details$/), page.getByRole('button', { name: site.wording.continueButton, exact: true }).click()]);

@@ -15,6 +15,8 @@ describe('episode isolation', () => {
     const results = await Promise.all(
       runs.map(async ({ i, site, episode }) => {
         const context = await browser.newContext();
+        // 20 pages at once on a shared, loaded machine: generous ceilings, never a race against the clock.
+        context.setDefaultTimeout(240_000);
         try {
           const page = await context.newPage();
           await page.goto(server.startUrl(site.id, server.episodes.create(episode)));
@@ -35,7 +37,7 @@ describe('episode isolation', () => {
       references.add(results[i]!.reference);
     }
     expect(references.size).toBe(N);
-  }, 180_000);
+  }, 900_000);
 
   it('two episodes on the same site in one browser context switch by their start URLs and keep apart', async () => {
     const server = getServer();
