@@ -60,25 +60,21 @@ export async function bookThroughUi(page: Page, site: SiteDefinition, world: Wor
   await Promise.all([page.waitForURL(/\/search\?/), page.getByRole('button', { name: site.wording.searchButton, exact: true }).click()]);
   steps++;
 
-  // First bookable result: a "select" link.
-  const select = page.getByRole('link', { name: new RegExp(`^${escapeRe(site.wording.selectButton)}: `) }).first();
-  const listingTitle = ((await select.locator('xpath=ancestor::article').locator('h3').textContent()) ?? '').trim();
-  await Promise.all([page.waitForURL(/\/listing\//), select.click()]);
-  steps++;
-
-  // First available choice in each option group; a seat map takes one seat per traveller, ticket types one ticket.
-  const groups = page.locator('form.choose-form fieldset');
-  for (let i = 0; i < (await groups.count()); i++) {
-    const group = groups.nth(i);
-    const radios = group.locator('input[type=radio]:not([disabled])');
-    const boxes = group.locator('input[type=checkbox]:not([disabled])');
-    if ((await radios.count()) > 0) await radios.first().check();
-    else if ((await boxes.count()) > 0) for (let t = 0; t < site.travellerCount(params); t++) await boxes.nth(t).check();
-    else await group.locator('input[type=number]:not([disabled])').first().fill('1');
+  // First bookable result: a "select" link. Then, on its page, the first available option of each
+  // group; a flow with further rounds (a return flight) chooses again the same way on each.
+  let listingTitle = '';
+  for (let round = 0; ; round++) {
+    const select = page.getByRole('link', { name: new RegExp(`^${escapeRe(site.wording.selectButton)}: `) }).first();
+    const title = ((await select.locator('xpath=ancestor::article').locator('h3').textContent()) ?? '').trim();
+    if (round === 0) listingTitle = title;
+    await Promise.all([page.waitForURL(/\/listing\//), select.click()]);
     steps++;
+    steps += await chooseOptions(page, site.travellerCount(params));
+    await Promise.all([page.waitForURL((u) => !/\/listing\//.test(u.pathname)), page.getByRole('button', { name: site.wording.continueButton, exact: true }).click()]);
+    steps++;
+    if (!/^\/round\//.test(new URL(page.url()).pathname) || round > 5) break;
   }
-  await Promise.all([page.waitForURL(/\/details$/), page.getByRole('button', { name: site.wording.continueButton, exact: true }).click()]);
-  steps++;
+  await page.waitForURL(/\/details$/);
 
   const travellers = site.travellerCount(params);
   for (let i = 1; i <= travellers; i++) {
@@ -112,4 +108,19 @@ export async function dismissOverlays(page: Page): Promise<void> {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The first available choice in each option group; a seat map takes one seat per traveller, ticket types one ticket. */
+async function chooseOptions(page: Page, travellers: number): Promise<number> {
+  const groups = page.locator('form.choose-form fieldset');
+  const n = await groups.count();
+  for (let i = 0; i < n; i++) {
+    const group = groups.nth(i);
+    const radios = group.locator('input[type=radio]:not([disabled])');
+    const boxes = group.locator('input[type=checkbox]:not([disabled])');
+    if ((await radios.count()) > 0) await radios.first().check();
+    else if ((await boxes.count()) > 0) for (let t = 0; t < travellers; t++) await boxes.nth(t).check();
+    else await group.locator('input[type=number]:not([disabled])').first().fill('1');
+  }
+  return n;
 }

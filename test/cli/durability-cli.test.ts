@@ -96,7 +96,8 @@ describe('a broken browser is an error of the run, never a failed episode (issue
       expect(b.output).toMatch(/the run stopped/);
       expect(b.output).not.toMatch(/"sr"/);
     }
-  }, 120_000);
+    // Eight CLI processes, each loading the world: minutes on a loaded machine.
+  }, 900_000);
 });
 
 describe('run keeps one run per output folder', () => {
