@@ -8,7 +8,10 @@ import { searchQueryString } from '../../src/sites/engine/search-query.js';
 import type { SiteServer } from '../../src/sites/engine/server.js';
 import { siteById } from '../../src/sites/registry.js';
 import { Rng } from '../../src/core/rng.js';
-import { http, useTestServer } from '../helpers/test-server.js';
+import { startServer } from '../../src/sites/engine/server.js';
+import { paymentStep, TEST_CARDS } from '../../src/sites/engine/steps/payment.js';
+import { defaultFlow } from '../../src/sites/engine/steps/index.js';
+import { http, testWorld, useTestServer } from '../helpers/test-server.js';
 
 const getServer = useTestServer({ browser: false });
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -20,7 +23,7 @@ function episode(server: SiteServer, id: string): string {
 
 /** Search, choose the first bookable option, submit valid details: the episode is on the review page. */
 async function toReview(server: SiteServer, cookie: string): Promise<string> {
-  const site = siteById('skyhop');
+  const site = server.sites.find((s) => s.id === 'skyhop')!;
   const params = site.exampleSearch(server.world, new Rng('malformed-input'));
   const qs = searchQueryString(site, params);
   const listing = site.search(server.world, params).find((l) => !l.soldOut)!;
@@ -207,5 +210,41 @@ describe('booking is idempotent by the review form\'s token', () => {
       expect(r.body).toContain('This review was out of date');
     }
     expect(server.episodes.snapshot('stale').sites.skyhop!.bookings).toEqual([]);
+  });
+});
+
+describe('payment is idempotent by its form token', () => {
+  it('the same card payment posted twice, even at once, books and charges once; both answers lead to the one booking', async () => {
+    // SkyHop with a card payment after the review (the payment step of the flow library).
+    const skyhop = siteById('skyhop');
+    const flow = [...(skyhop.flow ?? defaultFlow())];
+    flow.splice(flow.findIndex((s) => s.id === 'confirmation'), 0, paymentStep());
+    const server = await startServer({ port: 0, world: testWorld(), sites: [{ ...skyhop, flow }] });
+    try {
+      const cookie = episode(server, 'pay-twice');
+      const token = await toReview(server, cookie);
+      const review = await http(server, { site: 'skyhop', method: 'POST', path: '/book', headers: { ...FORM, cookie }, body: new URLSearchParams({ [FORM_TOKEN]: token, terms: 'accepted' }).toString() });
+      expect(review.status).toBe(303);
+      expect(review.headers.location).toBe('/payment');
+      const page = await http(server, { site: 'skyhop', path: '/payment', headers: { cookie } });
+      const payToken = new RegExp(`name="${FORM_TOKEN}" value="([^"]+)"`).exec(page.body)![1]!;
+      const card = { [FORM_TOKEN]: payToken, cardNumber: TEST_CARDS.accepted[0]!, cardName: 'Ana Silva', expiry: '12/29', cvc: '123', postcode: '1000-001' };
+      const post = (body: Record<string, string>) => http(server, { site: 'skyhop', method: 'POST', path: '/payment', headers: { ...FORM, cookie }, body: new URLSearchParams(body).toString() });
+      const [a, b] = await Promise.all([post(card), post(card)]);
+      const c = await post(card);
+      const state = server.episodes.snapshot('pay-twice').sites.skyhop!;
+      expect(state.bookings).toHaveLength(1);
+      expect(state.payments.filter((p) => p.outcome === 'accepted')).toHaveLength(1);
+      for (const r of [a, b, c]) {
+        expect(r.status, r.body.slice(0, 500)).toBe(303);
+        expect(r.headers.location).toBe(`/confirmation/${state.bookings[0]!.reference}`);
+      }
+      // A payment page from before the booking changed is refused and charges nothing.
+      const stale = await post({ ...card, [FORM_TOKEN]: 'f'.repeat(24) });
+      expect(stale.status).toBe(409);
+      expect(server.episodes.snapshot('pay-twice').sites.skyhop!.payments).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });
