@@ -9,6 +9,7 @@ import type { Policy } from '../agents/policy.js';
 import type { SiteServer } from '../sites/engine/server.js';
 import { evaluateTrajectory } from '../evaluation/evaluate.js';
 import { runEpisode } from './run-episode.js';
+import { canonicalOrigins } from './canonical-origins.js';
 import { RunStoppedError } from './run-stopped-error.js';
 import { siteBackend } from './site-backend.js';
 
@@ -43,6 +44,9 @@ export function episodeIdOf(runId: string, taskId: string): string {
  * are delivered, and runTasks throws RunStoppedError. Such episodes are never reported as if the
  * agent had failed them. Any other error inside an episode ends it with status "error" (never
  * dropped); callers keep those apart from the agent's outcomes.
+ *
+ * Trajectories name the sites at their canonical origins (canonical-origins.ts), whatever port
+ * the server listens on: the same seed gives the same bytes.
  */
 export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
   const pool = new EnvPool({ size: o.parallel, env: { ...o.env, backend: siteBackend(o.server) }, stopOn: isInfrastructureFailure, ...(o.launch ? { launch: o.launch } : {}) });
@@ -51,7 +55,7 @@ export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
     // renderer process (about 115 ms instead of 155 ms a reset). Results go back in task order.
     const jobs = o.tasks.map((task, index) => ({ task, index })).sort((a, b) => (a.task.site < b.task.site ? -1 : a.task.site > b.task.site ? 1 : a.index - b.index));
     const results = await pool.run(jobs, async (env, { task }, attempt) => {
-      const t = await runEpisode({
+      const lived = await runEpisode({
         env,
         policy: o.makePolicy(),
         task,
@@ -64,6 +68,7 @@ export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
         attempt,
         ...(o.agentInfo ? { agentInfo: o.agentInfo } : {}),
       });
+      const t = canonicalOrigins(lived, o.server.port);
       o.onEpisode?.(t);
       return t;
     });

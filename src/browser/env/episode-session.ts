@@ -328,7 +328,7 @@ export class EpisodeSession {
 
   private async settleOne(page: Page, frames: number, timeoutMs: number): Promise<SettleOutcome> {
     try {
-      return await settle(page, this.trackers.get(page)!, this.dialogs, { quietMs: this.options.quietMs, timeoutMs, runtimeSource: this.runtimeSource }, frames);
+      return await settle(page, this.trackers.get(page)!, this.dialogs, { quietMs: this.options.quietMs, timeoutMs, readyTimeoutMs: Math.max(timeoutMs, this.options.readyTimeoutMs), runtimeSource: this.runtimeSource }, frames);
     } catch (err) {
       this.rethrowUnlessPageClosed(err);
       return { settled: true, opened: 0, doc: '' };
