@@ -2,6 +2,7 @@ import type { Task } from '../core/schemas/task.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import { SITES } from '../sites/registry.js';
 import type { World } from '../world/world.js';
+import { managedState } from './manage-task.js';
 import { bookedState, resolveTaskTarget } from './target.js';
 
 /**
@@ -14,7 +15,10 @@ export function checkFeasible(task: Task, world: World): string | undefined {
   if (!site) return `unknown site "${task.site}"`;
   const resolved = resolveTaskTarget(task, site, world);
   if ('problem' in resolved) return resolved.problem;
-  const result = evaluate(task, bookedState(resolved.target));
+  // A task about an existing booking is done on "My bookings": its fixtures, changed as asked.
+  const state = task.manage ? managedState(task, site, world) : bookedState(resolved.target);
+  if (typeof state === 'string') return state;
+  const result = evaluate(task, state);
   if (!result.sr) {
     const failed = result.verdicts.filter((v) => !v.satisfied).map((v) => v.id);
     return `booking the target leaves constraints unmet: ${failed.join(', ')}`;

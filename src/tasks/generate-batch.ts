@@ -4,6 +4,7 @@ import type { SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
 import { catalogueFor } from '../sites/registry.js';
 import { generateTask } from './generate-task.js';
+import { generateManageTask } from './manage-task.js';
 import { taskSignature } from './task-signature.js';
 
 export type BatchOptions = {
@@ -19,6 +20,7 @@ export type BatchOptions = {
 };
 
 const TIERS: Difficulty[] = ['easy', 'medium', 'hard'];
+const MANAGE_EVERY = 5;
 
 /**
  * N tasks per site, difficulties in rotation, deterministic by seed. Draws that cannot make a
@@ -34,7 +36,9 @@ export function generateTasks(o: BatchOptions): Task[] {
     let misses = 0;
     while (made < o.count) {
       const difficulty = TIERS[made % TIERS.length]!;
-      const task = generateTask({ site, catalogue, world: o.world, seed: o.seed, index: index++, difficulty, split: o.split });
+      // On a site with "My bookings" policies, every fifth task is about a booking the user already has.
+      const generate = site.manage && made % MANAGE_EVERY === MANAGE_EVERY - 1 ? generateManageTask : generateTask;
+      const task = generate({ site, catalogue, world: o.world, seed: o.seed, index: index++, difficulty, split: o.split });
       const sig = task && taskSignature(task);
       if (!task || !sig || seen.has(sig) || o.exclude?.has(sig)) {
         if (++misses > 50 + o.count * 20) {

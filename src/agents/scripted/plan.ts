@@ -1,3 +1,4 @@
+import { manageRequestOf } from '../../tasks/manage-task.js';
 import { addDays, inHorizon } from '../../core/dates.js';
 import { Rng } from '../../core/rng.js';
 import type { Person } from '../../core/schemas/episode-state.js';
@@ -81,16 +82,9 @@ function bookable(site: SiteDefinition, world: World, params: SearchParams): Lis
   return applySort(site.search(world, params), site.sorts[0]!).filter((l) => bookableChoices(site, world, params, l));
 }
 
-/** What a manage task asks: cancel when it wants the booking cancelled, else the dates or the names it wants. */
+/** What a manage task asks (`tasks/manage-task.ts`). */
 export function managePlanOf(task: Task, site: SiteDefinition): ManagePlan | undefined {
-  if (!task.manage) return undefined;
-  const reference = task.manage.subject;
-  const fixture = task.manage.fixtures.find((f) => f.reference === reference);
-  if (task.constraints.some((c) => c.kind === 'exact' && c.field === 'status' && c.value === 'cancelled')) return { reference, action: 'cancel' };
-  const dateFields = site.manage?.dateFields ?? [];
-  const dates = Object.fromEntries(dateFields.flatMap((f) => (task.target.params[f] !== undefined ? [[f, String(task.target.params[f])]] : [])));
-  if (fixture && dateFields.some((f) => String(fixture.params[f]) !== dates[f])) return { reference, action: 'dates', dates };
-  return { reference, action: 'travellers', travellers: task.target.travellers.map((p) => ({ ...p })) };
+  return manageRequestOf(task, site);
 }
 
 /** The leg a target records, copied. */

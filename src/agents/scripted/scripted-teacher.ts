@@ -394,6 +394,9 @@ export class ScriptedTeacher implements Policy {
     const ref = m.reference;
     const link = (pred: (name: string) => boolean) => page.nodes.find((n) => n.role === 'link' && pred(n.name));
     const button = (label: string) => page.nodes.find((n) => n.role === 'button' && n.name === label);
+    // The change's page answers at the form's own address: its notice says it is done.
+    const done = path.startsWith(`/bookings/${ref}`) && (m.action === 'cancel' ? /Cancelled\. Refund/.test(obs.axtree) : m.action === 'dates' ? /Your booking now runs/.test(obs.axtree) : /The traveller names are updated/.test(obs.axtree));
+    if (done) return act({ type: 'stop', answer: ref }, `Booking ${ref} is ${m.action === 'cancel' ? 'cancelled' : 'changed'}; done.`);
     if (path === `/bookings/${ref}/cancel`) {
       const yes = button('Yes, cancel this booking');
       return yes ? this.submit(yes, 'Confirm the cancellation.') : this.scrollOr(obs, 'Find the button that confirms the cancellation.');
@@ -421,8 +424,6 @@ export class ScriptedTeacher implements Policy {
       return save ? this.submit(save, 'Save the new names.') : this.scrollOr(obs, 'Find the save button.');
     }
     if (path === `/bookings/${ref}`) {
-      const done = m.action === 'cancel' ? /Cancelled\. Refund/.test(obs.axtree) : m.action === 'dates' ? /Your booking now runs/.test(obs.axtree) : /The traveller names are updated/.test(obs.axtree);
-      if (done) return act({ type: 'stop', answer: ref }, `Booking ${ref} is ${m.action === 'cancel' ? 'cancelled' : 'changed'}; done.`);
       if (this.plan!.stopAt === 'manage') return act({ type: 'stop', answer: ref }, 'Stop here.');
       const label = m.action === 'cancel' ? 'Cancel booking' : m.action === 'dates' ? 'Change dates' : 'Change traveller names';
       const go = link((n) => n === label);

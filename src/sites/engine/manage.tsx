@@ -3,6 +3,7 @@ import { emptySiteState, type Booking, type SiteEpisodeState } from '../../core/
 import type { FixtureBooking } from '../../core/schemas/task.js';
 import type { World } from '../../world/world.js';
 import { contextFor, makeBooking, selectionAttrs } from './flow.js';
+import { cancelBooking, cancellationTerms, changeDates, changeTravellers, paramsOfBooking } from './manage-actions.js';
 import { contactInputName, parseDetails, travellerInputName } from './forms.js';
 import { parseSearch } from './search-query.js';
 import type { SearchParams, SiteDefinition } from './site-definition.js';
@@ -13,11 +14,6 @@ import { DateInput } from './views/fields.js';
 import { ErrorSummary } from './views/layout.js';
 import { money } from './views/format.js';
 import { MessagePage, PriceTable } from './views/booking-pages.js';
-
-/** A booking's search, read back from its facts. */
-export function paramsOfBooking(site: SiteDefinition, b: Booking): SearchParams {
-  return Object.fromEntries(site.searchFields.flatMap((f) => (b.attrs[f.name] === undefined ? [] : [[f.name, b.attrs[f.name] as string | number]])));
-}
 
 /**
  * A booking the episode starts with, made by the site's own rules from a fixture: the listing
@@ -42,18 +38,6 @@ export function fixtureBooking(site: SiteDefinition, world: World, episodeId: st
   const ctx = { params: f.params, listing: detail.listing, choices, extras: f.extras };
   const details = { fields: {}, errors: {}, travellers: f.travellers, contact: f.contact, extras: f.extras };
   return makeBooking(site, episodeId, state, ctx, details, site.price(ctx), { reference: f.reference, origin: 'fixture' });
-}
-
-/** The booking with its facts recomputed for a new search or new travellers (same listing and choices). */
-function rebook(site: SiteDefinition, world: World, b: Booking, params: SearchParams, travellers = b.travellers): Booking | undefined {
-  const selection = { listingId: b.listingId, params, title: b.title, options: b.options, attrs: b.attrs, seq: b.seq };
-  const ctx = contextFor(site, world, selection, params, b.extras);
-  if (!ctx || ctx.choices.length !== b.options.length || ctx.listing.soldOut) return undefined;
-  const detail = site.detail(world, params, b.listingId);
-  if (!detail) return undefined;
-  const state: SiteEpisodeState = { ...emptySiteState(site.id), selection: { ...selection, attrs: selectionAttrs(site, params, detail, ctx.choices) } };
-  const made = makeBooking(site, 'rebook', state, ctx, { fields: {}, errors: {}, travellers, contact: b.contact, extras: b.extras }, site.price(ctx), { reference: b.reference, origin: b.origin, account: b.account, payment: b.payment });
-  return { ...b, attrs: made.attrs, price: made.price, travellers };
 }
 
 /**
@@ -208,13 +192,9 @@ export function registerManage(app: Hono<Env>, kit: StepKit): void {
     const parsed = parseSearch(site, world, query);
     const errors = parsed.errors;
     if (Object.keys(errors).length > 0) return datesPage(c, b, parsed.raw, errors, 422);
-    const changed = rebook(site, world, b, parsed.params);
-    if (!changed) return datesPage(c, b, parsed.raw, { [policy.dateFields[0]!]: 'Your room and rate are not available on these dates' }, 422);
-    const at = state.bookings.indexOf(b);
-    const diff = Object.fromEntries(policy.dateFields.map((f) => [f, before[f] as string | number]));
-    changed.changes = [...b.changes, { seq: state.requests, kind: 'dates', before: diff, after: Object.fromEntries(policy.dateFields.map((f) => [f, parsed.params[f] as string | number])), fee: outcome.fee }];
-    changed.attrs = { ...changed.attrs, changeFees: b.changes.reduce((n, ch) => n + ch.fee, 0) + outcome.fee, changeCount: changed.changes.length };
-    state.bookings[at] = changed;
+    const changed = changeDates(site, world, b, parsed.params, state.requests);
+    if (typeof changed === 'string') return datesPage(c, b, parsed.raw, { [policy.dateFields[0]!]: 'Your room and rate are not available on these dates' }, 422);
+    state.bookings[state.bookings.indexOf(b)] = changed;
     return bookingPage(c, changed, `Your booking now runs ${policy.dateFields.map((f) => parsed.params[f]).join(' to ')}.`);
   });
 
@@ -260,12 +240,9 @@ export function registerManage(app: Hono<Env>, kit: StepKit): void {
     const parsed = parseDetails(site, paramsOfBooking(site, b), [], body);
     const errors = Object.fromEntries(Object.entries(parsed.errors).filter(([k]) => k.startsWith('t')));
     if (Object.keys(errors).length > 0) return travellersPage(c, b, parsed.fields, errors, 422);
-    const changed = rebook(site, world, b, paramsOfBooking(site, b), parsed.travellers);
-    if (!changed) return bookingPage(c, b, 'This booking can no longer be changed.');
-    const at = state.bookings.indexOf(b);
-    changed.changes = [...b.changes, { seq: state.requests, kind: 'travellers', before: { travellers: b.travellers.map((t) => `${t.firstName ?? ''} ${t.lastName ?? ''}`.trim()) }, after: { travellers: parsed.travellers.map((t) => `${t.firstName ?? ''} ${t.lastName ?? ''}`.trim()) }, fee: 0 }];
-    changed.attrs = { ...changed.attrs, changeFees: b.changes.reduce((n, ch) => n + ch.fee, 0), changeCount: changed.changes.length };
-    state.bookings[at] = changed;
+    const changed = changeTravellers(site, world, b, parsed.travellers, state.requests);
+    if (typeof changed === 'string') return bookingPage(c, b, changed);
+    state.bookings[state.bookings.indexOf(b)] = changed;
     return bookingPage(c, changed, 'The traveller names are updated.');
   });
 
@@ -273,17 +250,16 @@ export function registerManage(app: Hono<Env>, kit: StepKit): void {
   app.get('/bookings/:ref/cancel', (c) => {
     const b = find(c);
     if (!b) return notFound(c);
-    const outcome = policy.cancellation(b);
-    if (b.status !== 'confirmed' || !outcome.allowed) return bookingPage(c, b, `This booking cannot be cancelled. ${outcome.reason}`);
-    const refund = Math.max(0, Math.round((b.price.total - outcome.fee) * 100) / 100);
+    const terms = cancellationTerms(site, b);
+    if (typeof terms === 'string') return bookingPage(c, b, terms);
     return kit.render(
       c,
       'manage',
       'Cancel booking',
       <div class="manage">
         <h1>{`Cancel ${b.reference}?`}</h1>
-        <p>{outcome.reason}</p>
-        <p>{`Cancellation fee: ${money(outcome.fee, b.price.currency)}. Refund: ${money(refund, b.price.currency)}.`}</p>
+        <p>{terms.reason}</p>
+        <p>{`Cancellation fee: ${money(terms.fee, b.price.currency)}. Refund: ${money(terms.refund, b.price.currency)}.`}</p>
         <form method="post" action={`/bookings/${b.reference}/cancel`}>
           <button type="submit" class="primary">
             Yes, cancel this booking
@@ -299,17 +275,9 @@ export function registerManage(app: Hono<Env>, kit: StepKit): void {
     const state = c.get('state');
     const b = find(c);
     if (!b) return notFound(c);
-    const outcome = policy.cancellation(b);
-    if (b.status !== 'confirmed' || !outcome.allowed) return bookingPage(c, b, `This booking cannot be cancelled. ${outcome.reason}`);
-    const refund = Math.max(0, Math.round((b.price.total - outcome.fee) * 100) / 100);
-    const at = state.bookings.indexOf(b);
-    const cancelled: Booking = {
-      ...b,
-      status: 'cancelled',
-      cancellation: { seq: state.requests, fee: outcome.fee, refund },
-      attrs: { ...b.attrs, status: 'cancelled', cancellationFee: outcome.fee, refund },
-    };
-    state.bookings[at] = cancelled;
+    const cancelled = cancelBooking(site, b, state.requests);
+    if (typeof cancelled === 'string') return bookingPage(c, b, cancelled);
+    state.bookings[state.bookings.indexOf(b)] = cancelled;
     return bookingPage(c, cancelled, `Booking ${b.reference} is cancelled.`);
   });
 }

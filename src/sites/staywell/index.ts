@@ -1,3 +1,4 @@
+import { staywellManage } from './manage.js';
 import type { FilterSpec, SiteDefinition, SortSpec } from '../engine/site-definition.js';
 import { AMENITIES } from './domain.js';
 import { bookingAttrs, contactFields, extras, price, travellerCount, travellerFields, unitPrices, units } from './booking.js';
@@ -87,4 +88,5 @@ export const staywell: SiteDefinition = {
   facts: STAYWELL_FACTS,
   domains: [hotelsDomain],
   tasks: staywellTasks,
+  manage: staywellManage,
 };

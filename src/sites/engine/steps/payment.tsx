@@ -139,6 +139,8 @@ export const paymentStep = (): FlowStep => ({
       if (declined) return page(c, { ...values, cardNumber: '' }, {}, declined);
       const booking = bookEpisode(kit, c, token.token, { payment: { last4, amount: price.total } });
       if (!booking) return kit.render(c, 'payment', 'Unavailable', <MessagePage heading="This offer is no longer available" body="Nothing was charged. Start a new search." />, 409);
+      // The checkout is over: paying again (a resubmitted form) goes back to the review, never straight to a second charge.
+      if (state.form) state.form.termsAccepted = false;
       return c.redirect(`/confirmation/${booking.reference}`, 303);
     });
   },
