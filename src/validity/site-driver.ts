@@ -127,7 +127,7 @@ export class SiteDriver {
   async book(site: string): Promise<Reply> {
     const review = this.expectOk(`review on ${site}`, await this.request(site, 'GET', '/review'));
     // No form when the details were not accepted (the site sent us back to them): post anyway, as a stale page would.
-    const token = new RegExp(`name="${FORM_TOKEN}" value="([^"]*)"`).exec(review.body)?.[1] ?? '';
+    const token = formTokenOf(review.body);
     return this.expectOk(`book on ${site}`, await this.request(site, 'POST', '/book', { [FORM_TOKEN]: token, terms: 'accepted' }));
   }
 
@@ -155,4 +155,9 @@ function send(port: number, o: { method: string; host: string; path: string; hea
     if (o.body !== undefined) req.write(o.body);
     req.end();
   });
+}
+
+/** The form token a page's booking form carries (review, payment), '' when it has none: post it back as a browser does. */
+export function formTokenOf(html: string): string {
+  return new RegExp(`name="${FORM_TOKEN}" value="([^"]*)"`).exec(html)?.[1] ?? '';
 }
