@@ -19,7 +19,8 @@ const ALLOWED: Record<string, string[]> = {
   experiments: ['core', 'world', 'sites', 'tasks', 'agents', 'rollout', 'pipeline', 'student'],
   demo: ['core', 'world', 'sites', 'browser'],
   validity: ['core', 'world', 'sites', 'evaluation', 'tasks'],
-  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'experiments', 'demo', 'validity'],
+  viewer: ['core', 'evaluation', 'pipeline'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'experiments', 'demo', 'validity', 'viewer'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');

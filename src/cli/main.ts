@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerServe } from './commands/serve.js';
 import { registerExport } from './commands/export.js';
+import { registerExplore } from './commands/explore.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerJudge } from './commands/judge.js';
 import { registerRun } from './commands/run.js';
@@ -10,6 +11,8 @@ import { registerTasks } from './commands/tasks.js';
 import { registerTrain } from './commands/train.js';
 import { registerAblation } from './commands/ablation.js';
 import { registerValidity } from './commands/validity.js';
+import { registerReport } from './commands/report.js';
+import { registerView } from './commands/view.js';
 import { fail } from './output.js';
 
 const program = new Command()
@@ -23,10 +26,13 @@ registerDemo(program);
 registerTasks(program);
 registerRun(program);
 registerGenerate(program);
+registerExplore(program);
 registerExport(program);
 registerJudge(program);
 registerTrain(program);
 registerAblation(program);
 registerValidity(program);
+registerView(program);
+registerReport(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -4,9 +4,11 @@ import { basename } from 'node:path';
 import { agentFactory, agentInfo, type LlmSetup } from '../agents/make-agent.js';
 import { LlmAgentOptions } from '../agents/llm/options.js';
 import type { Task } from '../core/schemas/task.js';
+import type { DatasetRow } from '../core/schemas/dataset.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
 import { RunStoppedError } from '../rollout/run-stopped-error.js';
 import { runTasks } from '../rollout/run-tasks.js';
+import { ScreenshotBuffer, screenshotOption } from '../rollout/screenshots.js';
 import { startServer } from '../sites/engine/server.js';
 import { loadArenaWorld, siteById } from '../sites/registry.js';
 import { generateTasks } from '../tasks/generate-batch.js';
@@ -25,7 +27,7 @@ export type GenerateRunOptions = {
   force: boolean;
   /** Called once the work is known: total episodes and those already done. */
   onStart?: (total: number, done: number) => void;
-  onEpisode?: (t: Trajectory, kept: 'success' | 'salvaged' | 'none') => void;
+  onEpisode?: (t: Trajectory, kept: DatasetRow['kind'] | 'none') => void;
 };
 
 /**
@@ -66,6 +68,7 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
     if (pending.length === 0) return store;
     const teacher = { world, noise: o.config.noise, ...(o.llm ? { llm: o.llm } : {}) };
     const server = await startServer({ port: 0, world });
+    const shots = o.config.screenshots ? new ScreenshotBuffer() : undefined;
     try {
       await runTasks({
         tasks: pending,
@@ -76,10 +79,12 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
         runId: store.runId,
         seed: o.config.seed,
         agentInfo: agentInfo(o.config.teacher, teacher),
-        env: { mode: o.config.mode },
+        env: { mode: o.config.mode, ...(o.config.screenshots ? { screenshot: screenshotOption(o.config.screenshots) } : {}) },
+        ...(shots ? { keepScreenshot: shots.keep } : {}),
         onEpisode: (t) => {
           const row = salvage(t, store.runId, o.config.salvage);
-          store.recordEpisode(t, row);
+          const recorded = shots?.take(t.header.episodeId, t.steps.flatMap((s) => (s.screenshot ? [s.index] : []))) ?? [];
+          store.recordEpisode(t, row, recorded);
           o.onEpisode?.(t, row?.kind ?? 'none');
         },
       });

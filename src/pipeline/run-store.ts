@@ -30,6 +30,8 @@ export type RunConfig = {
    * changes the data: never the key, nor its variable, timeouts, limits or the cache directory.
    */
   llm?: LlmTeacherIdentity;
+  /** Recorded a screenshot per step (absent when off, so older runs keep their identity). */
+  screenshots?: 'marks' | 'plain';
 };
 
 export type LlmTeacherIdentity = {
@@ -65,6 +67,12 @@ CREATE TABLE steps (episode_id TEXT NOT NULL REFERENCES episodes(episode_id), id
 CREATE TABLE evaluations (episode_id TEXT PRIMARY KEY REFERENCES episodes(episode_id), csr REAL NOT NULL, sr INTEGER NOT NULL, best_csr REAL NOT NULL, first_best_index INTEGER NOT NULL, verdicts TEXT NOT NULL);
 CREATE TABLE dataset_rows (id TEXT PRIMARY KEY, episode_id TEXT NOT NULL REFERENCES episodes(episode_id), site TEXT NOT NULL, kind TEXT NOT NULL, steps INTEGER NOT NULL, json TEXT NOT NULL);
 `;
+
+/**
+ * Screenshots per step, made only by a run that records them (`generate --screenshots`): the
+ * store's version stays, and readers look for the table before they read it.
+ */
+const SCREENSHOTS_SCHEMA = `CREATE TABLE IF NOT EXISTS screenshots (episode_id TEXT NOT NULL REFERENCES episodes(episode_id), idx INTEGER NOT NULL, mime TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (episode_id, idx))`;
 
 /** The config without what may change between a run and its resume (nothing, today). */
 const identity = (c: RunConfig) => canonicalJson(c);
@@ -193,8 +201,9 @@ export class RunStore {
     return new Set(this.db.prepare("SELECT task_id FROM episodes WHERE status != 'error'").pluck().all() as string[]);
   }
 
-  /** Stores a finished episode, its steps, its evaluation and its dataset row in one transaction. */
-  recordEpisode(t: Trajectory, row: DatasetRow | undefined): void {
+  /** Stores a finished episode, its steps, its evaluation, its dataset rows (one, or an exploration's several) and its screenshots in one transaction. */
+  recordEpisode(t: Trajectory, row: DatasetRow | readonly DatasetRow[] | undefined, screenshots: readonly { index: number; mime: string; data: Uint8Array }[] = []): void {
+    const rows = row === undefined ? [] : Array.isArray(row) ? (row as readonly DatasetRow[]) : [row as DatasetRow];
     const e = t.end.evaluation;
     const site = t.header.task.site;
     this.db.transaction(() => {
@@ -212,7 +221,13 @@ export class RunStore {
       this.db
         .prepare('INSERT INTO evaluations (episode_id, csr, sr, best_csr, first_best_index, verdicts) VALUES (?, ?, ?, ?, ?, ?)')
         .run(t.header.episodeId, e.csr, e.sr ? 1 : 0, e.bestCsr, e.firstBestIndex, JSON.stringify(e.verdicts));
-      if (row) this.db.prepare('INSERT INTO dataset_rows (id, episode_id, site, kind, steps, json) VALUES (?, ?, ?, ?, ?, ?)').run(row.id, t.header.episodeId, site, row.kind, row.steps.length, JSON.stringify(row));
+      const insert = this.db.prepare('INSERT INTO dataset_rows (id, episode_id, site, kind, steps, json) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const r of rows) insert.run(r.id, t.header.episodeId, site, r.kind, r.steps.length, JSON.stringify(r));
+      if (screenshots.length) {
+        this.db.exec(SCREENSHOTS_SCHEMA);
+        const shot = this.db.prepare('INSERT INTO screenshots (episode_id, idx, mime, data) VALUES (?, ?, ?, ?)');
+        for (const s of screenshots) shot.run(t.header.episodeId, s.index, s.mime, Buffer.from(s.data.buffer, s.data.byteOffset, s.data.byteLength));
+      }
     })();
   }
 

@@ -20,7 +20,14 @@ export type EpisodeOptions = {
   agentInfo?: { noise?: number; model?: string };
   /** Called after each step (progress, streaming writers). */
   onStep?: (step: TrajectoryStep) => void;
+  /**
+   * Keeps the screenshot of what the agent saw before each step, when the env takes them
+   * inline; returns the reference stored on the step (`TrajectoryStep.screenshot`).
+   */
+  keepScreenshot?: ScreenshotKeeper;
 };
+
+export type ScreenshotKeeper = (episodeId: string, index: number, shot: { format: 'png' | 'jpeg'; marks: boolean; data: Uint8Array }) => string;
 
 /**
  * Runs one episode: reset on the task's site, then policy and env in turn until the policy
@@ -55,6 +62,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<Trajectory> {
         error = decision.giveUp;
         break;
       }
+      const shot = o.keepScreenshot && observation.screenshot && 'data' in observation.screenshot ? o.keepScreenshot(o.episodeId, i, observation.screenshot) : undefined;
       const result = await o.env.step(decision.action);
       const state = result.info.state?.sites[o.task.site] ?? null;
       states.push(state ?? undefined);
@@ -71,6 +79,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<Trajectory> {
         timings: result.info.timings,
         state,
         csr: evaluate(o.task, state ?? undefined).csr,
+        ...(shot ? { screenshot: shot } : {}),
         ...(decision.usage ? { usage: decision.usage } : {}),
       };
       steps.push(step);

@@ -8,7 +8,7 @@ import type { Trajectory } from '../core/schemas/trajectory.js';
 import type { Policy } from '../agents/policy.js';
 import type { SiteServer } from '../sites/engine/server.js';
 import { evaluateTrajectory } from '../evaluation/evaluate.js';
-import { runEpisode } from './run-episode.js';
+import { runEpisode, type ScreenshotKeeper } from './run-episode.js';
 import { canonicalOrigins } from './canonical-origins.js';
 import { RunStoppedError } from './run-stopped-error.js';
 import { siteBackend } from './site-backend.js';
@@ -28,6 +28,8 @@ export type RunTasksOptions = {
   launch?: () => Promise<Browser>;
   /** Each finished episode, as soon as it ends (writers, progress). */
   onEpisode?: (t: Trajectory) => void;
+  /** With `env.screenshot` inline: keeps each step's screenshot (see runEpisode). */
+  keepScreenshot?: ScreenshotKeeper;
 };
 
 /** The episode id of a task in a run: the same on every attempt and on resume. */
@@ -67,6 +69,7 @@ export async function runTasks(o: RunTasksOptions): Promise<Trajectory[]> {
         maxSteps: o.maxSteps,
         attempt,
         ...(o.agentInfo ? { agentInfo: o.agentInfo } : {}),
+        ...(o.keepScreenshot ? { keepScreenshot: o.keepScreenshot } : {}),
       });
       const t = canonicalOrigins(lived, o.server.port);
       o.onEpisode?.(t);

@@ -62,6 +62,11 @@ describe('observations of a real page', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    // JPEG, what `--screenshots` records per step, with the marks drawn.
+    const jpeg = await withEnv({ screenshot: { marks: true, format: 'jpeg', quality: 60 } }, (env) => env.reset({ url: site().url('pages/playground.html') }));
+    const bytes = jpeg.screenshot && 'data' in jpeg.screenshot ? jpeg.screenshot.data : new Uint8Array();
+    expect(jpeg.screenshot).toMatchObject({ format: 'jpeg', marks: true });
+    expect([...bytes.slice(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
   });
 
   it('a page without a title or body still observes (about:blank, data: URL)', async () => {

@@ -38,6 +38,8 @@ export class ScriptedTeacher implements Policy {
   private forms = 0;
   /** Whether the teacher created its account this episode (then it signs in). */
   private registered = false;
+  /** Options picked on a listing page (url|group|choice): out of view is not the same as unpicked. */
+  private readonly picked = new Set<string>();
 
   constructor(
     private readonly world: World,
@@ -52,6 +54,7 @@ export class ScriptedTeacher implements Policy {
     this.filled.clear();
     this.forms = 0;
     this.registered = false;
+    this.picked.clear();
   }
 
   /** The injected errors of the current episode, in words. */
@@ -198,6 +201,8 @@ export class ScriptedTeacher implements Policy {
    */
   private listing(page: AxPage, obs: Observation, plan: PlanLeg): Decision {
     const site = this.site!;
+    // A page that answered with a problem may have lost what was picked: look again.
+    if (/There is a problem/.test(obs.axtree)) this.picked.clear();
     const detail = site.detail(this.world, plan.params, plan.listingId);
     if (detail) {
       for (const g of detail.optionGroups) {
@@ -223,8 +228,13 @@ export class ScriptedTeacher implements Policy {
       for (const { c, i } of boxes) if (i >= 0 && !want.has(c.id) && page.nodes[i]!.states.has('checked')) return act({ type: 'uncheck', bid: page.nodes[i]!.bid }, `Not ${c.label}.`);
       for (const { c, i } of boxes) {
         if (!want.has(c.id)) continue;
+        // What was ticked and has scrolled out of view stays ticked, as a person remembers.
+        if (i < 0 && this.picked.has(`${obs.url}|${g.id}|${c.id}`)) continue;
         if (i < 0) return this.scrollOr(obs, `Find ${c.label} on the ${what}.`);
-        if (!page.nodes[i]!.states.has('checked')) return act({ type: 'check', bid: page.nodes[i]!.bid }, `Choose ${c.label}.`);
+        if (!page.nodes[i]!.states.has('checked')) {
+          this.picked.add(`${obs.url}|${g.id}|${c.id}`);
+          return act({ type: 'check', bid: page.nodes[i]!.bid }, `Choose ${c.label}.`);
+        }
       }
       return undefined;
     }
@@ -244,8 +254,14 @@ export class ScriptedTeacher implements Policy {
     const choice = g.choices.find((c) => c.id === plan.choices[g.id]);
     if (!choice) return undefined;
     const radio = page.nodes.find((n, i) => n.role === 'radio' && named(n, choice.label) && inGroup(i));
+    const key = `${obs.url}|${g.id}|${choice.id}`;
+    if (!radio && this.picked.has(key)) return undefined;
     if (!radio) return this.scrollOr(obs, `Find the ${what} options.`);
-    if (!radio.states.has('checked')) return act({ type: 'click', bid: radio.bid }, `Choose ${choice.label} for ${what}.`);
+    if (!radio.states.has('checked')) {
+      this.picked.add(key);
+      return act({ type: 'click', bid: radio.bid }, `Choose ${choice.label} for ${what}.`);
+    }
+    this.picked.add(key);
     return undefined;
   }
 

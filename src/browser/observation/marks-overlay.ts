@@ -33,10 +33,10 @@ function drawSource(bids: string[]): string {
   })()`;
 }
 
-export async function screenshotWithMarks(page: Page, bids: string[]): Promise<Buffer> {
+export async function screenshotWithMarks(page: Page, bids: string[], image: { type: 'png' } | { type: 'jpeg'; quality: number } = { type: 'png' }): Promise<Buffer> {
   await page.evaluate(drawSource(bids));
   try {
-    return await page.screenshot({ type: 'png' });
+    return await page.screenshot(image);
   } finally {
     await page.evaluate(`document.getElementById(${JSON.stringify(OVERLAY_ID)})?.remove()`).catch(() => undefined);
   }

@@ -14,6 +14,7 @@ import { SITES } from '../../sites/registry.js';
 import { parseIntOption, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
 import { statsTable } from './generate.js';
+import { writeReport } from '../../viewer/report/write-report.js';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -93,11 +94,15 @@ export function registerDemo(program: Command): void {
         writeExport(dir, r.files);
         written.push(`   ${format.padEnd(8)} ${resolve(dir)}/ (${r.examples} examples)`);
       }
+      const report = join(opts.out, 'report.html');
+      writeReport({ run: opts.out, out: report });
       say(`\n3. Where things are:`);
       say(`   run store  ${resolve(RunStore.path(opts.out))}`);
       say(`   stats      npx webfoundry stats --run ${opts.out}`);
       say(written.join('\n'));
+      say(`   report     ${resolve(report)} (one HTML file with the plots; opens offline)`);
       say(`\nOpen the sites by hand:\n${server.sites.map((s) => `   ${s.name.padEnd(12)} ${server.origin(s.id)}/`).join('\n')}`);
+      say(`\nSee every episode step by step, and what salvage kept and why:\n   npx webfoundry view --run ${opts.out} --open`);
       const keep = opts.keepServing ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
       if (keep) {
         say('Serving until Ctrl+C.');

@@ -11,6 +11,7 @@ import { SITES, siteById } from '../../sites/registry.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
+import { parseScreenshotKind } from '../../rollout/screenshots.js';
 
 
 export function statsTable(s: RunStats): string {
@@ -49,6 +50,7 @@ type GenerateOpts = LlmFlags & {
   minCsr: number;
   minKept: number;
   requireBooking?: boolean;
+  screenshots?: string | boolean;
   json?: boolean;
 };
 
@@ -71,11 +73,13 @@ export function registerGenerate(program: Command): void {
     .option('--min-csr <x>', 'salvage: least best-CSR of a partial', parseFraction('--min-csr'), DEFAULT_SALVAGE.minCsr)
     .option('--min-kept <n>', 'salvage: least satisfied constraints besides the booking', parseIntOption('--min-kept', 0, 20), DEFAULT_SALVAGE.minKept)
     .option('--require-booking', 'salvage: keep only partials that submitted a booking')
+    .option('--screenshots [kind]', 'record a screenshot per step in the run store (JPEG; marks = with set-of-marks, the default, or plain), for `webfoundry view`')
     .option('--json', 'print the stats as JSON at the end');
   llmFlags(generate).action(async (opts: GenerateOpts) => {
     if (!['viewport', 'full'].includes(opts.mode)) throw new InvalidInputError(`--mode must be viewport or full, got "${opts.mode}"`);
     if (opts.teacher !== 'scripted' && opts.teacher !== 'llm') throw new InvalidInputError(`unknown teacher "${opts.teacher}"`, { hint: 'teachers: scripted, llm' });
     const llm = opts.teacher === 'llm' ? resolveLlm(opts) : undefined;
+    const screenshots = parseScreenshotKind(opts.screenshots);
     const sites = opts.sites ? opts.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
     const config: RunConfig = {
       sites,
@@ -88,6 +92,7 @@ export function registerGenerate(program: Command): void {
       mode: opts.mode as RunConfig['mode'],
       salvage: { minCsr: opts.minCsr, minKept: opts.minKept, requireBooking: Boolean(opts.requireBooking) },
       ...(llm ? { llm: llmTeacherIdentity(llm) } : {}),
+      ...(screenshots ? { screenshots } : {}),
     };
     if (!opts.resume && RunStore.exists(opts.out)) throw new InvalidInputError(`${opts.out} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
     let progress: ReturnType<typeof episodeProgress> | undefined;

@@ -8,6 +8,7 @@ import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
 import type { Trajectory } from '../../core/schemas/trajectory.js';
 import { runTasks } from '../../rollout/run-tasks.js';
+import { fileScreenshotKeeper, parseScreenshotKind, screenshotOption } from '../../rollout/screenshots.js';
 import { summarize, type RunSummary } from '../../rollout/summarize.js';
 import { writeTrajectory } from '../../rollout/trajectory-file.js';
 import { startServer } from '../../sites/engine/server.js';
@@ -29,7 +30,7 @@ type RunOpts = LlmFlags & {
   seed: number;
   worldSeed: number;
   mode: string;
-  screenshots?: boolean;
+  screenshots?: string | boolean;
   overwrite?: boolean;
   json?: boolean;
 };
@@ -63,6 +64,8 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
   const llm: LlmSetup | undefined = opts.agent === 'llm' ? resolveLlm(opts) : undefined;
   const agent = { world, noise: opts.noise, ...(llm ? { llm } : {}) };
   const makePolicy = agentFactory(opts.agent, agent);
+  const screenshots = opts.out ? parseScreenshotKind(opts.screenshots) : undefined;
+  if (opts.screenshots && !opts.out) throw new InvalidInputError('--screenshots needs --out: they are stored in the output directory');
   // One process at a time in an output folder, and one run's files in it.
   const lock = opts.out ? FolderLock.acquire(opts.out, 'run') : undefined;
   try {
@@ -85,7 +88,8 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
       runId: `${opts.agent.replace(/[^\w.-]+/g, '_')}-${opts.seed}`,
       seed: opts.seed,
       agentInfo: agentInfo(opts.agent, agent),
-      env: { mode: opts.mode as 'viewport' | 'full', ...(opts.screenshots && opts.out ? { screenshot: { dir: join(opts.out, 'screenshots'), marks: false } } : {}) },
+      env: { mode: opts.mode as 'viewport' | 'full', ...(screenshots ? { screenshot: screenshotOption(screenshots) } : {}) },
+      ...(screenshots && opts.out ? { keepScreenshot: fileScreenshotKeeper(opts.out) } : {}),
       onEpisode: (t) => {
         // Each trajectory is on disk as soon as its episode ends: a killed run keeps them.
         if (trajDir) writeTrajectory(trajDir, t);
@@ -94,7 +98,7 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
     });
     const summary = summarize(trajectories);
     // Written only when every episode ran to its end: a run that stopped has no summary.
-    if (opts.out) writeFileAtomic(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, ...agentInfo(opts.agent, agent), tasks: opts.tasks, ...summary }, null, 2)}\n`);
+    if (opts.out) writeFileAtomic(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, ...agentInfo(opts.agent, agent), tasks: opts.tasks, ...(screenshots ? { screenshots } : {}), ...summary }, null, 2)}\n`);
     if (summary.overall.errors > 0) {
       const first = trajectories.find((t) => t.end.status === 'error');
       process.stderr.write(`warning: ${summary.overall.errors} episodes errored and are not scored (first: ${first?.header.episodeId}: ${first?.end.error?.split('\n')[0]})\n`);
@@ -118,7 +122,7 @@ function common(cmd: Command): Command {
     .option('--seed <s>', 'seed of the agents’ randomness', parseIntOption('--seed'), 1)
     .option('--world-seed <s>', 'world (inventory) seed the tasks were made for', parseIntOption('--world-seed'), 1)
     .option('--mode <mode>', 'observation: viewport | full', 'viewport')
-    .option('--screenshots', 'save a screenshot per step under --out')
+    .option('--screenshots [kind]', 'save a screenshot per step under --out/screenshots (JPEG; marks = with set-of-marks, the default, or plain), for `webfoundry view`')
     .option('--overwrite', 'replace what an earlier run wrote in --out (otherwise such a folder is refused)')
     .option('--json', 'print JSON');
   return llmFlags(cmd);

@@ -8,6 +8,7 @@ import { generateTask } from '../../tasks/generate-task.js';
 import { lintTask } from '../../tasks/lint-instruction.js';
 import { SUITES, loadTasks, writeTasks } from '../../tasks/task-file.js';
 import { taskSignature } from '../../tasks/task-signature.js';
+import { registerDecompose } from './decompose.js';
 import { parseIntOption, printJson, table } from '../output.js';
 
 function summary(tasks: readonly Task[]): (string | number)[][] {
@@ -103,6 +104,8 @@ export function registerTasks(program: Command): void {
       }
       if (findings.length > 0) process.exitCode = 1;
     });
+
+  registerDecompose(tasks);
 
   tasks
     .command('show <file-or-suite>')

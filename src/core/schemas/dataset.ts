@@ -27,7 +27,8 @@ export type DatasetStep = z.infer<typeof DatasetStep>;
 export const DatasetRow = z.strictObject({
   schemaVersion: z.literal(DATASET_SCHEMA_VERSION),
   id: z.string(),
-  kind: z.enum(['success', 'salvaged']),
+  /** `explored`: steps of a task-free exploration, labeled in hindsight with what they did (NNetNav). */
+  kind: z.enum(['success', 'salvaged', 'explored']),
   /** The task the steps accomplish: the original for a success, the relabeled one otherwise. */
   task: Task,
   provenance: z.strictObject({
@@ -42,6 +43,19 @@ export const DatasetRow = z.strictObject({
     truncationIndex: z.number().int(),
     originalCsr: z.number(),
     originalSteps: z.number().int(),
+    /** Set on explored rows: who explored, as whom, where the prefix was cut and how the reward model scored it. */
+    exploration: z
+      .strictObject({
+        explorer: z.string(),
+        persona: z.string(),
+        /** Steps of the exploration the label covers (a prune point: 4, 8, ..., or the episode's end). */
+        pruneDepth: z.number().int().min(1),
+        /** The outcome reward model's score of the prefix against its label, 1-5. */
+        ormScore: z.number().min(1).max(5),
+        /** What each step of the prefix changed, in order (exact, from the state). */
+        summaries: z.array(z.string()),
+      })
+      .optional(),
   }),
   steps: z.array(DatasetStep).min(1),
 });

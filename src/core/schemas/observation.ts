@@ -45,10 +45,11 @@ export const TokenEstimate = z.strictObject({
 });
 export type TokenEstimate = z.infer<typeof TokenEstimate>;
 
-/** A PNG of the active tab's viewport, inline or written to a file; `marks` when bids are drawn on it. */
+/** An image of the active tab's viewport (PNG, or JPEG to store per step compactly), inline or written to a file; `marks` when bids are drawn on it. */
+export const ScreenshotFormat = z.enum(['png', 'jpeg']);
 export const Screenshot = z.union([
-  z.strictObject({ format: z.literal('png'), marks: z.boolean(), data: z.instanceof(Uint8Array) }),
-  z.strictObject({ format: z.literal('png'), marks: z.boolean(), path: z.string() }),
+  z.strictObject({ format: ScreenshotFormat, marks: z.boolean(), data: z.instanceof(Uint8Array) }),
+  z.strictObject({ format: ScreenshotFormat, marks: z.boolean(), path: z.string() }),
 ]);
 export type Screenshot = z.infer<typeof Screenshot>;
 

@@ -4,6 +4,8 @@ export interface DatasetStats {
   rows: number;
   successes: number;
   salvaged: number;
+  /** Rows of task-free exploration, labeled in hindsight (`explore`). */
+  explored: number;
   steps: { total: number; min: number; median: number; max: number };
   syntheticSteps: number;
   unparseableSteps: number;
@@ -32,6 +34,7 @@ export function datasetStats(rows: readonly DatasetRow[]): DatasetStats {
     rows: rows.length,
     successes: rows.filter((r) => r.kind === 'success').length,
     salvaged: rows.filter((r) => r.kind === 'salvaged').length,
+    explored: rows.filter((r) => r.kind === 'explored').length,
     steps: { total: steps.length, min: lengths[0] ?? 0, median: median(lengths), max: lengths.at(-1) ?? 0 },
     syntheticSteps: steps.filter((s) => s.synthetic).length,
     unparseableSteps: steps.filter((s) => s.parsed === null).length,

@@ -136,6 +136,7 @@ export function datasetCard(rows: readonly DatasetRow[], opts: DatasetCardOption
       ['rows (trajectories)', s.rows],
       ['successes', `${s.successes} (${pct(s.successes, s.rows)})`],
       ['salvaged', `${s.salvaged} (${pct(s.salvaged, s.rows)})`],
+      ...(s.explored ? [['explored (task-free exploration, labeled in hindsight)', `${s.explored} (${pct(s.explored, s.rows)})`]] : []),
       ['steps', s.steps.total],
       ['synthetic stop steps', s.syntheticSteps],
       ['steps whose action did not parse', s.unparseableSteps],

@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { MAX_STEPS } from '../../agents/explorer/scripted-explorer.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { exploreRun } from '../../pipeline/explore/explore-run.js';
+import { DEFAULT_ORM_THRESHOLD } from '../../pipeline/explore/prune.js';
+import { RunStore } from '../../pipeline/run-store.js';
+import { SITES, siteById } from '../../sites/registry.js';
+import { parseFraction, parseIntOption, printJson, table } from '../output.js';
+import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
+import { createProvider } from '../../models/config.js';
+
+type ExploreOpts = LlmFlags & { labeler: string; sites?: string; explorer: string; episodes: number; out: string; seed: number; worldSeed: number; noise: number; maxSteps: number; parallel: number; threshold: string; resume?: boolean; json?: boolean };
+
+type SiteTally = { episodes: number; steps: number; demonstrations: number; demoSteps: number; booked: number; ends: Record<string, number> };
+
+export function registerExplore(program: Command): void {
+  const cmd = program
+    .command('explore')
+    .description('NNetNav-style data without a task generator: explore sites with no task, label each surviving prefix in hindsight, prune with a reward model; resumable, exported by `export`')
+    .option('--sites <ids>', 'comma-separated site ids (default: all)')
+    .option('--explorer <name>', 'scripted (embedded, no model) | llm (NNetNav exploration prompt with the running summaries; needs --model)', 'scripted')
+    .requiredOption('--episodes <n>', 'explorations per site', parseIntOption('--episodes', 1, 100_000))
+    .requiredOption('--out <dir>', 'run directory (a run store that `export --run` reads)')
+    .option('--seed <s>', 'exploration seed (personas, intents, wandering)', parseIntOption('--seed'), 1)
+    .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), 1)
+    .option('--noise <x>', 'scripted explorer: mistake level of its moves, 0..1', parseFraction('--noise'), 0.5)
+    .option('--max-steps <n>', `steps per exploration (at most ${MAX_STEPS})`, parseIntOption('--max-steps', 4, MAX_STEPS), MAX_STEPS)
+    .option('--parallel <k>', 'explorations at once', parseIntOption('--parallel', 1, 64), 2)
+    .option('--threshold <score>', 'reward-model score (1-5) a prefix needs for the exploration to go on', String(DEFAULT_ORM_THRESHOLD))
+    .option('--labeler <name>', 'embedded (the state, phrased by the catalogue; exact reward) | llm (NNetNav relabel and 1-5 reward prompts, then decomposition; needs --model)', 'embedded')
+    .option('--resume', 'continue the run in --out')
+    .option('--json', 'print the summary as JSON');
+  llmFlags(cmd).action(async (opts: ExploreOpts) => {
+      if (opts.labeler !== 'embedded' && opts.labeler !== 'llm') throw new InvalidInputError(`--labeler must be embedded or llm, got "${opts.labeler}"`);
+      const model = opts.labeler === 'llm' || opts.explorer === 'llm' ? createProvider(resolveLlm(opts).config) : undefined;
+      const labelModel = opts.labeler === 'llm' ? model : undefined;
+      if (opts.explorer !== 'scripted' && opts.explorer !== 'llm') throw new InvalidInputError(`unknown explorer "${opts.explorer}"`, { hint: 'explorers: scripted (embedded), llm (needs --model)' });
+      const threshold = Number(opts.threshold);
+      if (!Number.isFinite(threshold) || threshold < 1 || threshold > 5) throw new InvalidInputError(`--threshold must be a score from 1 to 5, got "${opts.threshold}"`);
+      const sites = opts.sites ? opts.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
+      if (!opts.resume && RunStore.exists(opts.out)) throw new InvalidInputError(`${opts.out} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
+      const tally = new Map<string, SiteTally>(sites.map((s) => [s, { episodes: 0, steps: 0, demonstrations: 0, demoSteps: 0, booked: 0, ends: {} }]));
+      const bar = new SingleBar({ format: 'explorations {bar} {value}/{total} | demonstrations {demos}', stream: process.stderr, hideCursor: true });
+      let demos = 0;
+      let done = 0;
+      const t0 = performance.now();
+      const store = await exploreRun({
+        dir: opts.out,
+        sites,
+        episodes: opts.episodes,
+        explorer: opts.explorer as 'scripted' | 'llm',
+        ...(opts.explorer === 'llm' && model ? { exploreModel: model } : {}),
+        seed: opts.seed,
+        worldSeed: opts.worldSeed,
+        noise: opts.noise,
+        maxSteps: opts.maxSteps,
+        parallel: opts.parallel,
+        resume: Boolean(opts.resume),
+        threshold,
+        ...(labelModel ? { labelModel } : {}),
+        onStart: (total, already) => {
+          if (already > 0) process.stderr.write(`resuming: ${already} of ${total} explorations already done\n`);
+          if (process.stderr.isTTY) bar.start(total - already, 0, { demos: 0 });
+        },
+        onEpisode: (r) => {
+          const t = tally.get(r.site)!;
+          t.episodes++;
+          t.steps += r.steps.length;
+          t.demonstrations += r.rows.length;
+          t.demoSteps += r.rows.reduce((n, x) => n + x.steps.length, 0);
+          t.booked += r.rows.some((x) => x.task.constraints.some((c) => c.kind === 'booked')) ? 1 : 0;
+          t.ends[r.end] = (t.ends[r.end] ?? 0) + 1;
+          demos += r.rows.length;
+          done++;
+          if (process.stderr.isTTY) bar.update(done, { demos });
+        },
+      });
+      if (process.stderr.isTTY) bar.stop();
+      const rows = store.rows();
+      store.close();
+      const bySite = Object.fromEntries(sites.map((s) => [s, { rows: rows.filter((r) => r.task.site === s).length, steps: rows.filter((r) => r.task.site === s).reduce((n, r) => n + r.steps.length, 0), thisRun: tally.get(s)! }]));
+      const seconds = (performance.now() - t0) / 1000;
+      if (opts.json) return printJson({ run: resolve(opts.out), explorer: opts.explorer, rows: rows.length, seconds: Math.round(seconds * 10) / 10, bySite });
+      process.stdout.write(
+        `${table(
+          ['site', 'explorations', 'steps', 'demonstrations', 'booked', 'ends', 'rows in run'],
+          sites.map((s) => {
+            const t = tally.get(s)!;
+            return [s, t.episodes, t.steps, t.demonstrations, t.booked, Object.entries(t.ends).map(([k, v]) => `${k} ${v}`).join(', ') || '-', bySite[s]!.rows];
+          }),
+        )}\nrun: ${resolve(opts.out)} in ${seconds.toFixed(1)} s; export with: webfoundry export --run ${opts.out} --format openai --per step --out DIR\n`,
+      );
+    });
+}

@@ -1,0 +1,193 @@
+import { WORLD_TODAY, daysBetween, weekdayName } from '../../core/dates.js';
+import { unanimousDate } from '../../core/relative-dates.js';
+import type { Constraint } from '../../core/schemas/task.js';
+import type { SiteDefinition } from '../../sites/engine/site-definition.js';
+import { factKey } from '../generate-task.js';
+import type { Decomposed, Decomposition } from './decompose.js';
+import type { SiteSchema } from './site-schema.js';
+
+/**
+ * The embedded decomposer, no model: the site's own phrase book (every phrase its generator
+ * writes, with the constraint it says), numbers generalized ("under €200 a night" also reads
+ * "under €150 a night"). It reads the instructions our generator writes and those close to
+ * them; a clause it does not know is reported unmapped, never guessed.
+ */
+type Entry = { re: RegExp; constraint: Constraint; numeric?: 'min' | 'max' | 'value'; place?: string; date?: boolean; captured?: 'email' | 'name'; length: number };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const M = `(?:${MONTHS.join('|')})`;
+const W = `(?:${DAYS.join('|')})`;
+/** Every way the catalogue says a date (phrasing.ts `datePhrases`), longest first. */
+const DATE = `(${W}, ${M} \\d{1,2}|${W} next week|${M} \\d{1,2}|\\d{1,2} ${M}|\\d{4}-\\d{2}-\\d{2}|tomorrow|in \\d+ days|this ${W}|next ${W})`;
+
+/** The day a date phrase names (the world's year; relative ones as every reader takes them). */
+export function readDate(text: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const md = new RegExp(`^(?:${W}, )?(${M}) (\\d{1,2})$`).exec(text) ?? undefined;
+  const dm = new RegExp(`^(\\d{1,2}) (${M})$`).exec(text) ?? undefined;
+  const month = md?.[1] ?? dm?.[2];
+  const day = md?.[2] ?? dm?.[1];
+  if (month && day) return `${WORLD_TODAY.slice(0, 4)}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return unanimousDate(text, WORLD_TODAY);
+}
+
+/** The ways `datePhrases` may have said this day, to find it in a phrase. */
+function dateTexts(iso: string): string[] {
+  const m = MONTHS[Number(iso.slice(5, 7)) - 1]!;
+  const d = Number(iso.slice(8, 10));
+  const wd = weekdayName(iso);
+  const n = daysBetween(WORLD_TODAY, iso);
+  return [`${wd}, ${m} ${d}`, `${wd} next week`, `${m} ${d}`, `${d} ${m}`, iso, 'tomorrow', `in ${n} days`, `this ${wd}`, `next ${wd}`];
+}
+const NAME = "([A-Z][\\p{L}'-]+) ([A-Z][\\p{L}'-]+(?:[ -][A-Z][\\p{L}'-]+)?)";
+const EMAIL = '([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)';
+
+/** A place named in capitalized words ("Porto", "Rio de Janeiro", "Frankfurt am Main"). */
+const PLACE = "([A-Z][\\p{L}'.-]*(?: (?:de |da |do |am |an |del |la |le )?[A-Z][\\p{L}'.-]*){0,3})";
+
+const books = new Map<SiteSchema, Entry[]>();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const numText = (n: number) => [n.toLocaleString('en-US'), String(n)];
+
+function entriesOf(schema: SiteSchema): Entry[] {
+  const hit = books.get(schema);
+  if (hit) return hit;
+  const seen = new Set<string>();
+  const out: Entry[] = [];
+  for (const { text, constraint: c } of schema.phrases) {
+    const phrase = text.replace(/[.]$/, '');
+    let pattern = escape(phrase);
+    let numeric: Entry['numeric'];
+    const slot = c.kind === 'range' ? (c.max !== undefined && c.min === undefined ? 'max' : c.min !== undefined && c.max === undefined ? 'min' : undefined) : c.kind === 'count' ? 'value' : undefined;
+    if (slot) {
+      const n = c.kind === 'range' ? (slot === 'max' ? c.max! : c.min!) : (c as { value: number }).value;
+      for (const t of numText(n)) {
+        const at = pattern.search(new RegExp(`(?<![\\d,.])${escape(escape(t))}(?![\\d,]|\\.\\d)`));
+        if (at >= 0) {
+          pattern = `${pattern.slice(0, at)}(\\d[\\d,]*(?:\\.\\d+)?)${pattern.slice(at + escape(t).length)}`;
+          numeric = slot;
+          break;
+        }
+      }
+    }
+    // A date said as the catalogue says dates: any day reads.
+    if (c.kind === 'exact' && typeof c.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.value)) {
+      const said = dateTexts(c.value).find((t) => phrase.includes(t));
+      if (said) {
+        const at = phrase.indexOf(said);
+        const datePattern = `${escape(phrase.slice(0, at))}${DATE}${escape(phrase.slice(at + said.length))}`;
+        if (!seen.has(datePattern)) {
+          seen.add(datePattern);
+          out.push({ re: new RegExp(`(?<![\\w])${datePattern}(?![\\w])`), constraint: c, date: true, length: phrase.length - said.length + 1 });
+        }
+      }
+    }
+    // A name or an email in a sentence the catalogue writes: any name or address reads.
+    if (c.kind === 'details' && (c.id === 'traveller1-firstName' || c.field === 'email')) {
+      const lastName = schema.phrases.find((p) => p.text === text && p.constraint.id === 'traveller1-lastName')?.constraint;
+      const value = c.field === 'email' ? c.value : lastName && lastName.kind === 'details' ? `${c.value} ${lastName.value}` : undefined;
+      if (value && phrase.includes(value)) {
+        const at = phrase.indexOf(value);
+        const p2 = `${escape(phrase.slice(0, at))}${c.field === 'email' ? EMAIL : NAME}${escape(phrase.slice(at + value.length))}`;
+        if (!seen.has(p2)) {
+          seen.add(p2);
+          out.push({ re: new RegExp(`(?<![\\w])${p2}`, 'u'), constraint: c, captured: c.field === 'email' ? 'email' : 'name', length: phrase.length - value.length + 1 });
+        }
+      }
+    }
+    // A place of an autocomplete field: any place the site knows, said the same way ("to Lisbon" reads "to Porto").
+    const field = c.kind === 'exact' ? schema.fields.get(c.field) : undefined;
+    const words = c.kind === 'exact' ? [...(field?.values.get(String(c.value)) ?? [])].find((w) => phrase.endsWith(w) && w !== phrase) : undefined;
+    if (c.kind === 'exact' && words && schema.places.has(c.field)) {
+      const placePattern = `${escape(phrase.slice(0, phrase.length - words.length))}${PLACE}`;
+      if (!seen.has(placePattern)) {
+        seen.add(placePattern);
+        out.push({ re: new RegExp(`(?<![\\p{L}])${placePattern}(?![\\p{L}])`, 'u'), constraint: c, place: c.field, length: phrase.length - words.length + 1 });
+      }
+    }
+    // Two constraints said in one phrase (a name's two halves) each keep their entry.
+    if (seen.has(`${c.id}|${pattern}`)) continue;
+    seen.add(`${c.id}|${pattern}`);
+    out.push({ re: new RegExp(`(?<![\\w€$£])${pattern}(?![\\w])`, 'i'), constraint: c, ...(numeric ? { numeric } : {}), length: phrase.length });
+  }
+  out.sort((a, b) => b.length - a.length);
+  books.set(schema, out);
+  return out;
+}
+
+/** Words that carry no request on their own ("please", "for me", "and"). */
+const FILLER = /^(please|and|also|then|thanks|thank you|i need|i want|i'd like|me|for me|that's all|nothing else|everything|when everything is right)$/i;
+
+export function decomposeWithPhraseBook(instruction: string, schema: SiteSchema, site: SiteDefinition): Decomposition {
+  const spans: [number, number][] = [];
+  const constraints: Decomposed[] = [];
+  const facts = new Set<string>();
+  // A span already read may be read again only as a whole: one phrase that says two constraints.
+  const free = (a: number, b: number) => spans.every(([x, y]) => b <= x || a >= y || (a === x && b === y));
+  for (const e of entriesOf(schema)) {
+    const m = e.re.exec(instruction);
+    if (!m || !free(m.index, m.index + m[0].length)) continue;
+    const c = e.constraint;
+    const key = c.kind === 'superlative' ? `sup/${c.field}` : factKey(c);
+    if (facts.has(key)) continue;
+    let out: Decomposed;
+    if (e.date && c.kind === 'exact') {
+      const iso = readDate(m[1]!);
+      if (!iso) continue;
+      facts.add(key);
+      spans.push([m.index, m.index + m[0].length]);
+      constraints.push({ id: c.id, kind: 'exact', stage: c.stage, field: c.field, value: iso, phrase: m[0] });
+      continue;
+    }
+    if (e.captured && c.kind === 'details') {
+      facts.add(key);
+      spans.push([m.index, m.index + m[0].length]);
+      if (e.captured === 'email') constraints.push({ ...c, value: m[1]!, phrase: m[0], templateId: undefined } as Constraint);
+      else {
+        constraints.push({ id: 'traveller1-firstName', kind: 'details', stage: c.stage, field: 'firstName', traveller: 1, value: m[1]!, phrase: m[0] });
+        constraints.push({ id: 'traveller1-lastName', kind: 'details', stage: c.stage, field: 'lastName', traveller: 1, value: m[2]!, phrase: m[0] });
+        facts.add(factKey({ kind: 'details', field: 'lastName', traveller: 1 }));
+      }
+      continue;
+    }
+    if (e.place && c.kind === 'exact') {
+      // The longest run of the captured words that names a place the site knows.
+      const said = m[1]!.split(' ');
+      let code: string | undefined;
+      let used = 0;
+      for (let n = said.length; n > 0 && !code; n--) {
+        code = schema.placeCode(e.place, said.slice(0, n).join(' '));
+        used = n;
+      }
+      if (!code) continue;
+      const text = m[0].slice(0, m[0].length - m[1]!.length) + said.slice(0, used).join(' ');
+      if (!free(m.index, m.index + text.length)) continue;
+      facts.add(key);
+      spans.push([m.index, m.index + text.length]);
+      constraints.push({ id: c.id, kind: 'exact', stage: c.stage, field: c.field, value: code, phrase: text });
+      continue;
+    }
+    if (c.kind === 'superlative') out = { kind: 'superlative', field: c.field, objective: c.objective, phrase: m[0] };
+    else {
+      const n = e.numeric ? Number(m[1]!.replace(/,/g, '')) : undefined;
+      const base = { ...c, phrase: m[0] } as Constraint;
+      if (n !== undefined && base.kind === 'range') out = { ...base, ...(e.numeric === 'max' ? { max: n } : { min: n }) };
+      else if (n !== undefined && base.kind === 'count') out = { ...base, value: n };
+      else out = base;
+      delete (out as { templateId?: string }).templateId;
+    }
+    facts.add(key);
+    spans.push([m.index, m.index + m[0].length]);
+    constraints.push(out);
+  }
+  // What is left: the opening, and whatever no phrase covered.
+  let rest = instruction;
+  for (const [a, b] of [...spans].sort((x, y) => y[0] - x[0])) rest = `${rest.slice(0, a)}|${rest.slice(b)}`;
+  const intros = site.tasks.intros.map((i) => i.toLowerCase());
+  const unmapped = rest
+    .split(/[|.;,!?]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && /[a-z]{2}/i.test(s) && !FILLER.test(s) && !intros.includes(s.toLowerCase()));
+  return { site: site.id, instruction, constraints, unmapped, problems: [] };
+}

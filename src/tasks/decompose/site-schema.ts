@@ -1,0 +1,111 @@
+import type { Constraint } from '../../core/schemas/task.js';
+import type { SiteDefinition } from '../../sites/engine/site-definition.js';
+import { catalogueFor } from '../../sites/registry.js';
+import type { World } from '../../world/world.js';
+import type { Target } from '../../sites/kit/task-catalogue.js';
+import { detailsCandidates } from '../details-candidates.js';
+import { generateTask } from '../generate-task.js';
+
+/**
+ * What a decomposer is grounded in: the facts the site's state records (field, stage, kind),
+ * the values each takes (codes, with the words people use for them), the add-ons and the
+ * traveller fields. Learnt from the site's definition and from the constraints its own
+ * generator writes, so a model is never asked to guess a field name or a code.
+ */
+export type FieldSchema = {
+  field: string;
+  label: string;
+  stage: string;
+  kind: string;
+  /** Values seen, each with the words that name it ("LIS" -> ["Lisbon"]). */
+  values: Map<string, Set<string>>;
+  numeric: boolean;
+};
+
+export type SiteSchema = {
+  site: string;
+  fields: Map<string, FieldSchema>;
+  addons: Set<string>;
+  detailFields: Set<string>;
+  /** Fields filled from a list of places (autocomplete): any place the site knows is a value. */
+  places: Set<string>;
+  /** The code of a place named in words, when the site knows it ("Porto" -> "OPO"). */
+  placeCode(field: string, words: string): string | undefined;
+  /** Every phrase the generator wrote, with the constraint it says (the embedded decomposer's phrase book). */
+  phrases: { text: string; constraint: Constraint }[];
+};
+
+const cache = new Map<string, SiteSchema>();
+
+/** How many generated tasks per tier the schema and phrase book are learnt from. */
+export const SCHEMA_SAMPLE = 40;
+
+export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
+  const key = `${site.id}/${world.seed}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const fields = new Map<string, FieldSchema>();
+  for (const f of site.facts) fields.set(f.field, { field: f.field, label: f.label, stage: f.stage, kind: f.kind, values: new Map(), numeric: ['number', 'money', 'duration'].includes(f.kind) });
+  for (const f of site.searchFields) {
+    const fs = fields.get(f.name);
+    if (!fs) continue;
+    if (f.kind === 'select' || f.kind === 'radio') for (const o of f.options) fs.values.set(o.value, new Set([o.label]));
+    if (f.kind === 'stepper') fs.numeric = true;
+  }
+  const addons = new Set<string>();
+  const detailFields = new Set<string>([...site.travellerFields.map((f) => f.name), ...site.contactFields.map((f) => f.name)]);
+  const phrases: SiteSchema['phrases'] = [];
+  for (const difficulty of ['easy', 'medium', 'hard'] as const) {
+    for (let index = 0; index < SCHEMA_SAMPLE; index++) {
+      const t = generateTask({ site, catalogue: catalogueFor(site.id), world, seed: 9001, index, difficulty, split: 'train' });
+      if (!t) continue;
+      // Every add-on the task's option offers, not only those its constraints name.
+      const detail = site.detail(world, t.target.params, t.target.listingId);
+      if (detail) {
+        const choices = detail.optionGroups.flatMap((g) => g.choices.filter((c) => c.id === t.target.choices[g.id]));
+        for (const x of site.extras({ params: t.target.params, listing: detail.listing, choices })) addons.add(x.id);
+      }
+      for (const c of t.constraints) {
+        phrases.push({ text: c.phrase, constraint: c });
+        if (c.kind === 'addon') addons.add(c.field);
+        if (c.kind === 'exact') fields.get(c.field)?.values.set(String(c.value), (fields.get(c.field)?.values.get(String(c.value)) ?? new Set()).add(wordsOf(c.phrase)));
+        if (c.kind === 'set') for (const v of c.values) if (!fields.get(c.field)?.values.has(v)) fields.get(c.field)?.values.set(v, new Set());
+      }
+    }
+  }
+  // Every wording of traveller and contact details (the same on every site), not only those the sample drew.
+  const people = { travellers: [{ firstName: 'Ana', lastName: 'Costa' }], contact: { email: 'ana.costa@example.com', phone: '+351 912 345 678' } } as unknown as Target;
+  for (const cand of detailsCandidates(people)) {
+    for (const ph of cand.phrases) phrases.push({ text: ph.text, constraint: { ...cand.constraint, phrase: ph.text, templateId: ph.id } as Constraint });
+  }
+  const places = new Set(site.searchFields.filter((f) => f.kind === 'autocomplete' && fields.has(f.name)).map((f) => f.name));
+  const norm = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim();
+  const placeCode = (field: string, words: string): string | undefined => {
+    const f = site.searchFields.find((x) => x.name === field);
+    if (!f || f.kind !== 'autocomplete') return undefined;
+    const n = norm(words);
+    for (const [code, said] of fields.get(field)?.values ?? []) if ([...said].some((w) => norm(w) === n)) return code;
+    // The site's own suggestions: a place whose name is exactly these words (before any comma or bracket).
+    return site.suggest(world, f.source, words).find((o) => norm(o.label.split(/[,(]/)[0]!) === n || norm(o.value) === n)?.value;
+  };
+  const schema: SiteSchema = { site: site.id, fields, addons, detailFields, places, placeCode, phrases };
+  cache.set(key, schema);
+  return schema;
+}
+
+/** The words of a phrase that name a value: "to Lisbon" -> "Lisbon" (drops a leading preposition). */
+const wordsOf = (phrase: string) => phrase.replace(/^(to|from|in|at|on|with|for|bound for|heading to|leaving from|flying|departing from)\s+/i, '').replace(/[.]$/, '');
+
+/** The schema as the model is shown it: one line per fact, its stage, kind and values. */
+export function describeSchema(s: SiteSchema, maxValues = 40): string {
+  const lines = [...s.fields.values()].map((f) => {
+    const vals = [...f.values.entries()].slice(0, maxValues).map(([v, words]) => (words.size ? `${v} (${[...words].slice(0, 2).join(' / ')})` : v));
+    return `- ${f.field} [${f.stage}, ${f.kind}] "${f.label}"${vals.length ? `: ${vals.join(', ')}${f.values.size > maxValues ? ', ...' : ''}` : ''}`;
+  });
+  return [
+    `Facts of site "${s.site}" (field [stage, kind] "label": values):`,
+    ...lines,
+    `Add-ons (kind "addon", field = id): ${[...s.addons].join(', ') || '(none)'}`,
+    `Traveller and contact fields (kind "details"): ${[...s.detailFields].join(', ')}`,
+  ].join('\n');
+}
