@@ -16,11 +16,12 @@ const ALLOWED: Record<string, string[]> = {
   judge: ['core', 'evaluation', 'models', 'browser'],
   rollout: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'models'],
   pipeline: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout', 'models', 'judge'],
-  experiments: ['core', 'world', 'sites', 'tasks', 'agents', 'rollout', 'pipeline', 'student'],
+  rl: ['core', 'world', 'sites', 'tasks', 'browser', 'agents', 'rollout', 'pipeline', 'student'],
+  experiments: ['core', 'world', 'sites', 'tasks', 'agents', 'rollout', 'pipeline', 'student', 'rl'],
   demo: ['core', 'world', 'sites', 'browser'],
   validity: ['core', 'world', 'sites', 'evaluation', 'tasks'],
   viewer: ['core', 'evaluation', 'pipeline'],
-  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'experiments', 'demo', 'validity', 'viewer'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'rl', 'experiments', 'demo', 'validity', 'viewer'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');

@@ -15,7 +15,7 @@ import { summarize } from '../rollout/summarize.js';
 import { writeTrajectory } from '../rollout/trajectory-file.js';
 import { startServer, type SiteServer } from '../sites/engine/server.js';
 import { SITES, loadArenaWorld, siteById } from '../sites/registry.js';
-import type { EpochReport } from '../student/model.js';
+import type { EpochReport } from '../student/sft.js';
 import { loadStudent, saveStudent } from '../student/save-load.js';
 import { trainStudent } from '../student/train.js';
 import { loadTasks } from '../tasks/task-file.js';

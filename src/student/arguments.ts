@@ -152,20 +152,14 @@ function bump(counts: ArgCounts, a: string, k: string): void {
   row[k] = (row[k] ?? 0) + 1;
 }
 
-/**
- * The candidate whose best key was most often right when on offer for this element (smoothed
- * precision, the kind's as a weaker fallback), against the element's most common literal, whose
- * precision is the share of this element's examples where the teacher typed a literal.
- */
-export function chooseArg(head: ArgHead, kind: string, ek: string, name: string, all: readonly ArgCandidate[], used: ReadonlySet<string> = new Set()): string | undefined {
-  // A place or name already typed into another field is not this field's value ("from Munich
-  // into Zurich": the arrival is not Munich). Numbers may repeat (2 adults in 2 rooms).
-  let cands = all.filter((c) => !(/\p{L}/u.test(c.text) && used.has(c.text.toLowerCase())));
+/** The count head's view of one element: each key's smoothed precision, and the element's literals with their score. */
+export type CountScorer = { precision: (key: string) => number; literals: { text: string; score: number }[]; want: 'date' | 'number' | undefined };
+
+export function countScorer(head: ArgHead, kind: string, ek: string): CountScorer {
   // A field that always took a date (or a number) takes nothing else; a spinbutton takes numbers.
   const seen = head.presentByElement[ek]?.[SEEN] ?? 0;
   const share = (sh: string) => (seen ? (head.presentByElement[ek]?.[`#shape:${sh}`] ?? 0) / seen : 0);
   const want = share('date') >= 0.9 ? 'date' : share('number') >= 0.9 || roleKey(ek).endsWith('|spinbutton') ? 'number' : undefined;
-  if (want) cands = cands.filter((c) => shapeOf(c.text) === want);
   const el = head.byElement[ek] ?? {};
   const pe = head.presentByElement[ek] ?? {};
   const rl = head.byKind[roleKey(ek)] ?? {};
@@ -177,23 +171,53 @@ export function chooseArg(head: ArgHead, kind: string, ek: string, name: string,
     if (pr[k]) return (0.7 * (rl[k] ?? 0)) / (pr[k] + 1);
     return pk[k] ? (0.5 * (kd[k] ?? 0)) / (pk[k] + 1) : 0;
   };
+  const lits = Object.entries(el).filter(([k]) => k.startsWith('const='));
+  const total = lits.reduce((n, [, v]) => n + v, 0);
+  // Halved: a key grounded in the instruction that is usually right beats the teacher's habit.
+  const literals = lits.map(([k, v]) => ({ text: k.slice('const='.length), score: ((0.5 * total) / ((pe[SEEN] ?? total) + 1)) * (v / total) }));
+  return { precision, literals, want };
+}
+
+/** A candidate's count score: its best key's precision, plus a little for agreeing keys ("Berlin" is both a span and a capitalized run). */
+export function countScore(s: CountScorer, keys: readonly string[]): number {
+  const ps = keys.map(s.precision);
+  return Math.max(0, ...ps) + 0.05 * ps.reduce((a, b) => a + b, 0);
+}
+
+/** The candidates a field may take: not a place or name already typed elsewhere, of the shape the field always took. */
+export function admissible(s: CountScorer, all: readonly ArgCandidate[], used: ReadonlySet<string>): ArgCandidate[] {
+  // A place or name already typed into another field is not this field's value ("from Munich
+  // into Zurich": the arrival is not Munich). Numbers may repeat (2 adults in 2 rooms).
+  let cands = all.filter((c) => !(/\p{L}/u.test(c.text) && used.has(c.text.toLowerCase())));
+  if (s.want) cands = cands.filter((c) => shapeOf(c.text) === s.want);
+  return cands;
+}
+
+/**
+ * The candidate whose best key was most often right when on offer for this element (smoothed
+ * precision, the kind's as a weaker fallback), against the element's most common literal, whose
+ * precision is the share of this element's examples where the teacher typed a literal.
+ */
+export function chooseArg(head: ArgHead, kind: string, ek: string, name: string, all: readonly ArgCandidate[], used: ReadonlySet<string> = new Set()): string | undefined {
+  const s = countScorer(head, kind, ek);
+  const cands = admissible(s, all, used);
   let best: string | undefined;
   let bestScore = 0;
   for (const c of cands) {
-    // The best key decides; agreeing keys break ties ("Berlin" is both a span and a capitalized run).
-    const ps = c.keys.map(precision);
-    const s = Math.max(0, ...ps) + 0.05 * ps.reduce((a, b) => a + b, 0);
-    if (s > bestScore) [best, bestScore] = [c.text, s];
+    const sc = countScore(s, c.keys);
+    if (sc > bestScore) [best, bestScore] = [c.text, sc];
   }
-  const literals = Object.entries(el).filter(([k]) => k.startsWith('const='));
-  if (literals.length) {
-    const total = literals.reduce((n, [, v]) => n + v, 0);
-    const top = literals.reduce((a, b) => (b[1] > a[1] ? b : a));
-    // Halved: a key grounded in the instruction that is usually right beats the teacher's habit.
-    const s = (0.5 * total) / ((pe[SEEN] ?? total) + 1);
-    if (s > bestScore) [best, bestScore] = [top[0].slice('const='.length), s];
+  if (s.literals.length) {
+    const total = s.literals.reduce((n, l) => n + l.score, 0);
+    const top = s.literals.reduce((a, b) => (b.score > a.score ? b : a));
+    if (total > bestScore) [best, bestScore] = [top.text, total];
   }
   if (best !== undefined) return best;
+  return fallbackArg(kind, name, cands);
+}
+
+/** With no evidence: a select's best-matching option, a date for date fields, else a capitalized run that does not open a sentence. */
+export function fallbackArg(kind: string, name: string, cands: readonly ArgCandidate[]): string | undefined {
   const fallback = kind === 'select_option' ? 'opt:best' : /date|check|depart|return/i.test(name) ? 'date#0' : 'cap:prev=';
   // A capitalized run that does not open a sentence ("Book a train ..." is not a place).
   const fits = (k: string) => k.startsWith(fallback) && !(fallback === 'cap:prev=' && /^cap:prev=(\^|.*[.!?])$/.test(k));

@@ -1,63 +1,102 @@
 import { readFileSync } from 'node:fs';
 import { DatasetRow } from '../core/schemas/dataset.js';
+import type { Action } from '../core/schemas/action.js';
 import { InvalidInputError } from '../core/errors.js';
 import { readColumnar } from '../core/json-columns.js';
-import { argCandidates, elementKey, emptyArgHead, learnArg, type ArgHead } from './arguments.js';
+import { argCandidates, elementKey, emptyArgHead, learnArg, matchingCandidates, type ArgHead } from './arguments.js';
+import { StepView } from './distribution.js';
 import { buildCandidates, candidateMatches, type FeatureConfig } from './features.js';
-import type { StepExample } from './model.js';
+import { sparse, type Token } from './policy-graph.js';
 import { fnv1a } from './text.js';
 
+/**
+ * A state labelled with the action to take there: a teacher's step of a dataset row (the history
+ * is the row's own earlier actions), or a state the student reached and the teacher labelled
+ * (DAgger: the history is what the student did).
+ */
+export type LabeledState = { instruction: string; axtree: string; url: string; history: readonly string[]; action: Action };
+
+/** One training example: the action decision and, for fill / select_option, the argument decision. */
+export type DecisionExample = { action: Token; arg?: Token };
+
 export type Examples = {
-  examples: StepExample[];
-  /** Steps whose action has no candidate (scroll, press, goto, unknown bid, unparsed, ...), by action type. */
+  examples: DecisionExample[];
+  /** States whose action has no candidate (scroll, press, goto, unknown bid, unparsed, ...), by action type; detours; unmatched arguments. */
   skipped: Record<string, number>;
   steps: number;
 };
 
-/** One example per step whose teacher action is among the step's candidates. */
-export function examplesFromRows(rows: readonly DatasetRow[], cfg: FeatureConfig, argHead?: ArgHead): Examples {
-  const examples: StepExample[] = [];
+const bump = (o: Record<string, number>, k: string): void => void (o[k] = (o[k] ?? 0) + 1);
+
+/** The labelled states of dataset rows; a step the next one undoes with go_back was a detour (a teacher's mistake): not a target. */
+export function statesFromRows(rows: readonly DatasetRow[]): { states: LabeledState[]; skipped: Record<string, number>; steps: number } {
+  const states: LabeledState[] = [];
   const skipped: Record<string, number> = {};
   let steps = 0;
   for (const row of rows) {
     row.steps.forEach((step, i) => {
       steps++;
-      // A step the next one undoes with go_back was a detour (a teacher's mistake): not a target.
-      if (row.steps[i + 1]?.parsed?.type === 'go_back') {
-        skipped.detour = (skipped.detour ?? 0) + 1;
-        return;
-      }
-      const history = row.steps.slice(0, i).map((s) => s.action);
-      const cands = buildCandidates({ instruction: row.task.instruction, axtree: step.observation, url: step.url, history }, cfg, argHead);
-      const a = step.parsed;
-      const target = a ? cands.findIndex((c) => candidateMatches(c, a)) : -1;
-      if (target === -1) {
-        const why = a ? a.type : 'unparsed';
-        skipped[why] = (skipped[why] ?? 0) + 1;
-        return;
-      }
-      examples.push({ features: cands.map((c) => c.features), target });
+      if (row.steps[i + 1]?.parsed?.type === 'go_back') return bump(skipped, 'detour');
+      if (!step.parsed) return bump(skipped, 'unparsed');
+      states.push({ instruction: row.task.instruction, axtree: step.observation, url: step.url, history: row.steps.slice(0, i).map((s) => s.action), action: step.parsed });
     });
   }
-  return { examples, skipped, steps };
+  return { states, skipped, steps };
 }
 
-/** The argument head's counts from every fill / select_option step. */
-export function learnArgHead(rows: readonly DatasetRow[]): { head: ArgHead; seen: number; matched: number } {
+/** One example per state whose action is among the state's candidates (with its argument when a choice spells it). */
+export function examplesFromStates(states: readonly LabeledState[], model: { features: FeatureConfig; argHead: ArgHead }): { examples: DecisionExample[]; skipped: Record<string, number> } {
+  const examples: DecisionExample[] = [];
+  const skipped: Record<string, number> = {};
+  for (const s of states) {
+    const view = new StepView(model, { instruction: s.instruction, axtree: s.axtree, url: s.url, history: s.history });
+    const target = view.cands.findIndex((c) => candidateMatches(c, s.action));
+    if (target === -1) {
+      bump(skipped, s.action.type);
+      continue;
+    }
+    const valid = Uint8Array.from(view.valid, Number);
+    const action: Token = { options: view.cands.map((c) => sparse(c.features)), valid, targets: [target] };
+    const text = s.action.type === 'fill' ? s.action.text : s.action.type === 'select_option' ? s.action.options[0] : undefined;
+    if (text === undefined) {
+      examples.push({ action });
+      continue;
+    }
+    const { list, valid: argValid } = view.argOptions(target);
+    const hits = new Set(matchingCandidates(list, text).map((h) => h.text));
+    const targets = list.flatMap((o, i) => (hits.has(o.text) ? [i] : []));
+    if (!targets.length) {
+      bump(skipped, 'argument without a choice');
+      examples.push({ action });
+      continue;
+    }
+    examples.push({ action, arg: { options: view.argFeatures(target).map(sparse), valid: Uint8Array.from(argValid, Number), targets } });
+  }
+  return { examples, skipped };
+}
+
+/** Rows -> labelled states -> examples, with the counts given (none: the argument scorer's features see no counts). */
+export function examplesFromRows(rows: readonly DatasetRow[], features: FeatureConfig, argHead: ArgHead = emptyArgHead()): Examples {
+  const st = statesFromRows(rows);
+  const ex = examplesFromStates(st.states, { features, argHead });
+  const skipped = { ...st.skipped };
+  for (const [k, n] of Object.entries(ex.skipped)) skipped[k] = (skipped[k] ?? 0) + n;
+  return { examples: ex.examples, skipped, steps: st.steps };
+}
+
+/** The argument head's counts from every fill / select_option state. */
+export function learnArgHead(states: readonly LabeledState[]): { head: ArgHead; seen: number; matched: number } {
   const head = emptyArgHead();
   let seen = 0;
   let matched = 0;
-  for (const row of rows) {
-    row.steps.forEach((step, i) => {
-      const a = step.parsed;
-      if (!a || (a.type !== 'fill' && a.type !== 'select_option')) return;
-      const history = row.steps.slice(0, i).map((s) => s.action);
-      const cand = buildCandidates({ instruction: row.task.instruction, axtree: step.observation, url: step.url, history }).find((c) => c.kind === a.type && c.bid === a.bid);
-      if (!cand) return;
-      seen++;
-      const text = a.type === 'fill' ? a.text : a.options[0]!;
-      if (learnArg(head, a.type, elementKey(a.type, cand.role, cand.name), argCandidates(row.task.instruction, cand.options), text)) matched++;
-    });
+  for (const s of states) {
+    const a = s.action;
+    if (a.type !== 'fill' && a.type !== 'select_option') continue;
+    const cand = buildCandidates({ instruction: s.instruction, axtree: s.axtree, url: s.url, history: s.history }).find((c) => c.kind === a.type && c.bid === a.bid);
+    if (!cand) continue;
+    seen++;
+    const text = a.type === 'fill' ? a.text : a.options[0]!;
+    if (learnArg(head, a.type, elementKey(a.type, cand.role, cand.name), argCandidates(s.instruction, cand.options), text)) matched++;
   }
   return { head, seen, matched };
 }

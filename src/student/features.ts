@@ -22,8 +22,9 @@ const PATHS = ['', 'search', 'listing', 'details', 'review', 'confirmation', 'bo
 const STATES = ['checked', 'disabled', 'required', 'invalid', 'focused', 'expanded'] as const;
 export const HISTORY = 3;
 
-export type FeatureConfig = { buckets: number };
-export const DEFAULT_FEATURES: FeatureConfig = { buckets: 512 };
+/** Hash buckets of the action candidates' bag of words, and of the argument choices' keys. */
+export type FeatureConfig = { buckets: number; argBuckets: number };
+export const DEFAULT_FEATURES: FeatureConfig = { buckets: 512, argBuckets: 256 };
 
 /** Extra dense features after the hashed bag, in order (see extras() below). */
 export const EXTRA_NAMES = [
@@ -49,6 +50,10 @@ export type Candidate = {
   options: string[];
   /** The text fill / select_option would use, as the argument head chooses it (with a head only). */
   arg?: string;
+  /** The element's current value (what a fill would replace). */
+  value?: string;
+  /** Texts the history typed or selected into other elements (fill / select_option only). */
+  used?: ReadonlySet<string>;
   features: Float32Array;
 };
 
@@ -113,8 +118,10 @@ export function buildCandidates(ctx: StepContext, cfg: FeatureConfig = DEFAULT_F
       if (kind !== 'click' && !KIND_ROLES[kind].has(el.role)) continue;
       const options = kind === 'select_option' ? optionLabels(els, i) : [];
       const features = elementFeatures(cfg, p, kind, el, group, ctx.history.length);
-      const arg = argHead && (kind === 'fill' || kind === 'select_option') ? argFeatures(cfg, features, argHead, ctx.instruction, kind, el, options, filledElsewhere(p.fills, el.bid)) : undefined;
-      out.push({ kind, bid: el.bid, role: el.role, name: el.name, options, ...(arg === undefined ? {} : { arg }), features });
+      const typed = kind === 'fill' || kind === 'select_option';
+      const used = typed ? filledElsewhere(p.fills, el.bid) : undefined;
+      const arg = argHead && typed ? argFeatures(cfg, features, argHead, ctx.instruction, kind, el, options, used!) : undefined;
+      out.push({ kind, bid: el.bid, role: el.role, name: el.name, options, ...(arg === undefined ? {} : { arg }), ...(el.value === undefined ? {} : { value: el.value }), ...(used ? { used } : {}), features });
     }
   });
   const page = pageSummary(els);

@@ -1,11 +1,13 @@
 import type { DatasetRow } from '../core/schemas/dataset.js';
 import { InvalidInputError } from '../core/errors.js';
-import { examplesFromRows, learnArgHead, splitRows } from './dataset.js';
-import { DEFAULT_FEATURES, type FeatureConfig } from './features.js';
-import { accuracy, trainMlp, type EpochReport } from './model.js';
+import { argFeatureSize } from './arg-choices.js';
+import { examplesFromStates, learnArgHead, splitRows, statesFromRows, type LabeledState } from './dataset.js';
+import { DEFAULT_FEATURES, featureSize, type FeatureConfig } from './features.js';
+import { initParams } from './model.js';
 import type { StudentModel } from './save-load.js';
+import { actionAccuracy, fitSupervised, type EpochReport } from './sft.js';
 
-export type TrainStudentOptions = { epochs: number; seed: number; valFraction?: number; hidden?: number; features?: FeatureConfig; onEpoch?: (r: EpochReport) => void };
+export type TrainStudentOptions = { epochs: number; seed: number; valFraction?: number; hidden?: number; features?: FeatureConfig; learningRate?: number; onEpoch?: (r: EpochReport) => void };
 
 export type TrainSummary = {
   rows: { train: number; val: number };
@@ -17,26 +19,40 @@ export type TrainSummary = {
   valAccuracy: number | null;
 };
 
-/** Rows -> split -> examples -> MLP + argument head. */
+/** Rows -> split -> labelled states -> student (counts, then both scorers). */
 export async function trainStudent(rows: readonly DatasetRow[], o: TrainStudentOptions): Promise<{ model: StudentModel; summary: TrainSummary }> {
-  const features = o.features ?? DEFAULT_FEATURES;
   const split = splitRows(rows, o.valFraction ?? 0.1, o.seed);
-  // The argument head first: the scorer's features include what it would type.
-  const args = learnArgHead(split.train);
-  const tr = examplesFromRows(split.train, features, args.head);
-  const va = examplesFromRows(split.val, features, args.head);
-  if (!tr.examples.length) throw new InvalidInputError('no training step has an action the student can take (click, fill, select_option, check, stop)');
-  const weights = await trainMlp(tr.examples, va.examples, { epochs: o.epochs, seed: o.seed, ...(o.hidden ? { hidden: o.hidden } : {}), ...(o.onEpoch ? { onEpoch: o.onEpoch } : {}) });
+  const tr = statesFromRows(split.train);
+  const va = statesFromRows(split.val);
+  const r = await trainOnStates(tr.states, va.states, o);
+  const skipped: Record<string, number> = { ...r.summary.skipped };
+  for (const [k, n] of [...Object.entries(tr.skipped), ...Object.entries(va.skipped)]) skipped[k] = (skipped[k] ?? 0) + n;
+  return { model: r.model, summary: { ...r.summary, rows: { train: split.train.length, val: split.val.length }, steps: tr.steps + va.steps, skipped } };
+}
+
+/**
+ * Labelled states -> student: the argument counts first (the scorers' features include what they
+ * say), then both scorers by behaviour cloning. DAgger trains on its aggregate of states this way.
+ */
+export async function trainOnStates(train: readonly LabeledState[], val: readonly LabeledState[], o: TrainStudentOptions): Promise<{ model: StudentModel; summary: TrainSummary }> {
+  const features = o.features ?? DEFAULT_FEATURES;
+  const args = learnArgHead(train);
+  const base = { features, argHead: args.head };
+  const tr = examplesFromStates(train, base);
+  const va = examplesFromStates(val, base);
+  if (!tr.examples.length) throw new InvalidInputError('no training step has an action the student can take (click, fill, select_option, check, stop, go_back, scroll)');
+  const params = initParams(featureSize(features), o.hidden ?? 64, argFeatureSize(features), o.seed);
+  await fitSupervised(params, tr.examples, va.examples, { epochs: o.epochs, seed: o.seed, ...(o.learningRate ? { learningRate: o.learningRate } : {}), ...(o.onEpoch ? { onEpoch: o.onEpoch } : {}) });
   const skipped: Record<string, number> = { ...tr.skipped };
   for (const [k, n] of Object.entries(va.skipped)) skipped[k] = (skipped[k] ?? 0) + n;
   const summary: TrainSummary = {
-    rows: { train: split.train.length, val: split.val.length },
-    steps: tr.steps + va.steps,
+    rows: { train: 0, val: 0 },
+    steps: train.length + val.length,
     examples: { train: tr.examples.length, val: va.examples.length },
     skipped,
     args: { seen: args.seen, matched: args.matched },
-    trainAccuracy: accuracy(weights, tr.examples),
-    valAccuracy: va.examples.length ? accuracy(weights, va.examples) : null,
+    trainAccuracy: actionAccuracy(params, tr.examples),
+    valAccuracy: va.examples.length ? actionAccuracy(params, va.examples) : null,
   };
-  return { model: { features, weights, argHead: args.head, training: { epochs: o.epochs, seed: o.seed, ...summary } }, summary };
+  return { model: { features, params, argHead: args.head, training: { epochs: o.epochs, seed: o.seed, ...summary } }, summary };
 }

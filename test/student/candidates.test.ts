@@ -6,7 +6,9 @@ import type { DatasetRow, DatasetStep } from '../../src/core/schemas/dataset.js'
 import { InvalidInputError } from '../../src/core/errors.js';
 import { argCandidates, chooseArg, elementKey, emptyArgHead, learnArg } from '../../src/student/arguments.js';
 import { examplesFromRows } from '../../src/student/dataset.js';
-import { buildCandidates, candidateMatches, DEFAULT_FEATURES } from '../../src/student/features.js';
+import { buildCandidates, candidateMatches, DEFAULT_FEATURES, featureSize } from '../../src/student/features.js';
+import { argFeatureSize } from '../../src/student/arg-choices.js';
+import { initParams } from '../../src/student/model.js';
 import { loadStudent, saveStudent } from '../../src/student/save-load.js';
 import { syntheticRows } from './synthetic.js';
 import { normalizedTimes } from '../../src/student/text.js';
@@ -64,11 +66,15 @@ describe('saved students', () => {
   it('a model of another format version is refused with a hint to retrain', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wf-student-v-'));
     try {
-      saveStudent(dir, { features: DEFAULT_FEATURES, weights: { input: 1, hidden: 1, w1: new Float32Array(1), b1: new Float32Array(1), w2: new Float32Array(1), b2: new Float32Array(1) }, argHead: emptyArgHead(), training: {} });
+      saveStudent(dir, { features: DEFAULT_FEATURES, params: initParams(featureSize(DEFAULT_FEATURES), 2, argFeatureSize(DEFAULT_FEATURES), 1), argHead: emptyArgHead(), training: {} });
+      expect(loadStudent(dir).params.hidden).toBe(2);
       const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { version: number };
       writeFileSync(join(dir, 'model.json'), JSON.stringify({ ...json, version: 1 }));
       expect(() => loadStudent(dir)).toThrow(InvalidInputError);
       expect(() => loadStudent(dir)).toThrow(/version 1 student/);
+      // A version 2 model (count-based arguments, no argument scorer) is refused with the reason.
+      writeFileSync(join(dir, 'model.json'), JSON.stringify({ ...json, version: 2 }));
+      expect(() => loadStudent(dir)).toThrow(/version 2 student \(it chooses fill and select arguments by counts alone.*reads version 3/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -13,7 +13,7 @@ import { parseIntOption, printJson } from '../output.js';
 type TrainOpts = { data: string; out: string; epochs: number; seed: number; val: string; hidden: number; successesOnly?: boolean; excludeSites?: string; json?: boolean };
 
 /** A run directory (run.sqlite), an export directory holding a .jsonl of rows, or the rows .jsonl itself. */
-function loadRows(data: string): DatasetRow[] {
+export function loadRows(data: string): DatasetRow[] {
   if (!existsSync(data)) throw new InvalidInputError(`${data} does not exist`);
   if (statSync(data).isFile()) return readRowsJsonl(data);
   if (RunStore.exists(data)) {
