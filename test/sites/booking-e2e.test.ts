@@ -24,7 +24,7 @@ describe('a real Chromium books end to end', () => {
       try {
         const page = await context.newPage();
         const episode = `e2e-${site.id}`;
-        await page.goto(`${server.origin(site.id)}/?wf_episode=${episode}`);
+        await page.goto(server.startUrl(site.id, server.episodes.create(episode)));
         const result = await bookThroughUi(page, site, server.world, server.origin(site.id));
         expect(result.reference).toMatch(/^[A-Z]{3}-[A-Z0-9]{6}$/);
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(site.wording.confirmationHeading);
