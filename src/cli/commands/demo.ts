@@ -56,7 +56,7 @@ export function registerDemo(program: Command): void {
     .description('book once on every site in headless Chromium, then run the data pipeline end to end on a small budget')
     .option('--port <n>', 'port for the sites (0 = any free port; 8080 falls back to a free one when taken)', parseIntOption('--port', 0, 65535), 8080)
     .option('--seed <s>', 'seed', parseIntOption('--seed'), 1)
-    .option('--tasks <n>', 'tasks per site for the pipeline', parseIntOption('--tasks', 1, 1000), 4)
+    .option('--tasks <n>', 'tasks per site for the pipeline', parseIntOption('--tasks', 1, 1000), 2)
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--out <dir>', 'run directory (resumed when it exists)', 'runs/demo')
     .option('--keep-serving', 'keep the sites up afterwards (default when run in a terminal)')
