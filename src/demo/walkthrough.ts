@@ -75,6 +75,11 @@ export async function bookThroughUi(page: Page, site: SiteDefinition, world: Wor
     steps++;
   }
 
+  // A cart holds what was chosen: check out.
+  if (new URL(page.url()).pathname === '/cart') {
+    await Promise.all([page.waitForURL((u) => u.pathname !== '/cart'), page.getByRole('link', { name: 'Check out', exact: true }).click()]);
+    steps++;
+  }
   if (new URL(page.url()).pathname === '/account') steps += await signUpAndIn(page);
 
   // The details: on one page, or a wizard's pages (Next until the review).
