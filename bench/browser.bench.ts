@@ -20,6 +20,7 @@ import type { EpisodeBackend } from '../src/browser/env/episode-backend.js';
 import { estimateTokens } from '../src/browser/observation/tokens.js';
 import { Rng } from '../src/core/rng.js';
 import { searchQueryString } from '../src/sites/engine/search-query.js';
+import { siteBackend } from '../src/rollout/site-backend.js';
 import { startServer } from '../src/sites/engine/server.js';
 import type { SiteDefinition } from '../src/sites/engine/site-definition.js';
 import { BrowserGymProtocol } from './browsergym-protocol.js';
@@ -41,11 +42,8 @@ const say = (s: string) => {
 
 const { world } = loadArenaWorld(1);
 const server = await startServer({ port: 0, world });
-const backend: EpisodeBackend = {
-  allowedOrigins: server.sites.map((s) => server.origin(s.id)),
-  startEpisode: async (siteId, id) => `${server.origin(siteId)}/?wf_episode=${id}`,
-  snapshot: async (id) => server.episodes.snapshot(id),
-};
+// The real adapter: episodes are created on the server and opened through their start URLs (tickets).
+const backend: EpisodeBackend = siteBackend(server);
 const browser = await launchChromium();
 const VIEWPORT = { width: 1280, height: 720 };
 

@@ -7,6 +7,7 @@ import { launchChromium } from '../src/browser/chromium.js';
 import { Rng } from '../src/core/rng.js';
 import { searchQueryString } from '../src/sites/engine/search-query.js';
 import { startServer } from '../src/sites/engine/server.js';
+import { EPISODE_COOKIE } from '../src/sites/engine/episode-access.js';
 import { EpisodeStore } from '../src/sites/engine/episode-store.js';
 import { fmt, median, percentile } from './stats.js';
 import { worldFigures } from './world-figures.js';
@@ -35,14 +36,14 @@ const server = await startServer({ port: 0, world });
 // Requests/s on a results page, keep-alive, 16 in flight, 3 s.
 const site = server.sites[0]!;
 const params = site.exampleSearch(world, new Rng('bench'));
-const path = `/search?${searchQueryString(site, params)}&wf_episode=`;
+const path = `/search?${searchQueryString(site, params)}`;
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-const cookie = 'wf_episode=bench-load';
-await new Promise<void>((r) => request({ host: '127.0.0.1', port: server.port, path: `/?wf_episode=bench-load`, headers: { host: `${site.id}.localhost:${server.port}` } }, (res) => res.resume().on('end', r)).end());
+// The cookie a start URL gives a browser: the episode's signed ticket.
+const cookie = `${EPISODE_COOKIE}=${server.episodes.ticket(server.episodes.create('bench-load'))}`;
 const get = () =>
   new Promise<number>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path: path.replace('&wf_episode=', ''), agent, headers: { host: `${site.id}.localhost:${server.port}`, cookie } },
+      { host: '127.0.0.1', port: server.port, path, agent, headers: { host: `${site.id}.localhost:${server.port}`, cookie } },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -74,7 +75,7 @@ say(`${'site'.padEnd(12)} ${'p50'.padStart(6)} ${'p95'.padStart(6)}`);
 for (const s of server.sites) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.origin(s.id)}/?wf_episode=bench-${s.id}`);
+  await page.goto(server.startUrl(s.id, server.episodes.create(`bench-${s.id}`)));
   const p = s.exampleSearch(world, new Rng(`bench/${s.id}`));
   const results = `${server.origin(s.id)}/search?${searchQueryString(s, p)}`;
   await page.goto(results);

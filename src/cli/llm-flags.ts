@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { LlmSetup } from '../agents/make-agent.js';
 import { LlmAgentOptions } from '../agents/llm/options.js';
 import { resolveProviderConfig } from '../models/config.js';
+import { parseDecimal } from '../core/numbers.js';
+import { InvalidInputError } from '../core/errors.js';
 import { parseIntOption } from './output.js';
 
 /** The model flags as commander hands them over (camelCase). */
@@ -49,6 +51,14 @@ export function llmFlags(cmd: Command): Command {
     .option('--obs-budget <tokens>', `llm: token budget of the page in the prompt (default ${DEFAULTS.obsBudgetTokens})`, parseIntOption('--obs-budget', 100, 1_000_000));
 }
 
+/** A USD price flag: plain decimal notation, 0 when left out. */
+function price(flag: string, value: string | undefined): number {
+  if (value === undefined) return 0;
+  const n = parseDecimal(value);
+  if (n === undefined || n < 0) throw new InvalidInputError(`${flag} must be a decimal number of USD, 0 or more, got "${value}"`);
+  return n;
+}
+
 /**
  * The provider config (flags > environment > --llm-config file) and the agent's options. The
  * config names the key's variable; the key itself is read by the provider and never leaves it.
@@ -66,7 +76,7 @@ export function resolveLlm(f: LlmFlags): LlmSetup {
       concurrency: f.llmConcurrency,
       requestsPerMinute: f.rpm,
       maxRetries: f.maxRetries,
-      ...(f.priceIn !== undefined || f.priceOut !== undefined ? { prices: { inputPerMTok: Number(f.priceIn ?? 0), outputPerMTok: Number(f.priceOut ?? 0) } } : {}),
+      ...(f.priceIn !== undefined || f.priceOut !== undefined ? { prices: { inputPerMTok: price('--price-in', f.priceIn), outputPerMTok: price('--price-out', f.priceOut) } } : {}),
       ...(f.cache === false ? { cacheDir: false } : {}),
     },
     ...(f.llmConfig ? { file: f.llmConfig } : {}),

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { InvalidInputError, describeError } from '../core/errors.js';
+import { parseDecimal, parseWholeNumber } from '../core/numbers.js';
 
 /** The CLI owns the terminal: tables for people, JSON for machines, errors on stderr. */
 export function table(head: string[], rows: (string | number)[][]): string {
@@ -23,19 +24,20 @@ export function fail(err: unknown): never {
   process.exit(1);
 }
 
-/** A commander parser for a number in [0, 1] (noise levels, CSR thresholds). */
+/** A commander parser for a number in [0, 1] in decimal notation (noise levels, CSR thresholds); "" and "0x1" are refused. */
 export function parseFraction(name: string) {
   return (value: string): number => {
-    const n = Number(value);
-    if (!(n >= 0 && n <= 1)) throw new InvalidInputError(`${name} must be between 0 and 1, got "${value}"`);
+    const n = parseDecimal(value);
+    if (n === undefined || !(n >= 0 && n <= 1)) throw new InvalidInputError(`${name} must be a decimal number between 0 and 1, got "${value}"`);
     return n;
   };
 }
 
+/** A commander parser for a whole number in decimal digits within [min, max]; "", "0x2", "1e3" and "2.0" are refused. */
 export function parseIntOption(name: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
+    const n = parseWholeNumber(value);
+    if (n === undefined || n < min || n > max) throw new InvalidInputError(`${name} must be a whole number from ${min} to ${max} in decimal digits, got "${value}"`);
     return n;
   };
 }

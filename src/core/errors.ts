@@ -26,6 +26,28 @@ export class EnvironmentError extends WebFoundryError {
   override name = 'EnvironmentError';
 }
 
+/** The thing asked for exists already or is held by someone else (an episode id, a locked run folder). */
+export class ConflictError extends WebFoundryError {
+  override name = 'ConflictError';
+}
+
+/** A bounded resource is full of things still in use (the episode store): nothing was evicted. */
+export class CapacityError extends WebFoundryError {
+  override name = 'CapacityError';
+}
+
+/**
+ * Whether a failure belongs to the infrastructure (browser, site server, model server, disk)
+ * rather than to one episode: such a run stops, and the episode is not stored as if the agent
+ * had failed it. A model server that refused one request for its content (400, 413, 422: a
+ * prompt too long, say) failed that episode only.
+ */
+export function isInfrastructureFailure(err: unknown): boolean {
+  if (!(err instanceof EnvironmentError)) return false;
+  const status = (err as { status?: unknown }).status;
+  return !(typeof status === 'number' && [400, 413, 422].includes(status));
+}
+
 /** Formats an error for a person: message, then hint. */
 export function describeError(err: unknown): string {
   if (err instanceof WebFoundryError) return err.hint ? `${err.message}\n  hint: ${err.hint}` : err.message;

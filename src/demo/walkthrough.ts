@@ -75,6 +75,11 @@ export async function bookThroughUi(page: Page, site: SiteDefinition, world: Wor
     steps++;
   }
 
+  // A cart holds what was chosen: check out.
+  if (new URL(page.url()).pathname === '/cart') {
+    await Promise.all([page.waitForURL((u) => u.pathname !== '/cart'), page.getByRole('link', { name: 'Check out', exact: true }).click()]);
+    steps++;
+  }
   if (new URL(page.url()).pathname === '/account') steps += await signUpAndIn(page);
 
   // The details: on one page, or a wizard's pages (Next until the review).
@@ -163,9 +168,9 @@ async function signUpAndIn(page: Page): Promise<number> {
   return 6;
 }
 
-/** Cookie banners and promo modals cover the page until closed. */
+/** Cookie banners and promo modals cover the page until closed: the modal first (its backdrop covers the banner too). */
 export async function dismissOverlays(page: Page): Promise<void> {
-  for (const name of ['Accept all cookies', 'Close']) {
+  for (const name of ['Close', 'Accept all cookies']) {
     const b = page.getByRole('button', { name, exact: true });
     if ((await b.count()) > 0 && (await b.first().isVisible())) await b.first().click();
   }

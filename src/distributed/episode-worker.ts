@@ -159,7 +159,7 @@ export class EpisodeWorker {
       const agent = { ...(data.agent.noise !== undefined ? { noise: data.agent.noise } : {}), ...(data.agent.llm ? { llm: { config: data.agent.llm.config } } : {}) };
       for (let attempt = 0; ; attempt++) {
         try {
-          const t = await runTaskEpisode(env, data.task, attempt, { makePolicy, runId: data.runId, seed: data.seed, maxSteps: data.maxSteps, agentInfo: agentInfo(data.agent.name, agent) });
+          const t = await runTaskEpisode(env, data.task, attempt, { makePolicy, runId: data.runId, seed: data.seed, maxSteps: data.maxSteps, agentInfo: agentInfo(data.agent.name, agent), serverPort: site!.server.port });
           const bytes = encodeTrajectory(t);
           // The trajectory first, then the job completes with a pointer to it (see EpisodeResult).
           await this.redis.set(keys(this.queue).result(job.id!), bytes, 'EX', RETENTION_SECONDS);

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { agentFactory, agentInfo } from '../agents/make-agent.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { DatasetRow } from '../core/schemas/dataset.js';
 import type { Task } from '../core/schemas/task.js';
@@ -190,8 +191,8 @@ export async function runAblation(o: AblationOptions): Promise<AblationResult> {
       }),
     ],
   };
-  writeFileSync(join(o.dir, 'ablation.json'), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(join(o.dir, 'ablation.md'), `${ablationMarkdown(result)}\n`);
+  writeFileAtomic(join(o.dir, 'ablation.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileAtomic(join(o.dir, 'ablation.md'), `${ablationMarkdown(result)}\n`);
   return result;
 }
 
@@ -204,7 +205,8 @@ type EvalContext = {
 async function evaluateAgent(c: EvalContext): Promise<EvalRecord> {
   const path = join(c.dir, 'evals', `${c.name}.json`);
   if (existsSync(path)) {
-    const r = EvalRecord.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    // A record that does not parse (another version, a damaged file) is measured again.
+    const r = EvalRecord.safeParse(readJson(path));
     if (r.success) return r.data;
   }
   const tasks = [...c.inDomain, ...c.heldOut];
@@ -228,8 +230,7 @@ async function evaluateAgent(c: EvalContext): Promise<EvalRecord> {
     bySite: summarize(ts).bySite,
     seconds: (performance.now() - t0) / 1000,
   };
-  mkdirSync(join(c.dir, 'evals'), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
+  writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
   return record;
 }
 
@@ -239,12 +240,21 @@ const score = (ts: readonly Trajectory[]): Score => summarize(ts).overall;
 function checkConfig(dir: string, cfg: AblationConfig, force: boolean): void {
   const path = join(dir, 'config.json');
   if (existsSync(path) && !force) {
-    const prev = AblationConfig.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    const prev = AblationConfig.safeParse(readJson(path));
     if (prev.success && JSON.stringify(prev.data) !== JSON.stringify(cfg)) {
       throw new InvalidInputError(`${dir} holds an ablation with another configuration`, { hint: 'choose another --out, or pass --force to reuse what still fits' });
     }
   }
-  writeFileSync(path, `${JSON.stringify(cfg, null, 2)}\n`);
+  writeFileAtomic(path, `${JSON.stringify(cfg, null, 2)}\n`);
+}
+
+/** A JSON file's value, or undefined when it is not JSON (a damaged or foreign file). */
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 const pct = (s: Spread): string => (s.n > 1 ? `${(s.mean * 100).toFixed(1)} ± ${(s.sd * 100).toFixed(1)}` : (s.mean * 100).toFixed(1));

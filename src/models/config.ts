@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InvalidInputError } from '../core/errors.js';
+import { parseDecimal } from '../core/numbers.js';
 
 /**
  * How to reach one model. The config holds the *name* of the environment variable with the
@@ -50,7 +51,8 @@ export const DEFAULT_CACHE_DIR = join('.cache', 'webfoundry', 'llm');
  * as strings (CLI flags, env vars); `cacheDir: "false"` or `"off"` disables the cache.
  */
 const numeric = (inner: z.ZodNumber) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), inner).optional();
+  // Plain decimal text only: "" or "0x10" stays a string, which the number schema refuses.
+  z.preprocess((v) => (typeof v === 'string' && parseDecimal(v.trim()) !== undefined ? Number(v) : v), inner).optional();
 
 export const ProviderConfigLayer = z.strictObject({
   provider: ProviderKind.optional(),

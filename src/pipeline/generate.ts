@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { FolderLock } from '../core/folder-lock.js';
 import { basename } from 'node:path';
 import type { LlmSetup } from '../agents/make-agent.js';
 import { LlmAgentOptions } from '../agents/llm/options.js';
@@ -6,6 +7,7 @@ import { InvalidInputError } from '../core/errors.js';
 import type { Task } from '../core/schemas/task.js';
 import type { DatasetRow } from '../core/schemas/dataset.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
+import { RunStoppedError } from '../rollout/run-stopped-error.js';
 import { ScreenshotBuffer, screenshotOption } from '../rollout/screenshots.js';
 import { localRunner, type EpisodeRunner } from '../rollout/episode-runner.js';
 import { loadArenaWorld, siteById } from '../sites/registry.js';
@@ -32,13 +34,26 @@ export type GenerateRunOptions = {
 
 /**
  * The method end to end: propose tasks, roll out the teacher, evaluate every step, keep the
- * successes, salvage the partials, and store it all. Resumable: episodes already stored are
- * skipped, the rest (including one cut short by a kill) are run again.
+ * successes, salvage the partials, and store it all. Resumable: episodes finished and stored
+ * are skipped, the rest (one cut short by a kill, one stored with status "error") run again.
+ *
+ * The run folder is locked while this works in it (a second process is refused with
+ * ConflictError) and until the returned store is closed. When the infrastructure fails (no
+ * browser, the site server down), the episodes that finished are kept and RunStoppedError says
+ * to resume.
  */
 export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
   const versions = RunStore.versions();
   const runId = basename(o.dir);
-  const store = o.resume && RunStore.exists(o.dir) ? RunStore.open(o.dir, { config: o.config, versions, force: o.force }) : RunStore.create(o.dir, runId, o.config, versions);
+  const lock = FolderLock.acquire(o.dir, 'generate');
+  let store: RunStore;
+  try {
+    store = o.resume && RunStore.exists(o.dir) ? RunStore.open(o.dir, { config: o.config, versions, force: o.force }) : RunStore.create(o.dir, runId, o.config, versions);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  store.holdLock(lock);
   try {
     const { world } = loadArenaWorld(o.config.worldSeed);
     let tasks: Task[] = store.tasks();
@@ -58,22 +73,27 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
     const runner =
       o.runner ??
       localRunner({ parallel: o.parallel, world, ...(o.config.screenshots ? { env: { screenshot: screenshotOption(o.config.screenshots) } } : {}), ...(shots ? { keepScreenshot: shots.keep } : {}) });
-    await runner.run({
-      tasks: pending,
-      agent: { name: o.config.teacher, noise: o.config.noise, ...(o.llm ? { llm: o.llm } : {}) },
-      worldSeed: o.config.worldSeed,
-      maxSteps: o.config.maxSteps,
-      runId: store.runId,
-      seed: o.config.seed,
-      mode: o.config.mode,
-      key: store.key(),
-      onEpisode: (t) => {
-        const row = salvage(t, store.runId, o.config.salvage);
-        const recorded = shots?.take(t.header.episodeId, t.steps.flatMap((s) => (s.screenshot ? [s.index] : []))) ?? [];
-        // Idempotent: an episode delivered twice (a queue's retry) is stored once.
-        if (store.recordEpisode(t, row, recorded)) o.onEpisode?.(t, row?.kind ?? 'none');
-      },
-    });
+    try {
+      await runner.run({
+        tasks: pending,
+        agent: { name: o.config.teacher, noise: o.config.noise, ...(o.llm ? { llm: o.llm } : {}) },
+        worldSeed: o.config.worldSeed,
+        maxSteps: o.config.maxSteps,
+        runId: store.runId,
+        seed: o.config.seed,
+        mode: o.config.mode,
+        key: store.key(),
+        onEpisode: (t) => {
+          const row = salvage(t, store.runId, o.config.salvage);
+          const recorded = shots?.take(t.header.episodeId, t.steps.flatMap((s) => (s.screenshot ? [s.index] : []))) ?? [];
+          // Idempotent: an episode delivered twice (a queue's retry) is stored once.
+          if (store.recordEpisode(t, row, recorded)) o.onEpisode?.(t, row?.kind ?? 'none');
+        },
+      });
+    } catch (err) {
+      if (err instanceof RunStoppedError) throw new RunStoppedError(done.size + err.finished, tasks.length, err.reason, `continue with: webfoundry generate ... --out ${o.dir} --resume`);
+      throw err;
+    }
     return store;
   } catch (err) {
     store.close();

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInputError } from '../core/errors.js';
+import type { FolderLock } from '../core/folder-lock.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
 import { DatasetRow } from '../core/schemas/dataset.js';
 import { Task } from '../core/schemas/task.js';
@@ -80,8 +81,17 @@ const identity = (c: RunConfig) => canonicalJson(c);
  * A run's SQLite store (WAL), inside the run directory: config and versions, tasks, episodes,
  * steps, evaluations and dataset rows. One transaction per finished episode, so a run killed
  * at any moment (kill -9 included) has every finished episode whole and none half-written.
+ *
+ * An episode stored with status "error" (something inside it failed that was not the agent) is
+ * kept for diagnosis but does not count as done: a resume runs its task again and replaces it.
+ * Failures of the infrastructure are never stored (see runTasks).
+ *
+ * The store lives in WAL mode: a copy of `run.sqlite` alone can miss the latest episodes, which
+ * are in `run.sqlite-wal` until a checkpoint. close() checkpoints, so a folder whose process
+ * ended normally holds everything in `run.sqlite`; copy `run.sqlite-wal` too otherwise.
  */
 export class RunStore {
+  private lock: FolderLock | undefined;
   private constructor(
     private readonly db: Database.Database,
     readonly dir: string,
@@ -167,11 +177,28 @@ export class RunStore {
   }
 
   tasks(): Task[] {
-    return (this.db.prepare('SELECT json FROM tasks ORDER BY idx').pluck().all() as string[]).map((j) => Task.parse(JSON.parse(j)));
+    return (this.db.prepare('SELECT json FROM tasks ORDER BY idx').pluck().all() as string[]).map((j) => this.parse(Task, j, 'a task'));
   }
 
+  /** A stored JSON value read with its schema; a value that does not fit names the store. */
+  private parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, json: string, what: string): T {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch (err) {
+      throw new InvalidInputError(`${RunStore.path(this.dir)}: ${what} is not valid JSON (${(err as Error).message})`, { hint: 'the store is damaged: regenerate the run' });
+    }
+    const r = schema.safeParse(raw);
+    if (r.success) return r.data;
+    const issue = r.error.issues[0]!;
+    throw new InvalidInputError(`${RunStore.path(this.dir)}: ${what} does not fit this version's schema (${issue.path.join('.')}: ${issue.message})`, {
+      hint: 'the run was made by another version of WebFoundry: regenerate it',
+    });
+  }
+
+  /** Tasks whose episode finished: stored, and not with status "error". */
   doneTaskIds(): Set<string> {
-    return new Set(this.db.prepare('SELECT task_id FROM episodes').pluck().all() as string[]);
+    return new Set(this.db.prepare("SELECT task_id FROM episodes WHERE status != 'error'").pluck().all() as string[]);
   }
 
   /**
@@ -185,7 +212,14 @@ export class RunStore {
     const e = t.end.evaluation;
     const site = t.header.task.site;
     return this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM episodes WHERE task_id = ?').get(t.header.task.id) !== undefined) return false;
+      // A finished episode of this task is kept (a queue may deliver one twice); an errored one
+      // stored before is replaced by this one.
+      const old = this.db.prepare('SELECT episode_id, status FROM episodes WHERE task_id = ?').get(t.header.task.id) as { episode_id: string; status: string } | undefined;
+      if (old !== undefined && old.status !== 'error') return false;
+      if (old !== undefined) {
+        for (const table of ['dataset_rows', 'evaluations', 'steps']) this.db.prepare(`DELETE FROM ${table} WHERE episode_id = ?`).run(old.episode_id);
+        this.db.prepare('DELETE FROM episodes WHERE task_id = ?').run(t.header.task.id);
+      }
       this.db
         .prepare('INSERT INTO episodes (task_id, episode_id, site, status, csr, sr, steps, header, end_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(t.header.task.id, t.header.episodeId, site, t.end.status, e.csr, e.sr ? 1 : 0, t.steps.length, JSON.stringify(t.header), JSON.stringify(t.end));
@@ -224,9 +258,9 @@ export class RunStore {
     const steps = this.db.prepare('SELECT json FROM steps WHERE episode_id = ? ORDER BY idx').pluck();
     for (const e of eps) {
       yield {
-        header: TrajectoryHeader.parse(JSON.parse(e.header)),
-        steps: (steps.all(e.episode_id) as string[]).map((j) => TrajectoryStep.parse(JSON.parse(j))),
-        end: TrajectoryEnd.parse(JSON.parse(e.end_json)),
+        header: this.parse(TrajectoryHeader, e.header, `episode ${e.episode_id}'s header`),
+        steps: (steps.all(e.episode_id) as string[]).map((j) => this.parse(TrajectoryStep, j, `a step of episode ${e.episode_id}`)),
+        end: this.parse(TrajectoryEnd, e.end_json, `episode ${e.episode_id}'s end`),
       };
     }
   }
@@ -258,18 +292,27 @@ export class RunStore {
   }
 
   rows(): DatasetRow[] {
-    return (this.db.prepare('SELECT d.json FROM dataset_rows d JOIN episodes e ON e.episode_id = d.episode_id JOIN tasks t ON t.id = e.task_id ORDER BY t.idx').pluck().all() as string[]).map((j) => {
-      const r = DatasetRow.safeParse(JSON.parse(j));
-      if (r.success) return r.data;
-      const issue = r.error.issues[0]!;
-      throw new InvalidInputError(`${this.dir}: a dataset row does not fit this version's schema (${issue.path.join('.')}: ${issue.message})`, {
-        hint: 'the run was made by another version of WebFoundry: regenerate it',
-      });
-    });
+    return (this.db.prepare('SELECT d.json FROM dataset_rows d JOIN episodes e ON e.episode_id = d.episode_id JOIN tasks t ON t.id = e.task_id ORDER BY t.idx').pluck().all() as string[]).map((j) => this.parse(DatasetRow, j, 'a dataset row'));
   }
 
+  /** Keeps the run folder's lock until close(): the process writing a run holds it (see FolderLock). */
+  holdLock(lock: FolderLock): void {
+    this.lock = lock;
+  }
+
+  /** Closes the store after moving everything from the WAL into run.sqlite (a copy of that file alone is then whole), and lets go of the folder's lock. */
   close(): void {
+    if (!this.db.open) {
+      this.lock?.release();
+      return;
+    }
+    try {
+      if (!this.db.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // A reader holding the WAL (stats in another process) only delays the checkpoint to a later close.
+    }
     this.db.close();
+    this.lock?.release();
   }
 }
 

@@ -2,6 +2,11 @@ import type { RunStore } from './run-store.js';
 
 export const CSR_BINS = ['0', '(0,0.25)', '[0.25,0.5)', '[0.5,0.75)', '[0.75,1)', '1'] as const;
 
+/**
+ * `episodes` counts every stored episode; `errors` those that errored (something other than the
+ * agent failed inside them, status "error"). Errored episodes are not agent failures: SR, CSR,
+ * the histogram and the step counts are over the others, and a resume runs them again.
+ */
 export type Stats = {
   episodes: number;
   successes: number;
@@ -29,7 +34,8 @@ function bin(csr: number): number {
   return csr < 0.25 ? 1 : csr < 0.5 ? 2 : csr < 0.75 ? 3 : 4;
 }
 
-function stats(outcomes: ReturnType<RunStore['outcomes']>, rows: { kind: string; steps: number }[]): Stats {
+function stats(all: ReturnType<RunStore['outcomes']>, rows: { kind: string; steps: number }[]): Stats {
+  const outcomes = all.filter((o) => o.status !== 'error');
   const n = outcomes.length;
   const steps = outcomes.map((o) => o.steps).sort((a, b) => a - b);
   const hist = CSR_BINS.map(() => 0);
@@ -38,7 +44,7 @@ function stats(outcomes: ReturnType<RunStore['outcomes']>, rows: { kind: string;
   const ex = (k: string) => rows.filter((r) => r.kind === k).reduce((s, r) => s + r.steps, 0);
   const successes = outcomes.filter((o) => o.sr).length;
   return {
-    episodes: n,
+    episodes: all.length,
     successes,
     sr: n ? successes / n : 0,
     meanCsr: n ? outcomes.reduce((s, o) => s + o.csr, 0) / n : 0,
@@ -48,11 +54,11 @@ function stats(outcomes: ReturnType<RunStore['outcomes']>, rows: { kind: string;
     expansion: count('success') ? (count('success') + count('salvaged')) / count('success') : null,
     meanSteps: n ? steps.reduce((s, x) => s + x, 0) / n : 0,
     medianSteps: n ? steps[Math.floor((n - 1) / 2)]! : 0,
-    errors: outcomes.filter((o) => o.status === 'error').length,
+    errors: all.length - n,
     usage: {
-      inputTokens: outcomes.reduce((n, o) => n + (o.usage?.inputTokens ?? 0), 0),
-      outputTokens: outcomes.reduce((n, o) => n + (o.usage?.outputTokens ?? 0), 0),
-      costUsd: outcomes.reduce((n, o) => n + (o.usage?.costUsd ?? 0), 0),
+      inputTokens: all.reduce((n, o) => n + (o.usage?.inputTokens ?? 0), 0),
+      outputTokens: all.reduce((n, o) => n + (o.usage?.outputTokens ?? 0), 0),
+      costUsd: all.reduce((n, o) => n + (o.usage?.costUsd ?? 0), 0),
     },
   };
 }

@@ -52,7 +52,17 @@ export class RolloutRunner {
           return d;
         },
       };
-      const t = await runEpisode({ env, policy, task: job.task, episodeId: `${this.s.runId}-${job.key}${attempt ? `-retry${attempt}` : ''}`, episodeSeed: 0, maxSteps: this.s.maxSteps, attempt });
+      const t = await runEpisode({
+        env,
+        policy,
+        task: job.task,
+        // Unique per iteration (round keys repeat every iteration); a retry starts that episode over.
+        episodeId: `${this.s.runId}-it${job.iteration}-${job.key}`,
+        replace: attempt > 0,
+        episodeSeed: 0,
+        maxSteps: this.s.maxSteps,
+        attempt,
+      });
       const record = toRecord(job, t, student, this.s, policyMs);
       onDone(record);
       return record;

@@ -1,5 +1,5 @@
 import type { BrowserEnv } from '../browser/env/browser-env.js';
-import { describeError } from '../core/errors.js';
+import { describeError, isInfrastructureFailure } from '../core/errors.js';
 import type { SiteEpisodeState } from '../core/schemas/episode-state.js';
 import type { Task } from '../core/schemas/task.js';
 import { TRAJECTORY_SCHEMA_VERSION, type EpisodeStatus, type Trajectory, type TrajectoryHeader, type TrajectoryStep } from '../core/schemas/trajectory.js';
@@ -11,6 +11,8 @@ export type EpisodeOptions = {
   policy: Policy;
   task: Task;
   episodeId: string;
+  /** Start the episode over if the server has it already (a retry); otherwise an existing id is refused. */
+  replace?: boolean;
   /** Seed of the policy's own randomness (noise) for this episode. */
   episodeSeed: number;
   maxSteps: number;
@@ -30,8 +32,9 @@ export type ScreenshotKeeper = (episodeId: string, index: number, shot: { format
 /**
  * Runs one episode: reset on the task's site, then policy and env in turn until the policy
  * stops or the step budget runs out. Every step carries what the agent saw, what it did, the
- * privileged state after it and the CSR so far. A crash of the env propagates (the pool retries
- * the episode); everything else ends the episode with status "error" and keeps the steps.
+ * privileged state after it and the CSR so far. A crash of the env or any other failure of the
+ * infrastructure (isInfrastructureFailure) propagates: the pool retries a crash, and the run
+ * stops on the rest. Everything else ends the episode with status "error" and keeps the steps.
  */
 export async function runEpisode(o: EpisodeOptions): Promise<Trajectory> {
   const started = performance.now();
@@ -44,7 +47,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<Trajectory> {
     startedAt: new Date().toISOString(),
   };
   o.policy.begin?.(o.task, o.episodeSeed);
-  let observation = await o.env.reset({ siteId: o.task.site, episodeId: o.episodeId, ...(o.task.manage ? { fixtures: o.task.manage.fixtures } : {}) });
+  let observation = await o.env.reset({ siteId: o.task.site, episodeId: o.episodeId, ...(o.replace ? { replace: true } : {}), ...(o.task.manage ? { fixtures: o.task.manage.fixtures } : {}) });
   const steps: TrajectoryStep[] = [];
   const history: PastStep[] = [];
   const states: (SiteEpisodeState | undefined)[] = [];
@@ -90,7 +93,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<Trajectory> {
       }
     }
   } catch (err) {
-    if ((err as Error).name === 'EnvCrashedError') throw err;
+    if (isInfrastructureFailure(err)) throw err;
     status = 'error';
     error = describeError(err);
   }

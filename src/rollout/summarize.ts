@@ -1,17 +1,23 @@
 import type { Trajectory } from '../core/schemas/trajectory.js';
 
+/**
+ * `episodes` counts every episode, `errors` those that errored (status "error": something other
+ * than the agent failed inside them). Errored episodes are not the agent's failures: SR, CSR and
+ * steps are over the others.
+ */
 export type Score = { episodes: number; sr: number; csr: number; meanSteps: number; errors: number };
 export type RunSummary = { overall: Score; bySite: Record<string, Score> };
 
-function score(ts: readonly Trajectory[]): Score {
+function score(all: readonly Trajectory[]): Score {
+  const ts = all.filter((t) => t.end.status !== 'error');
   const n = ts.length;
   const sum = (f: (t: Trajectory) => number) => ts.reduce((s, t) => s + f(t), 0);
   return {
-    episodes: n,
+    episodes: all.length,
     sr: n ? sum((t) => (t.end.evaluation.sr ? 1 : 0)) / n : 0,
     csr: n ? sum((t) => t.end.evaluation.csr) / n : 0,
     meanSteps: n ? sum((t) => t.end.steps) / n : 0,
-    errors: ts.filter((t) => t.end.status === 'error').length,
+    errors: all.length - n,
   };
 }
 

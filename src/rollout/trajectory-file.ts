@@ -1,22 +1,30 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { InvalidInputError } from '../core/errors.js';
 import { TrajectoryLine, type Trajectory } from '../core/schemas/trajectory.js';
 
-/** One JSONL file per episode: header, steps, end. Written whole, atomically. */
+/**
+ * One JSONL file per episode (header, steps, end), named by its episode id, which is the same
+ * on every attempt (runTasks): a task has one file. Written whole, atomically.
+ */
 export function writeTrajectory(dir: string, t: Trajectory): string {
-  mkdirSync(dir, { recursive: true });
   const path = join(dir, `${t.header.episodeId}.jsonl`);
   const lines = [t.header, ...t.steps, t.end].map((l) => JSON.stringify(l));
-  writeFileSync(`${path}.tmp`, `${lines.join('\n')}\n`);
-  renameSync(`${path}.tmp`, path);
+  writeFileAtomic(path, `${lines.join('\n')}\n`);
   return path;
 }
 
 export function readTrajectory(path: string): Trajectory {
   const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '');
   const parsed = lines.map((l, i) => {
-    const r = TrajectoryLine.safeParse(JSON.parse(l));
+    let raw: unknown;
+    try {
+      raw = JSON.parse(l);
+    } catch (err) {
+      throw new InvalidInputError(`${path}:${i + 1}: not valid JSON (${(err as Error).message})`);
+    }
+    const r = TrajectoryLine.safeParse(raw);
     if (!r.success) throw new InvalidInputError(`${path}:${i + 1}: ${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`);
     return r.data;
   });

@@ -114,7 +114,12 @@ export function splitRows(rows: readonly DatasetRow[], fraction: number, seed: n
  */
 export function readRowsJsonl(path: string): DatasetRow[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((line, i) => {
-    const raw = JSON.parse(line) as unknown;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (err) {
+      throw new InvalidInputError(`${path}:${i + 1}: not valid JSON (${(err as Error).message})`);
+    }
     const plain = DatasetRow.safeParse(raw);
     const r = plain.success ? plain : DatasetRow.safeParse(readColumnar(DatasetRow, raw));
     const issue = r.success ? undefined : r.error.issues[0];

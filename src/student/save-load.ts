@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { ArgHead } from './arguments.js';
 import { ARG_EXTRA_NAMES } from './arg-choices.js';
@@ -51,14 +52,16 @@ export function serializeStudent(m: StudentModel): { json: string; weights: Buff
   return { json: `${JSON.stringify(json, null, 2)}\n`, weights: buf };
 }
 
-/** Writes weights.bin then model.json, each through a temporary file, so a kill never leaves half a model. */
+/**
+ * Writes weights.bin then model.json (which describes them) last, each through a temporary file
+ * renamed into place: a kill never leaves half a model, nor a model.json over other weights.
+ */
 export function saveStudent(dir: string, m: StudentModel): void {
   const { json, weights } = serializeStudent(m);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'weights.bin.tmp'), weights);
-  renameSync(join(dir, 'weights.bin.tmp'), join(dir, 'weights.bin'));
-  writeFileSync(join(dir, 'model.json.tmp'), json);
-  renameSync(join(dir, 'model.json.tmp'), join(dir, 'model.json'));
+  rmSync(join(dir, 'model.json'), { force: true });
+  writeFileAtomic(join(dir, 'weights.bin'), weights);
+  writeFileAtomic(join(dir, 'model.json'), json);
 }
 
 export function loadStudent(dir: string): StudentModel {

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { TASK_SCHEMA_VERSION, Task } from '../core/schemas/task.js';
 import { WORLD_VERSION } from '../core/version.js';
@@ -71,6 +72,7 @@ export type LoadOptions = {
 export function loadTasks(nameOrPath: string, options: LoadOptions = {}): Task[] {
   const path = resolveTaskSource(nameOrPath);
   const tasks = parseTaskLines(readFileSync(path, 'utf8'), path);
+  if (tasks.length === 0) throw new InvalidInputError(`${path} holds no tasks (it is empty or only blank lines)`, { hint: 'make tasks with `webfoundry tasks generate`' });
   if (options.world) {
     tasks.forEach((t, i) => {
       if (t.metadata.worldSeed !== options.world!.seed || t.metadata.worldVersion !== WORLD_VERSION) {
@@ -87,8 +89,5 @@ export function loadTasks(nameOrPath: string, options: LoadOptions = {}): Task[]
 
 /** Writes tasks as JSONL atomically (temp file then rename). */
 export function writeTasks(path: string, tasks: readonly Task[]): void {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, tasks.map((t) => JSON.stringify(t)).join('\n') + (tasks.length ? '\n' : ''));
-  renameSync(tmp, path);
+  writeFileAtomic(path, tasks.map((t) => JSON.stringify(t)).join('\n') + (tasks.length ? '\n' : ''));
 }

@@ -4,7 +4,8 @@ import { InvalidInputError } from '../core/errors.js';
 import { optionInputName, quantityInputName } from '../sites/engine/flow.js';
 import { contactInputName, extraInputName, travellerInputName } from '../sites/engine/forms.js';
 import { searchQueryString } from '../sites/engine/search-query.js';
-import { EPISODE_COOKIE } from '../sites/engine/site-app.js';
+import { FORM_TOKEN } from '../sites/engine/book-token.js';
+import { EPISODE_COOKIE } from '../sites/engine/episode-access.js';
 import { SECRET_HEADER, type SiteServer } from '../sites/engine/server.js';
 import type { SearchParams } from '../sites/engine/site-definition.js';
 import { siteById } from '../sites/registry.js';
@@ -39,14 +40,26 @@ export class SiteDriver {
   private constructor(
     private readonly server: Pick<SiteServer, 'port' | 'secret'>,
     readonly episodeId: string,
+    /** Per site, the URL that enters this episode there (it carries the episode's signed ticket). */
+    private readonly startUrls: Record<string, string>,
   ) {}
 
   /** A new episode, created with the server's secret like every rollout does. */
   static async start(server: Pick<SiteServer, 'port' | 'secret'>): Promise<SiteDriver> {
     const r = await send(server.port, { method: 'POST', host: `127.0.0.1:${server.port}`, path: '/__wf/episodes', headers: { [SECRET_HEADER]: server.secret, 'content-type': 'application/json' }, body: '{}' });
     if (r.status !== 201) throw new Error(`creating an episode failed: ${r.status} ${r.body}`);
-    const { episodeId } = JSON.parse(r.body) as { episodeId: string };
-    return new SiteDriver(server, episodeId);
+    const { episodeId, startUrls } = JSON.parse(r.body) as { episodeId: string; startUrls: Record<string, string> };
+    return new SiteDriver(server, episodeId, startUrls);
+  }
+
+  /** Opens the site's start URL once, as a browser would, so its cookie holds the episode's ticket. */
+  private async enter(site: string): Promise<void> {
+    if (this.cookies.has(site)) return;
+    const start = this.startUrls[site];
+    if (start === undefined) throw new InvalidInputError(`no start URL for site "${site}"`);
+    const u = new URL(start);
+    const r = await send(this.server.port, { method: 'GET', host: this.host(site), path: u.pathname + u.search, headers: {}, onCookie: (c) => this.cookies.set(site, c) });
+    if (!this.cookies.has(site)) throw new Error(`entering the episode on ${site} failed: ${r.status} ${pageText(r.body).slice(0, 200)}`);
   }
 
   private host(site: string): string {
@@ -55,14 +68,13 @@ export class SiteDriver {
 
   /** A page of a site, in this episode; follows the site's redirects. */
   async request(site: string, method: 'GET' | 'POST', path: string, form?: Record<string, string> | [string, string][]): Promise<Reply> {
+    await this.enter(site);
     let cookie = this.cookies.get(site);
-    let target = path;
-    if (cookie === undefined) target += `${path.includes('?') ? '&' : '?'}wf_episode=${encodeURIComponent(this.episodeId)}`;
     const body = form ? new URLSearchParams(form).toString() : undefined;
     let r = await send(this.server.port, {
       method,
       host: this.host(site),
-      path: target,
+      path,
       headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       body,
       onCookie: (c) => this.cookies.set(site, c),
@@ -111,8 +123,12 @@ export class SiteDriver {
     return this.expectOk(`details on ${site}`, await this.request(site, 'POST', '/details', form));
   }
 
+  /** Opens the review page and posts its form, as a person clicking "book" does (the form carries its token). */
   async book(site: string): Promise<Reply> {
-    return this.expectOk(`book on ${site}`, await this.request(site, 'POST', '/book', { terms: 'accepted' }));
+    const review = this.expectOk(`review on ${site}`, await this.request(site, 'GET', '/review'));
+    // No form when the details were not accepted (the site sent us back to them): post anyway, as a stale page would.
+    const token = formTokenOf(review.body);
+    return this.expectOk(`book on ${site}`, await this.request(site, 'POST', '/book', { [FORM_TOKEN]: token, terms: 'accepted' }));
   }
 
   async state(): Promise<EpisodeState> {
@@ -139,4 +155,9 @@ function send(port: number, o: { method: string; host: string; path: string; hea
     if (o.body !== undefined) req.write(o.body);
     req.end();
   });
+}
+
+/** The form token a page's booking form carries (review, payment), '' when it has none: post it back as a browser does. */
+export function formTokenOf(html: string): string {
+  return new RegExp(`name="${FORM_TOKEN}" value="([^"]*)"`).exec(html)?.[1] ?? '';
 }

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserEnv } from '../../src/browser/env/browser-env.js';
 import type { EpisodeBackend } from '../../src/browser/env/episode-backend.js';
+import { siteBackend } from '../../src/rollout/site-backend.js';
 import type { SiteServer } from '../../src/sites/engine/server.js';
 import { sharedBrowser } from '../helpers/browser.js';
 import { useTestServer } from '../helpers/test-server.js';
@@ -48,13 +49,8 @@ afterAll(async () => {
   await new Promise((r) => local.server.close(r));
 });
 
-function backendOf(server: SiteServer): EpisodeBackend {
-  return {
-    allowedOrigins: server.sites.map((s) => server.origin(s.id)),
-    startEpisode: async (siteId, id) => `${server.origin(siteId)}/?wf_episode=${id}`,
-    snapshot: async (id) => server.episodes.snapshot(id),
-  };
-}
+/** The real adapter: the env creates its episodes through the site server and opens their start URLs. */
+const backendOf = (server: SiteServer): EpisodeBackend => siteBackend(server);
 
 describe('every request of an episode goes through the origin guard', () => {
   it('a page on our site fetching another origin is blocked and recorded; the other server never hears of it', async () => {

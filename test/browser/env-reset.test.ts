@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { BrowserEnv } from '../../src/browser/env/browser-env.js';
 import type { EpisodeBackend } from '../../src/browser/env/episode-backend.js';
+import { siteBackend } from '../../src/rollout/site-backend.js';
 import type { SiteServer } from '../../src/sites/engine/server.js';
 import { sharedBrowser } from '../helpers/browser.js';
 import { useTestServer } from '../helpers/test-server.js';
 
 const getServer = useTestServer({ browser: true });
 
-function backendOf(server: SiteServer): EpisodeBackend {
-  return {
-    allowedOrigins: server.sites.map((s) => server.origin(s.id)),
-    startEpisode: async (siteId, id) => `${server.origin(siteId)}/?wf_episode=${id}`,
-    snapshot: async (id) => server.episodes.snapshot(id),
-  };
-}
+/** The real adapter: the env creates its episodes through the site server and opens their start URLs. */
+const backendOf = (server: SiteServer): EpisodeBackend => siteBackend(server);
 
 const bidOf = (axtree: string, re: RegExp) => /\[([^\]]+)\]/.exec(axtree.split('\n').find((l) => re.test(l)) ?? '')?.[1];
 

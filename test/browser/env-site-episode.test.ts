@@ -4,20 +4,15 @@ import type { EpisodeBackend } from '../../src/browser/env/episode-backend.js';
 import { Rng } from '../../src/core/rng.js';
 import type { Observation } from '../../src/core/schemas/observation.js';
 import { StepResult } from '../../src/core/schemas/step-info.js';
+import { siteBackend } from '../../src/rollout/site-backend.js';
 import type { SiteServer } from '../../src/sites/engine/server.js';
 import { sharedBrowser } from '../helpers/browser.js';
 import { useTestServer } from '../helpers/test-server.js';
 
 const getServer = useTestServer({ browser: true });
 
-/** What the lead's adapter will do, in a few lines: the env only sees this interface. */
-function backendOf(server: SiteServer): EpisodeBackend {
-  return {
-    allowedOrigins: server.sites.map((s) => server.origin(s.id)),
-    startEpisode: async (siteId, id) => `${server.origin(siteId)}/?wf_episode=${encodeURIComponent(id)}`,
-    snapshot: async (id) => server.episodes.snapshot(id),
-  };
-}
+/** The real adapter: the env creates its episodes through the site server and opens their start URLs. */
+const backendOf = (server: SiteServer): EpisodeBackend => siteBackend(server);
 
 function bidOf(obs: Observation, line: RegExp): string {
   const hit = obs.axtree.split('\n').find((l) => line.test(l));

@@ -5,7 +5,7 @@ import { checkConstraint } from '../../src/evaluation/check-constraint.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import type { Task } from '../../src/core/schemas/task.js';
 import type { Constraint } from '../../src/core/schemas/task.js';
-import { uniformFacts, type Facts } from '../../src/evaluation/facts.js';
+import { factsOf, uniformFacts, type Facts } from '../../src/evaluation/facts.js';
 import type { Choice, Listing, SiteDefinition } from '../../src/sites/engine/site-definition.js';
 import type { Candidate, Target, TaskCatalogue } from '../../src/sites/kit/task-catalogue.js';
 import { bookedState, buildTarget, resolveTaskTarget, targetOf } from '../../src/tasks/target.js';
@@ -125,4 +125,21 @@ export function checkSuperlatives(tasks: readonly Task[], site: SiteDefinition, 
     checked++;
   }
   return checked;
+}
+
+/** Every candidate of every target: unique ids, clean phrases (a sentence ends like one), and satisfied by a booking of the target. */
+export function expectCandidatesHold(catalogue: TaskCatalogue, targets: readonly Target[]): void {
+  for (const t of targets) {
+    const cands = catalogue.candidates(t, new Rng('c'));
+    const ids = cands.map((c) => c.constraint.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const facts = factsOf(bookedState(t));
+    for (const c of cands) {
+      for (const p of c.phrases) {
+        expect(p.text).not.toMatch(/undefined|NaN|\[object/);
+        expect(p.form === 'sentence').toBe(/[.!?]$/.test(p.text));
+      }
+      expect(checkConstraint(withPhrase(c), facts).satisfied, `${c.constraint.id} on ${t.listing.id}`).toBe(true);
+    }
+  }
 }

@@ -40,18 +40,20 @@ describe('bad input gets a clear 4xx, never a crash', () => {
 
   it('a POST to book with nothing selected books nothing', async () => {
     const server = getServer();
-    const r = await http(server, { site: 'skyhop', method: 'POST', path: '/book?wf_episode=x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'terms=accepted' });
-    expect(r.status).toBe(302);
+    const ticket = server.episodes.ticket(server.episodes.create('x'));
+    const r = await http(server, { site: 'skyhop', method: 'POST', path: `/book?wf_episode=${ticket}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'terms=accepted' });
+    expect(r.status).toBe(303);
     const cookie = String(r.headers['set-cookie']).split(';')[0]!;
     const r2 = await http(server, { site: 'skyhop', method: 'POST', path: '/book', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'terms=accepted' });
     expect(r2.status).toBe(409);
     expect((await stateOf(server, 'x')).sites.skyhop!.bookings).toEqual([]);
   });
 
-  it('an invalid episode id is refused', async () => {
+  it('an invalid episode id, or a bare id without its ticket, is refused', async () => {
     const server = getServer();
-    const r = await http(server, { site: 'skyhop', path: '/?wf_episode=bad%20id!' });
-    expect(r.status).toBe(400);
+    expect((await http(server, { site: 'skyhop', path: '/?wf_episode=bad%20id!' })).status).toBe(403);
+    server.episodes.create('bare');
+    expect((await http(server, { site: 'skyhop', path: '/?wf_episode=bare' })).status).toBe(403);
   });
 });
 
@@ -60,7 +62,7 @@ describe('the privileged state API', () => {
     const server = getServer();
     const created = await http(server, { method: 'POST', path: '/__wf/episodes', headers: { ...secret(), 'content-type': 'application/json' }, body: '{"episodeId":"api-1"}' });
     expect(created.status).toBe(201);
-    expect(JSON.parse(created.body).startUrls.skyhop).toBe(`${server.origin('skyhop')}/?wf_episode=api-1`);
+    expect(JSON.parse(created.body).startUrls.skyhop).toBe(server.startUrl('skyhop', 'api-1'));
     expect((await http(server, { path: '/__wf/episodes/api-1/state' })).status).toBe(403);
     expect((await http(server, { site: 'skyhop', path: '/__wf/episodes/api-1/state' })).status).toBe(403);
     expect((await http(server, { path: '/__wf/episodes/api-1/state', headers: { 'x-webfoundry-secret': 'guess' } })).status).toBe(403);

@@ -28,13 +28,15 @@ import { testWorld, useTestServer } from '../helpers/test-server.js';
 const getServer = useTestServer({ browser: true });
 const world = testWorld();
 const suite = loadTasks('bookingarena-v0', { world });
+// The sites of bookingarena-v0 (the chrome is one component library: the newer sites carry the same).
+const SUITE_SITES = SITES.filter((s) => suite.some((t) => t.site === s.id));
 const BUDGET = LlmAgentOptions.parse({}).obsBudgetTokens;
 const runs = new Map<string, Trajectory>();
 let env: BrowserEnv;
 
 beforeAll(async () => {
   env = new BrowserEnv({ browser: await sharedBrowser(), backend: siteBackend(getServer()), mode: 'full' });
-  for (const site of SITES) {
+  for (const site of SUITE_SITES) {
     const task = suite.find((t) => t.site === site.id)!;
     runs.set(site.id, await runEpisode({ env, policy: new ScriptedTeacher(world, 0), task, episodeId: `chrome-${site.id}`, episodeSeed: 1, maxSteps: 60 }));
   }
@@ -96,7 +98,7 @@ const EXPECTED: Record<string, (site: SiteDefinition) => string[]> = {
 describe('the chrome in real Chromium, page by page, while the teacher books', () => {
   for (const type of Object.keys(EXPECTED)) {
     it(`${type}: the chrome renders after the task's controls, names nothing the flow uses, and the booking succeeds`, () => {
-      for (const site of SITES) {
+      for (const site of SUITE_SITES) {
         const t = runs.get(site.id)!;
         expect(t.end.evaluation.sr, `${site.id}: ${t.end.status} ${t.end.error ?? ''}`).toBe(true);
         const step = t.steps.find((s) => pageTypeOfPath(new URL(s.url).pathname) === type);

@@ -6,7 +6,8 @@ import { steps } from '../../src/sites/engine/steps/index.js';
 import { TEST_CARDS } from '../../src/sites/engine/steps/payment.js';
 import { catalogueFor, siteById } from '../../src/sites/registry.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
-import { pageText, SiteDriver } from '../../src/validity/site-driver.js';
+import { FORM_TOKEN } from '../../src/sites/engine/book-token.js';
+import { formTokenOf, pageText, SiteDriver } from '../../src/validity/site-driver.js';
 import { contactInputName, travellerInputName } from '../../src/sites/engine/forms.js';
 import { testWorld } from '../helpers/test-server.js';
 
@@ -86,9 +87,11 @@ describe('flow steps refuse what a real booking site refuses', () => {
       page = await d.request(walled.id, 'POST', '/details', [...Object.entries(fields), ...steppers, ['wizard_part', 'extras']]);
     }
     expect(page.status).toBeLessThan(400);
-    const review = await d.request(walled.id, 'POST', '/book', { terms: 'accepted' });
+    // The forms that book carry the page's token, as a browser posts them.
+    const reviewToken = formTokenOf((await d.request(walled.id, 'GET', '/review')).body);
+    const review = await d.request(walled.id, 'POST', '/book', { [FORM_TOKEN]: reviewToken, terms: 'accepted' });
     expect(pageText(review.body)).toContain('Card number');
-    const card = { cardName: 'Ana Silva', expiry: '12/29', cvc: '123', postcode: '1100-148' };
+    const card = { [FORM_TOKEN]: formTokenOf(review.body), cardName: 'Ana Silva', expiry: '12/29', cvc: '123', postcode: '1100-148' };
     const badNumber = await d.request(walled.id, 'POST', '/payment', { ...card, cardNumber: '4242 4242 4242 4241' });
     expect(badNumber.status).toBe(422);
     expect((await siteState(d, walled.id)).payments).toEqual([]);

@@ -15,9 +15,11 @@ describe('episode isolation', () => {
     const results = await Promise.all(
       runs.map(async ({ i, site, episode }) => {
         const context = await browser.newContext();
+        // 20 pages at once on a shared, loaded machine: generous ceilings, never a race against the clock.
+        context.setDefaultTimeout(240_000);
         try {
           const page = await context.newPage();
-          await page.goto(`${server.origin(site.id)}/?wf_episode=${episode}`);
+          await page.goto(server.startUrl(site.id, server.episodes.create(episode)));
           return await bookThroughUi(page, site, server.world, server.origin(site.id), 100 + i);
         } finally {
           await context.close();
@@ -35,18 +37,18 @@ describe('episode isolation', () => {
       references.add(results[i]!.reference);
     }
     expect(references.size).toBe(N);
-  }, 180_000);
+  }, 900_000);
 
-  it('two episodes on the same site in one browser context switch by ?wf_episode= and keep apart', async () => {
+  it('two episodes on the same site in one browser context switch by their start URLs and keep apart', async () => {
     const server = getServer();
     const browser = await sharedBrowser();
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
       const origin = server.origin('skyhop');
-      await page.goto(`${origin}/?wf_episode=alpha`);
+      await page.goto(server.startUrl('skyhop', server.episodes.create('alpha')));
       await page.goto(`${origin}/search?origin=LIS&destination=MAD&date=2026-06-10&adults=1&children=0&cabin=economy`);
-      await page.goto(`${origin}/?wf_episode=beta`);
+      await page.goto(server.startUrl('skyhop', server.episodes.create('beta')));
       await page.goto(`${origin}/search?origin=CDG&destination=LHR&date=2026-06-11&adults=2&children=0&cabin=business`);
       expect((await stateOf(server, 'alpha')).sites.skyhop!.search!.params.origin).toBe('LIS');
       expect((await stateOf(server, 'beta')).sites.skyhop!.search!.params.origin).toBe('CDG');

@@ -82,7 +82,8 @@ describe('review and confirmation pages show every fact a constraint checks', ()
               expect(row!.value, `${task.id} ${where}: ${c.field}`).toBe(formatFact(spec!, attrs[c.field]!, server.world, site.currency));
             }
           };
-          await page.goto(`${server.origin(site.id)}/review?wf_episode=${encodeURIComponent(d.episodeId)}`);
+          // The page joins the driver's episode with its ticket, as a start URL does.
+          await page.goto(`${server.origin(site.id)}/review?wf_episode=${encodeURIComponent(server.episodes.ticket(d.episodeId))}`);
           const state = await d.state();
           await check('review', state.sites[site.id]!.selection!.attrs);
           await d.book(site.id);

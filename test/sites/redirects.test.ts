@@ -24,8 +24,9 @@ describe('site redirects stay on the site', () => {
 
   it('GET //host/path?wf_episode= and POST /consent with a "//" Referer answer a local Location', async () => {
     const server = getServer();
+    const ticket = server.episodes.ticket(server.episodes.create('redirect-a'));
     const cases = [
-      { method: 'GET', path: '//127.0.0.1:9/x?wf_episode=redirect-a' },
+      { method: 'GET', path: `//127.0.0.1:9/x?wf_episode=${ticket}` },
       { method: 'POST', path: '/consent', headers: { referer: '//127.0.0.1:9/x' } },
       { method: 'POST', path: '/consent', headers: { referer: `http://skyhop.localhost:${server.port}//127.0.0.1:9/x` } },
       { method: 'POST', path: '/promo/dismiss', headers: { referer: `http://skyhop.localhost:${server.port}//127.0.0.1:9/x` } },

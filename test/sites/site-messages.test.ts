@@ -47,7 +47,7 @@ describe('site messages that say what is true', () => {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.origin('wheelo')}/?wf_episode=follows`);
+      await page.goto(server.startUrl('wheelo', server.episodes.create('follows')));
       await page.getByLabel('Pick-up time').selectOption('09:00');
       await expect.poll(() => page.getByLabel('Drop-off time').inputValue()).toBe('09:00');
       await page.getByLabel('Drop-off time').selectOption('11:30');
@@ -64,7 +64,7 @@ describe('site messages that say what is true', () => {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.origin('skyhop')}/?wf_episode=today`);
+      await page.goto(server.startUrl('skyhop', server.episodes.create('today')));
       await page.getByRole('button', { name: 'Open calendar for Departure date' }).click();
       const today = page.locator('[aria-current="date"]');
       await expect.poll(() => today.count()).toBe(1);

@@ -18,7 +18,7 @@ describe('invalid submissions are rejected with a visible error and book nothing
       try {
         const page = await context.newPage();
         const origin = server.origin(site.id);
-        await page.goto(`${origin}/?wf_episode=${episode}`);
+        await page.goto(server.startUrl(site.id, server.episodes.create(episode)));
         await dismissOverlays(page);
         const alert = page.getByRole('alert');
 

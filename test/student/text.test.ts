@@ -205,6 +205,10 @@ describe('generated tasks', () => {
     coachly: ['date', 'returnDate'],
     ferryway: ['date', 'returnDate'],
     packfly: ['date'],
+    screenly: ['date'],
+    medibook: ['date', 'appointmentDate'],
+    tourbase: ['date'],
+    nestaway: ['date'],
   };
   const PARTY_FIELDS: Record<string, 'adults' | 'children' | 'guests'> = { adults: 'adults', children: 'children', partySize: 'guests', tickets: 'guests' };
 

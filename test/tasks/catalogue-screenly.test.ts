@@ -1,12 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '../../src/core/rng.js';
 import { checkConstraint } from '../../src/evaluation/check-constraint.js';
-import { factsOf } from '../../src/evaluation/facts.js';
 import { buildArenaWorld, catalogueFor } from '../../src/sites/registry.js';
 import { screenly } from '../../src/sites/screenly/index.js';
-import { bookedState } from '../../src/tasks/target.js';
 import type { World } from '../../src/world/world.js';
-import { checkGeneratedTask, exampleTargets, expectListingJudgementsAgree, tierTasks, withPhrase } from '../helpers/catalogue.js';
+import { checkGeneratedTask, exampleTargets, expectCandidatesHold, expectListingJudgementsAgree, tierTasks } from '../helpers/catalogue.js';
 
 const site = screenly;
 const catalogue = catalogueFor('screenly');
@@ -38,19 +35,7 @@ describe('screenly task catalogue', () => {
   });
 
   it('offers only constraints a booking of the target satisfies, with unique ids and clean phrases', () => {
-    for (const t of exampleTargets(site, world, 40, 'satisfied')) {
-      const cands = catalogue.candidates(t, new Rng('c'));
-      const ids = cands.map((c) => c.constraint.id);
-      expect(new Set(ids).size).toBe(ids.length);
-      const facts = factsOf(bookedState(t));
-      for (const c of cands) {
-        for (const p of c.phrases) {
-          expect(p.text).not.toMatch(/undefined|NaN|\[object/);
-          expect(p.form === 'sentence').toBe(/[.!?]$/.test(p.text));
-        }
-        expect(checkConstraint(withPhrase(c), facts).satisfied, `${c.constraint.id} on ${t.listing.id}`).toBe(true);
-      }
-    }
+    expectCandidatesHold(catalogue, exampleTargets(site, world, 40, 'satisfied'));
   });
 
   // Superlatives are not rechecked from scratch here: test/helpers' brute force picks one choice

@@ -86,6 +86,9 @@ export class ScriptedTeacher implements Policy {
       const ref = /Booking reference:\s*([A-Z]{3}-[A-Z0-9]{6})/.exec(obs.axtree)?.[1];
       return act({ type: 'stop', answer: ref ?? 'booked' }, `The booking is confirmed${ref ? ` with reference ${ref}` : ''}; done.`);
     }
+    // A page still working (aria-busy: suggestions loading, the next page on its way) is waited
+    // for, not read half-made. The env waits for it too; this is for when its settle gave up.
+    if (page.nodes.some((n) => n.states.has('busy'))) return act({ type: 'noop', ms: 500 }, 'The page is still loading; wait for it.');
     // Overlays first: they sit on top of the page; a pop-up covers the cookie banner too.
     const dialog = page.nodes.findIndex((n) => n.role === 'dialog');
     if (dialog >= 0) {

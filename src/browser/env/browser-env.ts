@@ -16,9 +16,14 @@ export type { StepRecord } from './episode-session.js';
 /**
  * Where an episode starts: an http(s) URL (its origin is allowed), a data: URL (data: is then
  * allowed in the episode), about:blank, or a site of the attached backend. file: is refused.
+ * A site episode gets a random id unless given one; an id the backend has already is refused
+ * unless `replace` (it starts over, empty).
  */
-/** A URL, or a site episode (with, for tasks about existing bookings, the fixtures it starts with: passed to the backend as they are). */
-export type ResetTarget = { url: string } | { siteId: string; episodeId?: string; fixtures?: unknown };
+/**
+ * A URL, or a site episode (with, for tasks about existing bookings, the fixtures it starts with:
+ * passed to the backend as they are).
+ */
+export type ResetTarget = { url: string } | { siteId: string; episodeId?: string; replace?: boolean; fixtures?: unknown };
 
 /**
  * A BrowserGym-style environment over Playwright and Chromium: reset() opens an episode in a
@@ -121,8 +126,8 @@ export class BrowserEnv {
     }
     const backend = this.options.backend;
     if (!backend) throw new InvalidInputError(`reset: site "${target.siteId}" needs an env with a backend`, { hint: 'pass { backend } to new BrowserEnv()' });
-    const id = target.episodeId ?? `${this.options.episodePrefix}-${randomUUID().slice(0, 8)}`;
-    const url = await backend.startEpisode(target.siteId, id, target.fixtures);
+    const id = target.episodeId ?? `${this.options.episodePrefix}-${randomUUID()}`;
+    const url = await backend.startEpisode(target.siteId, id, { replace: target.replace ?? false, ...(target.fixtures !== undefined ? { fixtures: target.fixtures } : {}) });
     return { url, id, siteId: target.siteId, allowed: [...backend.allowedOrigins, ...extra] };
   }
 

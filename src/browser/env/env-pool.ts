@@ -17,11 +17,19 @@ export type EnvPoolOptions = {
   env?: Omit<BrowserEnvOptions, 'browser'>;
   /** How to start the shared browser (default launchChromium). */
   launch?: () => Promise<Browser>;
+  /**
+   * A final failure for which this is true stops the pool: jobs not started yet are not started
+   * (they come back `skipped`), jobs in flight finish. For failures of the environment itself (no
+   * browser, a browser lost beyond the retries), where every next job would fail the same way.
+   */
+  stopOn?: (error: unknown) => boolean;
 };
 
 export type PoolResult<J, R> =
   | { job: J; attempts: number; ok: true; value: R }
-  | { job: J; attempts: number; ok: false; error: unknown };
+  | { job: J; attempts: number; ok: false; error: unknown; skipped?: false }
+  /** Never started: the pool had stopped on `error` (another job's). */
+  | { job: J; attempts: 0; ok: false; error: unknown; skipped: true };
 
 /**
  * Runs K episodes in parallel in one shared browser, one context each. When the browser dies
@@ -74,9 +82,10 @@ export class EnvPool {
   async run<J, R>(jobs: readonly J[], fn: (env: BrowserEnv, job: J, attempt: number) => Promise<R>): Promise<PoolResult<J, R>[]> {
     const results: PoolResult<J, R>[] = new Array(jobs.length);
     let next = 0;
+    let stoppedBy: { error: unknown } | undefined;
     while (this.envs.length < Math.min(this.size, jobs.length)) this.envs.push(new BrowserEnv({ ...this.options.env, browser: this.liveBrowser }));
     const worker = async (env: BrowserEnv) => {
-      while (next < jobs.length) {
+      while (next < jobs.length && !stoppedBy) {
         const index = next++;
         const job = jobs[index]!;
         for (let attempt = 0; ; attempt++) {
@@ -89,12 +98,17 @@ export class EnvPool {
               continue;
             }
             results[index] = { job, attempts: attempt + 1, ok: false, error: err };
+            if (!stoppedBy && this.options.stopOn?.(err)) {
+              log.debug('pool stopped', { index, error: String(err) });
+              stoppedBy = { error: err };
+            }
             break;
           }
         }
       }
     };
     await Promise.all(this.envs.slice(0, Math.min(this.size, jobs.length)).map(worker));
+    for (let i = 0; i < jobs.length; i++) results[i] ??= { job: jobs[i]!, attempts: 0, ok: false, error: stoppedBy!.error, skipped: true };
     return results;
   }
 

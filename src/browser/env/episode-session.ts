@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { EnvironmentError } from '../../core/errors.js';
 import { logger } from '../../core/logger.js';
 import type { Action } from '../../core/schemas/action.js';
 import { OBSERVATION_SCHEMA_VERSION, type Observation, type TabInfo } from '../../core/schemas/observation.js';
@@ -137,12 +138,22 @@ export class EpisodeSession {
     this.tabs.adopt(page, true);
     await this.network.guardPage(page, true);
     let error: string | null = null;
+    // A backend's start page that does not load is the site server's failure, not something for the agent to see.
+    const backendStart = this.siteId !== undefined;
+    // The start URL carries the episode's ticket: errors name the page without it.
+    const shown = backendStart ? url.replace(/\?.*$/, '') : url;
     try {
       // The previous episode's page may ask "Leave site?": it is left.
-      await this.dialogs.whileLeaving(() => page.goto(url, { waitUntil: 'load', timeout: this.options.navigationTimeoutMs }));
+      const response = await this.dialogs.whileLeaving(() => page.goto(url, { waitUntil: 'load', timeout: this.options.navigationTimeoutMs }));
+      const status = response?.status() ?? 0;
+      if (backendStart && status >= 400) {
+        throw new EnvironmentError(`the site server refused the episode's start page ${shown} (HTTP ${status})`, { hint: 'the backend must create the episode and return its start URL (with its ticket) from the site server' });
+      }
     } catch (err) {
+      if (err instanceof EnvironmentError) throw err;
       this.rethrowIfCrashed(err);
-      error = `opening ${url} failed: ${plainText((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '')}`;
+      error = `opening ${shown} failed: ${plainText((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '').split(url).join(shown)}`;
+      if (backendStart) throw new EnvironmentError(`the site server did not serve the episode's start page: ${error}`, { cause: err, hint: 'check that the site server is up' });
     }
     // The previous episode's pages must not be one go_back away.
     await (await cdpFor(page)).send('Page.resetNavigationHistory').catch((err: unknown) => this.rethrowIfCrashed(err));
@@ -210,6 +221,9 @@ export class EpisodeSession {
     const observation = await this.buildObservation(error ?? null, mark);
     const tObserve = performance.now();
     const state = backend && this.id && this.siteId ? await backend.snapshot(this.id) : undefined;
+    if (backend && this.id && this.siteId && !state) {
+      throw new EnvironmentError(`the site server no longer knows episode "${this.id}": its state is lost`, { hint: 'the server was restarted, or the episode was deleted or evicted' });
+    }
     const timings: StepTimings = {
       actionMs: tAction - t0,
       settleMs: tSettle - tAction,
@@ -314,7 +328,7 @@ export class EpisodeSession {
 
   private async settleOne(page: Page, frames: number, timeoutMs: number): Promise<SettleOutcome> {
     try {
-      return await settle(page, this.trackers.get(page)!, this.dialogs, { quietMs: this.options.quietMs, timeoutMs, runtimeSource: this.runtimeSource }, frames);
+      return await settle(page, this.trackers.get(page)!, this.dialogs, { quietMs: this.options.quietMs, timeoutMs, readyTimeoutMs: Math.max(timeoutMs, this.options.readyTimeoutMs), runtimeSource: this.runtimeSource }, frames);
     } catch (err) {
       this.rethrowUnlessPageClosed(err);
       return { settled: true, opened: 0, doc: '' };

@@ -44,15 +44,25 @@ export type BrowserEnvOptions = {
   /** Bound on settling after an action (default 5,000 ms). */
   settleTimeoutMs?: number;
   /**
+   * Bound on waiting for a page that declared itself busy after an action (`aria-busy="true"`:
+   * suggestions loading, a document being left), and for the page a navigation leads to; such a
+   * page is ready when it says so, however loaded the machine (default 20,000 ms).
+   */
+  readyTimeoutMs?: number;
+  /**
    * Timers and animations an action starts within this window, and due within it, are waited for
    * before observing (default 1,000 ms): debounced menus, hover submenus, toasts.
    */
   settleWindowMs?: number;
   /** Bound on waiting for a tab the page asked to open to appear (default 2,000 ms). */
   popupWaitMs?: number;
-  /** Bound on an element becoming actionable (default 3,000 ms: a loaded machine makes 1 s flaky). */
+  /**
+   * Bound on an element becoming actionable and the action being done (default 10,000 ms). Real
+   * failures (hidden, covered, disabled) are reported at once without it; it only bounds moving
+   * elements and a slow machine, where 3 s made the same click fail in one run and not another.
+   */
   actionTimeoutMs?: number;
-  /** Bound on goto/back/forward and the first page of an episode (default 10,000 ms). */
+  /** Bound on goto/back/forward and the first page of an episode (default 20,000 ms). */
   navigationTimeoutMs?: number;
   /** A whole step (or reset) taking longer than this means the page hangs (default 30,000 ms). */
   stepTimeoutMs?: number;
@@ -81,10 +91,11 @@ export function resolveEnvOptions(o: BrowserEnvOptions): ResolvedEnvOptions {
     viewport: o.viewport ?? { width: 1280, height: 720 },
     quietMs: o.quietMs ?? 25,
     settleTimeoutMs: o.settleTimeoutMs ?? 5000,
+    readyTimeoutMs: o.readyTimeoutMs ?? 20_000,
     settleWindowMs: o.settleWindowMs ?? DEFAULT_SETTLE_WINDOW_MS,
     popupWaitMs: o.popupWaitMs ?? 2000,
-    actionTimeoutMs: o.actionTimeoutMs ?? 3000,
-    navigationTimeoutMs: o.navigationTimeoutMs ?? 10_000,
+    actionTimeoutMs: o.actionTimeoutMs ?? 10_000,
+    navigationTimeoutMs: o.navigationTimeoutMs ?? 20_000,
     stepTimeoutMs: o.stepTimeoutMs ?? 30_000,
     episodePrefix: o.episodePrefix ?? 'env',
     reuseContext: o.reuseContext ?? true,

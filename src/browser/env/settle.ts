@@ -9,6 +9,11 @@ export type SettleOptions = {
   quietMs: number;
   /** Give up waiting after this long; the step still returns, with info.settled false. */
   timeoutMs: number;
+  /**
+   * How long a page that declared itself busy (aria-busy) since the action is waited for, and
+   * the page a navigation leads to (>= timeoutMs; default timeoutMs).
+   */
+  readyTimeoutMs?: number;
   /** The page runtime, for documents the init script did not reach. */
   runtimeSource: string;
 };
@@ -28,7 +33,9 @@ export type SettleOutcome = { settled: boolean; mark?: MarkResult; opened: numbe
  * agent answers). Returns the bid marks taken right after, so observing costs no extra round trip.
  */
 export async function settle(page: Page, network: NetworkTracker, dialogs: Dialogs, opts: SettleOptions, frames = 0): Promise<SettleOutcome> {
-  const deadline = performance.now() + opts.timeoutMs;
+  const start = performance.now();
+  let deadline = start + opts.timeoutMs;
+  const readyDeadline = start + Math.max(opts.timeoutMs, opts.readyTimeoutMs ?? 0);
   let installed = false;
   for (;;) {
     const left = deadline - performance.now();
@@ -36,9 +43,14 @@ export async function settle(page: Page, network: NetworkTracker, dialogs: Dialo
     if (dialogs.isOpen(page)) return { settled: true, opened: 0, doc: '', dialog: true };
     let raced;
     try {
-      raced = await dialogs.race(page, settleAndMark(page, opts.quietMs, left, frames));
+      raced = await dialogs.race(page, settleAndMark(page, opts.quietMs, left, frames, readyDeadline - performance.now()));
     } catch (err) {
-      if (isNavigationRace(err)) continue;
+      if (isNavigationRace(err)) {
+        // The page the action led to arrived (after a wait a loaded machine may have made long):
+        // it gets a whole settle window of its own, within the ready bound.
+        deadline = Math.min(readyDeadline, Math.max(deadline, performance.now() + opts.timeoutMs));
+        continue;
+      }
       throw err;
     }
     if (raced.dialog) return { settled: true, opened: 0, doc: '', dialog: true };

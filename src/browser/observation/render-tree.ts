@@ -376,6 +376,8 @@ function nodeLine(l: Line, cut: (s: string) => string, focused: boolean): string
   const invalid = props.get('invalid');
   if (invalid !== undefined && invalid !== 'false' && invalid !== false) parts.push('invalid');
   if (props.get('focused') === true) parts.push('focused');
+  // The page says it is still working on this (aria-busy): what it shows may be about to change.
+  if (props.get('busy') === true) parts.push('busy');
   if (l.clickable) parts.push('clickable');
   if (l.nameFrom) parts.push(`name-from=${l.nameFrom}`);
   parts.push(...l.extra);

@@ -3,13 +3,20 @@
  * decided inside the page where the events happen. Source text that runs inside the runtime's
  * closure; `wake`, `BID`, `origSetTimeout` and `SETTLE_WINDOW` are defined by the caller.
  *
- * Settled means: the document is loaded and not navigating away, no fetch/XHR in flight, no DOM
- * mutation or scroll for `quietMs`, and nothing the last action started is still due soon:
+ * Settled means: the document is loaded and not navigating away, no fetch/XHR in flight (nor the
+ * reading of a response's body), no element the page declared busy, no DOM mutation or scroll
+ * for `quietMs`, and nothing the last action started is still due soon:
  *
  * - a setTimeout the page scheduled within SETTLE_WINDOW ms after the action began, due within
  *   SETTLE_WINDOW ms (a debounced autocomplete, a hover menu's open delay, a toast), counting
  *   timers those timers schedule, since they are scheduled inside the window too;
  * - a finite CSS animation or transition that ends within SETTLE_WINDOW ms.
+ *
+ * A page declares itself busy with the standard `aria-busy="true"` (a widget loading, a document
+ * about to be replaced: BookingArena's sites do both, see sites/engine/assets/app.js). An element
+ * set busy since the action began is waited for until it is not, however long that takes under
+ * load (up to the settle timeout); one already busy before the action (a page that never clears
+ * it) is not, so a forgotten aria-busy cannot slow every step.
  *
  * setInterval, timers scheduled before the action or later than the window, and infinite
  * animations (spinners) do not count, so a page that polls forever still settles, at most
@@ -20,14 +27,25 @@ export const ACTIVITY_SOURCE = String.raw`
   let lastActivity = performance.now();
   const bump = () => { lastActivity = performance.now(); wake(); };
   let inflight = 0;
+  // Elements the page set aria-busy="true" on since the current action began (see beginAction).
+  const declaredBusy = new Set();
   new MutationObserver((records) => {
+    let active = false;
     for (const r of records) {
       // Our own marking is not page activity.
       if (r.type === 'attributes' && (r.attributeName === BID || r.attributeName === POINTER)) continue;
-      bump();
-      return;
+      if (r.type === 'attributes' && r.attributeName === 'aria-busy' && r.target.getAttribute('aria-busy') === 'true') declaredBusy.add(r.target);
+      active = true;
     }
+    if (active) bump();
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  const busyDeclared = () => {
+    for (const el of declaredBusy) {
+      if (el.isConnected && el.getAttribute('aria-busy') === 'true') return true;
+      declaredBusy.delete(el);
+    }
+    return false;
+  };
   addEventListener('scroll', bump, { capture: true, passive: true });
   addEventListener('load', wake);
   // A navigation away has begun (link, form submit, location change): this document is about to
@@ -47,6 +65,21 @@ export const ACTIVITY_SOURCE = String.raw`
       p.then(done, done);
       return p;
     };
+  }
+  // Reading a fetched body is part of the request: pages render what they read right after it.
+  const RESPONSE = window.Response && window.Response.prototype;
+  if (RESPONSE) {
+    for (const m of ['json', 'text', 'arrayBuffer', 'blob', 'formData']) {
+      const read = RESPONSE[m];
+      if (typeof read !== 'function') continue;
+      RESPONSE[m] = function (...args) {
+        inflight++;
+        let p;
+        try { p = read.apply(this, args); } catch (e) { done(); throw e; }
+        p.then(done, done);
+        return p;
+      };
+    }
   }
   const XHR = window.XMLHttpRequest;
   if (XHR) {
@@ -85,6 +118,7 @@ export const ACTIVITY_SOURCE = String.raw`
     trackFrom = performance.now();
     trackWindow = windowMs;
     pendingTimers.clear();
+    declaredBusy.clear();
   }
   /** ms until the last tracked timer is due, 0 when none is pending. */
   function timersLeft(now) {
@@ -130,8 +164,10 @@ export const ACTIVITY_SOURCE = String.raw`
 
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
 
-  function settle(quietMs, timeoutMs, frames) {
+  // readyMs (>= timeoutMs): how long an element declared busy since the action is waited for.
+  function settle(quietMs, timeoutMs, frames, readyMs) {
     const start = performance.now();
+    const readyFor = Math.max(timeoutMs, readyMs || 0);
     return new Promise(async (resolve) => {
       // Some effects (a wheel scroll) only start on a later frame: let them begin first.
       for (let i = 0; i < frames; i++) await frame();
@@ -140,18 +176,20 @@ export const ACTIVITY_SOURCE = String.raw`
         origClearTimeout(timer);
         const now = performance.now();
         const loading = document.readyState !== 'complete' || navigating();
+        const declared = busyDeclared();
         const idleFor = now - lastActivity;
         const timers = timersLeft(now);
         const anims = loading || inflight > 0 || timers > 0 ? 0 : animationsLeft();
-        if (!loading && inflight === 0 && idleFor >= quietMs && timers === 0 && anims === 0) return finish({ settled: true, busy: '', opened, doc: DOC_ID });
-        if (now - start >= timeoutMs) {
-          const busy = loading ? 'loading' : inflight > 0 ? inflight + ' requests' : timers > 0 ? 'timers' : anims > 0 ? 'animations' : 'DOM changes';
+        if (!loading && !declared && inflight === 0 && idleFor >= quietMs && timers === 0 && anims === 0) return finish({ settled: true, busy: '', opened, doc: DOC_ID });
+        if (now - start >= (declared ? readyFor : timeoutMs)) {
+          const busy = loading ? 'loading' : declared ? 'aria-busy' : inflight > 0 ? inflight + ' requests' : timers > 0 ? 'timers' : anims > 0 ? 'animations' : 'DOM changes';
           return finish({ settled: false, busy, opened, doc: DOC_ID });
         }
-        // Woken early by activity, a finished request or a timer; otherwise when what we wait for ends.
-        const left = timeoutMs - (now - start);
+        // Woken early by activity (aria-busy cleared), a finished request or a timer; otherwise when what we wait for ends.
+        const left = (declared ? readyFor : timeoutMs) - (now - start);
         let wait;
-        if (navigating()) wait = 1500 - (now - navigatingSince);
+        if (declared) wait = left;
+        else if (navigating()) wait = 1500 - (now - navigatingSince);
         else if (loading || inflight > 0) wait = left;
         else wait = Math.max(quietMs - idleFor, timers, anims);
         timer = origSetTimeout(check, Math.max(1, Math.min(left, wait)));

@@ -45,10 +45,11 @@ export type SettleAndMark = { settle: SettleResult; mark: MarkResult };
  * settle() then mark() in one round trip: the common step needs both, and the marks must be taken
  * after the page went quiet. Undefined when the document has no runtime.
  */
-export function settleAndMark(page: Page, quietMs: number, timeoutMs: number, frames: number): Promise<SettleAndMark | undefined> {
+export function settleAndMark(page: Page, quietMs: number, timeoutMs: number, frames: number, readyMs = timeoutMs): Promise<SettleAndMark | undefined> {
   const q = Math.max(0, Math.round(quietMs));
   const t = Math.max(1, Math.round(timeoutMs));
-  return evaluateIn(page, `${G} ? ${G}.settle(${q}, ${t}, ${frames | 0}).then((settle) => ({ settle, mark: ${G}.mark('') })) : undefined`);
+  const r = Math.max(t, Math.round(readyMs));
+  return evaluateIn(page, `${G} ? ${G}.settle(${q}, ${t}, ${frames | 0}, ${r}).then((settle) => ({ settle, mark: ${G}.mark('') })) : undefined`);
 }
 
 /** Tells the document an action begins now (timers it schedules from now on are the action's). */

@@ -1,3 +1,4 @@
+import { parseWholeNumber } from '../../core/numbers.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
@@ -33,7 +34,7 @@ export function registerAblation(program: Command): void {
     .option('--force', 'continue in --out even if its configuration differs')
     .option('--json', 'print the result as JSON')
     .action(async (opts: AblationOpts) => {
-      const seeds = opts.seeds.split(',').map((s) => Number(s.trim()));
+      const seeds = opts.seeds.split(',').map((s) => parseWholeNumber(s.trim()) ?? Number.NaN);
       if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) throw new InvalidInputError(`--seeds must be integers separated by commas, got "${opts.seeds}"`);
       const config: AblationConfig = {
         ...d, holdout: opts.holdout,

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { launchChromium } from '../../browser/chromium.js';
 import { bookThroughUi } from '../../demo/walkthrough.js';
-import { exportWithCard } from '../../pipeline/exports/index.js';
+import { exportWithCard, writeExport } from '../../pipeline/exports/index.js';
 import { generateRun } from '../../pipeline/generate.js';
 import { RunStore } from '../../pipeline/run-store.js';
 import { DEFAULT_SALVAGE } from '../../pipeline/salvage.js';
@@ -30,7 +30,7 @@ async function walkthrough(server: SiteServer, seed: number): Promise<number> {
       const episode = `demo-${site.id}`;
       const started = performance.now();
       try {
-        await page.goto(`${server.origin(site.id)}/?wf_episode=${episode}`);
+        await page.goto(server.startUrl(site.id, server.episodes.create(episode, { replace: true })));
         const r = await bookThroughUi(page, site, server.world, server.origin(site.id), seed);
         const booked = server.episodes.snapshot(episode).sites[site.id]?.bookings ?? [];
         const ok = booked.length === 1 && booked[0]!.reference === r.reference;
@@ -56,7 +56,7 @@ export function registerDemo(program: Command): void {
     .description('book once on every site in headless Chromium, then run the data pipeline end to end on a small budget')
     .option('--port <n>', 'port for the sites (0 = any free port; 8080 falls back to a free one when taken)', parseIntOption('--port', 0, 65535), 8080)
     .option('--seed <s>', 'seed', parseIntOption('--seed'), 1)
-    .option('--tasks <n>', 'tasks per site for the pipeline', parseIntOption('--tasks', 1, 1000), 4)
+    .option('--tasks <n>', 'tasks per site for the pipeline', parseIntOption('--tasks', 1, 1000), 2)
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--out <dir>', 'run directory (resumed when it exists)', 'runs/demo')
     .option('--keep-serving', 'keep the sites up afterwards (default when run in a terminal)')
@@ -90,9 +90,8 @@ export function registerDemo(program: Command): void {
       const written: string[] = [];
       for (const format of ['openai', 'sharegpt', 'trl', 'verl', 'jsonl'] as const) {
         const dir = join(exportsDir, format);
-        mkdirSync(dir, { recursive: true });
         const r = await exportWithCard(rows, format, { per: 'trajectory' });
-        for (const f of r.files) writeFileSync(join(dir, f.name), f.content);
+        writeExport(dir, r.files);
         written.push(`   ${format.padEnd(8)} ${resolve(dir)}/ (${r.examples} examples)`);
       }
       const report = join(opts.out, 'report.html');

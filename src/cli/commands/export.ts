@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.js';
-import { exportWithCard } from '../../pipeline/exports/index.js';
+import { exportWithCard, writeExport } from '../../pipeline/exports/index.js';
 import { ExportFormat, ExportGranularity, TOOL_CALL_FORMATS } from '../../pipeline/exports/types.js';
 import { RunStore } from '../../pipeline/run-store.js';
 import { parseIntOption, printJson } from '../output.js';
@@ -49,8 +48,7 @@ export function registerExport(program: Command): void {
         },
         { license: opts.license, runInfo: { run: runId, teacher: config.teacher, noise: config.noise, seed: config.seed, worldSeed: config.worldSeed, sites: config.sites.join(', ') } },
       );
-      mkdirSync(opts.out, { recursive: true });
-      for (const f of result.files) writeFileSync(join(opts.out, f.name), f.content);
+      writeExport(opts.out, result.files);
       const files = result.files.map((f) => f.name);
       if (opts.json) printJson({ out: resolve(opts.out), format: format.data, per: per.data, rows: rows.length, examples: result.examples, files });
       else process.stdout.write(`${rows.length} rows -> ${result.examples} ${format.data} examples (${per.data}) in ${resolve(opts.out)}: ${files.join(', ')}\n`);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
+import { FolderLock } from '../../core/folder-lock.js';
 import { generateRun, llmTeacherIdentity } from '../../pipeline/generate.js';
 import { RunStore, type RunConfig } from '../../pipeline/run-store.js';
 import { DEFAULT_SALVAGE, resalvageRun } from '../../pipeline/salvage.js';
@@ -18,6 +19,7 @@ export function statsTable(s: RunStats): string {
   const row = (name: string, x: Stats) => [
     name,
     x.episodes,
+    x.errors,
     x.sr.toFixed(2),
     x.meanCsr.toFixed(2),
     x.csrHistogram.join(' '),
@@ -28,7 +30,7 @@ export function statsTable(s: RunStats): string {
     x.usage.inputTokens + x.usage.outputTokens === 0 ? '-' : `${x.usage.inputTokens + x.usage.outputTokens} / $${x.usage.costUsd.toFixed(4)}`,
   ];
   return table(
-    ['site', 'episodes', 'SR', 'CSR', `CSR histogram ${CSR_BINS.join(' ')}`, 'rows success/salvaged', 'examples success/salvaged', 'expansion', 'steps mean/median', 'tokens / cost'],
+    ['site', 'episodes', 'errored (not scored)', 'SR', 'CSR', `CSR histogram ${CSR_BINS.join(' ')}`, 'rows success/salvaged', 'examples success/salvaged', 'expansion', 'steps mean/median', 'tokens / cost'],
     [...Object.entries(s.bySite).map(([k, v]) => row(k, v)), row('overall', s.overall)],
   );
 }
@@ -130,7 +132,17 @@ export function registerGenerate(program: Command): void {
     .requiredOption('--run <dir>', 'run directory')
     .option('--json', 'print JSON')
     .action((opts: { run: string; json?: boolean }) => {
-      const store = RunStore.open(opts.run, { versions: RunStore.versions() });
+      // Says what is wrong with a folder that holds no run, before any lock file is made in it.
+      if (!RunStore.exists(opts.run)) RunStore.open(opts.run, { versions: RunStore.versions() });
+      const lock = FolderLock.acquire(opts.run, 'resalvage');
+      let store: RunStore;
+      try {
+        store = RunStore.open(opts.run, { versions: RunStore.versions() });
+      } catch (err) {
+        lock.release();
+        throw err;
+      }
+      store.holdLock(lock);
       try {
         const before = store.rows().length;
         const after = resalvageRun(store);

@@ -1,5 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../core/atomic-write.js';
+import { FolderLock } from '../../core/folder-lock.js';
 import type { Command } from 'commander';
 import { agentFactory, agentInfo, type LlmSetup } from '../../agents/make-agent.js';
 import { localRunner } from '../../rollout/episode-runner.js';
@@ -29,13 +31,26 @@ type RunOpts = LlmFlags & {
   worldSeed: number;
   mode: string;
   screenshots?: string | boolean;
+  overwrite?: boolean;
   json?: boolean;
 } & QueueFlags;
+
+/**
+ * An output folder holds one run: trajectories of an earlier run beside this one's would be
+ * counted with them. Refused unless `overwrite`, which removes what an earlier run wrote.
+ */
+function prepareOut(out: string, overwrite: boolean): void {
+  const trajectories = join(out, 'trajectories');
+  const earlier = existsSync(join(out, 'summary.json')) || (existsSync(trajectories) && readdirSync(trajectories).some((f) => f.endsWith('.jsonl')));
+  if (!earlier) return;
+  if (!overwrite) throw new InvalidInputError(`${out} holds the output of an earlier run (trajectories/, summary.json)`, { hint: 'choose another --out, or pass --overwrite to replace it' });
+  for (const p of [trajectories, join(out, 'screenshots'), join(out, 'summary.json')]) rmSync(p, { recursive: true, force: true });
+}
 
 
 export function summaryTable(s: RunSummary): string {
   const row = (name: string, x: RunSummary['overall']) => [name, x.episodes, x.sr.toFixed(2), x.csr.toFixed(2), x.meanSteps.toFixed(1), x.errors];
-  return table(['site', 'episodes', 'SR', 'CSR', 'steps', 'errors'], [...Object.entries(s.bySite).map(([k, v]) => row(k, v)), row('overall', s.overall)]);
+  return table(['site', 'episodes', 'SR', 'CSR', 'steps', 'errored (not scored)'], [...Object.entries(s.bySite).map(([k, v]) => row(k, v)), row('overall', s.overall)]);
 }
 
 /** Shared by `run` and `bench`: start the sites, run the tasks with the agent, write what was asked. */
@@ -52,8 +67,22 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
   const screenshots = opts.out ? parseScreenshotKind(opts.screenshots) : undefined;
   if (opts.screenshots && !opts.out) throw new InvalidInputError('--screenshots needs --out: they are stored in the output directory');
   if (opts.queue && opts.screenshots) throw new InvalidInputError('--screenshots is not available with --queue', { hint: 'screenshots stay on the machine that took them: run without --queue' });
+  // One process at a time in an output folder, and one run's files in it.
+  const lock = opts.out ? FolderLock.acquire(opts.out, 'run') : undefined;
+  try {
+    if (opts.out) prepareOut(opts.out, Boolean(opts.overwrite));
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   let progress: ReturnType<typeof episodeProgress> | undefined;
-  const queued = await runnerFromFlags(opts, (line) => progress?.note(line));
+  let queued: Awaited<ReturnType<typeof runnerFromFlags>>;
+  try {
+    queued = await runnerFromFlags(opts, (line) => progress?.note(line));
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const runner =
     queued ??
     localRunner({ parallel: opts.parallel, world, ...(screenshots ? { env: { screenshot: screenshotOption(screenshots) } } : {}), ...(screenshots && opts.out ? { keepScreenshot: fileScreenshotKeeper(opts.out) } : {}) });
@@ -77,14 +106,17 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
       },
     });
     const summary = summarize(trajectories);
-    if (opts.out) {
-      mkdirSync(opts.out, { recursive: true });
-      writeFileSync(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, ...agentInfo(opts.agent, agent), tasks: opts.tasks, ...(screenshots ? { screenshots } : {}), ...summary }, null, 2)}\n`);
+    // Written only when every episode ran to its end: a run that stopped has no summary.
+    if (opts.out) writeFileAtomic(join(opts.out, 'summary.json'), `${JSON.stringify({ agent: opts.agent, ...agentInfo(opts.agent, agent), tasks: opts.tasks, ...(screenshots ? { screenshots } : {}), ...summary }, null, 2)}\n`);
+    if (summary.overall.errors > 0) {
+      const first = trajectories.find((t) => t.end.status === 'error');
+      process.stderr.write(`warning: ${summary.overall.errors} episodes errored and are not scored (first: ${first?.header.episodeId}: ${first?.end.error?.split('\n')[0]})\n`);
     }
     return { trajectories, summary, ms: performance.now() - t0, info: agentInfo(opts.agent, agent) };
   } finally {
     progress.stop();
     await queued?.close();
+    lock?.release();
   }
 }
 
@@ -100,6 +132,7 @@ function common(cmd: Command): Command {
     .option('--world-seed <s>', 'world (inventory) seed the tasks were made for', parseIntOption('--world-seed'), 1)
     .option('--mode <mode>', 'observation: viewport | full', 'viewport')
     .option('--screenshots [kind]', 'save a screenshot per step under --out/screenshots (JPEG; marks = with set-of-marks, the default, or plain), for `webfoundry view`')
+    .option('--overwrite', 'replace what an earlier run wrote in --out (otherwise such a folder is refused)')
     .option('--json', 'print JSON');
   return llmFlags(queueFlags(cmd));
 }

@@ -13,8 +13,10 @@ export function registerServe(program: Command): void {
       const t0 = performance.now();
       const server = await startServer({ port: opts.port, seed: opts.seed, host: opts.host });
       const ms = Math.round(performance.now() - t0);
+      // Pages outside an episode can be read but not booked: a person trying the sites gets one episode to book in.
+      const episode = server.episodes.create();
       process.stdout.write(
-        `${table(['site', 'domain', 'open'], server.sites.map((s) => [s.name, s.domain, `${server.origin(s.id)}/`]))}\n` +
+        `${table(['site', 'domain', 'open (in episode ' + episode + ')'], server.sites.map((s) => [s.name, s.domain, server.startUrl(s.id, episode)]))}\n` +
           `world seed ${server.world.seed} · ${server.world.size()} inventory rows · hash ${server.world.hash.slice(0, 16)} · ready in ${ms} ms\n` +
           `state API: ${server.controlUrl}/__wf/  (header x-webfoundry-secret: ${server.secret})\n` +
           'Press Ctrl+C to stop.\n',

@@ -1,3 +1,4 @@
+import { parseDecimal } from '../../core/numbers.js';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -42,7 +43,7 @@ export function registerTrain(program: Command): void {
     .option('--exclude-sites <ids>', 'leave out the rows of these sites (comma-separated), e.g. to hold one out')
     .option('--json', 'print JSON')
     .action(async (opts: TrainOpts) => {
-      const valFraction = Number(opts.val);
+      const valFraction = parseDecimal(opts.val) ?? Number.NaN;
       if (!(valFraction >= 0 && valFraction < 1)) throw new InvalidInputError(`--val must be in [0, 1), got "${opts.val}"`);
       const excluded = new Set((opts.excludeSites ?? '').split(',').map((x) => x.trim()).filter(Boolean));
       const rows = loadRows(opts.data).filter((r) => (!opts.successesOnly || r.kind === 'success') && !excluded.has(r.task.site));

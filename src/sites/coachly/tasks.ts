@@ -1,4 +1,5 @@
-import { formatDuration, timeToMinutes } from '../../core/dates.js';
+import { formatDuration } from '../../core/dates.js';
+import { dayPeriodOf, inDayPeriod, type DayPeriodId } from '../kit/day-periods.js';
 import type { Attrs } from '../../core/schemas/episode-state.js';
 import type { Listing } from '../engine/site-definition.js';
 import type { Candidate, Target } from '../kit/task-catalogue.js';
@@ -17,26 +18,24 @@ import { cityOf } from './stations.js';
 
 const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 const spread = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7);
-const minutesOf = (v: unknown) => (typeof v === 'string' && /^\d{1,2}:\d{2}$/.test(v) ? timeToMinutes(v) : undefined);
 const plural = (n: number, one: string, many = `${one}s`) => `${n === 1 ? 'one' : numberWord(n)} ${n === 1 ? one : many}`;
 
 const AMENITY_SAY: Record<string, string> = { wifi: 'Wi-Fi', 'power-sockets': 'power sockets', toilet: 'a toilet', 'bike-rack': 'a bike rack', 'snack-bar': 'snacks on board' };
 const AMENITY_RARITY = ['snack-bar', 'bike-rack', 'power-sockets', 'wifi', 'toilet'];
 const amenitiesOf = (l: Listing) => (Array.isArray(l.attrs.amenities) ? l.attrs.amenities.map(String) : []);
 
-/** The windows of the day a request names, inclusive at both ends as the check is. */
-function periodOf(hhmm: string): { id: string; after?: string; before?: string; words: string[] } {
-  const m = timeToMinutes(hhmm);
-  if (m < 6 * 60) return { id: 'night', before: '05:59', words: ['overnight, leaving before 6 am (05:59 at the latest)', 'on a night coach that leaves by 05:59'] };
-  if (m < 12 * 60) return { id: 'morning', after: '06:00', before: '11:59', words: ['in the morning (leaving 06:00 to 11:59)', 'on a coach leaving between 06:00 and 11:59'] };
-  if (m < 18 * 60) return { id: 'afternoon', after: '12:00', before: '17:59', words: ['in the afternoon (leaving 12:00 to 17:59)', 'on a coach leaving between 12:00 and 17:59'] };
-  return { id: 'evening', after: '18:00', words: ['in the evening (leaving at 18:00 or later)', 'on a coach that leaves at 18:00 or later'] };
-}
-
-const inPeriod = (p: ReturnType<typeof periodOf>, v: unknown) => {
-  const m = minutesOf(v);
-  return m !== undefined && (p.after === undefined || m >= timeToMinutes(p.after)) && (p.before === undefined || m <= timeToMinutes(p.before));
+/** How a coach request names each part of the day (the windows are the kit's: sites/kit/day-periods.ts). */
+const PERIOD_WORDS: Record<DayPeriodId, string[]> = {
+  night: ['overnight, leaving before 6 am (05:59 at the latest)', 'on a night coach that leaves by 05:59'],
+  morning: ['in the morning (leaving 06:00 to 11:59)', 'on a coach leaving between 06:00 and 11:59'],
+  afternoon: ['in the afternoon (leaving 12:00 to 17:59)', 'on a coach leaving between 12:00 and 17:59'],
+  evening: ['in the evening (leaving at 18:00 or later)', 'on a coach that leaves at 18:00 or later'],
 };
+const periodOf = (hhmm: string) => {
+  const p = dayPeriodOf(hhmm);
+  return { ...p, words: PERIOD_WORDS[p.id] };
+};
+
 
 function tripCandidates(t: Target): Candidate[] {
   const out: Candidate[] = [];
@@ -106,7 +105,7 @@ function legCandidates(t: Target, attrs: Attrs, leg: 'out' | 'back', results: re
         constraint: { id: id('depart-period'), kind: 'time_window', stage: 'selection', field: `${pre}departTime`, ...(period.after ? { after: period.after } : {}), ...(period.before ? { before: period.before } : {}) },
         phrases: clauses(id('depart-period'), period.words.map((w, i) => ({ id: `${period.id}-${i}`, text: `${there} ${w}` }))),
       },
-      (l) => inPeriod(period, l.attrs.departTime),
+      (l) => inDayPeriod(period, l.attrs.departTime),
     ),
   );
 

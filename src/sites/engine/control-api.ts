@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
-import type { World } from '../../world/world.js';
-import { EpisodeStore } from './episode-store.js';
-import type { SiteDefinition } from './site-definition.js';
 import { z } from 'zod';
+import { CapacityError, ConflictError, InvalidInputError } from '../../core/errors.js';
+import type { World } from '../../world/world.js';
+import { EPISODE_PARAM } from './episode-access.js';
+import type { EpisodeStore } from './episode-store.js';
+import type { SiteDefinition } from './site-definition.js';
 import type { Booking } from '../../core/schemas/episode-state.js';
 import { FixtureBooking } from '../../core/schemas/task.js';
 import { fixtureBooking } from './manage.js';
@@ -19,6 +21,21 @@ type Deps = {
   origin: (siteId: string) => string;
 };
 
+/** The body of POST /__wf/episodes. */
+export const CreateEpisodeRequest = z.strictObject({
+  /** An id of your own (1-80 of A-Z a-z 0-9 _ -); a random one when left out. */
+  episodeId: z.string().optional(),
+  /** With an id that exists: start that episode over, empty. Without it such an id is refused (409). */
+  replace: z.boolean().optional(),
+  /** Bookings the episode starts with (to manage), by site id, made by each site's own rules. */
+  fixtures: EpisodeFixtures.optional(),
+});
+
+/** Where a browser enters episode `id` on a site: the site's home page with the episode's ticket. */
+export function startUrl(episodes: EpisodeStore, origin: string, id: string): string {
+  return `${origin}/?${EPISODE_PARAM}=${encodeURIComponent(episodes.ticket(id))}`;
+}
+
 function sameSecret(given: string | undefined, secret: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -33,34 +50,56 @@ function sameSecret(given: string | undefined, secret: string): boolean {
  */
 export function createControlApp(deps: Deps): Hono {
   const app = new Hono().basePath('/__wf');
-  app.get('/health', (c) => c.json({ ok: true, seed: deps.world.seed, worldHash: deps.world.hash, sites: deps.sites.map((s) => s.id) }));
+  app.get('/health', (c) =>
+    c.json({
+      ok: true,
+      seed: deps.world.seed,
+      worldHash: deps.world.hash,
+      sites: deps.sites.map((s) => s.id),
+      episodes: { count: deps.episodes.size, capacity: deps.episodes.capacity, idleMs: deps.episodes.idleMs },
+    }),
+  );
   app.use('*', async (c, next) => {
     if (!sameSecret(c.req.header('x-webfoundry-secret'), deps.secret)) return c.json({ error: 'forbidden: missing or wrong x-webfoundry-secret' }, 403);
     await next();
   });
   app.post('/episodes', async (c) => {
-    const body = (await c.req.json().catch(() => ({}))) as { episodeId?: unknown; fixtures?: unknown };
-    const wanted = typeof body.episodeId === 'string' ? body.episodeId : undefined;
-    if (wanted !== undefined && !EpisodeStore.isValidId(wanted)) return c.json({ error: `invalid episode id "${wanted}"` }, 400);
-    // Bookings the episode starts with (to manage), made by each site's own rules.
-    const fixtures = EpisodeFixtures.safeParse(body.fixtures ?? {});
-    if (!fixtures.success) return c.json({ error: `invalid fixtures: ${fixtures.error.issues[0]!.path.join('.')}: ${fixtures.error.issues[0]!.message}` }, 400);
+    const text = (await c.req.text().catch(() => undefined)) ?? '';
+    let json: unknown = {};
+    if (text.trim() !== '') {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        return c.json({ error: 'the body is not JSON', hint: 'send {} or {"episodeId": "...", "replace": true}' }, 400);
+      }
+    }
+    const body = CreateEpisodeRequest.safeParse(json);
+    if (!body.success) return c.json({ error: `invalid request: ${body.error.issues[0]!.path.join('.') || 'body'}: ${body.error.issues[0]!.message}` }, 400);
+    // Fixtures are made (and refused) before the episode exists, so a bad one leaves nothing behind.
     const made: { site: string; bookings: Booking[] }[] = [];
-    for (const [siteId, list] of Object.entries(fixtures.data)) {
+    for (const [siteId, list] of Object.entries(body.data.fixtures ?? {})) {
       const site = deps.sites.find((s) => s.id === siteId);
       if (!site) return c.json({ error: `fixtures for unknown site "${siteId}"` }, 400);
       const bookings: Booking[] = [];
       for (const f of list) {
-        const b = fixtureBooking(site, deps.world, wanted ?? 'fixture', f);
+        const b = fixtureBooking(site, deps.world, body.data.episodeId ?? 'fixture', f);
         if (typeof b === 'string') return c.json({ error: `fixture ${f.reference} on ${siteId}: ${b}` }, 400);
         bookings.push(b);
       }
       made.push({ site: siteId, bookings });
     }
-    const id = deps.episodes.create(wanted);
+    const replaced = body.data.episodeId !== undefined && deps.episodes.has(body.data.episodeId);
+    let id: string;
+    try {
+      id = deps.episodes.create(body.data.episodeId, { replace: body.data.replace ?? false });
+    } catch (err) {
+      const status = err instanceof ConflictError ? 409 : err instanceof CapacityError ? 503 : err instanceof InvalidInputError ? 400 : undefined;
+      if (status === undefined) throw err;
+      return c.json({ error: (err as Error).message, hint: (err as InvalidInputError).hint }, status);
+    }
     for (const m of made) deps.episodes.site(id, m.site).bookings.push(...m.bookings);
-    const startUrls = Object.fromEntries(deps.sites.map((s) => [s.id, `${deps.origin(s.id)}/?wf_episode=${encodeURIComponent(id)}`]));
-    return c.json({ episodeId: id, startUrls }, 201);
+    const startUrls = Object.fromEntries(deps.sites.map((s) => [s.id, startUrl(deps.episodes, deps.origin(s.id), id)]));
+    return c.json({ episodeId: id, replaced, startUrls }, 201);
   });
   app.get('/episodes/:id/state', (c) => {
     const id = c.req.param('id');

@@ -1,3 +1,4 @@
+import { parseWholeNumber } from '../../core/numbers.js';
 import type { Person } from '../../core/schemas/episode-state.js';
 import type { Extra, FieldErrors, PersonField, SiteDefinition, SearchParams } from './site-definition.js';
 
@@ -71,9 +72,9 @@ export function parseDetails(site: SiteDefinition, params: SearchParams, extras:
     if (x.kind === 'checkbox') {
       qty = text === '' || text === '0' ? 0 : 1;
     } else {
-      const n = text === '' ? 0 : Number(text);
+      const n = text === '' ? 0 : parseWholeNumber(text);
       const max = x.max ?? 9;
-      if (!Number.isInteger(n) || n < 0 || n > max) errors[name] = `${x.label}: choose 0 to ${max}`;
+      if (n === undefined || n < 0 || n > max) errors[name] = `${x.label}: choose 0 to ${max}`;
       else qty = n;
     }
     chosen[x.id] = qty;

@@ -1,4 +1,5 @@
 import { timeToMinutes } from '../../core/dates.js';
+import { parseWholeNumber } from '../../core/numbers.js';
 import type { AttrValue } from '../../core/schemas/episode-state.js';
 import type { FieldOption, FilterSpec, Listing, SiteDefinition, SortSpec } from './site-definition.js';
 
@@ -31,8 +32,8 @@ export function parseSort(site: SiteDefinition, query: Query): SortSpec {
 }
 
 export function parsePage(query: Query): number {
-  const n = Number(query.get('page') ?? '1');
-  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+  const n = parseWholeNumber(query.get('page') ?? '1');
+  return n !== undefined && n >= 1 && n <= 10_000 ? n : 1;
 }
 
 function asArray(v: AttrValue | undefined): string[] {

@@ -1,4 +1,5 @@
 import { addDays, HORIZON_DAYS, inHorizon, isIsoDate, longDate, WORLD_TODAY } from '../../core/dates.js';
+import { parseWholeNumber } from '../../core/numbers.js';
 import type { World } from '../../world/world.js';
 import type { FieldErrors, SearchField, SearchParams, SiteDefinition } from './site-definition.js';
 
@@ -62,8 +63,9 @@ function parseField(site: SiteDefinition, world: World, field: SearchField, text
       return opt ? { value: opt.value } : { error: `Choose a valid ${field.label.toLowerCase()}` };
     }
     case 'stepper': {
-      const n = Number(text);
-      if (!Number.isInteger(n) || n < field.min || n > field.max) {
+      // Decimal digits only: "0x2" or "2e0" is not a count a person types.
+      const n = parseWholeNumber(text);
+      if (n === undefined || n < field.min || n > field.max) {
         return { error: `${field.label} must be a whole number from ${field.min} to ${field.max}` };
       }
       return { value: n };

@@ -8,7 +8,7 @@ import { loadArenaWorld, SITES } from '../registry.js';
 import { EpisodeStore } from './episode-store.js';
 import { createSiteApp } from './site-app.js';
 import type { SiteDefinition } from './site-definition.js';
-import { createControlApp } from './control-api.js';
+import { createControlApp, startUrl } from './control-api.js';
 import { portalPage } from './portal.js';
 
 export type ServeOptions = {
@@ -19,6 +19,10 @@ export type ServeOptions = {
   world?: World;
   cacheDir?: string;
   sites?: readonly SiteDefinition[];
+  /** Episodes kept at most (default 50,000); the least recently used idle one is evicted past it. */
+  episodeCapacity?: number;
+  /** An episode used within this many ms is never evicted (default 10 minutes). */
+  episodeIdleMs?: number;
 };
 
 export type SiteServer = {
@@ -31,8 +35,12 @@ export type SiteServer = {
   sites: readonly SiteDefinition[];
   /** http://<site>.localhost:<port> */
   origin(siteId: string): string;
+  /** Where a browser enters an episode on a site: a start URL carrying the episode's signed ticket. */
+  startUrl(siteId: string, episodeId: string): string;
   /** http://127.0.0.1:<port>: the portal and the state API. */
   controlUrl: string;
+  /** Whether it still accepts connections (false once closed). */
+  listening(): boolean;
   close(): Promise<void>;
 };
 
@@ -59,7 +67,10 @@ export async function startServer(options: ServeOptions = {}): Promise<SiteServe
   const host = options.host ?? '127.0.0.1';
   const world = options.world ?? loadArenaWorld(seed, options.cacheDir).world;
   const sites = options.sites ?? SITES;
-  const episodes = new EpisodeStore(world.seed);
+  const episodes = new EpisodeStore(world.seed, {
+    ...(options.episodeCapacity !== undefined ? { capacity: options.episodeCapacity } : {}),
+    ...(options.episodeIdleMs !== undefined ? { idleMs: options.episodeIdleMs } : {}),
+  });
   const secret = randomBytes(24).toString('hex');
   const apps = new Map(sites.map((s) => [s.id, createSiteApp(s, world, episodes)]));
   let port = 0;
@@ -99,7 +110,9 @@ export async function startServer(options: ServeOptions = {}): Promise<SiteServe
     episodes,
     sites,
     origin: (id) => siteOrigin(id, port),
+    startUrl: (siteId, episodeId) => startUrl(episodes, siteOrigin(siteId, port), episodeId),
     controlUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    listening: () => server.listening,
     close: () =>
       new Promise<void>((resolve) => {
         // Idle keep-alive sockets would hold close() open.

@@ -3,18 +3,21 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { logger } from '../../core/logger.js';
 import type { World } from '../../world/world.js';
 import { APP_JS, siteCss } from './assets.js';
-import { EpisodeStore } from './episode-store.js';
+import type { EpisodeStore } from './episode-store.js';
+import { episodeAccess, type Refusal } from './episode-access.js';
+import { FormRefusedError, limitBody, MAX_BODY_BYTES } from './form-body.js';
 import type { SiteDefinition } from './site-definition.js';
 import { defaultFlow } from './steps/index.js';
-import { makeKit, type C, type Env } from './steps/kit.js';
+import { makeKit, type C, type Env, type Status } from './steps/kit.js';
 import { registerManage } from './manage.js';
 import { MessagePage } from './views/booking-pages.js';
-import { backTo, localPath } from './local-path.js';
+import { backTo } from './local-path.js';
 import { registerChrome } from './chrome/routes.js';
 
 const log = logger('sites:app');
-export const EPISODE_COOKIE = 'wf_episode';
-export const EPISODE_PARAM = 'wf_episode';
+
+/** Posts that change no episode state (preference cookies, the newsletter's thank-you page): they need no episode. */
+const OPEN_POSTS = new Set(['/consent', '/promo/dismiss', '/newsletter']);
 
 /** Builds the request handler of one site. Pages are rendered on the server from episode state. */
 export function createSiteApp(site: SiteDefinition, world: World, episodes: EpisodeStore): Hono<Env> {
@@ -25,7 +28,7 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
   const flow = site.flow ?? defaultFlow();
   const kit = makeKit(site, world, episodes, flow);
   // Pages outside the booking flow render with no step of it current.
-  const render = (c: C, step: string, title: string, body: unknown, status: 200 | 400 | 404 | 409 | 422 = 200) => kit.render(c, step, title, body, status);
+  const render = (c: C, step: string, title: string, body: unknown, status: Status = 200) => kit.render(c, step, title, body, status);
 
   // Assets and suggestions are not part of an episode.
   app.get('/assets/app.js', (c) => c.body(APP_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
@@ -38,30 +41,13 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
     return c.json(site.suggest(world, source, q).slice(0, 8));
   });
 
-  // Every page belongs to an episode: from ?wf_episode= (then remembered in a cookie), the cookie, or a new one.
-  app.use('*', async (c, next) => {
-    const url = new URL(c.req.url);
-    const fromQuery = url.searchParams.get(EPISODE_PARAM);
-    if (fromQuery !== null) {
-      if (!EpisodeStore.isValidId(fromQuery)) {
-        return render(c, 'search', 'Invalid episode', <MessagePage heading="Invalid episode id" body="Episode ids use letters, digits, - and _ (at most 80)." />, 400);
-      }
-      episodes.create(fromQuery);
-      setCookie(c, EPISODE_COOKIE, fromQuery, { path: '/', httpOnly: true, sameSite: 'Lax' });
-      url.searchParams.delete(EPISODE_PARAM);
-      return c.redirect(localPath(url.pathname + url.search), 302);
-    }
-    let id = getCookie(c, EPISODE_COOKIE);
-    if (!id || !episodes.has(id)) {
-      id = episodes.create(id && EpisodeStore.isValidId(id) ? id : undefined);
-      setCookie(c, EPISODE_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'Lax' });
-    }
-    const state = episodes.site(id, site.id);
-    state.requests += 1;
-    c.set('episodeId', id);
-    c.set('state', state);
-    await next();
-  });
+  // Every page is read in its episode (episode-access.ts); none is ever created here. Bodies are bounded.
+  const refused = (c: C, r: Refusal | { status: 400 | 413; message: string }) =>
+    'heading' in r
+      ? render(c, 'search', r.heading, <MessagePage heading={r.heading} body={r.body} />, r.status)
+      : render(c, 'search', 'Form refused', <MessagePage heading="This form was refused" body={r.message} />, r.status);
+  app.use('*', limitBody((c) => refused(c as C, { status: 413, message: `The request body is larger than the ${MAX_BODY_BYTES / 1024} KiB a form may send.` })));
+  app.use('*', episodeAccess(episodes, site.id, refused, OPEN_POSTS));
   registerChrome(app, site, world);
 
   for (const step of flow) step.register(app, kit);
@@ -78,6 +64,8 @@ export function createSiteApp(site: SiteDefinition, world: World, episodes: Epis
 
   app.notFound((c) => render(c, 'search', 'Page not found', <MessagePage heading="Page not found" body={`There is no page at ${new URL(c.req.url).pathname}.`} />, 404));
   app.onError((err, c) => {
+    // A form over the limits or unreadable (form-body.ts): refused, nothing changed.
+    if (err instanceof FormRefusedError) return refused(c as C, { status: err.status, message: err.message });
     log.warn('request failed', { site: site.id, url: c.req.url, error: String(err) });
     return c.html(`<!doctype html><title>Error</title><h1>Something went wrong</h1><p>${escapeHtml(err.message)}</p>`, 500);
   });

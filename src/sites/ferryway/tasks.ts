@@ -1,4 +1,5 @@
-import { formatDuration, timeToMinutes } from '../../core/dates.js';
+import { formatDuration } from '../../core/dates.js';
+import { dayPeriodOf, inDayPeriod, type DayPeriodId } from '../kit/day-periods.js';
 import type { Attrs } from '../../core/schemas/episode-state.js';
 import type { Listing } from '../engine/site-definition.js';
 import type { Candidate, Target, TaskCatalogue } from '../kit/task-catalogue.js';
@@ -18,21 +19,20 @@ import { ACCOMMODATIONS } from './sailings.js';
 
 const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 const spread = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7);
-const minutesOf = (v: unknown) => (typeof v === 'string' && /^\d{1,2}:\d{2}$/.test(v) ? timeToMinutes(v) : undefined);
 const plural = (n: number, one: string, many = `${one}s`) => `${n === 1 ? 'one' : numberWord(n)} ${n === 1 ? one : many}`;
 
-function periodOf(hhmm: string): { id: string; after?: string; before?: string; words: string[] } {
-  const m = timeToMinutes(hhmm);
-  if (m < 6 * 60) return { id: 'night', before: '05:59', words: ['on a night sailing that leaves by 05:59'] };
-  if (m < 12 * 60) return { id: 'morning', after: '06:00', before: '11:59', words: ['in the morning (sailing 06:00 to 11:59)', 'on a sailing that leaves between 06:00 and 11:59'] };
-  if (m < 18 * 60) return { id: 'afternoon', after: '12:00', before: '17:59', words: ['in the afternoon (sailing 12:00 to 17:59)', 'on a sailing that leaves between 12:00 and 17:59'] };
-  return { id: 'evening', after: '18:00', words: ['in the evening (sailing at 18:00 or later)', 'on a sailing that leaves at 18:00 or later'] };
-}
-
-const inPeriod = (p: ReturnType<typeof periodOf>, v: unknown) => {
-  const m = minutesOf(v);
-  return m !== undefined && (p.after === undefined || m >= timeToMinutes(p.after)) && (p.before === undefined || m <= timeToMinutes(p.before));
+/** How a ferry request names each part of the day (the windows are the kit's: sites/kit/day-periods.ts). */
+const PERIOD_WORDS: Record<DayPeriodId, string[]> = {
+  night: ['on a night sailing that leaves by 05:59'],
+  morning: ['in the morning (sailing 06:00 to 11:59)', 'on a sailing that leaves between 06:00 and 11:59'],
+  afternoon: ['in the afternoon (sailing 12:00 to 17:59)', 'on a sailing that leaves between 12:00 and 17:59'],
+  evening: ['in the evening (sailing at 18:00 or later)', 'on a sailing that leaves at 18:00 or later'],
 };
+const periodOf = (hhmm: string) => {
+  const p = dayPeriodOf(hhmm);
+  return { ...p, words: PERIOD_WORDS[p.id] };
+};
+
 
 function journeyCandidates(t: Target): Candidate[] {
   const out: Candidate[] = [];
@@ -99,7 +99,7 @@ function legCandidates(t: Target, attrs: Attrs, leg: 'out' | 'back', results: re
         constraint: { id: id('depart-period'), kind: 'time_window', stage: 'selection', field: `${pre}departTime`, ...(period.after ? { after: period.after } : {}), ...(period.before ? { before: period.before } : {}) },
         phrases: clauses(id('depart-period'), period.words.map((w, i) => ({ id: `${period.id}-${i}`, text: `${there} ${w}` }))),
       },
-      (l) => inPeriod(period, l.attrs.departTime),
+      (l) => inDayPeriod(period, l.attrs.departTime),
     ),
   );
 

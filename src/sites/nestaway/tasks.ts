@@ -44,7 +44,7 @@ function candidates(t: Target): Candidate[] {
     out.push({ role: 'refine', constraint: { id: 'rating-min', kind: 'range', stage: 'selection', field: 'rating', min }, phrases: clauses('rating-min', [{ id: 'rated', text: `rated ${min.toFixed(1)} or more by guests` }]), matchesListing: (l) => Number(l.attrs.rating) >= min });
   }
   const maxNight = roundUpNice(num(t, 'pricePerNight'));
-  out.push({ role: 'refine', constraint: { id: 'price-max', kind: 'range', stage: 'selection', field: 'pricePerNight', max: maxNight }, phrases: sentences('price-max', [{ id: 'night', text: `Keep it under €${maxNight} a night before discounts.` }]), matchesListing: (l) => Number(l.attrs.pricePerNight) <= maxNight });
+  out.push({ role: 'refine', constraint: { id: 'price-max', kind: 'range', stage: 'selection', field: 'pricePerNight', max: maxNight }, phrases: sentences('price-max', [{ id: 'night', text: `Keep it to €${maxNight} a night or less, before discounts.` }]), matchesListing: (l) => Number(l.attrs.pricePerNight) <= maxNight });
 
   // The rate.
   const rate = String(t.attrs.rate);

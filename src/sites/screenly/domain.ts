@@ -59,7 +59,7 @@ export const Film = z.strictObject({
 });
 export type Film = z.infer<typeof Film>;
 
-const CHAINS = ['Lumière', 'Odeon Park', 'Cine Nova', 'Starlight', 'Picturehouse Royal', 'Kino Central', 'Reel Garden'] as const;
+const CHAINS = ['Lumière', 'Odeon Park', 'Cine Nova', 'Starlight', 'Picturehouse Royal', 'Kino Palast', 'Reel Garden'] as const;
 const PLACES = ['Riverside', 'Central', 'Plaza', 'Gallery', 'Old Town', 'Harbour', 'North', 'Station'] as const;
 
 const TITLES: readonly (readonly [string, (typeof GENRES)[number], (typeof AGE_RATINGS)[number], boolean])[] = [

@@ -10,6 +10,24 @@
   var TODAY = document.documentElement.getAttribute('data-today') || '2026-06-01';
   var HORIZON = Number(document.documentElement.getAttribute('data-horizon') || '60');
 
+  // Readiness: what is still working says aria-busy="true" until it is done, so a person's screen
+  // reader, a test or an agent's browser waits for it instead of reading a half-made page: the
+  // suggestions of an autocomplete while they load, the whole document once it is being left
+  // (a form submitted, a link followed) until the next page replaces it.
+  var root = document.documentElement;
+  function leaving() { root.setAttribute('aria-busy', 'true'); }
+  document.addEventListener('submit', function (e) { if (!e.defaultPrevented) leaving(); });
+  document.addEventListener('click', function (e) {
+    if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || !(e.target instanceof Element)) return;
+    var a = e.target.closest('a[href]');
+    if (!a || (a.target && a.target !== '_self') || a.hasAttribute('download')) return;
+    var u = new URL(a.href, location.href);
+    if (u.origin !== location.origin || (u.pathname === location.pathname && u.search === location.search && u.hash !== '')) return;
+    leaving();
+  });
+  // A page shown again from the back-forward cache is not leaving any more.
+  window.addEventListener('pageshow', function () { root.removeAttribute('aria-busy'); });
+
   // Autocomplete: a combobox whose listbox is filled from /api/suggest.
   $$('[data-ac]').forEach(function (box) {
     var input = $('input', box);
@@ -33,14 +51,16 @@
       list.hidden = items.length === 0;
       input.setAttribute('aria-expanded', items.length ? 'true' : 'false');
     }
+    function ready(items) { render(items); list.removeAttribute('aria-busy'); }
     input.addEventListener('input', function () {
       var q = input.value.trim();
       var mine = ++seq;
-      if (q.length < 1) { render([]); return; }
+      if (q.length < 1) { ready([]); return; }
+      list.setAttribute('aria-busy', 'true');
       fetch('/api/suggest?source=' + encodeURIComponent(source) + '&q=' + encodeURIComponent(q))
         .then(function (r) { return r.json(); })
-        .then(function (items) { if (mine === seq) render(items); })
-        .catch(function () { render([]); });
+        .then(function (items) { if (mine === seq) ready(items); })
+        .catch(function () { if (mine === seq) ready([]); });
     });
     input.addEventListener('keydown', function (e) {
       var opts = $$('[role=option]', list);

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { FormRefusedError, readForm } from '../form-body.js';
 import { getCookie } from 'hono/cookie';
 import type { SiteEpisodeState } from '../../../core/schemas/episode-state.js';
 import type { World } from '../../../world/world.js';
@@ -45,8 +46,9 @@ export function registerChrome<E extends SiteEnv>(app: Hono<E>, site: SiteDefini
   }
 
   app.post('/newsletter', async (c) => {
-    const body = await c.req.parseBody();
-    const raw = body[NEWSLETTER_FIELD];
+    const read = await readForm(c);
+    if (!read.ok) throw new FormRefusedError(read.status, read.message);
+    const raw = read.fields[NEWSLETTER_FIELD];
     const email = typeof raw === 'string' ? raw.trim() : '';
     if (!EMAIL.test(email)) {
       const error = email === '' ? 'Enter your email address' : 'Enter an email address like name@example.com';

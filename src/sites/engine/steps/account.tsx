@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { AccountState, SiteEpisodeState } from '../../../core/schemas/episode-state.js';
 import { EMAIL } from '../forms.js';
 import { ErrorSummary } from '../views/layout.js';
-import { formBody, type C, type Env, type FlowStep, type StepKit } from './kit.js';
+import { episodeOf, formBody, type C, type Env, type FlowStep, type StepKit } from './kit.js';
 
 const account = (state: SiteEpisodeState): AccountState => (state.account ??= { users: [], signedIn: null, guest: false });
 
@@ -113,7 +113,7 @@ export const accountStep = (o: { guest: boolean }): FlowStep => ({
       if (password.length < 8 || !/\p{L}/u.test(password) || !/\d/.test(password)) errors['register-password'] = 'Choose a password of at least 8 characters with a letter and a digit';
       if (Object.keys(errors).length > 0) return page(c, { errors, values: { 'register-name': name, 'register-email': email } }, 422);
       account(state).users.push({ email, name });
-      passwords.set(`${c.get('episodeId')}|${email}`, hash(c.get('episodeId'), email, password));
+      passwords.set(`${episodeOf(c)}|${email}`, hash(episodeOf(c), email, password));
       return page(c, { notice: `Account created for ${email}. Sign in to continue.`, errors: {}, values: { 'signin-email': email } });
     });
 
@@ -121,8 +121,8 @@ export const accountStep = (o: { guest: boolean }): FlowStep => ({
       const state = c.get('state');
       const body = await formBody(c);
       const email = (body.email ?? '').trim().toLowerCase();
-      const known = passwords.get(`${c.get('episodeId')}|${email}`);
-      if (!known || known !== hash(c.get('episodeId'), email, body.password ?? '')) {
+      const known = passwords.get(`${episodeOf(c)}|${email}`);
+      if (!known || known !== hash(episodeOf(c), email, body.password ?? '')) {
         return page(c, { errors: { 'signin-password': 'The email or password is not right' }, values: { 'signin-email': email } }, 422);
       }
       account(state).signedIn = email;

@@ -2,13 +2,16 @@ import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { SiteEpisodeState } from '../../../core/schemas/episode-state.js';
 import type { World } from '../../../world/world.js';
+import type { SiteEnv } from '../episode-access.js';
 import type { EpisodeStore } from '../episode-store.js';
+import { FormRefusedError, readForm, readFormAll } from '../form-body.js';
 import type { SearchParams, SiteDefinition, SortSpec } from '../site-definition.js';
 import { Page } from '../views/layout.js';
 
-export type Env = { Variables: { episodeId: string; state: SiteEpisodeState } };
+/** Requests are read in their episode (episode-access.ts); `episodeId` is null outside any. */
+export type Env = SiteEnv;
 export type C = Context<Env>;
-export type Status = 200 | 400 | 404 | 409 | 422;
+export type Status = 200 | 400 | 403 | 404 | 409 | 410 | 413 | 422;
 
 /**
  * What a step of a site's flow is given: the site, the world, the episode store, how pages are
@@ -58,20 +61,31 @@ export type FlowStep = {
   };
 };
 
-/** Form bodies as plain strings; repeated names keep the last value. */
+/**
+ * Form bodies as plain strings; repeated names keep the last value. A form over the limits or
+ * unreadable throws FormRefusedError, which the site answers with a 4xx page (form-body.ts).
+ */
 export async function formBody(c: C): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-  return out;
+  const read = await readForm(c);
+  if (!read.ok) throw new FormRefusedError(read.status, read.message);
+  return read.fields;
 }
 
-/** Every value of a repeated field (seats, several ticket types). */
+/** Every value of a repeated field (seats, several ticket types), under the same limits. */
 export async function formBodyAll(c: C): Promise<Record<string, string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(body)) out[k] = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
-  return out;
+  const read = await readFormAll(c);
+  if (!read.ok) throw new FormRefusedError(read.status, read.message);
+  return read.fields;
+}
+
+/**
+ * The episode of a request that changes state. Such requests outside an episode are refused
+ * before any step sees them (episode-access.ts), so this only guards that promise.
+ */
+export function episodeOf(c: C): string {
+  const id = c.get('episodeId');
+  if (id === null) throw new Error('no episode: a request that changes state reached a step outside an episode');
+  return id;
 }
 
 /** The kit of one site's flow. */

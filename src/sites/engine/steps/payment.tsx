@@ -2,7 +2,8 @@ import type { Hono } from 'hono';
 import { WORLD_TODAY } from '../../../core/dates.js';
 import { ErrorSummary } from '../views/layout.js';
 import { MessagePage, PriceTable } from '../views/booking-pages.js';
-import { bookEpisode } from './book.js';
+import { FORM_TOKEN } from '../book-token.js';
+import { bookEpisode, checkToken, currentToken } from './book.js';
 import { formBody, type C, type Env, type FlowStep, type StepKit } from './kit.js';
 import { priceOfEpisode } from './pricing.js';
 import { nothingSelected } from './shared.js';
@@ -74,7 +75,7 @@ export const paymentStep = (): FlowStep => ({
   meta: { payment: true },
   register(app: Hono<Env>, kit: StepKit) {
     const { site, world } = kit;
-    const page = (c: C, values: Record<string, string>, errors: CardErrors, declined?: string) => {
+    const page = (c: C, values: Record<string, string>, errors: CardErrors, declined?: string, status?: 409) => {
       const price = priceOfEpisode(kit.site, kit.world, c.get('state'));
       if (!price) return nothingSelected(kit, c);
       return kit.render(
@@ -92,6 +93,7 @@ export const paymentStep = (): FlowStep => ({
           <ErrorSummary errors={errors} />
           <PriceTable price={price} />
           <form method="post" action="/payment" novalidate>
+            <input type="hidden" name={FORM_TOKEN} value={currentToken(c)} />
             <CardField name="cardNumber" label="Card number" value={values.cardNumber ?? ''} error={errors.cardNumber} autocomplete="cc-number" inputmode="numeric" />
             <CardField name="cardName" label="Name on card" value={values.cardName ?? ''} error={errors.cardName} autocomplete="cc-name" />
             <CardField name="expiry" label="Expiry date (MM/YY)" value={values.expiry ?? ''} error={errors.expiry} autocomplete="cc-exp" />
@@ -100,7 +102,7 @@ export const paymentStep = (): FlowStep => ({
             <button type="submit" class="primary">{`Pay ${new Intl.NumberFormat('en-GB', { style: 'currency', currency: price.currency }).format(price.total)} and book`}</button>
           </form>
         </div>,
-        Object.keys(errors).length > 0 || declined ? 422 : 200,
+        status ?? (Object.keys(errors).length > 0 || declined ? 422 : 200),
       );
     };
 
@@ -118,10 +120,14 @@ export const paymentStep = (): FlowStep => ({
     });
 
     app.post('/payment', async (c) => {
-      const go = ready(c);
-      if (go) return c.redirect(go, 303);
       const state = c.get('state');
       const body = await formBody(c);
+      // The same payment posted again (double click, resend) is not charged twice: it gets the booking it made.
+      const token = checkToken(c, body);
+      if (token.kind === 'earlier') return c.redirect(`/confirmation/${token.reference}`, 303);
+      const go = ready(c);
+      if (go) return c.redirect(go, 303);
+      if (token.kind === 'stale') return page(c, {}, { payment: 'The booking changed since this page was shown: check the total and pay again' }, undefined, 409);
       const { errors, digits } = checkCard(body);
       const values = { cardName: body.cardName ?? '', expiry: body.expiry ?? '', postcode: body.postcode ?? '', cardNumber: body.cardNumber ?? '' };
       if (Object.keys(errors).length > 0) return page(c, values, errors);
@@ -131,7 +137,7 @@ export const paymentStep = (): FlowStep => ({
       const declined = DECLINED_CARDS[digits];
       state.payments.push({ seq: state.requests, last4, amount: price.total, outcome: declined ? 'declined' : 'accepted', ...(declined ? { reason: declined } : {}) });
       if (declined) return page(c, { ...values, cardNumber: '' }, {}, declined);
-      const booking = bookEpisode(kit, c, { payment: { last4, amount: price.total } });
+      const booking = bookEpisode(kit, c, token.token, { payment: { last4, amount: price.total } });
       if (!booking) return kit.render(c, 'payment', 'Unavailable', <MessagePage heading="This offer is no longer available" body="Nothing was charged. Start a new search." />, 409);
       // The checkout is over: paying again (a resubmitted form) goes back to the review, never straight to a second charge.
       if (state.form) state.form.termsAccepted = false;

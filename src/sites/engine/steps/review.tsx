@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { withItems } from '../../../core/schemas/episode-state.js';
 import { ReviewPage } from '../views/booking-pages.js';
-import { bookEpisode } from './book.js';
+import { bookEpisode, checkToken, currentToken } from './book.js';
 import { formBody, type C, type Env, type FlowStep, type StepKit } from './kit.js';
 import { itemContext, priceOfEpisode } from './pricing.js';
 import { nothingSelected, summaryOf } from './shared.js';
@@ -18,7 +18,7 @@ export const reviewStep = (): FlowStep => ({
     const { site, world } = kit;
     // Whether accepting the terms books, or the flow goes on to pay first.
     const booksHere = (c: C) => kit.next(c, 'review') === kit.pathOf('confirmation');
-    const reviewView = (c: C, error?: string) => {
+    const reviewView = (c: C, error?: string, status: 409 | 422 = 422) => {
       const state = c.get('state');
       const selection = state.selection!;
       const form = state.form!;
@@ -30,8 +30,8 @@ export const reviewStep = (): FlowStep => ({
         c,
         'review',
         'Review your booking',
-        <ReviewPage site={site} selection={selection} items={state.extraItems} summary={summary} price={price} error={error} button={booksHere(c) ? site.wording.bookButton : 'Continue to payment'} />,
-        error ? 422 : 200,
+        <ReviewPage site={site} selection={selection} items={state.extraItems} summary={summary} price={price} error={error} button={booksHere(c) ? site.wording.bookButton : 'Continue to payment'} formToken={currentToken(c)} />,
+        error ? status : 200,
       );
     };
 
@@ -46,15 +46,19 @@ export const reviewStep = (): FlowStep => ({
 
     app.post('/book', async (c) => {
       const state = c.get('state');
+      const body = await formBody(c);
+      // The same form posted again (double click, resend) gets the booking it already made.
+      const token = checkToken(c, body);
+      if (token.kind === 'earlier') return c.redirect(`/confirmation/${token.reference}`, 303);
       if (!state.selection) return nothingSelected(kit, c);
       const first = kit.blocked(c, 'review');
       if (first) return c.redirect(first, 303);
       if (!state.form?.accepted) return c.redirect(kit.pathOf('details') ?? '/details', 303);
-      const body = await formBody(c);
+      if (token.kind === 'stale') return reviewView(c, 'This review was out of date: check the booking below and book again', 409);
       if (body.terms !== 'accepted') return reviewView(c, `Accept the terms and conditions to ${booksHere(c) ? 'book' : 'continue'}`);
       state.form.termsAccepted = true;
       if (!booksHere(c)) return c.redirect(kit.next(c, 'review'), 303);
-      const booking = bookEpisode(kit, c);
+      const booking = bookEpisode(kit, c, token.token);
       if (!booking) return nothingSelected(kit, c);
       return c.redirect(`/confirmation/${booking.reference}`, 303);
     });

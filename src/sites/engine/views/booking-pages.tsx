@@ -177,6 +177,8 @@ export function ReviewPage(props: {
   error?: string;
   /** What accepting the terms does: book, or continue to payment. */
   button: string;
+  /** The review as it stands (book-token.ts): the same form posted twice books once. */
+  formToken: string;
 }) {
   return (
     <div class="review">
@@ -192,6 +194,7 @@ export function ReviewPage(props: {
       <PriceTable price={props.price} />
       {props.error ? <ErrorSummary errors={{ terms: props.error }} /> : null}
       <form method="post" action="/book" novalidate>
+        <input type="hidden" name="form_token" value={props.formToken} />
         <div class="field">
           <label class="check" id="f-terms">
             <input type="checkbox" name="terms" value="accepted" required aria-invalid={props.error ? 'true' : undefined} />
