@@ -31,7 +31,8 @@ async function open(site: SiteDefinition, episode: string, path: string, opts: {
   const origin = getServer().origin(site.id);
   await context.addCookies([{ name: 'wf_consent', value: '1', url: origin }, { name: 'wf_promo', value: '1', url: origin }]);
   const page = await context.newPage();
-  await page.goto(`${origin}/?wf_episode=${episode}`);
+  const server = getServer();
+  await page.goto(server.startUrl(site.id, server.episodes.create(episode)));
   await page.goto(`${origin}${path}`);
   return page;
 }
