@@ -77,9 +77,10 @@ export type CaseOutcome = {
 
 /** One step of a case, through the site's pages; keeps the text of the pages a label is written from. */
 async function driveStep(d: SiteDriver, site: string, step: ValidityStep, pages: CaseOutcome['pages']): Promise<void> {
-  // Where the browser ended: the confirmation, the payment page (a site that takes payment after the review), or another.
-  const keep = (r: Reply, fallback: 'confirmation' | 'payment') => {
-    const at = r.path.startsWith('/confirmation') ? 'confirmation' : r.path.startsWith('/payment') ? 'payment' : fallback;
+  // Where the browser ended: the confirmation, the payment page, or (sent back: the details, the
+  // account wall) the page the person now reads instead of a confirmation.
+  const keep = (r: Reply, otherwise: 'review' | 'payment') => {
+    const at = r.path.startsWith('/confirmation') ? 'confirmation' : r.path.startsWith('/payment') ? 'payment' : otherwise;
     pages[at] = pageText(r.body);
   };
   switch (step.do) {
@@ -105,7 +106,7 @@ async function driveStep(d: SiteDriver, site: string, step: ValidityStep, pages:
       pages.review = pageText((await d.wizardPage(site, step.nav, step.travellers, step.contact, step.extras)).body);
       return;
     case 'book':
-      keep(await d.book(site), 'confirmation');
+      keep(await d.book(site), 'review');
       return;
     case 'pay':
       keep(await d.pay(site, step), 'payment');
