@@ -1,5 +1,5 @@
 import type { Task } from '../core/schemas/task.js';
-import type { SiteDefinition } from '../sites/engine/site-definition.js';
+import type { SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
 import type { ValidityStep } from './schema.js';
 
@@ -20,18 +20,14 @@ export type CaseDraft = {
     labels: Record<string, { satisfied: null; why: string }>;
   };
   options: { listing: string; title: string; soldOut: boolean; facts: Record<string, unknown>; groups: Record<string, { choice: string; price: number; soldOut: boolean; facts: Record<string, unknown> }[]> }[];
+  /** The options of each later round's own search (the return leg's, a package's flights), by slot. */
+  roundOptions: Record<string, CaseDraft['options']>;
 };
 
-export function draftCase(task: Task, site: SiteDefinition, world: World): CaseDraft {
-  const t = task.target;
-  const episode: ValidityStep[] = [
-    { do: 'search', params: t.params },
-    { do: 'choose', listing: t.listingId, choices: t.choices, ...(t.multi ? { multi: t.multi } : {}), ...(t.quantities ? { quantities: t.quantities } : {}) },
-    { do: 'details', travellers: t.travellers, contact: t.contact, extras: t.extras },
-    { do: 'book' },
-  ];
-  const options = site.search(world, t.params).map((l) => {
-    const d = site.detail(world, t.params, l.id);
+/** The options of one search, with their facts and every choice of their option groups. */
+function optionsOf(site: SiteDefinition, world: World, params: SearchParams): CaseDraft['options'] {
+  return site.search(world, params).map((l) => {
+    const d = site.detail(world, params, l.id);
     return {
       listing: l.id,
       title: l.title,
@@ -40,6 +36,47 @@ export function draftCase(task: Task, site: SiteDefinition, world: World): CaseD
       groups: Object.fromEntries((d?.optionGroups ?? []).map((g) => [g.id, g.choices.map((c) => ({ choice: c.id, price: c.price, soldOut: c.soldOut === true, facts: c.attrs }))])),
     };
   });
+}
+
+/** The slots of the flow's later rounds ("return", "flights"); other items are cart items. */
+const roundSlotsOf = (site: SiteDefinition) => new Set((site.flow ?? []).flatMap((s) => (s.meta?.round ? [s.meta.round.slot] : [])));
+
+const picksOf = (p: { multi?: Record<string, string[]> | undefined; quantities?: Record<string, Record<string, number>> | undefined }) => ({ ...(p.multi ? { multi: p.multi } : {}), ...(p.quantities ? { quantities: p.quantities } : {}) });
+
+/**
+ * The episode that books a task's target through the site's whole flow, in the flow's order:
+ * search and choose; each later round (a return leg, a package's flights) on its own results;
+ * the other cart items and the cart; the account wall (register then sign in, or continue as a
+ * guest); the details (a wizard page by page); the review; the card.
+ */
+export function targetEpisode(task: Task, site: SiteDefinition): ValidityStep[] {
+  const t = task.target;
+  const rounds = roundSlotsOf(site);
+  const hasCart = (site.flow ?? []).some((s) => s.meta?.cart);
+  const items = t.items ?? [];
+  const episode: ValidityStep[] = [
+    { do: 'search', params: t.params },
+    { do: 'choose', listing: t.listingId, choices: t.choices, ...picksOf(t) },
+  ];
+  for (const it of items.filter((x) => rounds.has(x.slot))) episode.push({ do: 'round', slot: it.slot, listing: it.listingId, choices: it.choices, ...picksOf(it) });
+  for (const it of items.filter((x) => !rounds.has(x.slot))) episode.push({ do: 'choose', listing: it.listingId, choices: it.choices, params: it.params, ...picksOf(it) });
+  if (hasCart) episode.push({ do: 'cart', remove: [] });
+  if (t.account?.mode === 'guest') episode.push({ do: 'account', action: 'guest' });
+  else if (t.account) {
+    const who = { name: t.account.name, email: t.account.email, password: t.account.password };
+    episode.push({ do: 'account', action: 'register', ...who }, { do: 'account', action: 'sign-in', email: who.email, password: who.password });
+  }
+  episode.push({ do: 'details', travellers: t.travellers, contact: t.contact, extras: t.extras }, { do: 'book' });
+  if (t.card) episode.push({ do: 'pay', ...t.card });
+  return episode;
+}
+
+export function draftCase(task: Task, site: SiteDefinition, world: World): CaseDraft {
+  const t = task.target;
+  const episode = targetEpisode(task, site);
+  const options = optionsOf(site, world, t.params);
+  // Each later round's own search, for a near miss on a return leg or a package's flights.
+  const roundOptions = Object.fromEntries((t.items ?? []).filter((it) => roundSlotsOf(site).has(it.slot)).map((it) => [it.slot, optionsOf(site, world, it.params)]));
   return {
     case: {
       id: `${task.id}-near-miss`,
@@ -51,5 +88,6 @@ export function draftCase(task: Task, site: SiteDefinition, world: World): CaseD
       labels: Object.fromEntries(task.constraints.map((c) => [c.id, { satisfied: null, why: '' }])),
     },
     options,
+    roundOptions,
   };
 }

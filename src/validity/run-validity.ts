@@ -7,8 +7,8 @@ import { WORLD_VERSION } from '../core/version.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import type { SiteServer } from '../sites/engine/server.js';
 import { SITES } from '../sites/registry.js';
-import { SiteDriver, pageText } from './site-driver.js';
-import { ValidityFile, type ValidityCase } from './schema.js';
+import { SiteDriver, pageText, type Reply } from './site-driver.js';
+import { ValidityFile, type ValidityCase, type ValidityStep } from './schema.js';
 
 /** The validity set lives with each site: `src/sites/<id>/validity.json`. */
 export function siteValidityFile(siteId: string): string {
@@ -68,9 +68,51 @@ export type CaseOutcome = {
   site: string;
   about: string;
   outcomes: ConstraintOutcome[];
-  /** Visible text of the last review and confirmation pages, for a person to check the labels against. */
-  pages: { review?: string; confirmation?: string };
+  /**
+   * Visible text of the last pages that matter, for a person to check the labels against: the
+   * review, the cart, the payment page (a declined card's message) and the confirmation.
+   */
+  pages: { review?: string; cart?: string; payment?: string; confirmation?: string };
 };
+
+/** One step of a case, through the site's pages; keeps the text of the pages a label is written from. */
+async function driveStep(d: SiteDriver, site: string, step: ValidityStep, pages: CaseOutcome['pages']): Promise<void> {
+  // Where the browser ended: the confirmation, the payment page, or (sent back: the details, the
+  // account wall) the page the person now reads instead of a confirmation.
+  const keep = (r: Reply, otherwise: 'review' | 'payment') => {
+    const at = r.path.startsWith('/confirmation') ? 'confirmation' : r.path.startsWith('/payment') ? 'payment' : otherwise;
+    pages[at] = pageText(r.body);
+  };
+  switch (step.do) {
+    case 'search':
+      await d.search(site, step.params);
+      return;
+    case 'choose':
+      await d.choose(site, step.listing, step.choices, step.params, step);
+      return;
+    case 'round':
+      await d.round(site, step.slot, step.listing, step.choices, step);
+      return;
+    case 'cart':
+      pages.cart = pageText((await d.cart(site, step.remove)).body);
+      return;
+    case 'account':
+      await d.account(site, step.action, step);
+      return;
+    case 'details':
+      pages.review = pageText((await d.details(site, step.travellers, step.contact, step.extras)).body);
+      return;
+    case 'wizard':
+      pages.review = pageText((await d.wizardPage(site, step.nav, step.travellers, step.contact, step.extras)).body);
+      return;
+    case 'book':
+      keep(await d.book(site), 'review');
+      return;
+    case 'pay':
+      keep(await d.pay(site, step), 'payment');
+      return;
+  }
+}
 
 /** Drives one case on the real server and compares the evaluator's verdicts with the hand labels. */
 export async function runCase(server: Pick<SiteServer, 'port' | 'secret'>, c: ValidityCase): Promise<CaseOutcome> {
@@ -80,15 +122,7 @@ export async function runCase(server: Pick<SiteServer, 'port' | 'secret'>, c: Va
     const site = step.site ?? c.site;
     const where = `case ${c.id}, step ${i + 1} (${step.do})`;
     try {
-      if (step.do === 'search') await d.search(site, step.params);
-      else if (step.do === 'choose') await d.choose(site, step.listing, step.choices, step.params, step);
-      else if (step.do === 'details') {
-        const r = await d.details(site, step.travellers, step.contact, step.extras);
-        pages.review = pageText(r.body);
-      } else {
-        const r = await d.book(site);
-        pages.confirmation = pageText(r.body);
-      }
+      await driveStep(d, site, step, pages);
     } catch (err) {
       throw new InvalidInputError(`${where}: ${(err as Error).message}`);
     }

@@ -11,7 +11,11 @@ export const VALIDITY_SCHEMA_VERSION = 1;
 
 const Params = z.record(z.string(), z.union([z.string(), z.number()]));
 
-/** One thing the person did on a site, through its pages (search form, listing page, details form, review). */
+/**
+ * One thing the person did on a site, through its pages: search form, listing page, a later
+ * round's listing, cart, account wall, details form (or a wizard's pages), review, payment.
+ * Version 1 files without the later kinds parse unchanged.
+ */
 export const ValidityStep = z.discriminatedUnion('do', [
   /** Submit the search form with these values (what the form would send). */
   z.strictObject({ do: z.literal('search'), site: z.string().optional(), params: Params }),
@@ -35,8 +39,58 @@ export const ValidityStep = z.discriminatedUnion('do', [
     contact: z.record(z.string(), z.string()),
     extras: z.record(z.string(), z.number().int().min(0)).default({}),
   }),
-  /** Accept the terms on the review page and book. */
+  /** Accept the terms on the review page and book (on a site that takes payment: go on to pay). */
   z.strictObject({ do: z.literal('book'), site: z.string().optional() }),
+  /**
+   * A later round of choosing for the same booking (a return leg, a package's flights): open the
+   * round's own results, then post a choice on one of its listing pages.
+   */
+  z.strictObject({
+    do: z.literal('round'),
+    site: z.string().optional(),
+    /** The round's slot, as the site's flow names it ("return", "flights"). */
+    slot: z.string().min(1),
+    listing: z.string(),
+    choices: z.record(z.string(), z.string()),
+    multi: z.record(z.string(), z.array(z.string())).optional(),
+    quantities: z.record(z.string(), z.record(z.string(), z.number().int().min(1))).optional(),
+  }),
+  /** Open the cart (where a site has one) and remove items by their slot ("main", "item2"); then check out. */
+  z.strictObject({ do: z.literal('cart'), site: z.string().optional(), remove: z.array(z.string()).default([]) }),
+  /**
+   * The account wall: create an account (the site then asks to sign in), sign in, or continue as a
+   * guest. A refused form (a weak password, a wrong one) is a page the person saw, not an error.
+   */
+  z.strictObject({
+    do: z.literal('account'),
+    site: z.string().optional(),
+    action: z.enum(['register', 'sign-in', 'guest']),
+    name: z.string().optional(),
+    email: z.string().optional(),
+    password: z.string().optional(),
+  }),
+  /**
+   * One page of a details wizard, as it stands: its own fields (taken from these travellers,
+   * contact and add-ons) posted with Next or Back. The \`details\` step fills every page with Next.
+   */
+  z.strictObject({
+    do: z.literal('wizard'),
+    site: z.string().optional(),
+    nav: z.enum(['next', 'back']),
+    travellers: z.array(z.record(z.string(), z.string())).default([]),
+    contact: z.record(z.string(), z.string()).default({}),
+    extras: z.record(z.string(), z.number().int().min(0)).default({}),
+  }),
+  /** The card form after the review: a declined card (the sites' test bank) is refused and books nothing. */
+  z.strictObject({
+    do: z.literal('pay'),
+    site: z.string().optional(),
+    number: z.string(),
+    name: z.string(),
+    expiry: z.string(),
+    cvc: z.string(),
+    postcode: z.string(),
+  }),
 ]);
 export type ValidityStep = z.infer<typeof ValidityStep>;
 

@@ -10,7 +10,8 @@ import { SECRET_HEADER, type SiteServer } from '../sites/engine/server.js';
 import type { SearchParams } from '../sites/engine/site-definition.js';
 import { siteById } from '../sites/registry.js';
 
-type Reply = { status: number; location: string | undefined; body: string };
+/** A page as the browser ended on it: `path` is where the redirects led. */
+export type Reply = { status: number; location: string | undefined; body: string; path: string };
 /** The choices of groups that take several (seats) or quantities (ticket types), as a task's target records them. */
 export type ChoicesOfGroups = { multi?: Record<string, string[]>; quantities?: Record<string, Record<string, number>> };
 
@@ -29,14 +30,20 @@ export function pageText(html: string): string {
     .trim();
 }
 
+/** A card as the payment form takes it. */
+export type CardEntry = { number: string; name: string; expiry: string; cvc: string; postcode: string };
+
 /**
  * Drives one episode through the sites' own pages over HTTP, as a person's browser would post
- * the forms (no state API writes): search, choose on a listing page, fill the details form, book.
- * Each site's cookies are kept apart, as a browser keeps origins apart.
+ * the forms (no state API writes): search, choose on a listing page, a later round's listing
+ * (return leg, a package's flights), the cart, the account wall, the details form (a wizard page
+ * by page), review, payment. Each site's cookies are kept apart, as a browser keeps origins apart.
  */
 export class SiteDriver {
   private readonly cookies = new Map<string, string>();
   private readonly lastSearch = new Map<string, SearchParams>();
+  /** Per site, the page the browser shows now (a wizard page is posted from it). */
+  private readonly shown = new Map<string, Reply>();
   private constructor(
     private readonly server: Pick<SiteServer, 'port' | 'secret'>,
     readonly episodeId: string,
@@ -84,11 +91,13 @@ export class SiteDriver {
       const next = new URL(r.location, `http://${this.host(site)}`);
       r = await send(this.server.port, { method: 'GET', host: this.host(site), path: next.pathname + next.search, headers: cookie ? { cookie } : {}, onCookie: (c) => this.cookies.set(site, c) });
     }
+    this.shown.set(site, r);
     return r;
   }
 
-  private expectOk(step: string, r: Reply): Reply {
-    if (r.status >= 400) {
+  /** Throws on a refusal, except the statuses that are pages a person reads (a declined card, a wrong password). */
+  private expectOk(step: string, r: Reply, seen: number[] = []): Reply {
+    if (r.status >= 400 && !seen.includes(r.status)) {
       const text = pageText(r.body);
       throw new InvalidInputError(`${step}: the site answered ${r.status}: ${text.slice(0, 400)}`);
     }
@@ -107,20 +116,71 @@ export class SiteDriver {
   async choose(site: string, listing: string, choices: Record<string, string>, params?: SearchParams, picks: ChoicesOfGroups = {}): Promise<Reply> {
     const p = params ?? this.lastSearch.get(site);
     if (!p) throw new InvalidInputError(`choose ${listing} on ${site}: no search was made before`);
-    const form: [string, string][] = Object.entries(choices).map(([group, choice]) => [optionInputName(group), choice]);
-    for (const [group, ids] of Object.entries(picks.multi ?? {})) for (const id of ids) form.push([optionInputName(group), id]);
-    for (const [group, counts] of Object.entries(picks.quantities ?? {})) for (const [id, n] of Object.entries(counts)) form.push([quantityInputName(group, id), String(n)]);
-    return this.expectOk(`choose ${listing} on ${site}`, await this.request(site, 'POST', `/listing/${encodeURIComponent(listing)}?${searchQueryString(siteById(site), p)}`, form));
+    return this.expectOk(`choose ${listing} on ${site}`, await this.request(site, 'POST', `/listing/${encodeURIComponent(listing)}?${searchQueryString(siteById(site), p)}`, choiceForm(choices, picks)));
   }
 
+  /**
+   * Fills the details form. On a wizard, page by page with Next, each page posting only its own
+   * fields (as its form does), until the wizard leads on (the review).
+   */
   async details(site: string, travellers: Record<string, string>[], contact: Record<string, string>, extras: Record<string, number>): Promise<Reply> {
-    const form: Record<string, string> = {};
-    travellers.forEach((t, i) => {
-      for (const [k, v] of Object.entries(t)) form[travellerInputName(i + 1, k)] = v;
-    });
-    for (const [k, v] of Object.entries(contact)) form[contactInputName(k)] = v;
-    for (const [k, v] of Object.entries(extras)) if (v > 0) form[extraInputName(k)] = String(v);
-    return this.expectOk(`details on ${site}`, await this.request(site, 'POST', '/details', form));
+    const form = detailsForm(travellers, contact, extras);
+    const opened = await this.request(site, 'GET', '/details');
+    if (wizardPartOf(opened.body) === undefined) return this.expectOk(`details on ${site}`, await this.request(site, 'POST', '/details', form));
+    let r = opened;
+    // A wizard has at most three pages; a page that keeps coming back is refused below.
+    for (let pages = 0; pages < 6; pages++) {
+      const part = wizardPartOf(r.body);
+      if (part === undefined) return r;
+      r = this.expectOk(`details on ${site}, wizard page "${part}"`, await this.postWizardPage(site, r.body, part, form, 'next'));
+    }
+    throw new InvalidInputError(`details on ${site}: the wizard did not lead on after six pages: ${pageText(r.body).slice(0, 300)}`);
+  }
+
+  /** The wizard page shown now (opened when another page is shown), its own fields posted with Next or Back. */
+  async wizardPage(site: string, nav: 'next' | 'back', travellers: Record<string, string>[], contact: Record<string, string>, extras: Record<string, number>): Promise<Reply> {
+    let page = this.shown.get(site);
+    if (!page || wizardPartOf(page.body) === undefined) page = await this.request(site, 'GET', '/details');
+    const part = wizardPartOf(page.body);
+    if (part === undefined) throw new InvalidInputError(`wizard on ${site}: the details page is not a wizard (${page.path}: ${pageText(page.body).slice(0, 200)})`);
+    return this.expectOk(`wizard on ${site}, page "${part}"`, await this.postWizardPage(site, page.body, part, detailsForm(travellers, contact, extras), nav), [422]);
+  }
+
+  private postWizardPage(site: string, html: string, part: string, form: Record<string, string>, nav: 'next' | 'back'): Promise<Reply> {
+    const onPage = inputNamesOf(html);
+    const mine: Record<string, string> = Object.fromEntries(Object.entries(form).filter(([k]) => onPage.has(k)));
+    return this.request(site, 'POST', '/details', { ...mine, wizard_part: part, nav });
+  }
+
+  /** A later round of choosing: its results, then one of its listing pages, whose form is posted where it says. */
+  async round(site: string, slot: string, listing: string, choices: Record<string, string>, picks: ChoicesOfGroups = {}): Promise<Reply> {
+    const base = `/round/${encodeURIComponent(slot)}`;
+    this.expectOk(`results of round "${slot}" on ${site}`, await this.request(site, 'GET', base));
+    const page = this.expectOk(`listing ${listing} of round "${slot}" on ${site}`, await this.request(site, 'GET', `${base}/listing/${encodeURIComponent(listing)}`));
+    const action = /<form method="post" action="([^"]+)" class="choose-form"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&') ?? `${base}/listing/${encodeURIComponent(listing)}`;
+    return this.expectOk(`choose ${listing} in round "${slot}" on ${site}`, await this.request(site, 'POST', action, choiceForm(choices, picks)));
+  }
+
+  /** Opens the cart and removes items by slot ("main" is the first item); the reply is the cart as it stands. */
+  async cart(site: string, remove: readonly string[] = []): Promise<Reply> {
+    let r = this.expectOk(`cart on ${site}`, await this.request(site, 'GET', '/cart'));
+    for (const slot of remove) r = this.expectOk(`remove ${slot} from the cart on ${site}`, await this.request(site, 'POST', '/cart/remove', { slot }));
+    return r;
+  }
+
+  /** The account wall's forms; a refused one (422) is the page the person then sees. */
+  async account(site: string, action: 'register' | 'sign-in' | 'guest', who: { name?: string; email?: string; password?: string } = {}): Promise<Reply> {
+    const form: Record<string, string> = action === 'register' ? { name: who.name ?? '', email: who.email ?? '', password: who.password ?? '' } : action === 'sign-in' ? { email: who.email ?? '', password: who.password ?? '' } : {};
+    this.expectOk(`account page on ${site}`, await this.request(site, 'GET', '/account'));
+    return this.expectOk(`${action} on ${site}`, await this.request(site, 'POST', `/account/${action}`, form), [422]);
+  }
+
+  /** Opens the payment page and posts the card with the page's token; a declined or invalid card is a page (422), not an error. */
+  async pay(site: string, card: CardEntry): Promise<Reply> {
+    const page = this.expectOk(`payment page on ${site}`, await this.request(site, 'GET', '/payment'));
+    const token = formTokenOf(page.body);
+    const form = { [FORM_TOKEN]: token, cardNumber: card.number, cardName: card.name, expiry: card.expiry, cvc: card.cvc, postcode: card.postcode };
+    return this.expectOk(`pay on ${site}`, await this.request(site, 'POST', '/payment', form), [409, 422]);
   }
 
   /** Opens the review page and posts its form, as a person clicking "book" does (the form carries its token). */
@@ -149,12 +209,41 @@ function send(port: number, o: { method: string; host: string; path: string; hea
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body, path: o.path }));
     });
     req.on('error', reject);
     if (o.body !== undefined) req.write(o.body);
     req.end();
   });
+}
+
+/** A listing form's fields: one choice per group, several for seats, quantities for ticket types. */
+function choiceForm(choices: Record<string, string>, picks: ChoicesOfGroups): [string, string][] {
+  const form: [string, string][] = Object.entries(choices).map(([group, choice]) => [optionInputName(group), choice]);
+  for (const [group, ids] of Object.entries(picks.multi ?? {})) for (const id of ids) form.push([optionInputName(group), id]);
+  for (const [group, counts] of Object.entries(picks.quantities ?? {})) for (const [id, n] of Object.entries(counts)) form.push([quantityInputName(group, id), String(n)]);
+  return form;
+}
+
+/** The details form's fields: travellers (1-based), contact, add-ons taken. */
+function detailsForm(travellers: Record<string, string>[], contact: Record<string, string>, extras: Record<string, number>): Record<string, string> {
+  const form: Record<string, string> = {};
+  travellers.forEach((t, i) => {
+    for (const [k, v] of Object.entries(t)) form[travellerInputName(i + 1, k)] = v;
+  });
+  for (const [k, v] of Object.entries(contact)) form[contactInputName(k)] = v;
+  for (const [k, v] of Object.entries(extras)) if (v > 0) form[extraInputName(k)] = String(v);
+  return form;
+}
+
+/** The part a details wizard page is on ("travellers", "contact", "extras"), undefined on any other page. */
+export function wizardPartOf(html: string): string | undefined {
+  return /name="wizard_part" value="([^"]*)"/.exec(html)?.[1];
+}
+
+/** The names of a page's form fields. */
+function inputNamesOf(html: string): Set<string> {
+  return new Set([...html.matchAll(/<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1]!));
 }
 
 /** The form token a page's booking form carries (review, payment), '' when it has none: post it back as a browser does. */

@@ -113,6 +113,39 @@ describe('flow steps refuse what a real booking site refuses', () => {
     expect((await siteState(d, walled.id)).bookings).toHaveLength(1);
   });
 
+  it('a later round is required: a new outbound choice drops the return flight, and the details lead back to the return round', async () => {
+    const skyhop = siteById('skyhop');
+    let t: ReturnType<typeof target> | undefined;
+    for (let index = 0; index < 60 && !t; index++) {
+      const task = generateTask({ site: skyhop, catalogue: catalogueFor(skyhop.id), world, seed: 5, index, difficulty: 'medium', split: 'dev' });
+      if (task && !task.manage && task.target.items?.some((x) => x.slot === 'return')) t = task.target;
+    }
+    expect(t, 'a return-trip task').toBeDefined();
+    const back = t!.items!.find((x) => x.slot === 'return')!;
+    const d = await SiteDriver.start(server);
+    await d.search(skyhop.id, t!.params);
+    const chosen = await d.choose(skyhop.id, t!.listingId, t!.choices, t!.params, t!);
+    expect(chosen.path).toMatch(/^\/round\/return/);
+    await d.round(skyhop.id, 'return', back.listingId, back.choices, back);
+    expect((await siteState(d, skyhop.id)).extraItems.map((x) => x.slot)).toEqual(['return']);
+    // Choosing the outbound again starts the booking over: the flight back must be chosen again.
+    await d.choose(skyhop.id, t!.listingId, t!.choices, t!.params, t!);
+    expect((await siteState(d, skyhop.id)).extraItems).toEqual([]);
+    const details = await d.request(skyhop.id, 'GET', '/details');
+    expect(details.path).toMatch(/^\/round\/return/);
+    const fields: Record<string, string> = {};
+    t!.travellers.forEach((p, i) => Object.entries(p).forEach(([k, v]) => (fields[travellerInputName(i + 1, k)] = v)));
+    for (const [k, v] of Object.entries(t!.contact)) fields[contactInputName(k)] = v;
+    expect((await d.request(skyhop.id, 'POST', '/details', fields)).path).toMatch(/^\/round\/return/);
+    expect((await d.book(skyhop.id)).path).toMatch(/^\/round\/return/);
+    expect((await siteState(d, skyhop.id)).bookings).toEqual([]);
+    // With the flight back chosen again, the same details book.
+    await d.round(skyhop.id, 'return', back.listingId, back.choices, back);
+    await d.details(skyhop.id, t!.travellers, t!.contact, t!.extras);
+    expect((await d.book(skyhop.id)).path).toMatch(/^\/confirmation/);
+    expect((await siteState(d, skyhop.id)).bookings).toHaveLength(1);
+  });
+
   it('seat map: one seat per traveller, a taken seat or too few seats refused with the reason', async () => {
     const skyhop = siteById('skyhop');
     const t = target(skyhop);

@@ -14,9 +14,9 @@ describe('the validity set', () => {
 
   it('has near misses on every site with a validity set, at least the six original sites, and of every constraint kind', () => {
     const sites = new Set(cases.map((c) => c.site));
-    // The seven sites of BookingArena v1 part 1 have no hand-labelled cases yet (their flows need
-    // the HTTP driver to book rounds, carts, account walls and payment); the six original ones do.
-    for (const s of ['skyhop', 'staywell', 'forkful', 'wheelo', 'ticketnest', 'railgo']) expect(sites, s).toContain(s);
+    // The six original sites, and the new ones whose flows add return legs, a package's flights,
+    // a details wizard, an account wall and payment (driven over HTTP like the others).
+    for (const s of ['skyhop', 'staywell', 'forkful', 'wheelo', 'ticketnest', 'railgo', 'coachly', 'ferryway', 'packfly']) expect(sites, s).toContain(s);
     for (const s of sites) expect(SITES.map((x) => x.id)).toContain(s);
     const kinds = new Set(cases.flatMap((c) => c.constraints.map((k) => k.kind)));
     for (const k of ['exact', 'range', 'set', 'time_window', 'date_window', 'superlative', 'count', 'details', 'addon', 'booked']) expect(kinds, k).toContain(k);

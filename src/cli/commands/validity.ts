@@ -37,7 +37,13 @@ export function registerValidity(program: Command): void {
         process.stdout.write(`${table(['site', 'cases', 'constraints', 'agreed', 'agreement'], sites)}\n`);
         const kinds = Object.entries(report.perKind).map(([kind, k]) => [kind, k.constraints, k.agreed, pct(k.agreed, k.constraints)]);
         process.stdout.write(`${table(['constraint kind', 'constraints', 'agreed', 'agreement'], kinds)}\n`);
-        if (opts.pages) for (const r of results) process.stdout.write(`\n## ${r.caseId}: ${r.about}\nREVIEW: ${r.pages.review ?? '-'}\nCONFIRMATION: ${r.pages.confirmation ?? '-'}\n`);
+        if (opts.pages) {
+          for (const r of results) {
+            const seen = [['REVIEW', r.pages.review], ['CART', r.pages.cart], ['PAYMENT', r.pages.payment], ['CONFIRMATION', r.pages.confirmation]] as const;
+            const lines = seen.filter(([name, text]) => text !== undefined || name === 'REVIEW' || name === 'CONFIRMATION').map(([name, text]) => `${name}: ${text ?? '-'}`);
+            process.stdout.write(`\n## ${r.caseId}: ${r.about}\n${lines.join('\n')}\n`);
+          }
+        }
         for (const d of report.disagreements) process.stdout.write(`DISAGREE ${d.caseId} / ${d.constraintId} (${d.kind}): label ${d.label} (${d.why}), evaluator ${d.evaluator} ${JSON.stringify(d.evidence)}\n`);
         process.stdout.write(`${report.cases} cases, ${report.constraints} constraints: agreement ${pct(report.agreed, report.constraints)}\n`);
       }

@@ -36,6 +36,10 @@ export const roundStep = (o: RoundOptions): FlowStep => {
     entry: base,
     label: () => o.label,
     applies: (state) => state.selection !== null && (o.when?.(state.selection.params) ?? true),
+    // A return trip is not booked without its way back, nor a package without its flights: the
+    // later steps send the visitor here until this round's choice is made (a new main choice
+    // drops it, as it was for the old one).
+    done: (state) => state.extraItems.some((x) => x.slot === o.slot),
     meta: { round: o },
     register(app: Hono<Env>, kit: StepKit) {
       const { world } = kit;
