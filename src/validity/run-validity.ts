@@ -76,7 +76,7 @@ export type CaseOutcome = {
 };
 
 /** One step of a case, through the site's pages; keeps the text of the pages a label is written from. */
-async function driveStep(d: SiteDriver, site: string, step: ValidityStep, pages: CaseOutcome['pages']): Promise<void> {
+export async function driveStep(d: SiteDriver, site: string, step: ValidityStep, pages: CaseOutcome['pages']): Promise<void> {
   // Where the browser ended: the confirmation, the payment page, or (sent back: the details, the
   // account wall) the page the person now reads instead of a confirmation.
   const keep = (r: Reply, otherwise: 'review' | 'payment') => {
