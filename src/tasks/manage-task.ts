@@ -197,5 +197,8 @@ export function generateManageTask(o: GenerateOptions): Task | undefined {
 /** The fixture as a task target records it (before any change). */
 function recordTargetOf(f: FixtureBooking, site: SiteDefinition, world: World): Task['target'] {
   const detail = site.detail(world, f.params, f.listingId);
-  return { params: f.params, listingId: f.listingId, choices: f.choices, attrs: detail?.listing.attrs ?? {}, travellers: f.travellers, contact: f.contact, extras: f.extras };
+  // A fixture holds one of each choice: one ticket of its type where a group takes quantities.
+  const counted = (detail?.optionGroups ?? []).filter((g) => g.display === 'quantities' && f.choices[g.id] !== undefined);
+  const quantities = Object.fromEntries(counted.map((g) => [g.id, { [f.choices[g.id]!]: 1 }]));
+  return { params: f.params, listingId: f.listingId, choices: f.choices, attrs: detail?.listing.attrs ?? {}, travellers: f.travellers, contact: f.contact, extras: f.extras, ...(counted.length > 0 ? { quantities } : {}) };
 }

@@ -9,6 +9,7 @@ import { rentalsDomain } from './domain.js';
 import { NESTAWAY_FACTS } from './facts.js';
 import { detail, filters, search, sorts, whyUnavailable } from './listings.js';
 import { layout, theme, wording } from './look.js';
+import { nestawayManage } from './manage.js';
 import { nestawayTasks } from './tasks.js';
 
 const SERVICE_RATE = 0.12;
@@ -83,4 +84,5 @@ export const nestaway: SiteDefinition = {
   domains: [rentalsDomain],
   tasks: nestawayTasks,
   flow: [steps.search(), steps.results(), steps.listing(), steps.account({ guest: false }), steps.details(), steps.review(), steps.payment(), steps.confirmation()],
+  manage: nestawayManage,
 };

@@ -11,6 +11,7 @@ import { search, detail, filters, sorts, whyUnavailable } from './attractions.js
 import { attractionsDomain, CATEGORIES, CATEGORY_LABELS } from './domain.js';
 import { TOURBASE_FACTS } from './facts.js';
 import { layout, theme, wording } from './look.js';
+import { tourbaseManage } from './manage.js';
 import { tourbaseTasks } from './tasks.js';
 
 const SERVICE_FEE = 1.5;
@@ -77,4 +78,5 @@ export const tourbase: SiteDefinition = {
   domains: [attractionsDomain],
   tasks: tourbaseTasks,
   flow: [steps.search(), steps.results(), steps.listing({ cart: true }), cartStep(), steps.details(), steps.review(), paymentStep(), steps.confirmation()],
+  manage: tourbaseManage,
 };
