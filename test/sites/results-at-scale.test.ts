@@ -72,29 +72,31 @@ describe('results at scale in Chromium', () => {
     expect(s.revealed).toBeLessThanOrEqual(site.layout.pageSize);
   });
 
-  it('load more (staywell): each click appends the next batch in place, records it, and a listing of the third batch is opened', async () => {
-    const site = siteById('staywell');
+  for (const id of ['staywell', 'nestaway']) {
+    it(`load more (${id}): each click appends the next batch in place, records it, and a listing of the third batch is opened`, async () => {
+    const site = siteById(id);
     expect(site.layout.paging).toBe('loadMore');
     const size = site.layout.pageSize;
     const { params, target, at } = searchWithDeepListing(site, 2 * size, (_, k) => k < 3 * size);
-    const page = await open(site, 'scale-more', `/search?${searchQueryString(site, params)}`);
+    const page = await open(site, `scale-more-${id}`, `/search?${searchQueryString(site, params)}`);
     const cards = page.locator('li.listing');
     expect(await cards.count()).toBe(size);
     const first = page.url();
     await page.getByRole('link', { name: 'Load more results', exact: true }).click();
     await expect.poll(() => cards.count()).toBe(2 * size);
     // Appended without leaving the page; the address now says how many are shown; focus moved to the new batch.
-    expect(page.url()).toContain('shown=16');
+    expect(page.url()).toContain(`shown=${2 * size}`);
     expect(new URL(page.url()).pathname).toBe(new URL(first).pathname);
     expect(await page.evaluate(() => document.activeElement?.closest('li.listing')?.getAttribute('data-index'))).toBe(String(size));
-    expect((await searchState(site, 'scale-more')).revealed).toBe(2 * size);
+    expect((await searchState(site, `scale-more-${id}`)).revealed).toBe(2 * size);
     await page.getByRole('link', { name: 'Load more results', exact: true }).click();
     await expect.poll(() => cards.count()).toBeGreaterThan(at);
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(new RegExp(`^Showing (${3 * size}|all)`));
-    expect((await searchState(site, 'scale-more')).revealed).toBe(await cards.count());
+    expect((await searchState(site, `scale-more-${id}`)).revealed).toBe(await cards.count());
     await page.getByRole('link', { name: selectLinkName(site, target), exact: true }).click();
     await page.waitForURL(new RegExp(`/listing/${encodeURIComponent(target.id)}\\?`));
   });
+  }
 
   it('load more without a script: the link is a page with one more batch', async () => {
     const site = siteById('staywell');
@@ -184,7 +186,7 @@ describe('results at scale in Chromium', () => {
     expect(href).toMatch(new RegExp(`^/round/return/listing/${encodeURIComponent(deep.id)}\\?`));
   });
 
-  for (const id of ['staywell', 'forkful']) {
+  for (const id of ['staywell', 'forkful', 'nestaway']) {
     it(`map/list toggle (${id}): the map lists every result as a named marker; a marker opens a listing the first page does not show`, async () => {
       const site = siteById(id);
       expect(site.layout.mapView).toBe(true);

@@ -1,4 +1,6 @@
 import { addDays } from '../../core/dates.js';
+import { Rng } from '../../core/rng.js';
+import { cityById, offsetFrom } from '../../world/geography.js';
 import type { World } from '../../world/world.js';
 import type { FilterSpec, Listing, ListingDetail, OptionGroup, SearchParams, SortSpec } from '../engine/site-definition.js';
 import { AMENITIES, AMENITY_LABELS, PROPERTY_TYPES, rentalsDomain, TYPE_LABELS, type Rental } from './domain.js';
@@ -17,9 +19,25 @@ function matches(world: World, r: Rental, p: SearchParams): boolean {
 
 const CANCELLATION_TEXT = { flexible: 'Free cancellation until 1 day before check-in', moderate: 'Free cancellation until 5 days before check-in', strict: 'Free cancellation until 14 days before check-in, then 50% back' };
 
+/**
+ * Where a rental sits on the map: its neighbourhood's side of the city centre, a short walk from
+ * its neighbours (the stored inventory has no coordinates; this is drawn from the rental's id, so
+ * the map is the same on every visit and the world is unchanged).
+ */
+function positionOf(r: Rental): { lat: number; lon: number } | undefined {
+  const city = cityById(r.cityId);
+  if (!city) return undefined;
+  const side = Math.max(0, city.neighbourhoods.indexOf(r.neighbourhood));
+  const rng = new Rng(`nestaway-map/${r.id}`);
+  const bearing = (360 / Math.max(1, city.neighbourhoods.length)) * side + rng.int(-25, 25);
+  return offsetFrom(city, 0.8 + side * 0.6 + rng.int(0, 60) / 100, bearing);
+}
+
 function toListing(r: Rental, p: SearchParams): Listing {
   const nights = nightsOf(p);
+  const position = positionOf(r);
   return {
+    ...(position ? { position } : {}),
     id: r.id,
     title: r.title,
     subtitle: `${TYPE_LABELS[r.type]} · ${r.bedrooms === 0 ? 'Studio' : `${r.bedrooms} bedroom${r.bedrooms > 1 ? 's' : ''}`} · up to ${r.maxGuests} guests`,

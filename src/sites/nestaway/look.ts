@@ -21,6 +21,8 @@ export const layout: Layout = {
   filters: 'top',
   results: 'rows',
   pageSize: 10,
+  paging: 'loadMore',
+  mapView: true,
   cookieBanner: true,
   steps: { results: 'Places to stay', listing: 'Your stay', details: 'Guest details', review: 'Review' },
 };
