@@ -38,8 +38,8 @@ describe('screenly task catalogue', () => {
     expectCandidatesHold(catalogue, exampleTargets(site, world, 40, 'satisfied'));
   });
 
-  // Superlatives are not rechecked from scratch here: test/helpers' brute force picks one choice
-  // per group, which a seat map (one seat per ticket) or a week of slots does not fit.
+  // Superlatives are rechecked from scratch in superlative-brute-force.test.ts (every slot, every
+  // set of seats, every allowed search): test/helpers' check picks one choice per group.
   it('judges listings the way the evaluator does (matchesListing agrees with checkConstraint on listing facts)', () => {
     expect(expectListingJudgementsAgree(catalogue, exampleTargets(site, world, 30, 'listing'))).toBeGreaterThan(200);
   });
