@@ -16,7 +16,7 @@ import { testWorld, useTestServer } from '../helpers/test-server.js';
 
 const world = testWorld();
 const site = siteById('staywell');
-const tasks = generateTasks({ sites: [site], count: 60, seed: 11, split: 'dev', world }).filter((t) => t.manage);
+const tasks = generateTasks({ sites: [site], count: 60, seed: 14, split: 'dev', world }).filter((t) => t.manage);
 const ofAction = (a: 'cancel' | 'dates' | 'travellers') => tasks.find((t) => manageRequestOf(t, site)?.action === a)!;
 const getServer = useTestServer({ browser: true });
 
