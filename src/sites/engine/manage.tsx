@@ -193,7 +193,7 @@ export function registerManage(app: Hono<Env>, kit: StepKit): void {
     const errors = parsed.errors;
     if (Object.keys(errors).length > 0) return datesPage(c, b, parsed.raw, errors, 422);
     const changed = changeDates(site, world, b, parsed.params, state.requests);
-    if (typeof changed === 'string') return datesPage(c, b, parsed.raw, { [policy.dateFields[0]!]: 'Your room and rate are not available on these dates' }, 422);
+    if (typeof changed === 'string') return datesPage(c, b, parsed.raw, { [policy.dateFields[0]!]: 'What you booked is not available on these dates' }, 422);
     state.bookings[state.bookings.indexOf(b)] = changed;
     return bookingPage(c, changed, `Your booking now runs ${policy.dateFields.map((f) => parsed.params[f]).join(' to ')}.`);
   });
