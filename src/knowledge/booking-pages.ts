@@ -103,6 +103,11 @@ function plans(e: Entity): Plan[] {
   return (plansOf[e.type]?.() ?? []).filter((p): p is Plan => p !== undefined);
 }
 
+/** The booking sites that sell or search an entity, without finding the page (cheap). */
+export function bookingSitesOf(e: Entity): { siteId: string; listing: boolean }[] {
+  return plans(e).map((p) => ({ siteId: p.siteId, listing: p.listingId !== undefined }));
+}
+
 const memo = new WeakMap<World, Map<string, BookingPage[]>>();
 
 /**

@@ -6,6 +6,7 @@ import type { KnowledgeGraph } from '../graph/knowledge-graph.js';
 import { ENTITY_TYPES, type EntityType } from '../graph/schema.js';
 import { registerCommon, notFoundPage } from '../web/info-routes.js';
 import { html, type WebSite } from '../web/shell.js';
+import { GUIDE_NAME } from './guide-name.js';
 import { ArticlePage, CategoriesPage, HomePage, ListPage, type GuideContext } from './guide-pages.js';
 
 export const GUIDE_ID = 'guide';
@@ -13,7 +14,7 @@ export const GUIDE_ID = 'guide';
 export function guideSite(origin: (id: string) => string): WebSite {
   return {
     id: 'guide',
-    name: 'Wanderpedia',
+    name: GUIDE_NAME,
     tagline: 'The free travel encyclopedia',
     theme: { primary: '#36c', primaryText: '#fff', accent: '#a55858', background: '#f8f9fa', surface: '#fff', text: '#202122', muted: '#54595d', font: 'Georgia, "Linux Libertine", serif', radius: '2px' },
     searchAction: `${origin('search')}/search`,
@@ -76,7 +77,7 @@ export function createGuideApp(ctx: OriginContext): Hono {
 
 export const guideOrigin: OriginApp = {
   id: GUIDE_ID,
-  name: 'Wanderpedia',
+  name: GUIDE_NAME,
   description: 'travel encyclopedia over the world: an article per city, venue, hotel, route, operator...',
   create: createGuideApp,
 };
