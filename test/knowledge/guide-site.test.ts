@@ -86,7 +86,12 @@ describe('guide site', () => {
 
   it('an episode start URL enters the guide and the search engine; a forged ticket is refused', async () => {
     const server = getServer();
-    const id = server.episodes.create();
+    // The control API hands out start URLs for the knowledge web too.
+    const created = await http(server, { method: 'POST', path: '/__wf/episodes', headers: { 'x-webfoundry-secret': server.secret, 'content-type': 'application/json' }, body: '{}' });
+    const { episodeId: id, startUrls } = JSON.parse(created.body) as { episodeId: string; startUrls: Record<string, string> };
+    expect(startUrls.guide).toBe(server.startUrl('guide', id));
+    expect(startUrls.search).toBe(server.startUrl('search', id));
+    expect(startUrls.skyhop).toBe(server.startUrl('skyhop', id));
     for (const site of ['guide', 'search']) {
       const start = new URL(server.startUrl(site, id));
       expect(start.hostname).toBe(`${site}.localhost`);
