@@ -36,8 +36,8 @@ export class WebIndex {
   }
 
   /**
-   * Pages matching every word of the query (each word may be a prefix of a longer one, and a long
-   * word may be one letter off), best first; when no page has them all, pages with any of them.
+   * Pages matching every word of the query (the last word may be the start of a longer one, and a
+   * long word may be one letter off), best first; when no page has them all, pages with any of them.
    * `site` keeps one site's pages.
    */
   search(query: string, opts: { page?: number; site?: string; perPage?: number } = {}): SearchAnswer {
@@ -50,7 +50,8 @@ export class WebIndex {
         ? []
         : this.mini.search(q, {
             combineWith,
-            prefix: (term) => term.length >= 3,
+            // As a search box does: the word being typed (the last) may be the start of a longer one.
+            prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
             fuzzy: (term) => (term.length >= 6 ? 1 : false),
             ...(filter ? { filter: (r) => filter(r as unknown as { id: number }) } : {}),
           });
