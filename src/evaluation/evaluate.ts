@@ -1,6 +1,7 @@
 import type { EpisodeState, SiteEpisodeState } from '../core/schemas/episode-state.js';
 import type { Task } from '../core/schemas/task.js';
 import { checkConstraint, type Verdict } from './check-constraint.js';
+import { cartArrangements } from './cart-order.js';
 import { factsOf, siteStateOf, type Facts } from './facts.js';
 
 export type Evaluation = {
@@ -17,9 +18,26 @@ export type Evaluation = {
 
 type Evaluable = Pick<Task, 'id' | 'site' | 'constraints'> & Partial<Pick<Task, 'manage'>>;
 
-/** Judges a task against one state snapshot of the episode (no browser, no inventory). */
+/**
+ * Judges a task against one state snapshot of the episode (no browser, no inventory). A cart's
+ * items may be in any order (see cart-order.ts): the order that meets the most constraints
+ * counts; on a tie, the one that meets the earlier constraints (a task names each experience
+ * before its tickets, so an experience is matched by what it is, then its tickets are checked).
+ */
 export function evaluate(task: Evaluable, state: EpisodeState | SiteEpisodeState | undefined): Evaluation {
-  return evaluateFacts(task, factsOf(siteStateOf(state, task.site), task.manage?.subject));
+  const subject = task.manage?.subject;
+  let best: Evaluation | undefined;
+  for (const s of cartArrangements(siteStateOf(state, task.site), subject)) {
+    const e = evaluateFacts(task, factsOf(s, subject));
+    if (!best || e.satisfied > best.satisfied || (e.satisfied === best.satisfied && metEarlier(e, best))) best = e;
+  }
+  return best!;
+}
+
+/** Whether `a` meets a constraint that `b` misses before `b` meets one that `a` misses. */
+function metEarlier(a: Evaluation, b: Evaluation): boolean {
+  const at = a.verdicts.findIndex((v, i) => v.satisfied !== b.verdicts[i]!.satisfied);
+  return at >= 0 && a.verdicts[at]!.satisfied;
 }
 
 /** Judges a task against the facts of an episode on its site. */

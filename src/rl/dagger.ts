@@ -10,6 +10,7 @@ import { Rng } from '../core/rng.js';
 import type { DatasetRow } from '../core/schemas/dataset.js';
 import type { Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
+import { canonicalOrigins } from '../rollout/canonical-origins.js';
 import { runTasks } from '../rollout/run-tasks.js';
 import { startServer } from '../sites/engine/server.js';
 import { loadArenaWorld } from '../sites/registry.js';
@@ -131,8 +132,10 @@ export async function runDagger(o: DaggerOptions): Promise<{ rounds: DaggerRound
         onEpisode: (t) => emit({ type: 'episode', trajectory: t }),
       });
       mkdirSync(rdir, { recursive: true });
-      // Episodes run in parallel: the states are sorted so a round's file (and the retrained model) does not depend on timing.
-      const ordered = [...out.states].sort((a, b) => (a.instruction + a.url + a.history.length + a.axtree < b.instruction + b.url + b.history.length + b.axtree ? -1 : 1));
+      // Episodes run in parallel: the states are sorted so a round's file (and the retrained model)
+      // does not depend on timing; the sites are named at their canonical origins, as in every
+      // trajectory and SFT row, so it does not depend on the port the server found either.
+      const ordered = canonicalOrigins(out.states, server.port).sort((a, b) => (a.instruction + a.url + a.history.length + a.axtree < b.instruction + b.url + b.history.length + b.axtree ? -1 : 1));
       writeAtomic(statesPath, ordered.map((s) => JSON.stringify({ ...s, action: formatAction(s.action) })).join('\n') + (ordered.length ? '\n' : ''));
       aggregate.push(...ordered);
       const rollouts = (performance.now() - t0) / 1000;

@@ -27,27 +27,26 @@ export function detailsCandidates(t: Target): Candidate[] {
 /** "an extra checked bag" -> "extra checked bag": the noun after "no". */
 const bare = (noun: string) => noun.replace(/^(a|an|the) /i, '');
 
+/** An add-on wanted or refused, in the words the generator uses for it. */
+export function addonCandidate(x: { id: string; noun: string }, chosen: boolean): Candidate {
+  return chosen
+    ? {
+        role: 'addon',
+        constraint: { id: `addon-${x.id}`, kind: 'addon', stage: 'details', field: x.id, chosen: true },
+        phrases: sentences(`addon-${x.id}`, [{ id: 'add', text: `Add ${x.noun}.` }, { id: 'want', text: `I also want ${x.noun}.` }]),
+      }
+    : {
+        role: 'addon',
+        constraint: { id: `no-${x.id}`, kind: 'addon', stage: 'details', field: x.id, chosen: false },
+        phrases: sentences(`no-${x.id}`, [{ id: 'no', text: `No ${bare(x.noun)}, thanks.` }, { id: 'skip', text: `Don't add ${x.noun}.` }]),
+      };
+}
+
 /**
  * Two of the add-ons the target's option offers, each wanted or refused (drawn once per task),
  * named by the add-on's noun ("seat selection"), never by a label that is a call to action.
  */
 export function addonCandidates(t: Target, rng: Rng): Candidate[] {
-  const out: Candidate[] = [];
   const offered = t.site.extras({ params: t.params, listing: t.listing, choices: t.choices });
-  for (const x of rng.sample(offered, 2)) {
-    if (rng.chance(0.5)) {
-      out.push({
-        role: 'addon',
-        constraint: { id: `addon-${x.id}`, kind: 'addon', stage: 'details', field: x.id, chosen: true },
-        phrases: sentences(`addon-${x.id}`, [{ id: 'add', text: `Add ${x.noun}.` }, { id: 'want', text: `I also want ${x.noun}.` }]),
-      });
-    } else {
-      out.push({
-        role: 'addon',
-        constraint: { id: `no-${x.id}`, kind: 'addon', stage: 'details', field: x.id, chosen: false },
-        phrases: sentences(`no-${x.id}`, [{ id: 'no', text: `No ${bare(x.noun)}, thanks.` }, { id: 'skip', text: `Don't add ${x.noun}.` }]),
-      });
-    }
-  }
-  return out;
+  return rng.sample(offered, 2).map((x) => addonCandidate(x, rng.chance(0.5)));
 }

@@ -1,4 +1,5 @@
 import type { Task } from '../core/schemas/task.js';
+import { manageRequestOf } from '../tasks/manage-task.js';
 import type { SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
 import type { ValidityStep } from './schema.js';
@@ -18,6 +19,8 @@ export type CaseDraft = {
     constraints: Task['constraints'];
     episode: ValidityStep[];
     labels: Record<string, { satisfied: null; why: string }>;
+    /** A task about an existing booking: the bookings the episode starts with and the one it is about. */
+    manage?: NonNullable<Task['manage']>;
   };
   options: { listing: string; title: string; soldOut: boolean; facts: Record<string, unknown>; groups: Record<string, { choice: string; price: number; soldOut: boolean; facts: Record<string, unknown> }[]> }[];
   /** The options of each later round's own search (the return leg's, a package's flights), by slot. */
@@ -71,9 +74,25 @@ export function targetEpisode(task: Task, site: SiteDefinition): ValidityStep[] 
   return episode;
 }
 
+/**
+ * The episode that does what a task about an existing booking asks, through "My bookings": open
+ * the list, then cancel the booking, change its traveller names or move it to new dates.
+ */
+export function manageEpisode(task: Task, site: SiteDefinition): ValidityStep[] {
+  const request = manageRequestOf(task, site);
+  if (!request) return [];
+  const act: ValidityStep =
+    request.action === 'cancel'
+      ? { do: 'cancel', reference: request.reference }
+      : request.action === 'dates'
+        ? { do: 'dates', reference: request.reference, dates: request.dates }
+        : { do: 'travellers', reference: request.reference, travellers: request.travellers };
+  return [{ do: 'bookings' }, act];
+}
+
 export function draftCase(task: Task, site: SiteDefinition, world: World): CaseDraft {
   const t = task.target;
-  const episode = targetEpisode(task, site);
+  const episode = task.manage ? manageEpisode(task, site) : targetEpisode(task, site);
   const options = optionsOf(site, world, t.params);
   // Each later round's own search, for a near miss on a return leg or a package's flights.
   const roundOptions = Object.fromEntries((t.items ?? []).filter((it) => roundSlotsOf(site).has(it.slot)).map((it) => [it.slot, optionsOf(site, world, it.params)]));
@@ -86,6 +105,7 @@ export function draftCase(task: Task, site: SiteDefinition, world: World): CaseD
       constraints: task.constraints,
       episode,
       labels: Object.fromEntries(task.constraints.map((c) => [c.id, { satisfied: null, why: '' }])),
+      ...(task.manage ? { manage: task.manage } : {}),
     },
     options,
     roundOptions,

@@ -46,6 +46,7 @@ export function loadValiditySet(dir?: string, worldSeed?: number, site?: string)
       const unlabelled = c.constraints.filter((k) => !c.labels[k.id]).map((k) => k.id);
       const stray = Object.keys(c.labels).filter((id) => !c.constraints.some((k) => k.id === id));
       if (unlabelled.length || stray.length) throw new InvalidInputError(`${path}: case ${c.id}: every constraint needs one label (unlabelled: ${unlabelled.join(', ') || 'none'}; labels without a constraint: ${stray.join(', ') || 'none'})`);
+      if (c.manage && !c.manage.fixtures.some((f) => f.reference === c.manage!.subject)) throw new InvalidInputError(`${path}: case ${c.id}: the booking it is about (${c.manage.subject}) is not one of its fixtures`);
       out.push(c);
     }
   }
@@ -70,9 +71,10 @@ export type CaseOutcome = {
   outcomes: ConstraintOutcome[];
   /**
    * Visible text of the last pages that matter, for a person to check the labels against: the
-   * review, the cart, the payment page (a declined card's message) and the confirmation.
+   * review, the cart, the payment page (a declined card's message) and the confirmation; on a
+   * case about an existing booking, "My bookings" and the booking's page after the last change.
    */
-  pages: { review?: string; cart?: string; payment?: string; confirmation?: string };
+  pages: { review?: string; cart?: string; payment?: string; confirmation?: string; bookings?: string; manage?: string };
 };
 
 /** One step of a case, through the site's pages; keeps the text of the pages a label is written from. */
@@ -111,12 +113,29 @@ export async function driveStep(d: SiteDriver, site: string, step: ValidityStep,
     case 'pay':
       keep(await d.pay(site, step), 'payment');
       return;
+    case 'bookings':
+      pages.bookings = pageText((await d.myBookings(site)).body);
+      return;
+    case 'cancel':
+      pages.manage = pageText((await d.cancelBooking(site, step.reference)).body);
+      return;
+    case 'travellers':
+      pages.manage = pageText((await d.changeTravellers(site, step.reference, step.travellers)).body);
+      return;
+    case 'dates':
+      pages.manage = pageText((await d.changeDates(site, step.reference, step.dates)).body);
+      return;
   }
 }
 
 /** Drives one case on the real server and compares the evaluator's verdicts with the hand labels. */
 export async function runCase(server: Pick<SiteServer, 'port' | 'secret'>, c: ValidityCase): Promise<CaseOutcome> {
-  const d = await SiteDriver.start(server);
+  let d: SiteDriver;
+  try {
+    d = await SiteDriver.start(server, c.manage ? { [c.site]: c.manage.fixtures } : undefined);
+  } catch (err) {
+    throw new InvalidInputError(`case ${c.id}: ${(err as Error).message}`);
+  }
   const pages: CaseOutcome['pages'] = {};
   for (const [i, step] of c.episode.entries()) {
     const site = step.site ?? c.site;
@@ -128,7 +147,8 @@ export async function runCase(server: Pick<SiteServer, 'port' | 'secret'>, c: Va
     }
   }
   const state = await d.state();
-  const evaluation = evaluate({ id: c.id, site: c.site, constraints: c.constraints }, state);
+  // A case about an existing booking is judged on that booking as it now stands, as its task would be.
+  const evaluation = evaluate({ id: c.id, site: c.site, constraints: c.constraints, ...(c.manage ? { manage: c.manage } : {}) }, state);
   const outcomes = c.constraints.map((k, i) => {
     const v = evaluation.verdicts[i]!;
     const label = c.labels[k.id]!;

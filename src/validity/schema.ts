@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Constraint } from '../core/schemas/task.js';
+import { Constraint, FixtureBooking } from '../core/schemas/task.js';
 
 /**
  * The project's validity set: near-miss episodes, each labelled by hand, constraint by
@@ -91,6 +91,14 @@ export const ValidityStep = z.discriminatedUnion('do', [
     cvc: z.string(),
     postcode: z.string(),
   }),
+  /** Open "My bookings" (the bookings the episode started with and those made since). */
+  z.strictObject({ do: z.literal('bookings'), site: z.string().optional() }),
+  /** On "My bookings", open a booking and cancel it: the cancel page shows the fee and refund, then "Yes, cancel". */
+  z.strictObject({ do: z.literal('cancel'), site: z.string().optional(), reference: z.string() }),
+  /** On "My bookings", change a booking's traveller names (1-based order, the fields of the site's traveller form). */
+  z.strictObject({ do: z.literal('travellers'), site: z.string().optional(), reference: z.string(), travellers: z.array(z.record(z.string(), z.string())) }),
+  /** On "My bookings", move a booking to new dates (the date fields of the site's policy, as its form takes them). */
+  z.strictObject({ do: z.literal('dates'), site: z.string().optional(), reference: z.string(), dates: z.record(z.string(), z.string()) }),
 ]);
 export type ValidityStep = z.infer<typeof ValidityStep>;
 
@@ -110,6 +118,11 @@ export const ValidityCase = z.strictObject({
   episode: z.array(ValidityStep),
   /** A hand label for every constraint, by id. */
   labels: z.record(z.string(), ValidityLabel),
+  /**
+   * A case about a booking the user already has (a manage task): the bookings the episode starts
+   * with, made by the site's own rules, and the one the instruction is about (judged as it stands).
+   */
+  manage: z.strictObject({ fixtures: z.array(FixtureBooking).min(1), subject: z.string() }).optional(),
 });
 export type ValidityCase = z.infer<typeof ValidityCase>;
 

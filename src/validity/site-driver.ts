@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import type { EpisodeState } from '../core/schemas/episode-state.js';
+import type { FixtureBooking } from '../core/schemas/task.js';
 import { InvalidInputError } from '../core/errors.js';
 import { optionInputName, quantityInputName } from '../sites/engine/flow.js';
 import { contactInputName, extraInputName, travellerInputName } from '../sites/engine/forms.js';
@@ -52,8 +53,11 @@ export class SiteDriver {
   ) {}
 
   /** A new episode, created with the server's secret like every rollout does. */
-  static async start(server: Pick<SiteServer, 'port' | 'secret'>): Promise<SiteDriver> {
-    const r = await send(server.port, { method: 'POST', host: `127.0.0.1:${server.port}`, path: '/__wf/episodes', headers: { [SECRET_HEADER]: server.secret, 'content-type': 'application/json' }, body: '{}' });
+  static async start(server: Pick<SiteServer, 'port' | 'secret'>, fixtures?: Record<string, FixtureBooking[]>): Promise<SiteDriver> {
+    // Bookings the episode starts with (a manage case's), made by each site's own rules; a bad one is refused with why.
+    const body = JSON.stringify(fixtures ? { fixtures } : {});
+    const r = await send(server.port, { method: 'POST', host: `127.0.0.1:${server.port}`, path: '/__wf/episodes', headers: { [SECRET_HEADER]: server.secret, 'content-type': 'application/json' }, body });
+    if (r.status === 400 && fixtures) throw new InvalidInputError(`the episode's fixture bookings were refused: ${r.body}`);
     if (r.status !== 201) throw new Error(`creating an episode failed: ${r.status} ${r.body}`);
     const { episodeId, startUrls } = JSON.parse(r.body) as { episodeId: string; startUrls: Record<string, string> };
     return new SiteDriver(server, episodeId, startUrls);
@@ -181,6 +185,42 @@ export class SiteDriver {
     const token = formTokenOf(page.body);
     const form = { [FORM_TOKEN]: token, cardNumber: card.number, cardName: card.name, expiry: card.expiry, cvc: card.cvc, postcode: card.postcode };
     return this.expectOk(`pay on ${site}`, await this.request(site, 'POST', '/payment', form), [409, 422]);
+  }
+
+  /** "My bookings": every booking of the episode on the site, with its reference and total or "cancelled". */
+  async myBookings(site: string): Promise<Reply> {
+    return this.expectOk(`my bookings on ${site}`, await this.request(site, 'GET', '/bookings'));
+  }
+
+  /** Opens a booking from "My bookings" (404 for a reference that is not the episode's). */
+  private async openBooking(site: string, reference: string): Promise<string> {
+    const path = `/bookings/${encodeURIComponent(reference)}`;
+    this.expectOk(`booking ${reference} on ${site}`, await this.request(site, 'GET', path));
+    return path;
+  }
+
+  /**
+   * Cancels a booking as its pages do: the cancel page (fee and refund), then "Yes, cancel". A
+   * booking the policy does not let go is answered with its page and the reason, not an error.
+   */
+  async cancelBooking(site: string, reference: string): Promise<Reply> {
+    const path = await this.openBooking(site, reference);
+    this.expectOk(`cancel page of ${reference} on ${site}`, await this.request(site, 'GET', `${path}/cancel`));
+    return this.expectOk(`cancel ${reference} on ${site}`, await this.request(site, 'POST', `${path}/cancel`));
+  }
+
+  /** New traveller names on a booking (the form lists every traveller); a refused name (422) is the page the person sees. */
+  async changeTravellers(site: string, reference: string, travellers: Record<string, string>[]): Promise<Reply> {
+    const path = await this.openBooking(site, reference);
+    this.expectOk(`traveller names of ${reference} on ${site}`, await this.request(site, 'GET', `${path}/travellers`));
+    return this.expectOk(`change traveller names of ${reference} on ${site}`, await this.request(site, 'POST', `${path}/travellers`, detailsForm(travellers, {}, {})), [422]);
+  }
+
+  /** New dates for a booking (the policy's date fields); dates refused or not allowed are a page, not an error. */
+  async changeDates(site: string, reference: string, dates: Record<string, string>): Promise<Reply> {
+    const path = await this.openBooking(site, reference);
+    this.expectOk(`dates of ${reference} on ${site}`, await this.request(site, 'GET', `${path}/dates`));
+    return this.expectOk(`change the dates of ${reference} on ${site}`, await this.request(site, 'POST', `${path}/dates`, dates), [422]);
   }
 
   /** Opens the review page and posts its form, as a person clicking "book" does (the form carries its token). */

@@ -20,7 +20,8 @@ beforeAll(() => {
 
 describe('decomposition against a person\'s reading', () => {
   it.each(CASES.map((c) => [c.note, c] as const))('%s: never says what the person did not read, and reports what it could not map', (_note, c) => {
-    const d = decomposeWithPhraseBook(c.instruction, schema, site);
+    const own = siteById(c.site);
+    const d = decomposeWithPhraseBook(c.instruction, siteSchema(own, world), own);
     const got = d.constraints.map(agreementKey);
     // Precision: every constraint it gives is one the person read.
     for (const k of got) expect(c.expected, `${k} in "${c.instruction}"`).toContain(k);
@@ -64,13 +65,19 @@ describe('the reading set in full', () => {
   it('the embedded decomposer recovers most of what the person read (recall measured, precision exact)', () => {
     let read = 0;
     let found = 0;
+    const missed: string[] = [];
     for (const c of CASES) {
-      const got = decomposeWithPhraseBook(c.instruction, schema, site).constraints.map(agreementKey);
+      const own = siteById(c.site);
+      const got = decomposeWithPhraseBook(c.instruction, siteSchema(own, world), own).constraints.map(agreementKey);
       read += c.expected.length;
       found += c.expected.filter((k) => got.includes(k)).length;
+      missed.push(...c.expected.filter((k) => !got.includes(k)).map((k) => `${c.site}: ${k}`));
     }
-    // 37 constraints read by hand across 7 instructions; the phrase book finds all but those phrased unlike the catalogue.
-    expect(read).toBe(37);
-    expect(found / read).toBeGreaterThanOrEqual(0.8);
+    // 77 constraints read by hand across 14 instructions on six sites. The phrase book finds all
+    // but three, in SkyHop instructions phrased unlike the catalogue (reported unmapped, above),
+    // including the lists, date ranges, stays in nights, 12-hour times and phone numbers of the
+    // later cases, which no task of the sample said in those words.
+    expect(read).toBe(77);
+    expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(3);
   });
 });

@@ -12,11 +12,11 @@ describe('the validity set', () => {
   const server = useTestServer();
   const cases = loadValiditySet();
 
-  it('has near misses on every site with a validity set, at least the six original sites, and of every constraint kind', () => {
+  it('has near misses on every site, and of every constraint kind', () => {
     const sites = new Set(cases.map((c) => c.site));
-    // The six original sites, and the new ones whose flows add return legs, a package's flights,
-    // a details wizard, an account wall and payment (driven over HTTP like the others).
-    for (const s of ['skyhop', 'staywell', 'forkful', 'wheelo', 'ticketnest', 'railgo', 'coachly', 'ferryway', 'packfly']) expect(sites, s).toContain(s);
+    // Every registered site, whatever its flow (return legs, a package's flights, a details
+    // wizard, an account wall, a cart, payment, My bookings: all driven over HTTP).
+    for (const s of SITES.map((x) => x.id)) expect(sites, s).toContain(s);
     for (const s of sites) expect(SITES.map((x) => x.id)).toContain(s);
     const kinds = new Set(cases.flatMap((c) => c.constraints.map((k) => k.kind)));
     for (const k of ['exact', 'range', 'set', 'time_window', 'date_window', 'superlative', 'count', 'details', 'addon', 'booked']) expect(kinds, k).toContain(k);
@@ -32,6 +32,7 @@ describe('the validity set', () => {
     for (const c of cases) results.push(await runCase(server(), c));
     const report = summarize(results);
     expect(report.disagreements.map((d) => `${d.caseId}/${d.constraintId}: label ${d.label} (${d.why}), evaluator ${d.evaluator} ${JSON.stringify(d.evidence)}`)).toEqual([]);
-    expect(report.constraints).toBeGreaterThan(300);
-  });
+    expect(report.constraints).toBeGreaterThan(2000);
+    // A generous ceiling: 321 cases over HTTP take ~40 s here, several times that on a loaded machine.
+  }, 900_000);
 });

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { Difficulty } from '../../core/schemas/task.js';
 import { catalogueFor, loadArenaWorld, siteById } from '../../sites/registry.js';
 import { generateTask } from '../../tasks/generate-task.js';
+import { generateManageTask } from '../../tasks/manage-task.js';
 import { draftCase } from '../../validity/draft-case.js';
 
 const pct = (a: number, n: number) => (n === 0 ? '-' : `${((100 * a) / n).toFixed(1)}%`);
@@ -39,7 +40,7 @@ export function registerValidity(program: Command): void {
         process.stdout.write(`${table(['constraint kind', 'constraints', 'agreed', 'agreement'], kinds)}\n`);
         if (opts.pages) {
           for (const r of results) {
-            const seen = [['REVIEW', r.pages.review], ['CART', r.pages.cart], ['PAYMENT', r.pages.payment], ['CONFIRMATION', r.pages.confirmation]] as const;
+            const seen = [['REVIEW', r.pages.review], ['CART', r.pages.cart], ['PAYMENT', r.pages.payment], ['CONFIRMATION', r.pages.confirmation], ['MY BOOKINGS', r.pages.bookings], ['BOOKING', r.pages.manage]] as const;
             const lines = seen.filter(([name, text]) => text !== undefined || name === 'REVIEW' || name === 'CONFIRMATION').map(([name, text]) => `${name}: ${text ?? '-'}`);
             process.stdout.write(`\n## ${r.caseId}: ${r.about}\n${lines.join('\n')}\n`);
           }
@@ -57,13 +58,16 @@ export function registerValidity(program: Command): void {
     .option('--seed <s>', 'generation seed', parseIntOption('--seed'), 7)
     .option('--index <i>', 'task index', parseIntOption('--index'), 0)
     .option('--tier <tier>', 'easy | medium | hard', 'hard')
-    .action((opts: { site: string; seed: number; index: number; tier: string }) => {
+    .option('--manage', 'draft a task about a booking the user already has (cancel it, rename or move it) on a site with a manage policy')
+    .action((opts: { site: string; seed: number; index: number; tier: string; manage?: boolean }) => {
       const { world } = loadArenaWorld(1);
       const difficulty = Difficulty.safeParse(opts.tier);
       if (!difficulty.success) throw new InvalidInputError(`--tier must be easy, medium or hard, got "${opts.tier}"`);
       const site = siteById(opts.site);
-      const task = generateTask({ site, catalogue: catalogueFor(site.id), world, seed: opts.seed, index: opts.index, difficulty: difficulty.data, split: 'dev' });
-      if (!task) throw new InvalidInputError(`no ${opts.tier} task for index ${opts.index} of seed ${opts.seed} on ${site.id}; try another index`);
+      if (opts.manage && !site.manage) throw new InvalidInputError(`${site.id} has no manage policy: its bookings cannot be changed or cancelled`);
+      const generate = opts.manage ? generateManageTask : generateTask;
+      const task = generate({ site, catalogue: catalogueFor(site.id), world, seed: opts.seed, index: opts.index, difficulty: difficulty.data, split: 'dev' });
+      if (!task) throw new InvalidInputError(`no ${opts.manage ? 'manage ' : ''}${opts.tier} task for index ${opts.index} of seed ${opts.seed} on ${site.id}; try another index`);
       printJson(draftCase(task, site, world));
     });
 }

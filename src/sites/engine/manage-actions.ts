@@ -21,7 +21,8 @@ function rebook(site: SiteDefinition, world: World, b: Booking, params: SearchPa
   if (!ctx || ctx.choices.length !== b.options.length || ctx.listing.soldOut) return undefined;
   const detail = site.detail(world, params, b.listingId);
   if (!detail) return undefined;
-  const state: SiteEpisodeState = { ...emptySiteState(site.id), selection: { ...selection, attrs: selectionAttrs(site, params, detail, ctx.choices) } };
+  // By the picks (group and choice ids): `detail` is built afresh, so its choices are not the objects in `ctx`.
+  const state: SiteEpisodeState = { ...emptySiteState(site.id), selection: { ...selection, attrs: selectionAttrs(site, params, detail, ctx.choices, ctx.picks) } };
   const made = makeBooking(site, 'rebook', state, ctx, { fields: {}, errors: {}, travellers, contact: b.contact, extras: b.extras }, site.price(ctx), { reference: b.reference, origin: b.origin, account: b.account, payment: b.payment });
   return { ...b, attrs: made.attrs, price: made.price, travellers };
 }

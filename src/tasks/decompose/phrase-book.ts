@@ -5,6 +5,7 @@ import type { SiteDefinition } from '../../sites/engine/site-definition.js';
 import { factKey } from '../generate-task.js';
 import type { Decomposed, Decomposition } from './decompose.js';
 import type { SiteSchema } from './site-schema.js';
+import { type DatesShape, type ListShape, type NightsShape, type TimesShape, afterNights, datesShape, listShapes, nightsShape, readList, readTime, resolveMentions, timesShape } from './phrase-shapes.js';
 
 /**
  * The embedded decomposer, no model: the site's own phrase book (every phrase its generator
@@ -12,7 +13,25 @@ import type { SiteSchema } from './site-schema.js';
  * "under €150 a night"). It reads the instructions our generator writes and those close to
  * them; a clause it does not know is reported unmapped, never guessed.
  */
-type Entry = { re: RegExp; constraint: Constraint; numeric?: 'min' | 'max' | 'value'; place?: string; date?: boolean; captured?: 'email' | 'name'; length: number };
+type Entry = {
+  re: RegExp;
+  constraint: Constraint;
+  numeric?: 'min' | 'max' | 'value';
+  place?: string;
+  date?: boolean;
+  captured?: 'email' | 'phone' | 'name';
+  /** Several dates in one phrase; `pick` the captures that give this constraint's day(s). */
+  dates?: DatesShape;
+  /** A day said as nights after another date of the task. */
+  nights?: NightsShape;
+  /** Times of day in the phrase; `pick` the captures that give this constraint's time(s). */
+  times?: TimesShape;
+  /** A list of values of a set. */
+  list?: ListShape;
+  /** A name said as it is recorded ("in the Mitte area" reads "in the Kreuzberg area"). */
+  text?: boolean;
+  length: number;
+};
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -42,24 +61,64 @@ function dateTexts(iso: string): string[] {
 }
 const NAME = "([A-Z][\\p{L}'-]+) ([A-Z][\\p{L}'-]+(?:[ -][A-Z][\\p{L}'-]+)?)";
 const EMAIL = '([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)';
+/** A phone number as people write one: "+351 914 847 448", "(020) 7946 0018". */
+const PHONE = '(\\+?[\\d(][\\d ()-]{5,}\\d)';
 
 /** A place named in capitalized words ("Porto", "Rio de Janeiro", "Frankfurt am Main"). */
 const PLACE = "([A-Z][\\p{L}'.-]*(?: (?:de |da |do |am |an |del |la |le )?[A-Z][\\p{L}'.-]*){0,3})";
+/** A name in capitalized words, within one sentence ("Centro Storico", "Oud-West", "Club Halcyon"). */
+const NAME_WORDS = "([A-Z][\\p{L}'-]*(?: (?:de |da |do |am |an |del |la |le )?[A-Z][\\p{L}'-]*){0,3})";
 
-const books = new Map<SiteSchema, Entry[]>();
+const books = new Map<SiteSchema, { entries: Entry[]; words: Map<string, Map<string, string>> }>();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const numText = (n: number) => [n.toLocaleString('en-US'), String(n)];
 
-function entriesOf(schema: SiteSchema): Entry[] {
+function entriesOf(schema: SiteSchema): { entries: Entry[]; words: Map<string, Map<string, string>> } {
   const hit = books.get(schema);
   if (hit) return hit;
   const seen = new Set<string>();
   const out: Entry[] = [];
-  for (const { text, constraint: c } of schema.phrases) {
+  const words = new Map<string, Map<string, string>>();
+  for (const shape of listShapes(schema.phrases, words)) {
+    const c = schema.phrases.find((p) => p.constraint.kind === 'set' && p.constraint.field === shape.field && p.constraint.mode === shape.mode)!.constraint;
+    out.push({ re: new RegExp(`(?<![\\w])${shape.re}`, 'g'), constraint: c, list: shape, length: shape.re.length });
+  }
+  for (const { text, constraint: c, siblings } of schema.phrases) {
     const phrase = text.replace(/[.]$/, '');
+    // Several dates in one phrase, or a stay said in nights: any days read.
+    const dates = datesShape(phrase, c);
+    if (dates && !seen.has(`${c.id}|${dates.re}`)) {
+      seen.add(`${c.id}|${dates.re}`);
+      out.push({ re: new RegExp(`(?<![\\w])${dates.re}(?![\\w])`), constraint: c, dates, length: phrase.length });
+    }
+    const nights = dates ? undefined : nightsShape(phrase, c, siblings);
+    if (nights && !seen.has(`${c.id}|${nights.re}`)) {
+      seen.add(`${c.id}|${nights.re}`);
+      out.push({ re: new RegExp(`(?<![\\w])${nights.re}(?![\\w])`, 'i'), constraint: c, nights, length: phrase.length });
+    }
+    // A day the phrase does not name ("staying three nights" after some check-in) says no day on its own.
+    if (c.kind === 'exact' && typeof c.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.value) && !dates && !dateTexts(c.value).some((t) => phrase.includes(t))) continue;
+    const times = timesShape(phrase, c);
+    if (times && !seen.has(`${c.id}|${times.re}`)) {
+      seen.add(`${c.id}|${times.re}`);
+      out.push({ re: new RegExp(`(?<![\\w])${times.re}(?![\\w])`, 'i'), constraint: c, times, length: phrase.length });
+    }
+    // A name recorded as it is said: any capitalized name in the same words reads, when the words
+    // around it are telling ("in the Mitte area"; not "to see X", where X may be a show's title).
+    if (c.kind === 'exact' && typeof c.value === 'string' && schema.fields.get(c.field)?.kind === 'text' && !schema.places.has(c.field) && /^[A-Z]/.test(c.value)) {
+      const at = phrase.indexOf(c.value);
+      const before = at > 0 ? phrase.slice(0, at).trim().split(' ').length : 0;
+      const after = at >= 0 ? phrase.slice(at + c.value.length).trim().split(' ').filter(Boolean).length : 0;
+      const telling = after > 0 ? before + after >= 2 : before >= 3;
+      const textPattern = at > 0 && telling ? `${escape(phrase.slice(0, at))}${NAME_WORDS}${escape(phrase.slice(at + c.value.length))}` : undefined;
+      if (textPattern && !seen.has(textPattern)) {
+        seen.add(textPattern);
+        out.push({ re: new RegExp(`(?<![\\p{L}])${textPattern}(?![\\p{L}])`, 'u'), constraint: c, text: true, length: phrase.length - c.value.length + 1 });
+      }
+    }
     let pattern = escape(phrase);
     let numeric: Entry['numeric'];
-    const slot = c.kind === 'range' ? (c.max !== undefined && c.min === undefined ? 'max' : c.min !== undefined && c.max === undefined ? 'min' : undefined) : c.kind === 'count' ? 'value' : undefined;
+    const slot = c.kind === 'range' ? (c.max !== undefined && c.min === undefined ? 'max' : c.min !== undefined && c.max === undefined ? 'min' : undefined) : c.kind === 'count' || (c.kind === 'exact' && typeof c.value === 'number') ? 'value' : undefined;
     if (slot) {
       const n = c.kind === 'range' ? (slot === 'max' ? c.max! : c.min!) : (c as { value: number }).value;
       for (const t of numText(n)) {
@@ -83,16 +142,17 @@ function entriesOf(schema: SiteSchema): Entry[] {
         }
       }
     }
-    // A name or an email in a sentence the catalogue writes: any name or address reads.
-    if (c.kind === 'details' && (c.id === 'traveller1-firstName' || c.field === 'email')) {
+    // A name, an email or a phone number in a sentence the catalogue writes: any name, address or number reads.
+    if (c.kind === 'details' && (c.id === 'traveller1-firstName' || c.field === 'email' || c.field === 'phone')) {
       const lastName = schema.phrases.find((p) => p.text === text && p.constraint.id === 'traveller1-lastName')?.constraint;
-      const value = c.field === 'email' ? c.value : lastName && lastName.kind === 'details' ? `${c.value} ${lastName.value}` : undefined;
+      const value = c.field === 'email' || c.field === 'phone' ? c.value : lastName && lastName.kind === 'details' ? `${c.value} ${lastName.value}` : undefined;
       if (value && phrase.includes(value)) {
         const at = phrase.indexOf(value);
-        const p2 = `${escape(phrase.slice(0, at))}${c.field === 'email' ? EMAIL : NAME}${escape(phrase.slice(at + value.length))}`;
+        const kind = c.field === 'email' ? 'email' : c.field === 'phone' ? 'phone' : 'name';
+        const p2 = `${escape(phrase.slice(0, at))}${{ email: EMAIL, phone: PHONE, name: NAME }[kind]}${escape(phrase.slice(at + value.length))}`;
         if (!seen.has(p2)) {
           seen.add(p2);
-          out.push({ re: new RegExp(`(?<![\\w])${p2}`, 'u'), constraint: c, captured: c.field === 'email' ? 'email' : 'name', length: phrase.length - value.length + 1 });
+          out.push({ re: new RegExp(`(?<![\\w])${p2}`, 'u'), constraint: c, captured: kind, length: phrase.length - value.length + 1 });
         }
       }
     }
@@ -112,8 +172,9 @@ function entriesOf(schema: SiteSchema): Entry[] {
     out.push({ re: new RegExp(`(?<![\\w€$£])${pattern}(?![\\w])`, 'i'), constraint: c, ...(numeric ? { numeric } : {}), length: phrase.length });
   }
   out.sort((a, b) => b.length - a.length);
-  books.set(schema, out);
-  return out;
+  const book = { entries: out, words };
+  books.set(schema, book);
+  return book;
 }
 
 /** Words that carry no request on their own ("please", "for me", "and"). */
@@ -125,13 +186,75 @@ export function decomposeWithPhraseBook(instruction: string, schema: SiteSchema,
   const facts = new Set<string>();
   // A span already read may be read again only as a whole: one phrase that says two constraints.
   const free = (a: number, b: number) => spans.every(([x, y]) => b <= x || a >= y || (a === x && b === y));
-  for (const e of entriesOf(schema)) {
-    const m = e.re.exec(instruction);
-    if (!m || !free(m.index, m.index + m[0].length)) continue;
+  const book = entriesOf(schema);
+  const nightsLeft: { e: Entry; said: string | undefined; span: [number, number]; phrase: string }[] = [];
+  const readListAt = (e: Entry, minValues: number): boolean => {
+    const c = e.constraint;
+    if (!e.list || c.kind !== 'set') return false;
+    // A list slot may first meet words that are not a list of this field ("with 2 adults"): try every place.
+    // Every place the words before the list occur, overlapping ("at 7 pm, at a Thai or a French restaurant").
+    const starts = new RegExp(e.re.source, 'gu');
+    for (let m = starts.exec(instruction); m; starts.lastIndex = m.index + 1, m = starts.exec(instruction)) {
+      const read = readList(m[1]!, e.list, book.words.get(e.list.field) ?? new Map());
+      if (!read || read.values.length < minValues) continue;
+      const end = m.index + m[0].length - m[1]!.length + read.used;
+      if (!free(m.index, end)) continue;
+      facts.add(factKey(c));
+      spans.push([m.index, end]);
+      constraints.push({ id: c.id, kind: 'set', stage: c.stage, field: c.field, mode: c.mode, values: read.values, phrase: instruction.slice(m.index, end) });
+      return true;
+    }
+    return false;
+  };
+  // Lists of two or more first: "an Italian or a French restaurant" is one request, not "Italian".
+  for (const e of book.entries) if (e.list && !facts.has(factKey(e.constraint))) readListAt(e, 2);
+  for (const e of book.entries) {
     const c = e.constraint;
     const key = c.kind === 'superlative' ? `sup/${c.field}` : factKey(c);
     if (facts.has(key)) continue;
+    if (e.list) {
+      readListAt(e, 1);
+      continue;
+    }
+    const m = e.re.exec(instruction);
+    if (!m || !free(m.index, m.index + m[0].length)) continue;
     let out: Decomposed;
+    if (e.dates) {
+      const days = resolveMentions(m.slice(1, 1 + e.dates.count) as string[]);
+      const picked = e.dates.pick.map((i) => days[i]);
+      if (picked.some((d) => d === undefined)) continue;
+      facts.add(key);
+      spans.push([m.index, m.index + m[0].length]);
+      if (c.kind === 'date_window') constraints.push({ id: c.id, kind: 'date_window', stage: c.stage, field: c.field, from: picked[0]!, to: picked[1]!, phrase: m[0] });
+      else if (c.kind === 'exact') constraints.push({ id: c.id, kind: 'exact', stage: c.stage, field: c.field, value: picked[0]!, phrase: m[0] });
+      continue;
+    }
+    if (e.times) {
+      const said = (m.slice(1, 1 + e.times.count) as string[]).map((t) => readTime(t));
+      const picked = e.times.pick.map((i) => said[i]);
+      if (picked.some((t) => t === undefined)) continue;
+      facts.add(key);
+      spans.push([m.index, m.index + m[0].length]);
+      if (c.kind === 'exact') constraints.push({ id: c.id, kind: 'exact', stage: c.stage, field: c.field, value: picked[0]!, phrase: m[0] });
+      else if (c.kind === 'time_window') {
+        let k = 0;
+        constraints.push({ id: c.id, kind: 'time_window', stage: c.stage, field: c.field, ...(c.after !== undefined ? { after: picked[k++]! } : {}), ...(c.before !== undefined ? { before: picked[k++]! } : {}), phrase: m[0] });
+      }
+      continue;
+    }
+    if (e.nights) {
+      // Read once the date it counts from is known (after every other entry).
+      facts.add(key);
+      spans.push([m.index, m.index + m[0].length]);
+      nightsLeft.push({ e, said: m[1], span: [m.index, m.index + m[0].length], phrase: m[0] });
+      continue;
+    }
+    if (e.text && c.kind === 'exact') {
+      facts.add(key);
+      spans.push([m.index, m.index + m[0].length]);
+      constraints.push({ id: c.id, kind: 'exact', stage: c.stage, field: c.field, value: m[1]!, phrase: m[0] });
+      continue;
+    }
     if (e.date && c.kind === 'exact') {
       const iso = readDate(m[1]!);
       if (!iso) continue;
@@ -143,7 +266,7 @@ export function decomposeWithPhraseBook(instruction: string, schema: SiteSchema,
     if (e.captured && c.kind === 'details') {
       facts.add(key);
       spans.push([m.index, m.index + m[0].length]);
-      if (e.captured === 'email') constraints.push({ ...c, value: m[1]!, phrase: m[0], templateId: undefined } as Constraint);
+      if (e.captured === 'email' || e.captured === 'phone') constraints.push({ ...c, value: m[1]!, phrase: m[0], templateId: undefined } as Constraint);
       else {
         constraints.push({ id: 'traveller1-firstName', kind: 'details', stage: c.stage, field: 'firstName', traveller: 1, value: m[1]!, phrase: m[0] });
         constraints.push({ id: 'traveller1-lastName', kind: 'details', stage: c.stage, field: 'lastName', traveller: 1, value: m[2]!, phrase: m[0] });
@@ -173,13 +296,24 @@ export function decomposeWithPhraseBook(instruction: string, schema: SiteSchema,
       const n = e.numeric ? Number(m[1]!.replace(/,/g, '')) : undefined;
       const base = { ...c, phrase: m[0] } as Constraint;
       if (n !== undefined && base.kind === 'range') out = { ...base, ...(e.numeric === 'max' ? { max: n } : { min: n }) };
-      else if (n !== undefined && base.kind === 'count') out = { ...base, value: n };
+      else if (n !== undefined && (base.kind === 'count' || base.kind === 'exact')) out = { ...base, value: n };
       else out = base;
       delete (out as { templateId?: string }).templateId;
     }
     facts.add(key);
     spans.push([m.index, m.index + m[0].length]);
     constraints.push(out);
+  }
+  for (const n of nightsLeft) {
+    const c = n.e.constraint;
+    const from = constraints.find((x) => x.kind === 'exact' && x.field === n.e.nights!.from);
+    const day = from && from.kind === 'exact' ? afterNights(String(from.value), n.said, n.e.nights!.fixed) : undefined;
+    if (day === undefined || c.kind !== 'exact') {
+      // The length was said but the day it counts from was not: the phrase stays unmapped.
+      spans.splice(spans.findIndex((s) => s[0] === n.span[0] && s[1] === n.span[1]), 1);
+      continue;
+    }
+    constraints.push({ id: c.id, kind: 'exact', stage: c.stage, field: c.field, value: day, phrase: n.phrase });
   }
   // What is left: the opening, and whatever no phrase covered.
   let rest = instruction;

@@ -3,8 +3,10 @@ import type { SiteDefinition } from '../../sites/engine/site-definition.js';
 import { catalogueFor } from '../../sites/registry.js';
 import type { World } from '../../world/world.js';
 import type { Target } from '../../sites/kit/task-catalogue.js';
-import { detailsCandidates } from '../details-candidates.js';
-import { generateTask } from '../generate-task.js';
+import { addonCandidate, detailsCandidates } from '../details-candidates.js';
+import { generateTask, stageOf } from '../generate-task.js';
+import { buildTarget } from '../target.js';
+import { Rng } from '../../core/rng.js';
 
 /**
  * What a decomposer is grounded in: the facts the site's state records (field, stage, kind),
@@ -31,14 +33,22 @@ export type SiteSchema = {
   places: Set<string>;
   /** The code of a place named in words, when the site knows it ("Porto" -> "OPO"). */
   placeCode(field: string, words: string): string | undefined;
-  /** Every phrase the generator wrote, with the constraint it says (the embedded decomposer's phrase book). */
-  phrases: { text: string; constraint: Constraint }[];
+  /**
+   * Every phrase the generator wrote, with the constraint it says and the other constraints of
+   * its task (a stay's length is said relative to its check-in): the embedded decomposer's phrase book.
+   */
+  phrases: { text: string; constraint: Constraint; siblings?: readonly Constraint[] }[];
 };
 
 const cache = new Map<string, SiteSchema>();
 
 /** How many generated tasks per tier the schema and phrase book are learnt from. */
 export const SCHEMA_SAMPLE = 40;
+/**
+ * How many more targets lend every wording of every constraint the catalogue offers for them (a
+ * task says only a few): what lets the phrase book read lists, date ranges and names it never saw in a task.
+ */
+export const CANDIDATE_SAMPLE = 60;
 
 export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
   const key = `${site.id}/${world.seed}`;
@@ -55,6 +65,7 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
   const addons = new Set<string>();
   const detailFields = new Set<string>([...site.travellerFields.map((f) => f.name), ...site.contactFields.map((f) => f.name)]);
   const phrases: SiteSchema['phrases'] = [];
+  const offered = new Map<string, { id: string; noun: string }>();
   for (const difficulty of ['easy', 'medium', 'hard'] as const) {
     for (let index = 0; index < SCHEMA_SAMPLE; index++) {
       const t = generateTask({ site, catalogue: catalogueFor(site.id), world, seed: 9001, index, difficulty, split: 'train' });
@@ -63,20 +74,47 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
       const detail = site.detail(world, t.target.params, t.target.listingId);
       if (detail) {
         const choices = detail.optionGroups.flatMap((g) => g.choices.filter((c) => c.id === t.target.choices[g.id]));
-        for (const x of site.extras({ params: t.target.params, listing: detail.listing, choices })) addons.add(x.id);
+        for (const x of site.extras({ params: t.target.params, listing: detail.listing, choices })) {
+          addons.add(x.id);
+          offered.set(x.id, x);
+        }
       }
       for (const c of t.constraints) {
-        phrases.push({ text: c.phrase, constraint: c });
+        phrases.push({ text: c.phrase, constraint: c, siblings: t.constraints });
         if (c.kind === 'addon') addons.add(c.field);
         if (c.kind === 'exact') fields.get(c.field)?.values.set(String(c.value), (fields.get(c.field)?.values.get(String(c.value)) ?? new Set()).add(wordsOf(c.phrase)));
         if (c.kind === 'set') for (const v of c.values) if (!fields.get(c.field)?.values.has(v)) fields.get(c.field)?.values.set(v, new Set());
       }
     }
   }
+  for (let i = 0; i < CANDIDATE_SAMPLE; i++) {
+    const rng = new Rng(`schema/${site.id}/${i}`);
+    const target = buildTarget(site, world, site.exampleSearch(world, rng.fork('search')), rng.fork('target'));
+    if (!target) continue;
+    const cands = catalogueFor(site.id).candidates(target, rng.fork('cands'));
+    const siblings = cands.map((c) => ({ ...c.constraint, stage: stageOf(site, c.constraint), phrase: c.phrases[0]?.text ?? '' }) as Constraint);
+    for (const cand of cands) {
+      for (const ph of cand.phrases) phrases.push({ text: ph.text, constraint: { ...cand.constraint, stage: stageOf(site, cand.constraint), phrase: ph.text, templateId: ph.id } as Constraint, siblings });
+      const c = cand.constraint;
+      if (c.kind === 'exact') fields.get(c.field)?.values.set(String(c.value), (fields.get(c.field)?.values.get(String(c.value)) ?? new Set()).add(wordsOf(cand.phrases[0]?.text ?? String(c.value))));
+      if (c.kind === 'set') for (const v of c.values) if (!fields.get(c.field)?.values.has(v)) fields.get(c.field)?.values.set(v, new Set());
+    }
+    for (const x of site.extras({ params: target.params, listing: target.listing, choices: target.choices })) {
+      addons.add(x.id);
+      offered.set(x.id, x);
+    }
+  }
   // Every wording of traveller and contact details (the same on every site), not only those the sample drew.
   const people = { travellers: [{ firstName: 'Ana', lastName: 'Costa' }], contact: { email: 'ana.costa@example.com', phone: '+351 912 345 678' } } as unknown as Target;
   for (const cand of detailsCandidates(people)) {
     for (const ph of cand.phrases) phrases.push({ text: ph.text, constraint: { ...cand.constraint, phrase: ph.text, templateId: ph.id } as Constraint });
+  }
+  // Every add-on the sample met, wanted and refused, in every wording (a task draws only two).
+  for (const x of offered.values()) {
+    for (const chosen of [true, false]) {
+      const cand = addonCandidate(x, chosen);
+      for (const ph of cand.phrases) phrases.push({ text: ph.text, constraint: { ...cand.constraint, phrase: ph.text, templateId: ph.id } as Constraint });
+    }
   }
   const places = new Set(site.searchFields.filter((f) => f.kind === 'autocomplete' && fields.has(f.name)).map((f) => f.name));
   const norm = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim();
