@@ -1,4 +1,4 @@
-import type { Task } from '../core/schemas/task.js';
+import type { BookingTask } from '../core/schemas/task.js';
 import type { SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
 import type { ValidityStep } from './schema.js';
@@ -15,14 +15,14 @@ export type CaseDraft = {
     site: string;
     about: string;
     instruction: string;
-    constraints: Task['constraints'];
+    constraints: BookingTask['constraints'];
     episode: ValidityStep[];
     labels: Record<string, { satisfied: null; why: string }>;
   };
   options: { listing: string; title: string; soldOut: boolean; facts: Record<string, unknown>; groups: Record<string, { choice: string; price: number; soldOut: boolean; facts: Record<string, unknown> }[]> }[];
 };
 
-export function draftCase(task: Task, site: SiteDefinition, world: World): CaseDraft {
+export function draftCase(task: BookingTask, site: SiteDefinition, world: World): CaseDraft {
   const t = task.target;
   const episode: ValidityStep[] = [
     { do: 'search', params: t.params },

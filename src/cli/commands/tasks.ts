@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.js';
-import { Split, type Task } from '../../core/schemas/task.js';
+import { Split, isBookingTask, type Task } from '../../core/schemas/task.js';
 import { SITES, catalogueFor, loadArenaWorld, siteById } from '../../sites/registry.js';
 import { generateTasks } from '../../tasks/generate-batch.js';
 import { generateTask } from '../../tasks/generate-task.js';
@@ -93,7 +93,7 @@ export function registerTasks(program: Command): void {
           }
         }
       }
-      const findings = linted.flatMap((t) => lintTask(t).map((f) => ({ task: t.id, site: t.site, ...f, instruction: t.instruction })));
+      const findings = linted.filter(isBookingTask).flatMap((t) => lintTask(t).map((f) => ({ task: t.id, site: t.site, ...f, instruction: t.instruction })));
       if (opts.json) printJson({ tasks: linted.length, findings });
       else {
         const bySite = SITES.map((s) => [s.id, linted.filter((t) => t.site === s.id).length, findings.filter((f) => f.site === s.id).length]).filter((r) => Number(r[1]) > 0);
