@@ -20,10 +20,11 @@ const ALLOWED: Record<string, string[]> = {
   experiments: ['core', 'world', 'sites', 'tasks', 'agents', 'rollout', 'pipeline', 'student', 'rl'],
   demo: ['core', 'world', 'sites', 'browser'],
   validity: ['core', 'world', 'sites', 'evaluation', 'tasks'],
+  knowledge: ['core', 'world', 'sites'],
   viewer: ['core', 'evaluation', 'pipeline'],
   distributed: ['core', 'world', 'sites', 'tasks', 'browser', 'agents', 'models', 'rollout'],
   'env-server': ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'rollout', 'pipeline'],
-  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'rl', 'experiments', 'demo', 'validity', 'viewer', 'distributed', 'env-server'],
+  cli: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'models', 'student', 'agents', 'judge', 'rollout', 'pipeline', 'rl', 'experiments', 'demo', 'validity', 'viewer', 'distributed', 'env-server', 'knowledge'],
 };
 
 const SRC = resolve(import.meta.dirname, '../src');
