@@ -9,6 +9,7 @@ import { lintTask } from '../../tasks/lint-instruction.js';
 import { SUITES, loadTasks, writeTasks } from '../../tasks/task-file.js';
 import { taskSignature } from '../../tasks/task-signature.js';
 import { registerDecompose } from './decompose.js';
+import { generateQaCommand } from './tasks-qa.js';
 import { parseIntOption, printJson, table } from '../output.js';
 
 function summary(tasks: readonly Task[]): (string | number)[][] {
@@ -31,19 +32,28 @@ export function registerTasks(program: Command): void {
 
   tasks
     .command('generate')
-    .description('generate N feasible tasks per site, deterministic by seed')
-    .option('--site <id>', 'one site')
-    .option('--all', 'every site')
-    .requiredOption('--count <n>', 'tasks per site', parseIntOption('--count', 1, 100_000))
+    .description('generate N feasible tasks per site (--kind booking), or N questions over the world (--kind qa --method crawl|e2h|kg); deterministic by seed')
+    .option('--kind <kind>', 'booking | qa', 'booking')
+    .option('--site <id>', 'booking: one site')
+    .option('--all', 'booking: every site')
+    .option('--method <m>', 'qa: crawl (questions from a crawl of the guide), e2h (easy-to-hard rewrites), kg (knowledge-graph walks with obfuscation)')
+    .option('--level <l>', 'qa: WebSailor level 1, 2 or 3 for every question (default: 1, 2, 3 in turn)')
+    .option('--rounds <n>', 'qa e2h: replacement rounds (difficulty) for every question', parseIntOption('--rounds', 0, 8))
+    .option('--max-pages <n>', 'qa crawl: pages crawled at most', parseIntOption('--max-pages', 1, 100_000), 400)
+    .option('--origin <url>', 'qa crawl: crawl this running guide instead of starting a server')
+    .requiredOption('--count <n>', 'tasks per site (booking) or questions (qa)', parseIntOption('--count', 1, 100_000))
     .option('--seed <s>', 'generation seed', parseIntOption('--seed'), 1)
     .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), 1)
     .option('--split <split>', 'train | dev | test', 'train')
     .requiredOption('--out <file>', 'output JSONL file')
     .option('--json', 'print the summary as JSON')
-    .action((opts: { site?: string; all?: boolean; count: number; seed: number; worldSeed: number; split: string; out: string; json?: boolean }) => {
-      if (!opts.site === !opts.all) throw new InvalidInputError('give exactly one of --site ID or --all');
+    .action(async (opts: { kind: string; site?: string; all?: boolean; method?: string; level?: string; rounds?: number; maxPages: number; origin?: string; count: number; seed: number; worldSeed: number; split: string; out: string; json?: boolean }) => {
       const split = Split.safeParse(opts.split);
       if (!split.success) throw new InvalidInputError(`--split must be train, dev or test, got "${opts.split}"`);
+      if (opts.kind === 'qa') return generateQaCommand({ ...opts, split: split.data });
+      if (opts.kind !== 'booking') throw new InvalidInputError(`--kind must be booking or qa, got "${opts.kind}"`);
+      if (opts.method !== undefined) throw new InvalidInputError('--method is for --kind qa');
+      if (!opts.site === !opts.all) throw new InvalidInputError('give exactly one of --site ID or --all');
       const sites = opts.all ? SITES : [siteById(opts.site!)];
       const { world } = loadArenaWorld(opts.worldSeed);
       // Train and dev tasks never coincide with a held-out test task.
