@@ -51,10 +51,57 @@ export type QaMethod = z.infer<typeof QaMethod>;
 export const ProofPage = z.strictObject({ site: z.string().min(1), path: z.string().startsWith('/') });
 export type ProofPage = z.infer<typeof ProofPage>;
 
+/**
+ * How a question names an entity, as data (src/tasks/qa/description.ts gives its meaning): by
+ * name (every entity of the type with that name), or by a description, its type and clues: a
+ * fact equal to a value, a list fact that has a value, a number in a range, a date in a window,
+ * a link (out: this entity links to the target; in: the target links to it) to another reference.
+ */
+export type QaRef =
+  | { kind: 'named'; type: string; name: string; id: string }
+  | { kind: 'described'; d: { type: string; of: string; clues: QaClue[] } };
+export type QaClue =
+  | { kind: 'eq'; key: string; value: string | number }
+  | { kind: 'has'; key: string; value: string }
+  | { kind: 'range'; key: string; min: number; max: number }
+  | { kind: 'window'; key: string; from: string; to: string }
+  | { kind: 'link'; rel: string; dir: 'out' | 'in'; target: QaRef };
+
+export const QaRef: z.ZodType<QaRef> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('named'), type: z.string(), name: z.string(), id: z.string() }),
+    z.strictObject({ kind: z.literal('described'), d: z.strictObject({ type: z.string(), of: z.string(), clues: z.array(QaClue) }) }),
+  ]),
+);
+const QaClue: z.ZodType<QaClue> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('eq'), key: z.string(), value: z.union([z.string(), z.number()]) }),
+    z.strictObject({ kind: z.literal('has'), key: z.string(), value: z.string() }),
+    z.strictObject({ kind: z.literal('range'), key: z.string(), min: z.number(), max: z.number() }),
+    z.strictObject({ kind: z.literal('window'), key: z.string(), from: ISO_DATE, to: ISO_DATE }),
+    z.strictObject({ kind: z.literal('link'), rel: z.string(), dir: z.enum(['out', 'in']), target: QaRef }),
+  ]),
+);
+
+/**
+ * What the question asks, as data, so that its answer can be derived again from the world: a fact
+ * or the name of the one entity `subject` means, or how many entities it means, or their names.
+ */
+export const QaQuery = z.strictObject({
+  subject: QaRef,
+  ask: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('fact'), key: z.string() }),
+    z.strictObject({ kind: z.literal('name') }),
+    z.strictObject({ kind: z.literal('count') }),
+    z.strictObject({ kind: z.literal('names') }),
+  ]),
+});
+export type QaQuery = z.infer<typeof QaQuery>;
+
 /** What an information-seeking task carries besides its answer. */
 export const QaInfo = z.strictObject({
   method: QaMethod,
-  /** Relations followed from the question's clues to its answer. */
+  /** Pages a reader opens in turn on the longest chain from a clue to the answer (1: the answer's own page). */
   hops: z.number().int().min(1),
   /** WebSailor's levels: 1 one hop with a clear clue, 2 several hops along one path, 3 obfuscated clues over a subgraph. */
   level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
@@ -64,5 +111,7 @@ export const QaInfo = z.strictObject({
   entities: z.array(z.string()).min(1),
   /** The question's shape (relation path and template), for deduplication and analysis. */
   shape: z.string().min(1),
+  /** The question as data: its answer derives again from the world (`tasks check` does). */
+  query: QaQuery,
 });
 export type QaInfo = z.infer<typeof QaInfo>;

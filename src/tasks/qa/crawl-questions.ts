@@ -48,6 +48,7 @@ function countQuestion(g: KnowledgeGraph, rng: Rng, crawled: Set<string>, x: Ent
     entities: [x.id, ...members.map((m) => m.id)],
     shape: `crawl:count:${rel}:${type}`,
     templateId: 'qa/crawl/count',
+    query: { subject: { kind: 'described', d: { type, of: members[0]!.id, clues: [{ kind: 'link', rel, dir: 'out', target: named(x) }] } }, ask: { kind: 'count' } },
   });
 }
 
@@ -74,6 +75,7 @@ function intersectionQuestion(g: KnowledgeGraph, rng: Rng, crawled: Set<string>,
     entities: [...members.map((e) => e.id), x.id, y.id],
     shape: `crawl:intersection:${m.type}:${a.rel}+${b.rel}`,
     templateId: `qa/crawl/intersection-${one ? 'string' : 'set'}`,
+    query: { subject: { kind: 'described', d }, ask: { kind: 'names' } },
   });
 }
 

@@ -15,7 +15,7 @@ export function toQaTask(q: Question, o: { id: string; seed: number; worldSeed: 
     site: QA_START_SITE,
     instruction: `${q.text} ${replyHint(q.answer, q.phrase.replace(/^the /, ''))}`,
     constraints: [{ id: 'answer', kind: 'answer', phrase: q.phrase, stage: 'answer', answer: q.answer, templateId: q.templateId }],
-    qa: { method: q.method, hops: q.hops, level: q.level, proof: q.proof, entities: q.entities, shape: q.shape },
+    qa: { method: q.method, hops: q.hops, level: q.level, proof: q.proof, entities: q.entities, shape: q.shape, query: q.query },
     metadata: { seed: o.seed, worldSeed: o.worldSeed, worldVersion: o.worldVersion, difficulty: DIFFICULTY[q.level], split: o.split, templateIds: [q.templateId] },
   };
 }

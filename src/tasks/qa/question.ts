@@ -1,4 +1,4 @@
-import type { AnswerSpec, ProofPage, QaMethod } from '../../core/schemas/answer.js';
+import type { AnswerSpec, ProofPage, QaMethod, QaQuery } from '../../core/schemas/answer.js';
 import type { Entity, KnowledgeGraph } from '../../knowledge/index.js';
 import { articlePath } from '../../knowledge/index.js';
 import { depth, entitiesOf, identifies, shapeOf, type Ref } from './description.js';
@@ -23,6 +23,8 @@ export type Question = {
   entities: string[];
   shape: string;
   templateId: string;
+  /** The question as data, from which its answer derives again. */
+  query: QaQuery;
 };
 
 /** The facts of an entity a question may ask, and its name. */
@@ -77,6 +79,7 @@ export function makeQuestion(g: KnowledgeGraph, o: { method: QaMethod; level: 1 
     entities,
     shape: `${o.method}:${shapeOf(o.subject)}?${o.ask.kind === 'name' ? 'name' : o.ask.key}`,
     templateId: `qa/${o.method}/${o.ask.kind === 'name' ? 'name' : o.ask.answer.type}`,
+    query: { subject: o.subject, ask: o.ask.kind === 'name' ? { kind: 'name' } : { kind: 'fact', key: o.ask.key } },
   };
 }
 
