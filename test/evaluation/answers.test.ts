@@ -100,7 +100,7 @@ const qaTask = (constraints: AnswerConstraint[]): QaTask =>
     site: 'guide',
     instruction: 'Which airline flies non-stop from the city whose jazz festival opens on 12 June to Lisbon, and how many routes does it fly?',
     constraints,
-    qa: { method: 'kg', hops: 3, level: 3, proof: [{ site: 'guide', path: '/wiki/x' }], entities: ['airline:tap'], shape: 'test' },
+    qa: { method: 'kg', hops: 3, level: 3, proof: [{ site: 'guide', path: '/wiki/x' }], entities: ['airline:tap'], shape: 'test', query: { subject: { kind: 'named', type: 'airline', name: 'TAP Air Portugal', id: 'airline:tap' }, ask: { kind: 'name' } } },
     metadata: { seed: 1, worldSeed: 1, worldVersion: 2, difficulty: 'hard', split: 'train', templateIds: [] },
   });
 

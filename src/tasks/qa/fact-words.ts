@@ -30,7 +30,7 @@ const WORDS: Record<string, string> = {
   fastestMinutes: 'fastest journey time', distanceKm: 'distance', baseEconomyFareEur: 'base economy fare', baseSaverFareEur: 'base saver fare',
   baseFareEur: 'base fare', baseFootFareEur: 'base foot-passenger fare', baseCarFareEur: 'base fare with a car', pricePerNightEur: 'price per night',
   cleaningFeeEur: 'cleaning fee', standardTicketEur: 'standard ticket price', adultTicketEur: 'adult ticket price', childTicketEur: 'child ticket price',
-  standardFeeEur: 'standard consultation fee', beachDistanceM: 'distance to the beach', largestRoomM2: 'size of the largest room in square metres', stars: 'star rating',
+  standardFeeEur: 'standard consultation fee', beachDistanceM: 'distance to the beach', largestRoomM2: 'size of the largest room in square metres', stars: 'star rating', closedOn: 'closing day', sleeps: 'sleeping capacity', host: 'host\'s name',
   shortestRouteKm: 'shortest route', longestRouteKm: 'longest route', yearsExperience: 'years of experience', cityCount: 'number of cities',
   hotelCount: 'number of hotels', restaurantCount: 'number of restaurants', cinemaCount: 'number of cinemas', sailingsPerWeek: 'number of sailings a week',
   departuresPerWeek: 'number of departures a week', weekdayTrains: 'number of trains on a weekday', directTrains: 'number of direct trains',

@@ -1,7 +1,7 @@
 import type { AnswerSpec, ProofPage, QaMethod, QaQuery } from '../../core/schemas/answer.js';
 import type { Entity, KnowledgeGraph } from '../../knowledge/index.js';
 import { articlePath } from '../../knowledge/index.js';
-import { depth, entitiesOf, identifies, shapeOf, type Ref } from './description.js';
+import { depth, entitiesOf, identifies, resolveRef, shapeOf, type Ref } from './description.js';
 import { answerOfFact, answerOfName, keyWords } from './fact-words.js';
 import { refText } from './render.js';
 import { normText } from '../../evaluation/answers/normalize-text.js';
@@ -36,8 +36,8 @@ export function asksOf(e: Entity): Ask[] {
   return [...facts, { kind: 'name', answer: answerOfName(e) }];
 }
 
-function askText(subject: Ref, ask: Ask): string {
-  const who = refText(subject);
+function askText(g: KnowledgeGraph, subject: Ref, ask: Ask): string {
+  const who = refText(subject, (r) => resolveRef(g, r).length === 1);
   if (ask.kind === 'name') return `What is the name of ${who}?`;
   const what = keyWords(ask.key, ask.answer.type === 'number' ? ask.answer.value : undefined);
   if (ask.answer.type === 'set') return `What are the ${what} of ${who}? Give every one.`;
@@ -66,7 +66,7 @@ export function replyHint(a: AnswerSpec, what = 'name'): string {
 export function makeQuestion(g: KnowledgeGraph, o: { method: QaMethod; level: 1 | 2 | 3; subject: Ref; answerId: string; ask: Ask; extraProof?: string[] }): Question | undefined {
   if (!identifies(g, o.subject, o.answerId)) return undefined;
   const entities = [...new Set([o.answerId, ...entitiesOf(o.subject), ...(o.extraProof ?? [])])];
-  const text = askText(o.subject, o.ask);
+  const text = askText(g, o.subject, o.ask);
   if (leaks(text, o.ask.answer)) return undefined;
   return {
     method: o.method,

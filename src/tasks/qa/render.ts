@@ -48,7 +48,7 @@ const IN: Record<Relation, string> = {
   'at-clinic': 'where {} works', 'operates-in': 'where {} is present',
 };
 
-function clueText(c: Clue): string {
+function clueText(c: Clue, unique: Unique): string {
   switch (c.kind) {
     case 'eq':
       if (typeof c.value === 'number') return `with a ${keyWords(c.key, c.value)} of ${amountText(c.value, unitOfKey(c.key))}`;
@@ -60,15 +60,24 @@ function clueText(c: Clue): string {
     case 'window':
       return `whose ${keyWords(c.key)} falls ${windowText(c.from, c.to)}`;
     case 'link':
-      return c.dir === 'out' ? `${OUT[c.rel]} ${refText(c.target)}` : IN[c.rel].replace('{}', refText(c.target));
+      return c.dir === 'out' ? `${OUT[c.rel]} ${refText(c.target, unique, false)}` : IN[c.rel].replace('{}', refText(c.target, unique, false));
   }
 }
 
 const join = (parts: string[]) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
 
-/** A reference in words: a name, or "the venue in Lisbon that hosts ...". Links come after facts, so nested clauses end the phrase. */
-export function refText(r: Ref): string {
+/** Whether a reference means one entity only (then it is "the ...", else "a ..."). */
+export type Unique = (r: Ref) => boolean;
+
+/**
+ * A reference in words: a name, or "the venue in Lisbon that hosts ...". A nested description
+ * that fits several entities reads "a ..." ("the venue that hosts an event in Lisbon"), as a
+ * careful writer says it. Links come after facts, so nested clauses end the phrase.
+ */
+export function refText(r: Ref, unique: Unique = () => true, top = true): string {
   if (r.kind === 'named') return r.name;
   const clues = [...r.d.clues].sort((a, b) => Number(a.kind === 'link') - Number(b.kind === 'link'));
-  return `the ${NOUNS[r.d.type]} ${join(clues.map(clueText))}`.trim();
+  const noun = NOUNS[r.d.type];
+  const article = top || unique(r) ? 'the' : /^[aeiou]/.test(noun) ? 'an' : 'a';
+  return `${article} ${noun} ${join(clues.map((c) => clueText(c, unique)))}`.trim();
 }
