@@ -3,6 +3,7 @@ import { closeBrowser } from './browser.js';
 import { request } from 'node:http';
 import type { World } from '../../src/world/world.js';
 import { startServer, type SiteServer } from '../../src/sites/engine/server.js';
+import type { OriginApp } from '../../src/sites/engine/origin-app.js';
 import { buildArenaWorld } from '../../src/sites/registry.js';
 
 let shared: World | undefined;
@@ -13,8 +14,8 @@ export function testWorld(): World {
   return shared;
 }
 
-export function startTestServer(): Promise<SiteServer> {
-  return startServer({ port: 0, world: testWorld() });
+export function startTestServer(opts: { origins?: readonly OriginApp[] } = {}): Promise<SiteServer> {
+  return startServer({ port: 0, world: testWorld(), ...(opts.origins ? { origins: opts.origins } : {}) });
 }
 
 export type HttpResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
@@ -59,10 +60,10 @@ export async function stateOf(server: SiteServer, episodeId: string) {
  * Registers beforeAll/afterAll hooks that start a server (and close it, with the shared
  * browser when `browser` is true); returns a getter for the running server.
  */
-export function useTestServer(opts: { browser?: boolean } = {}): () => SiteServer {
+export function useTestServer(opts: { browser?: boolean; origins?: readonly OriginApp[] } = {}): () => SiteServer {
   let server: SiteServer | undefined;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(opts.origins ? { origins: opts.origins } : {});
   });
   afterAll(async () => {
     if (opts.browser) await closeBrowser();

@@ -10,6 +10,7 @@ import { createSiteApp } from './site-app.js';
 import type { SiteDefinition } from './site-definition.js';
 import { createControlApp, startUrl } from './control-api.js';
 import { portalPage } from './portal.js';
+import type { OriginApp } from './origin-app.js';
 
 export type ServeOptions = {
   port?: number;
@@ -23,6 +24,8 @@ export type ServeOptions = {
   episodeCapacity?: number;
   /** An episode used within this many ms is never evicted (default 10 minutes). */
   episodeIdleMs?: number;
+  /** More origins served beside the booking sites (the knowledge web: `knowledgeOrigins()`). */
+  origins?: readonly OriginApp[];
 };
 
 export type SiteServer = {
@@ -33,6 +36,8 @@ export type SiteServer = {
   secret: string;
   episodes: EpisodeStore;
   sites: readonly SiteDefinition[];
+  /** The other origins it serves (ids), beside the booking sites. */
+  origins: readonly string[];
   /** http://<site>.localhost:<port> */
   origin(siteId: string): string;
   /** Where a browser enters an episode on a site: a start URL carrying the episode's signed ticket. */
@@ -72,8 +77,12 @@ export async function startServer(options: ServeOptions = {}): Promise<SiteServe
     ...(options.episodeIdleMs !== undefined ? { idleMs: options.episodeIdleMs } : {}),
   });
   const secret = randomBytes(24).toString('hex');
-  const apps = new Map(sites.map((s) => [s.id, createSiteApp(s, world, episodes)]));
+  const apps = new Map<string, { fetch(req: Request): Response | Promise<Response> }>(sites.map((s) => [s.id, createSiteApp(s, world, episodes)]));
   let port = 0;
+  for (const o of options.origins ?? []) {
+    if (apps.has(o.id)) throw new EnvironmentError(`origin "${o.id}" is served twice`, { hint: 'an extra origin may not reuse a site id' });
+    apps.set(o.id, o.create({ world, episodes, sites, origin: (id) => siteOrigin(id, port) }));
+  }
   const control = createControlApp({ secret, episodes, sites, world, origin: (id) => siteOrigin(id, port) });
   const portal = new Hono();
   portal.get('/', (c) => c.html(portalPage(sites, (id) => siteOrigin(id, port))));
@@ -86,7 +95,7 @@ export async function startServer(options: ServeOptions = {}): Promise<SiteServe
     if (siteId === undefined) return portal.fetch(req);
     const app = apps.get(siteId);
     if (!app) {
-      return new Response(`Unknown site "${siteId}". Known sites: ${sites.map((s) => s.id).join(', ')}.`, {
+      return new Response(`Unknown site "${siteId}". Known sites: ${[...apps.keys()].join(', ')}.`, {
         status: 404,
         headers: { 'content-type': 'text/plain; charset=utf-8' },
       });
@@ -109,6 +118,7 @@ export async function startServer(options: ServeOptions = {}): Promise<SiteServe
     secret,
     episodes,
     sites,
+    origins: (options.origins ?? []).map((o) => o.id),
     origin: (id) => siteOrigin(id, port),
     startUrl: (siteId, episodeId) => startUrl(episodes, siteOrigin(siteId, port), episodeId),
     controlUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
