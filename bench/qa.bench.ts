@@ -1,8 +1,8 @@
 /**
  * Question figures: questions generated per second per method (kg, e2h, crawl) over the world's
  * knowledge graph on one core, median of 3 runs of 60 questions (levels 1-3 in turn), with the
- * attempts each took; crawl also times the crawl itself (an HTTP BFS of 400 pages against a
- * local article server on port 0) apart from the questions made from it; and answer checks per
+ * attempts each took; crawl also times the crawl itself (an HTTP BFS of 400 pages of the real
+ * guide, served on port 0 with the booking sites; the first run includes its warm-up) apart from the questions made from it; and answer checks per
  * second (a reply against a number answer with a unit). The graph is built once (its time shown).
  */
 import { checkAnswer } from '../src/evaluation/answers/check-answer.js';
@@ -11,7 +11,8 @@ import { loadArenaWorld } from '../src/sites/registry.js';
 import { crawlSite } from '../src/tasks/qa/crawl.js';
 import { crawlResult } from '../src/tasks/qa/crawl-questions.js';
 import { generateQaTasks } from '../src/tasks/qa/generate-qa.js';
-import { startArticleServer } from '../test/helpers/article-server.js';
+import { knowledgeOrigins } from '../src/knowledge/index.js';
+import { startServer } from '../src/sites/engine/server.js';
 import { fmt, median } from './stats.js';
 
 const json = process.argv.includes('--json');
@@ -22,12 +23,12 @@ const graphMs = performance.now() - tg;
 const out: Record<string, unknown> = { graphBuildMs: Math.round(graphMs), graphEntities: graph.size };
 const lines = [`knowledge graph: ${graph.size} entities built in ${fmt(graphMs, 0)} ms`];
 
-const server = await startArticleServer(graph);
+const server = await startServer({ port: 0, world, origins: knowledgeOrigins() });
 const crawlMs: number[] = [];
 let crawl;
 for (let run = 0; run < 3; run++) {
   const t0 = performance.now();
-  const pages = await crawlSite({ origin: server.origin, maxPages: 400 });
+  const pages = await crawlSite({ origin: server.origin('guide'), maxPages: 400 });
   crawlMs.push(performance.now() - t0);
   crawl = crawlResult(graph, pages);
 }

@@ -2,7 +2,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { QaMethod } from '../../core/schemas/answer.js';
 import type { Split } from '../../core/schemas/task.js';
 import { WORLD_VERSION } from '../../core/version.js';
-import { buildKnowledgeGraph } from '../../knowledge/index.js';
+import { buildKnowledgeGraph, knowledgeOrigins } from '../../knowledge/index.js';
 import { loadArenaWorld } from '../../sites/registry.js';
 import { startServer } from '../../sites/engine/server.js';
 import { crawlSite } from '../../tasks/qa/crawl.js';
@@ -42,7 +42,7 @@ export async function generateQaCommand(o: QaGenerateFlags): Promise<void> {
   let crawl;
   let crawledPages = 0;
   if (method.data === 'crawl') {
-    const server = o.origin ? undefined : await startServer({ port: 0, world });
+    const server = o.origin ? undefined : await startServer({ port: 0, world, origins: knowledgeOrigins() });
     const origin = o.origin ?? server!.origin('guide');
     try {
       const bar = countProgress('crawl', o.maxPages);
@@ -54,7 +54,7 @@ export async function generateQaCommand(o: QaGenerateFlags): Promise<void> {
     }
     if (crawl.entities.length === 0) {
       throw new InvalidInputError(`the crawl of ${origin} reached ${crawledPages} pages but no guide article (/wiki/<type>/<key>)`, {
-        hint: 'crawl needs the guide site: give --origin of a running guide, or a build whose server serves the guide origin',
+        hint: 'give --origin of a running guide (webfoundry serve --knowledge), or raise --max-pages',
       });
     }
   }

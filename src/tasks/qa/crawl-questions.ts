@@ -5,7 +5,7 @@ import { matches, named, type Description } from './description.js';
 import { NOUNS } from './fact-words.js';
 import type { CrawledPage } from './crawl.js';
 import { narrowToOne } from './narrow.js';
-import { asksOf, makeQuestion, type Question } from './question.js';
+import { asksOf, leaks, makeQuestion, type Question } from './question.js';
 
 /** What a crawl reached: its pages and the entities whose articles were among them. */
 export type CrawlResult = { pages: CrawledPage[]; entities: string[] };
@@ -66,9 +66,11 @@ function intersectionQuestion(g: KnowledgeGraph, rng: Rng, crawled: Set<string>,
   const one = members.length === 1;
   const answer: AnswerSpec = one ? { type: 'string', value: members[0]!.name } : { type: 'set', members: members.map((e) => ({ value: e.name })) };
   const noun = NOUNS[m.type];
+  const text = `Which ${plural(noun)} are ${OUT_WORDS[a.rel]} ${x.name} and ${OUT_WORDS[b.rel]} ${y.name}? ${one ? 'There is one.' : 'Give every one.'}`;
+  if (leaks(text, answer)) return undefined;
   return question({
     level: 2,
-    text: `Which ${plural(noun)} are ${OUT_WORDS[a.rel]} ${x.name} and ${OUT_WORDS[b.rel]} ${y.name}? ${one ? 'There is one.' : 'Give every one.'}`,
+    text,
     answer,
     phrase: one ? 'name' : `the ${plural(noun)}`,
     hops: 2,
@@ -83,7 +85,9 @@ function intersectionQuestion(g: KnowledgeGraph, rng: Rng, crawled: Set<string>,
 function multiHopQuestion(g: KnowledgeGraph, rng: Rng, crawled: Set<string>, a: Entity): Question | undefined {
   const outs = a.links.filter((l) => crawled.has(l.to));
   if (outs.length === 0) return undefined;
-  const l = rng.pick(outs);
+  // Places are everyone's neighbours: a question through a venue or an operator says more than one through a city.
+  const specific = outs.filter((x) => !/^(city|country|neighbourhood):/.test(x.to));
+  const l = rng.pick(specific.length > 0 && rng.chance(0.75) ? specific : outs);
   const b = g.get(l.to);
   const asks = asksOf(b).filter((x) => x.kind === 'fact');
   if (asks.length === 0) return undefined;

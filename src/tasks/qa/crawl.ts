@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+
 /** One page the crawler fetched: its path on the origin, its title and the same-origin links it holds. */
 export type CrawledPage = { path: string; title: string; links: string[] };
 
@@ -31,19 +33,16 @@ export async function crawlSite(o: CrawlOptions): Promise<CrawledPage[]> {
   let reached = false;
   while (queue.length > 0 && pages.length < o.maxPages) {
     const path = queue.shift()!;
-    let res: Response;
+    let page: { status: number; type: string; body: string; url: URL };
     try {
-      res = await fetch(new URL(path, base), { redirect: 'follow', ...(o.signal ? { signal: o.signal } : {}) });
+      page = await get(new URL(path, base), o.signal);
     } catch (err) {
       if (o.signal?.aborted) throw err;
       continue;
     }
     reached = true;
-    if (!res.ok || !(res.headers.get('content-type') ?? '').includes('text/html')) {
-      await res.body?.cancel();
-      continue;
-    }
-    const html = await res.text();
+    if (page.status !== 200 || !page.type.includes('text/html') || page.url.origin !== base.origin) continue;
+    const html = page.body;
     const links: string[] = [];
     for (const m of html.matchAll(ANCHOR)) {
       let u: URL;
@@ -65,4 +64,32 @@ export async function crawlSite(o: CrawlOptions): Promise<CrawledPage[]> {
   }
   if (!reached) throw new Error(`the crawl reached no page of ${o.origin}`);
   return pages;
+}
+
+/**
+ * One GET over HTTP, following same-origin redirects (up to 5). A "*.localhost" host is reached
+ * on the loopback address with its name in the Host header (RFC 6761; how the sites tell their
+ * origins apart on one port), which the platform's DNS may not resolve.
+ */
+async function get(url: URL, signal: AbortSignal | undefined, hops = 0): Promise<{ status: number; type: string; body: string; url: URL }> {
+  if (url.protocol !== 'http:') throw new Error(`the crawler reads http only, not ${url.protocol}`);
+  const loopback = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
+  const r = await new Promise<{ status: number; type: string; body: string; location?: string }>((resolve, reject) => {
+    const req = request(
+      { host: loopback ? '127.0.0.1' : url.hostname, port: url.port || 80, path: `${url.pathname}${url.search}`, method: 'GET', headers: { host: url.host, accept: 'text/html' }, agent: false, ...(signal ? { signal } : {}) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8'), ...(res.headers.location ? { location: res.headers.location } : {}) }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+  if (r.status >= 300 && r.status < 400 && r.location && hops < 5) {
+    const next = new URL(r.location, url);
+    if (next.origin === url.origin) return get(next, signal, hops + 1);
+  }
+  return { status: r.status, type: r.type, body: r.body, url };
 }

@@ -84,7 +84,7 @@ export function makeQuestion(g: KnowledgeGraph, o: { method: QaMethod; level: 1 
 }
 
 /** A question that states its own answer (a city asked of a hotel "in Lisbon") is no question. */
-function leaks(text: string, a: AnswerSpec): boolean {
+export function leaks(text: string, a: AnswerSpec): boolean {
   const said = ` ${normText(text)} `;
   const names = a.type === 'string' ? [a.value, ...(a.aliases ?? [])] : a.type === 'set' ? a.members.map((m) => m.value) : [];
   return names.some((n) => normText(n) !== '' && said.includes(` ${normText(n)} `));
