@@ -55,6 +55,13 @@ describe('answers: numbers and units', () => {
     expect(ok({ type: 'number', value: 1250 }, '1,300')).toBe(false);
     expect(ok({ type: 'number', value: 1250 }, '1.3k')).toBe(false);
   });
+  it('reads a rating with its scale and a duration written "1h45"', () => {
+    expect(ok({ type: 'number', value: 8.5, tolerance: 0.05 }, 'It is rated 8.5/10.')).toBe(true);
+    expect(ok({ type: 'number', value: 4.2, tolerance: 0.05 }, '4.2 out of 5')).toBe(true);
+    expect(ok({ type: 'number', value: 105, unit: 'min' }, '1h45')).toBe(true);
+    expect(ok({ type: 'number', value: 105, unit: 'min' }, '1 hour and 45 minutes')).toBe(true);
+    expect(ok({ type: 'number', value: 105, unit: 'min' }, '1h50')).toBe(false);
+  });
   it('reads small counts in words and refuses a reply with two numbers', () => {
     expect(ok({ type: 'number', value: 3 }, 'three')).toBe(true);
     expect(ok({ type: 'number', value: 3 }, '3 or 4')).toBe(false);

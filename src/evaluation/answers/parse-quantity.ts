@@ -57,13 +57,16 @@ const QUANTITY = new RegExp(
   String.raw`(?<![\p{L}\d.,])(-)?(?:(${CURRENCY_FIRST})\s?)?(${NUMERAL})(?![\d])(?:\s*(k|thousand|million|mn|bn|billion)(?![\p{L}]))?(?:\s*(${UNIT_NAMES})(?![\p{L}]))?`,
   'giu',
 );
-const COMPOUND_DURATION = /(\d+)\s*(?:h|hr|hrs|hours?)\s*(?:and\s*)?(\d+)\s*(?:m|min|mins|minutes?)\b/i;
+const COMPOUND_DURATION = /(\d+)\s*(?:h|hr|hrs|hours?)\s*(?:and\s*)?(\d{1,2})\s*(?:m|min|mins|minutes?)?(?![\p{L}\d])/iu;
+/** A rating's scale ("8.5/10", "4.2 out of 5") is not a second number. */
+const SCALE = /(\d)\s*(?:\/|out of)\s*(?:5|10|100)(?![\d.,])/gi;
 
 /**
  * Every quantity a text states. Words for small numbers count ("three"). A compound duration
  * ("2 h 30 min") is one quantity in minutes.
  */
-export function quantitiesIn(text: string): Quantity[] {
+export function quantitiesIn(raw: string): Quantity[] {
+  const text = raw.replace(SCALE, '$1');
   const compound = COMPOUND_DURATION.exec(text);
   if (compound) return [{ value: Number(compound[1]) * 60 + Number(compound[2]), unit: 'min' }];
   const out: Quantity[] = [];
