@@ -72,7 +72,7 @@ export const QaRef: z.ZodType<QaRef> = z.lazy(() =>
     z.strictObject({ kind: z.literal('named'), type: z.string(), name: z.string(), id: z.string() }),
     z.strictObject({ kind: z.literal('described'), d: z.strictObject({ type: z.string(), of: z.string(), clues: z.array(QaClue) }) }),
   ]),
-);
+).meta({ id: 'QaRef' });
 const QaClue: z.ZodType<QaClue> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('eq'), key: z.string(), value: z.union([z.string(), z.number()]) }),
@@ -81,7 +81,7 @@ const QaClue: z.ZodType<QaClue> = z.lazy(() =>
     z.strictObject({ kind: z.literal('window'), key: z.string(), from: ISO_DATE, to: ISO_DATE }),
     z.strictObject({ kind: z.literal('link'), rel: z.string(), dir: z.enum(['out', 'in']), target: QaRef }),
   ]),
-);
+).meta({ id: 'QaClue' });
 
 /**
  * What the question asks, as data, so that its answer can be derived again from the world: a fact
