@@ -7,6 +7,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerJudge } from './commands/judge.js';
 import { registerRun } from './commands/run.js';
 import { registerSites } from './commands/sites.js';
+import { registerKnowledge } from './commands/knowledge.js';
 import { registerTasks } from './commands/tasks.js';
 import { registerTrain } from './commands/train.js';
 import { registerRl } from './commands/rl.js';
@@ -26,6 +27,7 @@ const program = new Command()
 
 registerServe(program);
 registerSites(program);
+registerKnowledge(program);
 registerDemo(program);
 registerTasks(program);
 registerRun(program);

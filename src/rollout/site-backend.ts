@@ -11,7 +11,7 @@ export function siteBackend(server: SiteServer): EpisodeBackend {
     if (!server.listening()) throw new EnvironmentError(`the site server on port ${server.port} is down`, { hint: 'it was closed or crashed; start it again' });
   };
   return {
-    // The booking sites and the other origins served beside them (the guide, the search engine).
+    // The booking sites, and the knowledge web's origins when the server serves them.
     allowedOrigins: [...server.sites.map((s) => server.origin(s.id)), ...server.origins.map((id) => server.origin(id))],
     startEpisode: async (siteId, episodeId, options) => {
       up();

@@ -39,7 +39,7 @@ describe('guide site', () => {
       expect(unescape(res.body)).toContain(`<h1>`);
       expect(unescape(res.body)).toContain(e.name);
     }
-  });
+  }, 600_000);
 
   it('every link of sampled articles opens: guide pages, the search engine and the booking pages', async () => {
     const server = getServer();
@@ -66,7 +66,7 @@ describe('guide site', () => {
     expect([...seen].some((h) => h.includes('staywell.localhost') && h.includes('/listing/'))).toBe(true);
     expect([...seen].some((h) => h.includes('ticketnest.localhost') && h.includes('/listing/'))).toBe(true);
     expect(seen.size).toBeGreaterThan(100);
-  });
+  }, 600_000);
 
   it('list pages page through a kind, and a list of the entities linking to one', async () => {
     const one = await guide('/list/hotel?page=1');
@@ -82,11 +82,16 @@ describe('guide site', () => {
     expect(lisbon.body).toContain(`${inLisbon.length} hotels in the guide`);
     expect((await guide('/list/nonsense')).status).toBe(404);
     expect((await guide('/wiki/hotel/no-such-hotel')).status).toBe(404);
-  });
+  }, 600_000);
 
   it('an episode start URL enters the guide and the search engine; a forged ticket is refused', async () => {
     const server = getServer();
-    const id = server.episodes.create();
+    // The control API hands out start URLs for the knowledge web too.
+    const created = await http(server, { method: 'POST', path: '/__wf/episodes', headers: { 'x-webfoundry-secret': server.secret, 'content-type': 'application/json' }, body: '{}' });
+    const { episodeId: id, startUrls } = JSON.parse(created.body) as { episodeId: string; startUrls: Record<string, string> };
+    expect(startUrls.guide).toBe(server.startUrl('guide', id));
+    expect(startUrls.search).toBe(server.startUrl('search', id));
+    expect(startUrls.skyhop).toBe(server.startUrl('skyhop', id));
     for (const site of ['guide', 'search']) {
       const start = new URL(server.startUrl(site, id));
       expect(start.hostname).toBe(`${site}.localhost`);
@@ -95,5 +100,5 @@ describe('guide site', () => {
       expect(res.headers.location).toBe('/');
       expect((await http(server, { site, path: '/?wf_episode=forged.abc' })).status).toBe(403);
     }
-  });
+  }, 600_000);
 });

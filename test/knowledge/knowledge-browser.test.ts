@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { knowledgeOrigins } from '../../src/knowledge/index.js';
 import { sharedBrowser } from '../helpers/browser.js';
-import { useTestServer } from '../helpers/test-server.js';
+import { http, useTestServer } from '../helpers/test-server.js';
 
 /**
  * A person's path through the knowledge web in real Chromium: enter an episode on the search
@@ -39,6 +39,11 @@ describe('knowledge web in Chromium', () => {
     const context = await (await sharedBrowser()).newContext();
     try {
       const page = await context.newPage();
+      // A loaded machine is slow, not broken: generous ceilings, conditions waited on.
+      page.setDefaultTimeout(120_000);
+      page.setDefaultNavigationTimeout(120_000);
+      // The first query builds the search index of the world (seconds); build it before the walk.
+      expect((await http(server, { site: 'search', path: '/search?q=warm' })).status).toBe(200);
       await page.goto(server.startUrl('search', server.episodes.create('kweb-browser')));
       expect(new URL(page.url()).pathname).toBe('/');
       expect(await accessibilityProblems(page)).toEqual([]);
@@ -76,5 +81,5 @@ describe('knowledge web in Chromium', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 600_000);
 });

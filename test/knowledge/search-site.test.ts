@@ -37,7 +37,7 @@ describe('search engine site', () => {
       if (!results.some((r) => r.href === guideUrl(e))) misses.push(`${e.id} by "${q}": ${results.map((r) => r.title).join(' / ')}`);
     }
     expect(misses).toEqual([]);
-  });
+  }, 600_000);
 
   it('finds an entity by a fact that only it has (a signature dish in one restaurant, a vessel of one operator)', async () => {
     // A dish that one restaurant of its city serves as its signature.
@@ -66,7 +66,7 @@ describe('search engine site', () => {
     const [vessel, owners] = [...vesselOwners].find(([, o]) => o.length === 1)!;
     const { results } = await search(vessel, '&site=guide');
     expect(results.map((x) => x.href)).toContain(guideUrl(graph.get(owners[0]!)));
-  });
+  }, 600_000);
 
   it('pages ten results at a time with the query in the URL, and keeps one site when asked', async () => {
     const one = await search('hotel lisbon');
@@ -84,7 +84,7 @@ describe('search engine site', () => {
     const none = await search('zzqxv wqqzx');
     expect(none.results).toHaveLength(0);
     expect(none.body).toContain('No results for');
-  });
+  }, 600_000);
 
   it("the results' links open on their own sites, booking listing pages included", async () => {
     const server = getServer();
@@ -100,5 +100,5 @@ describe('search engine site', () => {
     }
     expect(failures).toEqual([]);
     expect(booking).toBeGreaterThan(3);
-  });
+  }, 600_000);
 });

@@ -63,6 +63,14 @@ function seeAlso(g: KnowledgeGraph, e: Entity): Entity[] {
   return new Rng(`${g.worldSeed}/guide/see-also/${e.id}`).shuffle(same).slice(0, 6);
 }
 
+/** The most reviewed places to stay, eat and visit in the entity's city: the sidebar readers skim. */
+function popularNearby(g: KnowledgeGraph, e: Entity): Entity[] {
+  const city = e.type === 'city' ? e : g.linksFrom(e.id, 'in-city')[0];
+  if (!city) return [];
+  const around = g.linksTo(city.id, 'in-city').filter((x) => x.id !== e.id && (x.type === 'hotel' || x.type === 'restaurant' || x.type === 'attraction'));
+  return [...around].sort((a, b) => Number(b.facts.reviewCount ?? 0) - Number(a.facts.reviewCount ?? 0) || a.id.localeCompare(b.id)).slice(0, 5);
+}
+
 export function ArticlePage({ ctx, e }: { ctx: GuideContext; e: Entity }) {
   const { graph: g } = ctx;
   const title = articleTitle(g, e);
@@ -72,6 +80,7 @@ export function ArticlePage({ ctx, e }: { ctx: GuideContext; e: Entity }) {
   const groups = backlinkGroups(g, e);
   const book = bookingPages(ctx.world, ctx.sites, e);
   const also = seeAlso(g, e);
+  const popular = popularNearby(g, e);
   const where = place(e);
   return (
     <Shell
@@ -79,17 +88,34 @@ export function ArticlePage({ ctx, e }: { ctx: GuideContext; e: Entity }) {
       title={title}
       crumbs={[{ href: '/', text: 'Home' }, { href: listPath(e.type), text: TYPE_LABELS[e.type][1] }, { text: title }]}
       extras={
-        also.length > 0 ? (
-          <section aria-labelledby="kw-also">
-            <h2 id="kw-also">See also</h2>
-            <ul>
-              {also.map((x) => (
-                <li>
-                  <Link g={g} e={x} />
-                </li>
-              ))}
-            </ul>
-          </section>
+        also.length > 0 || popular.length > 0 ? (
+          <>
+            {also.length > 0 ? (
+              <section aria-labelledby="kw-also">
+                <h2 id="kw-also">See also</h2>
+                <ul>
+                  {also.map((x) => (
+                    <li>
+                      <Link g={g} e={x} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {popular.length > 0 ? (
+              <section aria-labelledby="kw-popular">
+                <h2 id="kw-popular">{`Most reviewed in ${String(popular[0]!.facts.city)}`}</h2>
+                <ul>
+                  {popular.map((x) => (
+                    <li>
+                      <Link g={g} e={x} />
+                      {` (${TYPE_LABELS[x.type][0].toLowerCase()}, ${String(x.facts.reviewCount)} reviews)`}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </>
         ) : undefined
       }
     >

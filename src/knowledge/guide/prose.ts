@@ -10,7 +10,6 @@ export function articleProse(graph: KnowledgeGraph, e: Entity): string[] {
   const f = e.facts;
   const t = (k: string) => (f[k] === undefined ? '' : factText(f[k] as FactValue));
   const list = (k: string) => (Array.isArray(f[k]) ? listText(f[k] as string[]) : t(k));
-  const count = (type: EntityType) => graph.linksTo(e.id).filter((x) => x.type === type).length;
   const a = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
   const where = f.neighbourhood ? `in ${t('neighbourhood')}, ${t('city')}` : f.city ? `in ${t('city')}` : '';
   const writers: Partial<Record<EntityType, () => string[]>> = {

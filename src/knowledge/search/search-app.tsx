@@ -33,6 +33,17 @@ export function searchSite(): WebSite {
   };
 }
 
+/** Searches near this one, from the kinds and places of its best results: the "related searches" box. */
+function relatedSearches(answer: SearchAnswer): string[] {
+  const out: string[] = [];
+  for (const h of answer.hits) {
+    const [kind, city] = [h.doc.kind === 'article' ? h.doc.title.replace(/ — .*$/, '') : '', /City: ([^.]+)\./.exec(h.doc.body)?.[1]];
+    if (city) out.push(`${answer.query.split(' ')[0]} ${city}`.toLowerCase(), `hotels in ${city}`.toLowerCase(), `things to do in ${city}`.toLowerCase());
+    if (kind && kind.toLowerCase() !== answer.query.toLowerCase()) out.push(kind);
+  }
+  return [...new Set(out)].filter((q) => q !== answer.query.toLowerCase()).slice(0, 8);
+}
+
 function ResultsPage({ site, ctx, answer, siteFilter }: { site: WebSite; ctx: OriginContext; answer: SearchAnswer; siteFilter: string | undefined }) {
   const names = new Map<string, string>([['guide', GUIDE_NAME], ...ctx.sites.map((s) => [s.id, s.name] as [string, string])]);
   const href = (p: number, s = siteFilter) => `/search?q=${encodeURIComponent(answer.query)}${s ? `&site=${encodeURIComponent(s)}` : ''}${p > 1 ? `&page=${p}` : ''}`;
@@ -76,6 +87,18 @@ function ResultsPage({ site, ctx, answer, siteFilter }: { site: WebSite; ctx: Or
         })}
       </ol>
       <Pager at={answer.page} pages={answer.pages} href={(p) => href(p)} />
+      {relatedSearches(answer).length > 0 ? (
+        <section aria-labelledby="kw-related">
+          <h2 id="kw-related">Related searches</h2>
+          <ul class="kw-cols">
+            {relatedSearches(answer).map((q) => (
+              <li>
+                <a href={`/search?q=${encodeURIComponent(q)}`}>{q}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Shell>
   );
 }

@@ -19,6 +19,8 @@ type Deps = {
   sites: readonly SiteDefinition[];
   world: World;
   origin: (siteId: string) => string;
+  /** Origins served beside the booking sites (the knowledge web): an episode may start there too. */
+  extraOrigins?: readonly string[];
 };
 
 /** The body of POST /__wf/episodes. */
@@ -98,7 +100,7 @@ export function createControlApp(deps: Deps): Hono {
       return c.json({ error: (err as Error).message, hint: (err as InvalidInputError).hint }, status);
     }
     for (const m of made) deps.episodes.site(id, m.site).bookings.push(...m.bookings);
-    const startUrls = Object.fromEntries(deps.sites.map((s) => [s.id, startUrl(deps.episodes, deps.origin(s.id), id)]));
+    const startUrls = Object.fromEntries([...deps.sites.map((s) => s.id), ...(deps.extraOrigins ?? [])].map((siteId) => [siteId, startUrl(deps.episodes, deps.origin(siteId), id)]));
     return c.json({ episodeId: id, replaced, startUrls }, 201);
   });
   app.get('/episodes/:id/state', (c) => {

@@ -83,7 +83,7 @@ export async function startServer(options: ServeOptions = {}): Promise<SiteServe
     if (apps.has(o.id)) throw new EnvironmentError(`origin "${o.id}" is served twice`, { hint: 'an extra origin may not reuse a site id' });
     apps.set(o.id, o.create({ world, episodes, sites, origin: (id) => siteOrigin(id, port) }));
   }
-  const control = createControlApp({ secret, episodes, sites, world, origin: (id) => siteOrigin(id, port) });
+  const control = createControlApp({ secret, episodes, sites, world, origin: (id) => siteOrigin(id, port), extraOrigins: (options.origins ?? []).map((o) => o.id) });
   const portal = new Hono();
   portal.get('/', (c) => c.html(portalPage(sites, (id) => siteOrigin(id, port))));
   portal.notFound((c) => c.text('Not found. Sites live at http://<site>.localhost:<port>/', 404));
