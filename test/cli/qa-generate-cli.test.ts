@@ -32,14 +32,14 @@ describe('webfoundry tasks generate --kind qa', () => {
     const e2h = join(root, 'e2h.jsonl');
     await cli(['tasks', 'generate', '--kind', 'qa', '--method', 'e2h', '--rounds', '2', '--count', '4', '--out', e2h]);
     for (const f of [kg, e2h]) expect(JSON.parse((await cli(['tasks', 'check', f, '--json'])).stdout)).toMatchObject({ feasible: true });
-  }, 300_000);
+  }, 900_000);
 
   it('crawl crawls a guide over HTTP (--origin) and asks only about what it reached', async () => {
     const f = join(root, 'crawl.jsonl');
     const out = JSON.parse((await cli(['tasks', 'generate', '--kind', 'qa', '--method', 'crawl', '--origin', guide.origin, '--max-pages', '300', '--count', '5', '--out', f, '--json'])).stdout);
     expect(out).toMatchObject({ method: 'crawl', questions: 5, crawledPages: 300 });
     expect(readFileSync(f, 'utf8').trim().split('\n')).toHaveLength(5);
-  }, 300_000);
+  }, 900_000);
 
   it('a wrong method or level is a clear error, and a tampered answer fails the check', async () => {
     const bad = await cli(['tasks', 'generate', '--kind', 'qa', '--method', 'wiki', '--count', '1', '--out', join(root, 'x.jsonl')]).catch((e: { code: number; stderr: string }) => e);
@@ -55,5 +55,5 @@ describe('webfoundry tasks generate --kind qa', () => {
     const err = await cli(['tasks', 'check', tampered]).catch((e: { code: number; stderr: string }) => e);
     expect((err as { code: number }).code).not.toBe(0);
     expect((err as { stderr: string }).stderr).toMatch(/infeasible: the world's answer is/);
-  }, 300_000);
+  }, 900_000);
 });

@@ -35,13 +35,20 @@ function means(graph: KnowledgeGraph, r: QaRef): Set<string> {
   if (r.kind === 'named') return new Set(graph.entities().filter((e) => e.type === r.type && bare(e.name) === bare(r.name)).map((e) => e.id));
   const out = new Set<string>();
   const targets = new Map<QaClue, Set<string>>();
-  for (const c of r.d.clues) if (c.kind === 'link') targets.set(c, means(graph, c.target));
+  // For an "in" clue: every entity some target links to by the relation (read off the targets' own links).
+  const pointedAt = new Map<QaClue, Set<string>>();
+  for (const c of r.d.clues) {
+    if (c.kind !== 'link') continue;
+    const t = means(graph, c.target);
+    targets.set(c, t);
+    if (c.dir === 'in') pointedAt.set(c, new Set([...t].flatMap((id) => graph.get(id).links.filter((l) => l.rel === c.rel).map((l) => l.to))));
+  }
   for (const e of graph.entities()) {
     if (e.type !== r.d.type) continue;
     const ok = r.d.clues.every((c) => {
       if (c.kind !== 'link') return holds(e, c);
       const t = targets.get(c)!;
-      return c.dir === 'out' ? e.links.some((l) => l.rel === c.rel && t.has(l.to)) : graph.entities().some((s) => t.has(s.id) && s.links.some((l) => l.rel === c.rel && l.to === e.id));
+      return c.dir === 'out' ? e.links.some((l) => l.rel === c.rel && t.has(l.to)) : pointedAt.get(c)!.has(e.id);
     });
     if (ok) out.add(e.id);
   }
