@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.js';
-import { Split, isBookingTask, type Task } from '../../core/schemas/task.js';
+import type { AnswerSpec } from '../../core/schemas/answer.js';
+import { Split, isBookingTask, isQaTask, type Task } from '../../core/schemas/task.js';
 import { SITES, catalogueFor, loadArenaWorld, siteById } from '../../sites/registry.js';
 import { generateTasks } from '../../tasks/generate-batch.js';
 import { generateTask } from '../../tasks/generate-task.js';
@@ -127,8 +128,18 @@ export function registerTasks(program: Command): void {
       const shown = loadTasks(source).filter((t) => !opts.site || t.site === opts.site).slice(0, opts.limit);
       if (opts.json) return printJson(shown);
       for (const t of shown) {
-        process.stdout.write(`\n${t.id} [${t.metadata.difficulty}]\n  ${t.instruction}\n`);
-        for (const c of t.constraints) process.stdout.write(`    - ${c.id} (${c.kind}, ${c.stage}): ${c.phrase}\n`);
+        const qa = isQaTask(t) ? ` ${t.qa.method}, level ${t.qa.level}, ${t.qa.hops} hops` : '';
+        process.stdout.write(`\n${t.id} [${t.metadata.difficulty}${qa}]\n  ${t.instruction}\n`);
+        for (const c of t.constraints) process.stdout.write(`    - ${c.id} (${c.kind}, ${c.stage}): ${c.phrase}${c.kind === 'answer' ? ` = ${answerText(c.answer)}` : ''}\n`);
+        if (isQaTask(t)) process.stdout.write(`    proof: ${t.qa.proof.map((p) => `${p.site}${p.path}`).join(' ')}\n`);
       }
     });
+}
+
+/** An answer as a person would read it in a listing. */
+function answerText(a: AnswerSpec): string {
+  if (a.type === 'set') return `{${a.members.map((m) => m.value).join(', ')}}`;
+  if (a.type === 'number') return `${a.value}${a.unit ? ` ${a.unit}` : ''}${a.tolerance ? ` ± ${a.tolerance}` : ''}`;
+  if (a.type === 'string' && a.aliases?.length) return `${a.value} (or ${a.aliases.join(', ')})`;
+  return String(a.value);
 }
