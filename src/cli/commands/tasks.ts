@@ -51,7 +51,10 @@ export function registerTasks(program: Command): void {
     .action(async (opts: { kind: string; site?: string; all?: boolean; method?: string; level?: string; rounds?: number; maxPages: number; origin?: string; count: number; seed: number; worldSeed: number; split: string; out: string; json?: boolean }) => {
       const split = Split.safeParse(opts.split);
       if (!split.success) throw new InvalidInputError(`--split must be train, dev or test, got "${opts.split}"`);
-      if (opts.kind === 'qa') return generateQaCommand({ ...opts, split: split.data });
+      if (opts.kind === 'qa') {
+        if (opts.site || opts.all) throw new InvalidInputError('--site and --all are for booking tasks: a question may span every site', { hint: 'drop them with --kind qa' });
+        return generateQaCommand({ ...opts, split: split.data });
+      }
       if (opts.kind !== 'booking') throw new InvalidInputError(`--kind must be booking or qa, got "${opts.kind}"`);
       if (opts.method !== undefined) throw new InvalidInputError('--method is for --kind qa');
       if (!opts.site === !opts.all) throw new InvalidInputError('give exactly one of --site ID or --all');
