@@ -81,14 +81,20 @@ function assistantTurn(step: ParsedStep, last: boolean): { content: string; answ
 
 const toolResponse = (observation: string) => `<tool_response>\n${observation}\n</tool_response>`;
 
-/** The expected answer when the task states one (an `answer` constraint), else null. */
+/**
+ * The expected answer when the task states one (its `answer` constraints, src/core/schemas/answer.ts),
+ * written as a person would give it: a set's members joined by commas, a number with its unit,
+ * the parts of a several-part question as "label: value" joined by "; ". Else null (a booking).
+ */
 function expectedAnswer(row: DatasetRow): string | null {
-  for (const c of row.task.constraints as readonly { kind: string; value?: unknown; values?: unknown }[]) {
-    if (c.kind !== 'answer') continue;
-    if (Array.isArray(c.values)) return c.values.map(String).join(', ');
-    if (c.value !== undefined) return String(c.value);
-  }
-  return null;
+  type Spec = { type: string; value?: unknown; unit?: string; members?: { value: string }[] };
+  const parts = (row.task.constraints as readonly { kind: string; label?: string; answer?: Spec }[]).flatMap((c) => {
+    if (c.kind !== 'answer' || c.answer === undefined) return [];
+    const a = c.answer;
+    const text = a.type === 'set' ? (a.members ?? []).map((m) => m.value).join(', ') : a.type === 'number' && a.unit ? `${String(a.value)} ${a.unit}` : String(a.value);
+    return [c.label ? `${c.label}: ${text}` : text];
+  });
+  return parts.length > 0 ? parts.join('; ') : null;
 }
 
 type Line = ReactLine;
