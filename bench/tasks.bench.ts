@@ -3,7 +3,7 @@
  * 6-constraint task against a state snapshot, on one core. Median of 5 runs each.
  */
 import { Rng } from '../src/core/rng.js';
-import type { Task } from '../src/core/schemas/task.js';
+import type { BookingTask as Task } from '../src/core/schemas/task.js';
 import { evaluate } from '../src/evaluation/evaluate.js';
 import { SITES, loadArenaWorld } from '../src/sites/registry.js';
 import { generateTask } from '../src/tasks/generate-task.js';

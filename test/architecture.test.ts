@@ -8,7 +8,7 @@ const ALLOWED: Record<string, string[]> = {
   world: ['core'],
   sites: ['core', 'world'],
   evaluation: ['core'],
-  tasks: ['core', 'world', 'sites', 'evaluation'],
+  tasks: ['core', 'world', 'sites', 'evaluation', 'knowledge'],
   browser: ['core'],
   models: ['core'],
   student: ['core', 'browser'],

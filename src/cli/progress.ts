@@ -34,3 +34,17 @@ export function episodeProgress(total: number) {
     },
   };
 }
+
+/** Items made out of a total, with attempts; silent when stderr is not a terminal. */
+export function countProgress(label: string, total: number) {
+  const bar = new SingleBar({ format: `${label} {bar} {value}/{total} | {attempts} attempts | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true });
+  if (process.stderr.isTTY) bar.start(total, 0, { attempts: 0 });
+  return {
+    update(done: number, attempts: number) {
+      if (process.stderr.isTTY) bar.update(done, { attempts });
+    },
+    stop() {
+      if (process.stderr.isTTY) bar.stop();
+    },
+  };
+}

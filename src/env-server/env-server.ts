@@ -3,6 +3,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { EnvironmentError } from '../core/errors.js';
 import { logger } from '../core/logger.js';
+import { isQaTask } from '../core/schemas/task.js';
+import type { OriginApp } from '../sites/engine/origin-app.js';
 import { startServer, type SiteServer } from '../sites/engine/server.js';
 import { loadArenaWorld } from '../sites/registry.js';
 import { envApp } from './app.js';
@@ -24,6 +26,8 @@ export type EnvServerOptions = {
   /** An episode without a call for this long is reclaimed (default 300 s). */
   idleTimeoutMs?: number;
   launch?: () => Promise<Browser>;
+  /** Origins served beside the booking sites when a task is a question (the knowledge web: questions start on its search engine). */
+  questionOrigins?: readonly OriginApp[];
 };
 
 export type EnvServer = { url: string; port: number; sites: SiteServer; episodes: EpisodeTable; tasks: TaskIndex; close(): Promise<void> };
@@ -35,7 +39,8 @@ export type EnvServer = { url: string; port: number; sites: SiteServer; episodes
 export async function startEnvServer(o: EnvServerOptions): Promise<EnvServer> {
   const { world } = loadArenaWorld(o.worldSeed);
   const tasks = TaskIndex.load(o.taskSources, world);
-  const sites = await startServer({ port: 0, world });
+  const questions = o.questionOrigins !== undefined && tasks.sources.some((src) => src.tasks.some(isQaTask));
+  const sites = await startServer({ port: 0, world, ...(questions ? { origins: o.questionOrigins } : {}) });
   const episodes = new EpisodeTable({ server: sites, tasks, parallel: o.parallel, ...(o.idleTimeoutMs !== undefined ? { idleTimeoutMs: o.idleTimeoutMs } : {}), ...(o.launch ? { launch: o.launch } : {}) });
   const app = envApp({ episodes, tasks, world });
   const host = o.host ?? '127.0.0.1';

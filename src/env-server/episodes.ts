@@ -256,7 +256,7 @@ export class EpisodeTable {
     try {
       obs =
         'task' in ep.target
-          ? await ep.env.reset({ siteId: ep.target.task.site, episodeId: siteEpisodeId(ep), ...(ep.target.task.manage ? { fixtures: ep.target.task.manage.fixtures } : {}) })
+          ? await ep.env.reset({ siteId: ep.target.task.site, episodeId: siteEpisodeId(ep), ...('manage' in ep.target.task && ep.target.task.manage ? { fixtures: ep.target.task.manage.fixtures } : {}) })
           : await ep.env.reset({ url: ep.target.url });
     } catch (err) {
       if (err instanceof EnvCrashedError) return this.crashed(ep, err);

@@ -1,11 +1,13 @@
 import { timeToMinutes } from '../core/dates.js';
 import type { AttrValue } from '../core/schemas/episode-state.js';
-import type { Constraint } from '../core/schemas/task.js';
+import type { AnswerConstraint } from '../core/schemas/answer.js';
+import type { AnyConstraint, Constraint } from '../core/schemas/task.js';
+import { checkAnswer } from './answers/check-answer.js';
 import type { Facts, FactSource } from './facts.js';
 
 export type Verdict = {
   id: string;
-  kind: Constraint['kind'];
+  kind: AnyConstraint['kind'];
   satisfied: boolean;
   /** What was compared: the observed value, where it came from, and what was required. */
   evidence: { source: FactSource; field?: string; observed: unknown; expected: unknown };
@@ -103,4 +105,11 @@ export function checkConstraint(c: Constraint, f: Facts): Verdict {
     case 'booked':
       return v(f.bookings === 1, f.bookings > 0 ? 'booking' : 'none', f.bookings, 1, 'bookings');
   }
+}
+
+/** Checks an answer constraint against the part of the reply it reads (see `replyParts`). */
+export function checkAnswerConstraint(c: AnswerConstraint, part: string | undefined): Verdict {
+  const r = checkAnswer(c.answer, part);
+  const observed = part === undefined ? undefined : { reply: part, read: r.observed, ...(r.problem ? { problem: r.problem } : {}) };
+  return { id: c.id, kind: c.kind, satisfied: r.ok, evidence: { source: part === undefined ? 'none' : 'reply', field: c.label ?? 'answer', observed, expected: c.answer } };
 }

@@ -1,7 +1,9 @@
 import type { EpisodeState, SiteEpisodeState } from '../core/schemas/episode-state.js';
-import type { Task } from '../core/schemas/task.js';
-import { checkConstraint, type Verdict } from './check-constraint.js';
+import type { AnswerConstraint } from '../core/schemas/answer.js';
+import type { AnyConstraint } from '../core/schemas/task.js';
+import { replyParts } from './answers/reply-parts.js';
 import { cartArrangements } from './cart-order.js';
+import { checkAnswerConstraint, checkConstraint, type Verdict } from './check-constraint.js';
 import { factsOf, siteStateOf, type Facts } from './facts.js';
 
 export type Evaluation = {
@@ -12,11 +14,18 @@ export type Evaluation = {
   /** Constraint satisfaction rate: satisfied / total. */
   csr: number;
   booked: boolean;
-  /** Success: every constraint satisfied and a booking submitted. */
+  /** Success: every constraint satisfied and a booking submitted (a question needs its answer only). */
   sr: boolean;
 };
 
-type Evaluable = Pick<Task, 'id' | 'site' | 'constraints'> & Partial<Pick<Task, 'manage'>>;
+/** What judging needs of a task: a booking task or a question (`kind: "qa"`, judged on its reply). */
+type Evaluable = {
+  id: string;
+  site: string;
+  constraints: readonly AnyConstraint[];
+  manage?: { subject: string } | undefined;
+  kind?: 'qa' | undefined;
+};
 
 /**
  * Judges a task against one state snapshot of the episode (no browser, no inventory). A cart's
@@ -42,13 +51,15 @@ function metEarlier(a: Evaluation, b: Evaluation): boolean {
 
 /** Judges a task against the facts of an episode on its site. */
 export function evaluateFacts(task: Evaluable, facts: Facts): Evaluation {
-  const verdicts: Verdict[] = task.constraints.map((c) => checkConstraint(c, facts));
+  const answers = task.constraints.filter((c): c is AnswerConstraint => c.kind === 'answer');
+  const parts = replyParts(answers, facts.reply);
+  const verdicts: Verdict[] = task.constraints.map((c) => (c.kind === 'answer' ? checkAnswerConstraint(c, parts[answers.indexOf(c)]) : checkConstraint(c, facts)));
   const satisfied = verdicts.reduce((n, v) => n + (v.satisfied ? 1 : 0), 0);
   const total = verdicts.length;
   const csr = total === 0 ? 0 : satisfied / total;
   const booked = facts.bookings > 0;
-  // A task about a booking the user already has succeeds on its constraints alone; others need a booking.
-  return { taskId: task.id, verdicts, satisfied, total, csr, booked, sr: satisfied === total && (booked || task.manage !== undefined) };
+  // A task about a booking the user already has, or a question, succeeds on its constraints alone; others need a booking.
+  return { taskId: task.id, verdicts, satisfied, total, csr, booked, sr: satisfied === total && (booked || task.manage !== undefined || task.kind === 'qa') };
 }
 
 export type TrajectoryEvaluation = {

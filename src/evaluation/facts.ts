@@ -1,8 +1,9 @@
 import { withItems, type Attrs, type EpisodeState, type Person, type SiteEpisodeState } from '../core/schemas/episode-state.js';
 import type { Stage } from '../core/schemas/task.js';
+import { finalReply } from './answers/reply-parts.js';
 
 /** Where a fact was read from. */
-export type FactSource = 'none' | 'search' | 'selection' | 'form' | 'booking';
+export type FactSource = 'none' | 'search' | 'selection' | 'form' | 'booking' | 'reply';
 
 /** The option booked or chosen: its listing and a choice per option group. */
 export type ChosenOption = { listing: string; choices: Record<string, string> };
@@ -20,6 +21,8 @@ export type Facts = {
   detailsSource: FactSource;
   /** Confirmed bookings made in the episode on the site (the `booked` constraint wants exactly one). */
   bookings: number;
+  /** The agent's reply to the user (its last message, unless that gave the task up): what answer constraints read. */
+  reply: string | undefined;
 };
 
 const EMPTY = { attrs: {}, source: 'none' as const };
@@ -32,6 +35,7 @@ export const NO_FACTS: Facts = {
   extras: {},
   detailsSource: 'none',
   bookings: 0,
+  reply: undefined,
 };
 
 export function siteStateOf(state: EpisodeState | SiteEpisodeState | undefined, siteId: string): SiteEpisodeState | undefined {
@@ -81,6 +85,7 @@ export function factsOf(s: SiteEpisodeState | undefined, subject?: string): Fact
       extras: last.extras,
       detailsSource: 'booking',
       bookings: confirmed,
+      reply: finalReply(s.replies),
     };
   }
   const selection = s.selection ? { attrs: withItems(s.selection.attrs, s.extraItems), source: 'selection' as const } : EMPTY;
@@ -94,6 +99,7 @@ export function factsOf(s: SiteEpisodeState | undefined, subject?: string): Fact
     extras: s.form?.extras ?? {},
     detailsSource: s.form ? 'form' : 'none',
     bookings: 0,
+    reply: finalReply(s.replies),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Rng } from '../core/rng.js';
 import { DATASET_SCHEMA_VERSION, type DatasetRow, type DatasetStep } from '../core/schemas/dataset.js';
-import type { Task } from '../core/schemas/task.js';
+import { isQaTask, type BookingTask as Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import { renderInstruction } from '../tasks/render-instruction.js';
@@ -72,6 +72,9 @@ export function salvage(t: Trajectory, runId: string, o: SalvageOptions = DEFAUL
       steps: t.steps.map(toStep),
     };
   }
+  // A question's partial answer is not yet relabeled into a shorter question (that needs the
+  // knowledge graph, src/tasks/qa/): only its successes are kept.
+  if (isQaTask(task)) return undefined;
   const cut = e.firstBestIndex;
   if (cut < 0 || e.bestCsr < o.minCsr) return undefined;
   const at = evaluate(task, t.steps[cut]!.state ?? undefined);

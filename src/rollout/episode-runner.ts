@@ -3,6 +3,7 @@ import type { BrowserEnvOptions } from '../browser/env/options.js';
 import type { ObservationMode } from '../core/schemas/observation.js';
 import type { Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
+import type { OriginApp } from '../sites/engine/origin-app.js';
 import { startServer } from '../sites/engine/server.js';
 import { loadArenaWorld } from '../sites/registry.js';
 import type { World } from '../world/world.js';
@@ -48,6 +49,8 @@ export type LocalRunnerOptions = {
   env?: Omit<BrowserEnvOptions, 'browser' | 'backend' | 'mode'>;
   /** Where each step's screenshot goes (the run store, files under the output): screenshots stay on this machine. */
   keepScreenshot?: ScreenshotKeeper;
+  /** Origins served beside the booking sites (the knowledge web's guide and search engine, where questions start). */
+  origins?: readonly OriginApp[];
 };
 
 /** This process: one site server and one Chromium with `parallel` contexts. */
@@ -58,7 +61,7 @@ export function localRunner(o: LocalRunnerOptions): EpisodeRunner {
       const world = o.world?.seed === batch.worldSeed ? o.world : loadArenaWorld(batch.worldSeed).world;
       const agent = { world, ...(batch.agent.noise !== undefined ? { noise: batch.agent.noise } : {}), ...(batch.agent.llm ? { llm: batch.agent.llm } : {}) };
       const makePolicy = agentFactory(batch.agent.name, agent);
-      const server = await startServer({ port: 0, world });
+      const server = await startServer({ port: 0, world, ...(o.origins ? { origins: o.origins } : {}) });
       try {
         return await runTasks({
           tasks: batch.tasks,

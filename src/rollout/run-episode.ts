@@ -47,7 +47,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<Trajectory> {
     startedAt: new Date().toISOString(),
   };
   o.policy.begin?.(o.task, o.episodeSeed);
-  let observation = await o.env.reset({ siteId: o.task.site, episodeId: o.episodeId, ...(o.replace ? { replace: true } : {}), ...(o.task.manage ? { fixtures: o.task.manage.fixtures } : {}) });
+  let observation = await o.env.reset({ siteId: o.task.site, episodeId: o.episodeId, ...(o.replace ? { replace: true } : {}), ...('manage' in o.task && o.task.manage ? { fixtures: o.task.manage.fixtures } : {}) });
   const steps: TrajectoryStep[] = [];
   const history: PastStep[] = [];
   const states: (SiteEpisodeState | undefined)[] = [];

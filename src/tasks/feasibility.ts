@@ -1,8 +1,10 @@
-import type { Task } from '../core/schemas/task.js';
+import { isQaTask, type Task } from '../core/schemas/task.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import { SITES } from '../sites/registry.js';
 import type { World } from '../world/world.js';
+import { buildKnowledgeGraph, type KnowledgeGraph } from '../knowledge/index.js';
 import { managedState } from './manage-task.js';
+import { verifyQaTask } from './qa/verify-question.js';
 import { bookedState, resolveTaskTarget } from './target.js';
 
 /**
@@ -11,6 +13,8 @@ import { bookedState, resolveTaskTarget } from './target.js';
  * it is not (undefined when feasible). Every superlative names the listing that is best.
  */
 export function checkFeasible(task: Task, world: World): string | undefined {
+  // A question's answer derives again from its query over the world's knowledge graph.
+  if (isQaTask(task)) return verifyQaTask(graphOf(world), task);
   const site = SITES.find((s) => s.id === task.site);
   if (!site) return `unknown site "${task.site}"`;
   const resolved = resolveTaskTarget(task, site, world);
@@ -24,4 +28,13 @@ export function checkFeasible(task: Task, world: World): string | undefined {
     return `booking the target leaves constraints unmet: ${failed.join(', ')}`;
   }
   return undefined;
+}
+
+const graphs = new WeakMap<World, KnowledgeGraph>();
+
+/** The world's knowledge graph, built once per world (about a second). */
+function graphOf(world: World): KnowledgeGraph {
+  let g = graphs.get(world);
+  if (!g) graphs.set(world, (g = buildKnowledgeGraph(world)));
+  return g;
 }

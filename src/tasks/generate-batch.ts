@@ -1,4 +1,4 @@
-import type { Difficulty, Split, Task } from '../core/schemas/task.js';
+import type { Difficulty, Split, BookingTask } from '../core/schemas/task.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
@@ -16,7 +16,7 @@ export type BatchOptions = {
   world: World;
   /** Signatures that must not be produced (the held-out test suite, for train and dev). */
   exclude?: ReadonlySet<string>;
-  onTask?: (task: Task) => void;
+  onTask?: (task: BookingTask) => void;
 };
 
 const TIERS: Difficulty[] = ['easy', 'medium', 'hard'];
@@ -26,8 +26,8 @@ const MANAGE_EVERY = 5;
  * N tasks per site, difficulties in rotation, deterministic by seed. Draws that cannot make a
  * task (or that coincide with an excluded one, or a task already made) are redrawn.
  */
-export function generateTasks(o: BatchOptions): Task[] {
-  const out: Task[] = [];
+export function generateTasks(o: BatchOptions): BookingTask[] {
+  const out: BookingTask[] = [];
   for (const site of o.sites) {
     const catalogue = catalogueFor(site.id);
     const seen = new Set<string>();

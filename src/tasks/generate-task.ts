@@ -1,5 +1,5 @@
 import { Rng } from '../core/rng.js';
-import { TASK_SCHEMA_VERSION, type Constraint, type Difficulty, type Split, type Stage, type Task } from '../core/schemas/task.js';
+import { TASK_SCHEMA_VERSION, type Constraint, type Difficulty, type Split, type Stage, type BookingTask } from '../core/schemas/task.js';
 import { WORLD_VERSION } from '../core/version.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import type { SiteDefinition } from '../sites/engine/site-definition.js';
@@ -86,7 +86,7 @@ export function taskRng(siteId: string, seed: number, index: number, difficulty:
  * wording, and a check that the target really satisfies everything (CSR = 1). Returns undefined
  * when this draw cannot make a task of the tier (the caller draws again).
  */
-export function generateTask(o: GenerateOptions): Task | undefined {
+export function generateTask(o: GenerateOptions): BookingTask | undefined {
   const rng = taskRng(o.site.id, o.seed, o.index, o.difficulty);
   const params = o.site.exampleSearch(o.world, rng.fork('search'));
   let target: Target | undefined = buildTarget(o.site, o.world, params, rng.fork('target'));
@@ -203,7 +203,7 @@ export function generateTask(o: GenerateOptions): Task | undefined {
   const parts = [...constraints].sort((a, b) => order(a) - order(b)).map((c) => ({ phrase: c.phrase, key: keyIds.has(c.id), lead: leadIds.has(c.id), last: c.kind === 'booked' }));
   const instruction = renderInstruction(intro, parts, rng.fork('render'));
   const t = target;
-  const task: Task = {
+  const task: BookingTask = {
     schemaVersion: TASK_SCHEMA_VERSION,
     id: `${o.site.id}-${o.split}-${o.seed}-${o.index}`,
     site: o.site.id,

@@ -1,6 +1,6 @@
 import { Rng } from '../core/rng.js';
 import type { ChosenOption, SiteEpisodeState } from '../core/schemas/episode-state.js';
-import { TASK_SCHEMA_VERSION, type Constraint, type Difficulty, type Stage, type Task } from '../core/schemas/task.js';
+import { TASK_SCHEMA_VERSION, type Constraint, type Difficulty, type Stage, type BookingTask } from '../core/schemas/task.js';
 import { WORLD_VERSION } from '../core/version.js';
 import { checkConstraint } from '../evaluation/check-constraint.js';
 import { evaluate } from '../evaluation/evaluate.js';
@@ -25,7 +25,7 @@ import { bookableChoices, recordTarget, targetOf } from './target.js';
 /** How far the episode got: the stage of the furthest fact its state holds. */
 export type Reached = 'nothing' | Stage;
 
-export type LabelResult = { task: Task; reached: Reached } | { problem: string; reached: Reached };
+export type LabelResult = { task: BookingTask; reached: Reached } | { problem: string; reached: Reached };
 
 export type LabelOptions = {
   site: SiteDefinition;
@@ -176,7 +176,7 @@ export function labelState(o: LabelOptions): LabelResult {
   const parts = [...constraints].sort((a, b) => order(a) - order(b)).map((c) => ({ phrase: c.phrase, key: keyIds.has(c.id), lead: leadIds.has(c.id), last: c.kind === 'booked' }));
   const rendered = renderInstruction(rng.pick(catalogue.intros), parts, rng.fork('render'));
   const instruction = reached === 'booking' ? rendered : `${rendered} ${rng.pick(STOP_AT[reached as keyof typeof STOP_AT])}`;
-  const task: Task = {
+  const task: BookingTask = {
     schemaVersion: TASK_SCHEMA_VERSION,
     id: `${o.site.id}-explored-${o.id}`,
     site: o.site.id,

@@ -1,6 +1,6 @@
 import { relativeMentions, readings, unanimousDate } from '../core/relative-dates.js';
 import { WORLD_TODAY } from '../core/dates.js';
-import type { Constraint, Task } from '../core/schemas/task.js';
+import type { Constraint, BookingTask } from '../core/schemas/task.js';
 import type { FactSpec } from '../sites/engine/site-definition.js';
 import { SITES } from '../sites/registry.js';
 import { factKey } from './generate-task.js';
@@ -28,7 +28,7 @@ export type LintRule =
   | 'superlative-scope'
   | 'strict-bound-word';
 
-type Rule = (task: Task, facts: readonly FactSpec[]) => LintFinding[];
+type Rule = (task: BookingTask, facts: readonly FactSpec[]) => LintFinding[];
 
 const excerpt = (text: string, at: number, len: number) => `"…${text.slice(Math.max(0, at - 20), at + len + 20)}…"`;
 
@@ -244,7 +244,7 @@ export const LINT_RULES: Record<LintRule, Rule> = {
 };
 
 /** Every finding of every rule on one task (the site's fact sheet tells which facts are money). */
-export function lintTask(task: Task): LintFinding[] {
+export function lintTask(task: BookingTask): LintFinding[] {
   const facts = SITES.find((s) => s.id === task.site)?.facts ?? [];
   return Object.values(LINT_RULES).flatMap((rule) => rule(task, facts));
 }

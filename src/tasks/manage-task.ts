@@ -1,7 +1,7 @@
 import { addDays, HORIZON_DAYS, WORLD_TODAY } from '../core/dates.js';
 import { Rng } from '../core/rng.js';
 import { emptySiteState, type Booking, type SiteEpisodeState } from '../core/schemas/episode-state.js';
-import { TASK_SCHEMA_VERSION, type Constraint, type FixtureBooking, type Task } from '../core/schemas/task.js';
+import { TASK_SCHEMA_VERSION, type Constraint, type FixtureBooking, type BookingTask } from '../core/schemas/task.js';
 import { WORLD_VERSION } from '../core/version.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import { bookingReference } from '../sites/engine/flow.js';
@@ -23,7 +23,7 @@ export type ManageRequest =
  * What a manage task asks, read from the task as a person would: cancel when it wants the
  * booking cancelled, else new dates when its dates differ from the booking's, else new names.
  */
-export function manageRequestOf(task: Task, site: SiteDefinition): ManageRequest | undefined {
+export function manageRequestOf(task: BookingTask, site: SiteDefinition): ManageRequest | undefined {
   if (!task.manage) return undefined;
   const reference = task.manage.subject;
   const fixture = task.manage.fixtures.find((f) => f.reference === reference);
@@ -35,7 +35,7 @@ export function manageRequestOf(task: Task, site: SiteDefinition): ManageRequest
 }
 
 /** The bookings an episode of the task starts with, made by the site's rules; or why one cannot be made. */
-export function fixtureBookings(task: Task, site: SiteDefinition, world: World, episodeId = 'fixtures'): Booking[] | string {
+export function fixtureBookings(task: BookingTask, site: SiteDefinition, world: World, episodeId = 'fixtures'): Booking[] | string {
   const out: Booking[] = [];
   for (const f of task.manage?.fixtures ?? []) {
     const b = fixtureBooking(site, world, episodeId, f);
@@ -46,7 +46,7 @@ export function fixtureBookings(task: Task, site: SiteDefinition, world: World, 
 }
 
 /** The site's state after the task was done as asked: its fixtures, the subject changed or cancelled. */
-export function managedState(task: Task, site: SiteDefinition, world: World): SiteEpisodeState | string {
+export function managedState(task: BookingTask, site: SiteDefinition, world: World): SiteEpisodeState | string {
   const request = manageRequestOf(task, site);
   if (!request) return 'not a task about an existing booking';
   const bookings = fixtureBookings(task, site, world);
@@ -84,7 +84,7 @@ const c = (x: Constraint) => x;
  * to other dates, or changes the lead traveller's name. Proven feasible by doing it with the
  * site's own manage actions and evaluating the result.
  */
-export function generateManageTask(o: GenerateOptions): Task | undefined {
+export function generateManageTask(o: GenerateOptions): BookingTask | undefined {
   const { site, world } = o;
   const policy = site.manage;
   if (!policy) return undefined;
@@ -173,7 +173,7 @@ export function generateManageTask(o: GenerateOptions): Task | undefined {
       ];
     }
     const phrases = [...new Set(constraints.map((x) => x.phrase))];
-    const draft: Task = {
+    const draft: BookingTask = {
       schemaVersion: TASK_SCHEMA_VERSION,
       id: `${site.id}-${o.split}-${o.seed}-${o.index}`,
       site: site.id,
@@ -186,7 +186,7 @@ export function generateManageTask(o: GenerateOptions): Task | undefined {
     // The target is the booking as it should end up: its facts recomputed under the new search.
     const resolved = resolveTaskTarget(draft, site, world);
     if ('problem' in resolved) continue;
-    const task: Task = { ...draft, target: { ...recordTarget(resolved.target), travellers, contact: fixture.contact, extras: {} } };
+    const task: BookingTask = { ...draft, target: { ...recordTarget(resolved.target), travellers, contact: fixture.contact, extras: {} } };
     const after = managedState(task, site, world);
     if (typeof after === 'string' || !evaluate(task, after).sr) continue;
     return task;
@@ -195,7 +195,7 @@ export function generateManageTask(o: GenerateOptions): Task | undefined {
 }
 
 /** The fixture as a task target records it (before any change). */
-function recordTargetOf(f: FixtureBooking, site: SiteDefinition, world: World): Task['target'] {
+function recordTargetOf(f: FixtureBooking, site: SiteDefinition, world: World): BookingTask['target'] {
   const detail = site.detail(world, f.params, f.listingId);
   // A fixture holds one of each choice: one ticket of its type where a group takes quantities.
   const counted = (detail?.optionGroups ?? []).filter((g) => g.display === 'quantities' && f.choices[g.id] !== undefined);

@@ -1,6 +1,6 @@
 import type { Rng } from '../core/rng.js';
 import { emptySiteState, NEW_BOOKING, withItems, type Booking, type PriceBreakdown, type SiteEpisodeState } from '../core/schemas/episode-state.js';
-import type { Task } from '../core/schemas/task.js';
+import type { BookingTask } from '../core/schemas/task.js';
 import { selectionAttrs } from '../sites/engine/flow.js';
 import type { Listing, ListingDetail, ChoicePick, SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 import type { Target, TargetPart } from '../sites/kit/task-catalogue.js';
@@ -216,7 +216,7 @@ export function bookedState(t: Target): SiteEpisodeState {
 }
 
 /** A target as a task records it. */
-export function recordTarget(t: Target): Task['target'] {
+export function recordTarget(t: Target): BookingTask['target'] {
   return {
     params: t.params,
     listingId: t.listing.id,
@@ -235,7 +235,7 @@ export function recordTarget(t: Target): Task['target'] {
  * The target a task names, rebuilt from the inventory with exactly its recorded choices,
  * parts, people and add-ons; or why it cannot be (the listing or a choice is gone or sold out).
  */
-export function resolveTaskTarget(task: Task, site: SiteDefinition, world: World): { target: Target } | { problem: string } {
+export function resolveTaskTarget(task: BookingTask, site: SiteDefinition, world: World): { target: Target } | { problem: string } {
   const params = task.target.params;
   const detail = site.detail(world, params, task.target.listingId);
   if (!detail) return { problem: `listing ${task.target.listingId} does not exist for the task's search` };

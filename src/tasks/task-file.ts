@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
-import { TASK_SCHEMA_VERSION, Task } from '../core/schemas/task.js';
+import { BookingTask, QaTask, TASK_SCHEMA_VERSION, isBookingTask, type Task } from '../core/schemas/task.js';
 import { WORLD_VERSION } from '../core/version.js';
 import type { World } from '../world/world.js';
 import { checkFeasible } from './feasibility.js';
@@ -51,7 +51,10 @@ export function parseTaskLines(text: string, source: string): Task[] {
         hint: 'regenerate the file with `webfoundry tasks generate`',
       });
     }
-    const parsed = Task.safeParse(raw);
+    // Parsed against the one kind the line claims, so that an error names the field, not the union.
+    const kind = (raw as { kind?: unknown }).kind;
+    if (kind !== undefined && kind !== 'qa') throw new InvalidInputError(`${source}:${n}: unknown task kind ${JSON.stringify(kind)} (a booking task has no "kind"; a question has "qa")`);
+    const parsed = (kind === 'qa' ? QaTask : BookingTask).safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new InvalidInputError(`${source}:${n}: ${issue.path.join('.') || 'task'}: ${issue.message}`);
@@ -85,6 +88,14 @@ export function loadTasks(nameOrPath: string, options: LoadOptions = {}): Task[]
     });
   }
   return tasks;
+}
+
+/** Loads a file of booking tasks (what the booking teacher, the catalogue checks and decomposition read); a question in it is refused. */
+export function loadBookingTasks(nameOrPath: string, options: LoadOptions = {}): BookingTask[] {
+  const tasks = loadTasks(nameOrPath, options);
+  const qa = tasks.find((t) => !isBookingTask(t));
+  if (qa) throw new InvalidInputError(`${resolveTaskSource(nameOrPath)}: task ${qa.id} is a question (kind "qa"), and this needs booking tasks`, { hint: 'give a file of booking tasks, or split questions into their own file' });
+  return tasks as BookingTask[];
 }
 
 /** Writes tasks as JSONL atomically (temp file then rename). */

@@ -1,4 +1,4 @@
-import type { Task } from '../core/schemas/task.js';
+import type { BookingTask } from '../core/schemas/task.js';
 import { manageRequestOf } from '../tasks/manage-task.js';
 import type { SearchParams, SiteDefinition } from '../sites/engine/site-definition.js';
 import type { World } from '../world/world.js';
@@ -16,11 +16,11 @@ export type CaseDraft = {
     site: string;
     about: string;
     instruction: string;
-    constraints: Task['constraints'];
+    constraints: BookingTask['constraints'];
     episode: ValidityStep[];
     labels: Record<string, { satisfied: null; why: string }>;
     /** A task about an existing booking: the bookings the episode starts with and the one it is about. */
-    manage?: NonNullable<Task['manage']>;
+    manage?: NonNullable<BookingTask['manage']>;
   };
   options: { listing: string; title: string; soldOut: boolean; facts: Record<string, unknown>; groups: Record<string, { choice: string; price: number; soldOut: boolean; facts: Record<string, unknown> }[]> }[];
   /** The options of each later round's own search (the return leg's, a package's flights), by slot. */
@@ -52,7 +52,7 @@ const picksOf = (p: { multi?: Record<string, string[]> | undefined; quantities?:
  * the other cart items and the cart; the account wall (register then sign in, or continue as a
  * guest); the details (a wizard page by page); the review; the card.
  */
-export function targetEpisode(task: Task, site: SiteDefinition): ValidityStep[] {
+export function targetEpisode(task: BookingTask, site: SiteDefinition): ValidityStep[] {
   const t = task.target;
   const rounds = roundSlotsOf(site);
   const hasCart = (site.flow ?? []).some((s) => s.meta?.cart);
@@ -78,7 +78,7 @@ export function targetEpisode(task: Task, site: SiteDefinition): ValidityStep[] 
  * The episode that does what a task about an existing booking asks, through "My bookings": open
  * the list, then cancel the booking, change its traveller names or move it to new dates.
  */
-export function manageEpisode(task: Task, site: SiteDefinition): ValidityStep[] {
+export function manageEpisode(task: BookingTask, site: SiteDefinition): ValidityStep[] {
   const request = manageRequestOf(task, site);
   if (!request) return [];
   const act: ValidityStep =
@@ -90,7 +90,7 @@ export function manageEpisode(task: Task, site: SiteDefinition): ValidityStep[] 
   return [{ do: 'bookings' }, act];
 }
 
-export function draftCase(task: Task, site: SiteDefinition, world: World): CaseDraft {
+export function draftCase(task: BookingTask, site: SiteDefinition, world: World): CaseDraft {
   const t = task.target;
   const episode = task.manage ? manageEpisode(task, site) : targetEpisode(task, site);
   const options = optionsOf(site, world, t.params);

@@ -3,11 +3,11 @@ import { agentFactory } from '../../src/agents/make-agent.js';
 import { makePlan } from '../../src/agents/scripted/plan.js';
 import { runTasks } from '../../src/rollout/run-tasks.js';
 import { siteById } from '../../src/sites/registry.js';
-import { loadTasks } from '../../src/tasks/task-file.js';
+import { loadBookingTasks } from '../../src/tasks/task-file.js';
 import { testWorld, useTestServer } from '../helpers/test-server.js';
 
 const world = testWorld();
-const suite = loadTasks('bookingarena-v0', { world });
+const suite = loadBookingTasks('bookingarena-v0', { world });
 const getServer = useTestServer();
 
 describe('scripted teacher: plan and error model', () => {

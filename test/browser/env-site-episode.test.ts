@@ -4,6 +4,7 @@ import type { EpisodeBackend } from '../../src/browser/env/episode-backend.js';
 import { Rng } from '../../src/core/rng.js';
 import type { Observation } from '../../src/core/schemas/observation.js';
 import { StepResult } from '../../src/core/schemas/step-info.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
 import { siteBackend } from '../../src/rollout/site-backend.js';
 import type { SiteServer } from '../../src/sites/engine/server.js';
 import { sharedBrowser } from '../helpers/browser.js';
@@ -83,6 +84,33 @@ describe('a real episode on SkyHop through the env', () => {
       const chosen = await act(`click('${select}')`);
       expect(obs.url).toContain('/listing/');
       expect(chosen.info.state!.sites.skyhop!.viewedListingId).toEqual(expect.any(String));
+    } finally {
+      await env.close();
+    }
+  });
+
+  it("the agent's messages to the user land in the task site's state, where a question is judged", async () => {
+    const server = getServer();
+    const env = new BrowserEnv({ browser: await sharedBrowser(), backend: backendOf(server) });
+    const question = {
+      id: 'q',
+      site: 'skyhop',
+      kind: 'qa' as const,
+      constraints: [{ id: 'answer', kind: 'answer' as const, phrase: 'the fare', stage: 'answer' as const, answer: { type: 'number' as const, value: 1250, unit: 'EUR' } }],
+    };
+    try {
+      await env.reset({ siteId: 'skyhop', episodeId: 'env-skyhop-reply' });
+      const first = StepResult.parse(await env.step(`send_msg_to_user("about €1,300")`));
+      expect(first.info.state!.sites.skyhop!.replies).toEqual([{ role: 'assistant', text: 'about €1,300', step: 0 }]);
+      expect(evaluate(question, first.info.state).sr).toBe(false);
+      const last = StepResult.parse(await env.step(`stop("€1,250")`));
+      expect(last.done).toBe(true);
+      expect(last.info.state!.sites.skyhop!.replies!.map((r) => r.text)).toEqual(['about €1,300', '€1,250']);
+      expect(evaluate(question, last.info.state)).toMatchObject({ sr: true, csr: 1 });
+      // A new episode starts with no replies.
+      await env.reset({ siteId: 'skyhop', episodeId: 'env-skyhop-reply-2' });
+      const again = StepResult.parse(await env.step('noop(0)'));
+      expect(again.info.state!.sites.skyhop?.replies).toBeUndefined();
     } finally {
       await env.close();
     }

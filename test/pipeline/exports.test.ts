@@ -309,9 +309,9 @@ describe('options', () => {
   });
 
   it('the same rows give the same bytes, in every format, mode and tool setting', () => {
-    for (const format of ['openai', 'sharegpt', 'trl', 'verl', 'jsonl'] as const) {
+    for (const format of ['openai', 'sharegpt', 'trl', 'verl', 'react', 'jsonl'] as const) {
       for (const per of PERS) {
-        for (const toolCalls of format === 'verl' || format === 'jsonl' ? [false] : [false, true]) {
+        for (const toolCalls of format === 'verl' || format === 'jsonl' || format === 'react' ? [false] : [false, true]) {
           const a = run(format, { per, maxObsTokens: 80, toolCalls });
           const b = run(format, { per, maxObsTokens: 80, toolCalls }, structuredClone(ROWS));
           expect(b).toEqual(a);
@@ -375,6 +375,7 @@ describe('datasetCard', () => {
     expect(card('trl')).toContain('assistant_only_loss=True');
     expect(card('verl')).toContain('data.max_prompt_length=');
     expect(card('jsonl')).toContain('DatasetRow');
-    for (const f of ['openai', 'sharegpt', 'trl', 'verl', 'jsonl'] as const) expect(card(f)).toContain('--max-obs-tokens');
+    expect(card('react')).toContain('<tool_response>');
+    for (const f of ['openai', 'sharegpt', 'trl', 'verl', 'react', 'jsonl'] as const) expect(card(f)).toContain('--max-obs-tokens');
   });
 });

@@ -13,7 +13,7 @@ import { pageTypeOfPath } from '../../src/sites/engine/chrome/page-content.js';
 import { searchQueryString } from '../../src/sites/engine/search-query.js';
 import type { SiteDefinition } from '../../src/sites/engine/site-definition.js';
 import { SITES } from '../../src/sites/registry.js';
-import { loadTasks } from '../../src/tasks/task-file.js';
+import { loadBookingTasks } from '../../src/tasks/task-file.js';
 import { sharedBrowser } from '../helpers/browser.js';
 import { testWorld, useTestServer } from '../helpers/test-server.js';
 
@@ -27,7 +27,7 @@ import { testWorld, useTestServer } from '../helpers/test-server.js';
  */
 const getServer = useTestServer({ browser: true });
 const world = testWorld();
-const suite = loadTasks('bookingarena-v0', { world });
+const suite = loadBookingTasks('bookingarena-v0', { world });
 // The sites of bookingarena-v0 (the chrome is one component library: the newer sites carry the same).
 const SUITE_SITES = SITES.filter((s) => suite.some((t) => t.site === s.id));
 const BUDGET = LlmAgentOptions.parse({}).obsBudgetTokens;

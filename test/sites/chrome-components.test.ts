@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptySiteState, SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
-import type { Task } from '../../src/core/schemas/task.js';
+import type { BookingTask } from '../../src/core/schemas/task.js';
 import { chromeContent, listingLinkText, type ChromeKind } from '../../src/sites/engine/chrome/content.js';
 import { chromeTexts } from '../../src/sites/engine/chrome/texts.js';
 import { parseSearch } from '../../src/sites/engine/search-query.js';
 import type { SiteDefinition } from '../../src/sites/engine/site-definition.js';
 import { money } from '../../src/sites/engine/views/format.js';
 import { SITES, buildArenaWorld } from '../../src/sites/registry.js';
-import { loadTasks } from '../../src/tasks/task-file.js';
+import { loadBookingTasks } from '../../src/tasks/task-file.js';
 import { SiteDriver, pageText } from '../../src/validity/site-driver.js';
 import { testWorld, useTestServer } from '../helpers/test-server.js';
 
@@ -20,14 +20,14 @@ import { testWorld, useTestServer } from '../helpers/test-server.js';
  */
 const getServer = useTestServer();
 const world = testWorld();
-const suite = loadTasks('bookingarena-v0', { world });
+const suite = loadBookingTasks('bookingarena-v0', { world });
 // The sites of bookingarena-v0 (the chrome is one component library: the newer sites carry the same).
 const SUITE_SITES = SITES.filter((s) => suite.some((t) => t.site === s.id));
 const FLOW_PAGES = ['home', 'results', 'listing', 'details', 'review', 'confirmation'] as const;
 type FlowPage = (typeof FLOW_PAGES)[number];
 type Pages = Record<FlowPage, string>;
 
-const taskOf = (site: SiteDefinition): Task => suite.find((t) => t.site === site.id)!;
+const taskOf = (site: SiteDefinition): BookingTask => suite.find((t) => t.site === site.id)!;
 
 /** The six page types of one booking, as an episode's browser receives them. */
 async function book(site: SiteDefinition): Promise<{ pages: Pages; driver: SiteDriver }> {

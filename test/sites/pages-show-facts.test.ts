@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { withItems, type Attrs } from '../../src/core/schemas/episode-state.js';
-import type { Task } from '../../src/core/schemas/task.js';
+import type { BookingTask } from '../../src/core/schemas/task.js';
 import { formatFact } from '../../src/sites/engine/fact-rows.js';
 import { SITES, catalogueFor } from '../../src/sites/registry.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
@@ -26,9 +26,9 @@ async function summaryRows(page: Page): Promise<Map<string, { label: string; val
   return new Map(rows.map((r) => [r.field, { label: r.label, value: r.value }]));
 }
 
-function tasksOf(siteId: string): Task[] {
+function tasksOf(siteId: string): BookingTask[] {
   const site = SITES.find((s) => s.id === siteId)!;
-  const out: Task[] = [];
+  const out: BookingTask[] = [];
   for (const difficulty of ['medium', 'hard'] as const) {
     for (let index = 0; out.length < (difficulty === 'medium' ? 2 : 4) && index < 40; index++) {
       const t = generateTask({ site, catalogue: catalogueFor(site.id), world: testWorld(), seed: 21, index, difficulty, split: 'dev' });

@@ -5,7 +5,7 @@ import { SITES } from '../../src/sites/registry.js';
 import { dismissOverlays } from '../../src/demo/walkthrough.js';
 import { sharedBrowser } from '../helpers/browser.js';
 import { stateOf, testWorld, useTestServer } from '../helpers/test-server.js';
-import type { Task } from '../../src/core/schemas/task.js';
+import type { BookingTask } from '../../src/core/schemas/task.js';
 import { FORM_TOKEN } from '../../src/sites/engine/book-token.js';
 import { optionInputName, quantityInputName } from '../../src/sites/engine/flow.js';
 import type { SiteDefinition } from '../../src/sites/engine/site-definition.js';
@@ -107,8 +107,8 @@ describe('invalid submissions are rejected with a visible error and book nothing
  */
 const alerted = (r: Reply) => /role="alert"/.test(r.body);
 
-function sampleTask(site: SiteDefinition): Task {
-  let first: Task | undefined;
+function sampleTask(site: SiteDefinition): BookingTask {
+  let first: BookingTask | undefined;
   for (let index = 0; index < 30; index++) {
     const t = generateTask({ site, catalogue: catalogueFor(site.id), world: testWorld(), seed: 31, index, difficulty: 'hard', split: 'dev' });
     if (!t || t.manage) continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { Task, type Constraint } from '../../src/core/schemas/task.js';
+import { BookingTask, type Constraint } from '../../src/core/schemas/task.js';
 import { checkConstraint } from '../../src/evaluation/check-constraint.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { uniformFacts } from '../../src/evaluation/facts.js';
@@ -32,7 +32,7 @@ for (let i = 0; targets.length < 40 && i < 200; i++) {
 }
 
 /** The target a task was made from, with its own choices, people and add-ons. */
-function targetOf(task: Task): Target {
+function targetOf(task: BookingTask): Target {
   return targetOfTask(task, site, world);
 }
 
@@ -48,7 +48,7 @@ describe('railgo task catalogue', () => {
 
   it('makes valid tasks: schema, 2..8 constraints, unique ids, every key fact, booked last', () => {
     for (const task of tasks) {
-      expect(Task.safeParse(task).success, task.id).toBe(true);
+      expect(BookingTask.safeParse(task).success, task.id).toBe(true);
       expect(task.constraints.length).toBeGreaterThanOrEqual(2);
       expect(task.constraints.length).toBeLessThanOrEqual(8);
       const ids = task.constraints.map((c) => c.id);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { Task, type Constraint } from '../../src/core/schemas/task.js';
+import { BookingTask, type Constraint } from '../../src/core/schemas/task.js';
 import { checkConstraint } from '../../src/evaluation/check-constraint.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
@@ -29,11 +29,11 @@ function targets(n: number, label: string): Target[] {
 }
 
 /** The target a task names, with exactly its room, rate, guest and add-ons. */
-function targetOf(task: Task): Target {
+function targetOf(task: BookingTask): Target {
   return targetOfTask(task, site, world);
 }
 
-let made: Task[] = [];
+let made: BookingTask[] = [];
 
 beforeAll(() => {
   world = buildArenaWorld(1);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { Task, type Constraint } from '../../src/core/schemas/task.js';
+import { BookingTask, type Constraint } from '../../src/core/schemas/task.js';
 import { checkConstraint } from '../../src/evaluation/check-constraint.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
@@ -33,12 +33,12 @@ function targets(n: number, label: string): Target[] {
 }
 
 /** The target a task names, with exactly its options, driver and add-ons. */
-function targetOf(task: Task): Target {
+function targetOf(task: BookingTask): Target {
   return targetOfTask(task, site, world);
 }
 
 /** The searches an agent could run from the instruction: stated times and age, else the form's defaults; a window's edge or the default inside it. */
-function agentSearches(task: Task): SearchParams[] {
+function agentSearches(task: BookingTask): SearchParams[] {
   const p = task.target.params;
   const by = (id: string) => task.constraints.find((c) => c.id === id);
   const options = (id: string, field: 'pickupTime' | 'dropoffTime'): string[] => {
@@ -61,8 +61,8 @@ function agentSearches(task: Task): SearchParams[] {
 }
 
 /** More hard tasks, for superlatives. */
-function hardTasks(n: number): Task[] {
-  const out: Task[] = [];
+function hardTasks(n: number): BookingTask[] {
+  const out: BookingTask[] = [];
   for (let index = 0; index < n; index++) {
     const task = generateTask({ site, catalogue, world, seed: 12, index, difficulty: 'hard', split: 'train' });
     if (task) out.push(task);
@@ -70,7 +70,7 @@ function hardTasks(n: number): Task[] {
   return out;
 }
 
-let made: Task[] = [];
+let made: BookingTask[] = [];
 
 beforeAll(() => {
   world = buildArenaWorld(1);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Constraint, Task } from '../../src/core/schemas/task.js';
+import type { Constraint, BookingTask } from '../../src/core/schemas/task.js';
 import { TASK_SCHEMA_VERSION } from '../../src/core/schemas/task.js';
 import { SITES, catalogueFor } from '../../src/sites/registry.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
@@ -8,7 +8,7 @@ import type { World } from '../../src/world/world.js';
 import { testWorld } from '../helpers/test-server.js';
 
 const base = { stage: 'search' as const };
-const task = (site: string, instruction: string, constraints: Constraint[]): Task => ({
+const task = (site: string, instruction: string, constraints: Constraint[]): BookingTask => ({
   schemaVersion: TASK_SCHEMA_VERSION,
   id: 't',
   site,
@@ -18,7 +18,7 @@ const task = (site: string, instruction: string, constraints: Constraint[]): Tas
   metadata: { seed: 1, worldSeed: 1, worldVersion: 1, difficulty: 'easy', split: 'train', templateIds: [] },
 });
 const booked: Constraint = { id: 'booked', kind: 'booked', stage: 'booking', phrase: 'Complete the booking.' };
-const rules = (t: Task): LintRule[] => [...new Set(lintTask(t).map((f) => f.rule))].sort();
+const rules = (t: BookingTask): LintRule[] => [...new Set(lintTask(t).map((f) => f.rule))].sort();
 
 describe('the instruction linter, on the garbled instructions the generator once made', () => {
   it('flags an imperative glued where a noun belongs ("Don\'t add choose your seats.")', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ScriptedTeacher } from '../../src/agents/scripted/scripted-teacher.js';
 import { BrowserEnv } from '../../src/browser/env/browser-env.js';
 import type { Booking } from '../../src/core/schemas/episode-state.js';
-import { Task } from '../../src/core/schemas/task.js';
+import { Task, type BookingTask } from '../../src/core/schemas/task.js';
 import { cancelBooking, cancellationTerms, changeDates, paramsOfBooking } from '../../src/sites/engine/manage-actions.js';
 import type { SiteDefinition } from '../../src/sites/engine/site-definition.js';
 import { runEpisode } from '../../src/rollout/run-episode.js';
@@ -28,8 +28,8 @@ const ok = <T,>(x: T | string): T => {
 };
 
 /** The first manage task of each action, drawn as the batch draws them. */
-function byAction(site: SiteDefinition): Map<ManageRequest['action'], Task> {
-  const out = new Map<ManageRequest['action'], Task>();
+function byAction(site: SiteDefinition): Map<ManageRequest['action'], BookingTask> {
+  const out = new Map<ManageRequest['action'], BookingTask>();
   for (let index = 0; index < 400 && out.size < 3; index++) {
     const t = generateManageTask({ site, catalogue: catalogueFor(site.id), world, seed: 5, index, difficulty: (['easy', 'medium', 'hard'] as const)[index % 3]!, split: 'dev' });
     const a = t && manageRequestOf(t, site)?.action;

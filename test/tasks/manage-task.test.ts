@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ScriptedTeacher } from '../../src/agents/scripted/scripted-teacher.js';
 import { BrowserEnv } from '../../src/browser/env/browser-env.js';
 import type { Booking, SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
-import { Task } from '../../src/core/schemas/task.js';
+import { BookingTask } from '../../src/core/schemas/task.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { cancelBooking, changeDates, changeTravellers, paramsOfBooking } from '../../src/sites/engine/manage-actions.js';
 import { runEpisode } from '../../src/rollout/run-episode.js';
@@ -24,7 +24,7 @@ const ofAction = (a: 'cancel' | 'dates' | 'travellers') => tasks.find((t) => man
 const getServer = useTestServer({ browser: true });
 
 /** The site's state with the task's fixtures, the subject replaced by what `change` makes of it. */
-function stateWith(task: Task, change: (subject: Booking, all: Booking[]) => Booking[]): SiteEpisodeState {
+function stateWith(task: BookingTask, change: (subject: Booking, all: Booking[]) => Booking[]): SiteEpisodeState {
   const bookings = fixtureBookings(task, site, world);
   if (typeof bookings === 'string') throw new Error(bookings);
   const subject = bookings.find((b) => b.reference === task.manage!.subject)!;
@@ -35,14 +35,14 @@ const ok = <T,>(x: T | string): T => {
   return x;
 };
 const replace = (all: Booking[], b: Booking) => all.map((x) => (x.reference === b.reference ? b : x));
-const verdict = (task: Task, state: SiteEpisodeState, id: string) => evaluate(task, state).verdicts.find((v) => v.id === id)!.satisfied;
+const verdict = (task: BookingTask, state: SiteEpisodeState, id: string) => evaluate(task, state).verdicts.find((v) => v.id === id)!.satisfied;
 
 describe('tasks about a booking the user already has', () => {
   it('are drawn on a site with a manage policy: every fifth task, each action, valid and feasible, the subject among the fixtures', () => {
     for (const b of batches) expect(b.filter((t) => t.manage).length).toBe(12);
     expect(new Set(tasks.map((t) => manageRequestOf(t, site)!.action))).toEqual(new Set(['cancel', 'dates', 'travellers']));
     for (const t of tasks) {
-      expect(Task.safeParse(t).success).toBe(true);
+      expect(BookingTask.safeParse(t).success).toBe(true);
       expect(checkFeasible(t, world)).toBeUndefined();
       expect(t.manage!.fixtures.map((f) => f.reference)).toContain(t.manage!.subject);
       // The instruction names the booking by its reference, as a customer quoting it would.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../../src/core/schemas/task.js';
+import type { BookingTask } from '../../src/core/schemas/task.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import type { ChoicePick, SearchParams, SiteDefinition } from '../../src/sites/engine/site-definition.js';
 import { catalogueFor, siteById } from '../../src/sites/registry.js';
@@ -70,7 +70,7 @@ function optionCount(site: SiteDefinition, searches: readonly SearchParams[]): n
   return n;
 }
 
-function proveAgain(task: Task, site: SiteDefinition, w: World): void {
+function proveAgain(task: BookingTask, site: SiteDefinition, w: World): void {
   const sup = task.constraints.find((c) => c.kind === 'superlative');
   if (!sup || sup.kind !== 'superlative') throw new Error('no superlative');
   const scope = { id: 'scope', site: site.id, constraints: task.constraints.filter((c) => sup.scope.includes(c.id)) };
@@ -106,8 +106,8 @@ function proveAgain(task: Task, site: SiteDefinition, w: World): void {
 }
 
 /** Superlative tasks of the site (medium and hard, several seeds), at most `limit` options each. */
-function superlativeTasks(site: SiteDefinition, limit: number, want: number): Task[] {
-  const out: Task[] = [];
+function superlativeTasks(site: SiteDefinition, limit: number, want: number): BookingTask[] {
+  const out: BookingTask[] = [];
   for (const seed of [7, 8, 9, 10]) {
     for (const difficulty of ['medium', 'hard'] as const) {
       for (let index = 0; index < 20 && out.length < want; index++) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../../src/core/schemas/task.js';
+import type { BookingTask as Task } from '../../src/core/schemas/task.js';
 import { TEST_CARDS } from '../../src/sites/engine/steps/payment.js';
 import { catalogueFor, SITES, siteById } from '../../src/sites/registry.js';
 import { generateTask } from '../../src/tasks/generate-task.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../../src/core/schemas/task.js';
+import type { BookingTask as Task } from '../../src/core/schemas/task.js';
 import { catalogueFor, siteById } from '../../src/sites/registry.js';
 import { generateManageTask, manageRequestOf } from '../../src/tasks/manage-task.js';
 import { draftCase, manageEpisode } from '../../src/validity/draft-case.js';

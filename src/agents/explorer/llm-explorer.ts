@@ -1,4 +1,4 @@
-import type { Task } from '../../core/schemas/task.js';
+import type { BookingTask } from '../../core/schemas/task.js';
 import type { ModelProvider } from '../../models/provider.js';
 import { siteById } from '../../sites/registry.js';
 import type { World } from '../../world/world.js';
@@ -24,7 +24,7 @@ export function explorationObjective(siteName: string, persona: Persona, summari
 export class LlmExplorer implements Explorer {
   readonly name = 'llm-explorer';
   private agent: LlmAgent;
-  private task: Task | undefined;
+  private task: BookingTask | undefined;
   private persona: Persona | undefined;
   private siteName = '';
 
@@ -47,7 +47,7 @@ export class LlmExplorer implements Explorer {
 
   async act({ observation, history, summaries }: ExplorerInput): Promise<Decision> {
     if (!this.task || !this.persona) throw new Error('LlmExplorer.act before begin');
-    const task: Task = { ...this.task, instruction: explorationObjective(this.siteName, this.persona, summaries) };
+    const task: BookingTask = { ...this.task, instruction: explorationObjective(this.siteName, this.persona, summaries) };
     return this.agent.act({ task, observation, history });
   }
 }

@@ -1,7 +1,7 @@
 import { formatAction } from '../../browser/actions/format-action.js';
 import { Rng } from '../../core/rng.js';
 import type { Action } from '../../core/schemas/action.js';
-import type { Task } from '../../core/schemas/task.js';
+import type { BookingTask } from '../../core/schemas/task.js';
 import { catalogueFor, siteById } from '../../sites/registry.js';
 import { generateTask } from '../../tasks/generate-task.js';
 import type { World } from '../../world/world.js';
@@ -37,7 +37,7 @@ const CLICKABLE = new Set(['link', 'button', 'checkbox', 'radio', 'tab']);
 export class ScriptedExplorer implements Explorer {
   readonly name = 'scripted-explorer';
   private teacher: ScriptedTeacher;
-  private intent: Task | undefined;
+  private intent: BookingTask | undefined;
   private rng = new Rng('explorer');
   private abandonAt = MAX_STEPS;
   private steps = 0;
@@ -48,13 +48,13 @@ export class ScriptedExplorer implements Explorer {
     /** Chance of a wandering action at each step. */
     private readonly wander = 0.1,
     /** The intent to pursue (else one is drawn from the episode seed with `explorerIntent`). */
-    private readonly givenIntent?: Task,
+    private readonly givenIntent?: BookingTask,
   ) {
     this.teacher = new ScriptedTeacher(world, noise);
   }
 
   /** The private intent of the current episode (tests and provenance; never the label). */
-  get currentIntent(): Task | undefined {
+  get currentIntent(): BookingTask | undefined {
     return this.intent;
   }
 
@@ -86,7 +86,7 @@ export class ScriptedExplorer implements Explorer {
 }
 
 /** The private intent of an exploration: a task the generator draws from the seed. */
-export function explorerIntent(siteId: string, world: World, seed: number): Task {
+export function explorerIntent(siteId: string, world: World, seed: number): BookingTask {
   const site = siteById(siteId);
   const rng = new Rng(`intent/${siteId}/${seed}`);
   for (let index = 0; index < 50; index++) {
@@ -98,7 +98,7 @@ export function explorerIntent(siteId: string, world: World, seed: number): Task
 }
 
 /** The intent with the persona's name and email wherever the booker's own details go. */
-function withPersona(task: Task, p: Persona): Task {
+function withPersona(task: BookingTask, p: Persona): BookingTask {
   const travellers = task.target.travellers.map((t, i) => (i === 0 ? { ...t, ...('firstName' in t ? { firstName: p.firstName } : {}), ...('lastName' in t ? { lastName: p.lastName } : {}) } : t));
   const contact = 'email' in task.target.contact ? { ...task.target.contact, email: p.email } : task.target.contact;
   const constraints = task.constraints.map((c) => {

@@ -1,5 +1,6 @@
 import { describeActionSpace } from '../../browser/actions/index.js';
 import { todayText } from '../../core/dates.js';
+import { isQaTask } from '../../core/schemas/task.js';
 import type { ChatMessage } from '../../models/provider.js';
 import type { PolicyInput } from '../policy.js';
 import { historyText } from './history.js';
@@ -14,6 +15,12 @@ const TOOL_FORMAT = `Reply with a short thought about what you see and what is l
 
 /** The reply format, in the mode the agent runs in (repeated at the end of every prompt). */
 export const replyFormat = (o: Pick<LlmAgentOptions, 'toolCalls'>): string => (o.toolCalls ? TOOL_FORMAT : TEXT_FORMAT);
+
+/**
+ * Said of a question (a task of kind "qa") after its text: nothing is booked, the reply is the
+ * answer. Booking tasks' prompts are unchanged (their cached replies stay valid).
+ */
+const QUESTION_NOTE = 'This task is a question, not a booking: find the answer by searching and reading pages (follow links between sites as needed), then give it with stop("<the answer>"). Your last message is graded against the one right answer.';
 
 /** What the agent is, what it can do, and how to answer. */
 export function systemPrompt(o: Pick<LlmAgentOptions, 'toolCalls'>): string {
@@ -32,7 +39,7 @@ export function systemPrompt(o: Pick<LlmAgentOptions, 'toolCalls'>): string {
 /** One turn's user message: task, history, current observation, then the format reminder. */
 export function userPrompt(input: PolicyInput, o: LlmAgentOptions): string {
   return [
-    `# Task\n${input.task.instruction}\n\nToday is ${todayText()}.`,
+    `# Task\n${input.task.instruction}${isQaTask(input.task) ? `\n\n${QUESTION_NOTE}` : ''}\n\nToday is ${todayText()}.`,
     `# Previous steps\n${historyText(input.history, o.historySteps, input.observation.url)}`,
     `# Current page\n${observationText(input.observation, o.obsBudgetTokens)}`,
     `# Your reply\n${replyFormat(o)}`,

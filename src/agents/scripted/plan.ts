@@ -2,7 +2,7 @@ import { manageRequestOf } from '../../tasks/manage-task.js';
 import { addDays, inHorizon } from '../../core/dates.js';
 import { Rng } from '../../core/rng.js';
 import type { Person } from '../../core/schemas/episode-state.js';
-import type { Task } from '../../core/schemas/task.js';
+import type { BookingTask } from '../../core/schemas/task.js';
 import { applySort } from '../../sites/engine/results.js';
 import type { Listing, SearchParams, SiteDefinition } from '../../sites/engine/site-definition.js';
 import { recordPicks } from '../../tasks/picks.js';
@@ -35,8 +35,8 @@ export type ManagePlan = {
 export type Plan = PlanLeg & {
   /** The booking's further parts, by slot (a return leg, a package's hotel). */
   items: (PlanLeg & { slot: string })[];
-  account?: Task['target']['account'];
-  card?: Task['target']['card'];
+  account?: BookingTask['target']['account'];
+  card?: BookingTask['target']['card'];
   /** A task about an existing booking: what to change on it (nothing is booked). */
   manage?: ManagePlan;
   travellers: Person[];
@@ -83,7 +83,7 @@ function bookable(site: SiteDefinition, world: World, params: SearchParams): Lis
 }
 
 /** What a manage task asks (`tasks/manage-task.ts`). */
-export function managePlanOf(task: Task, site: SiteDefinition): ManagePlan | undefined {
+export function managePlanOf(task: BookingTask, site: SiteDefinition): ManagePlan | undefined {
   return manageRequestOf(task, site);
 }
 
@@ -119,7 +119,7 @@ function legFor(site: SiteDefinition, world: World, params: SearchParams, listin
   return { params, listingId: listing.id, ...rec };
 }
 
-export function makePlan(task: Task, site: SiteDefinition, world: World, noise: number, episodeSeed: number): Plan {
+export function makePlan(task: BookingTask, site: SiteDefinition, world: World, noise: number, episodeSeed: number): Plan {
   const rng = new Rng(`teacher/${task.id}/${episodeSeed}`);
   const t = task.target;
   const manage = managePlanOf(task, site);

@@ -1,7 +1,8 @@
 import { formatAction } from '../../browser/actions/format-action.js';
 import type { Action } from '../../core/schemas/action.js';
 import type { Observation } from '../../core/schemas/observation.js';
-import type { Task } from '../../core/schemas/task.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { isBookingTask, type Task } from '../../core/schemas/task.js';
 import { applySort } from '../../sites/engine/results.js';
 import { selectLinkName } from '../../sites/engine/views/results-page.js';
 import { LOAD_MORE, SHOW_MORE } from '../../sites/engine/views/results/reveal.js';
@@ -52,6 +53,7 @@ export class ScriptedTeacher implements Policy {
   ) {}
 
   begin(task: Task, episodeSeed: number): void {
+    if (!isBookingTask(task)) throw new InvalidInputError(`the scripted teacher books; task ${task.id} is a question (kind "qa")`, { hint: 'run questions with an LLM agent or the random agent' });
     this.site = siteById(task.site);
     this.plan = makePlan(task, this.site, this.world, this.noise, episodeSeed);
     this.steps = 0;

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EnvironmentError } from '../../core/errors.js';
 import { logger } from '../../core/logger.js';
 import type { Action } from '../../core/schemas/action.js';
+import { emptySiteState, type EpisodeState, type Reply } from '../../core/schemas/episode-state.js';
 import { OBSERVATION_SCHEMA_VERSION, type Observation, type TabInfo } from '../../core/schemas/observation.js';
 import type { BlockedRequest, StepInfo, StepResult, StepTimings } from '../../core/schemas/step-info.js';
 import { ActionError } from '../execute/action-error.js';
@@ -52,6 +53,8 @@ export class EpisodeSession {
   watch = new CrashWatch();
   readonly history: StepRecord[] = [];
   readonly blocked: BlockedRequest[] = [];
+  /** What the agent told the user in this episode (BrowserGym's chat messages), in order. */
+  readonly replies: Reply[] = [];
   id: string | undefined;
   siteId: string | undefined;
   done = false;
@@ -119,6 +122,7 @@ export class EpisodeSession {
     this.watch = new CrashWatch();
     this.history.length = 0;
     this.blocked.length = 0;
+    this.replies.length = 0;
     this.blockedEvents.length = 0;
     this.blockedReported = 0;
     this.done = false;
@@ -213,6 +217,7 @@ export class EpisodeSession {
       mark = s.mark;
       tSettle = performance.now();
       if (outcome.done) this.done = true;
+      if (error === undefined) this.recordReply(action, this.history.length);
       const blocked = this.blockedNavigation(blockedBefore);
       if (blocked) error = error === undefined || /blocked|refused/.test(error) ? blocked : `${blocked}; ${error}`;
     }
@@ -220,7 +225,7 @@ export class EpisodeSession {
     if (error !== undefined) error = plainText(error);
     const observation = await this.buildObservation(error ?? null, mark);
     const tObserve = performance.now();
-    const state = backend && this.id && this.siteId ? await backend.snapshot(this.id) : undefined;
+    const state = backend && this.id && this.siteId ? withReplies(await backend.snapshot(this.id), this.siteId, this.replies) : undefined;
     if (backend && this.id && this.siteId && !state) {
       throw new EnvironmentError(`the site server no longer knows episode "${this.id}": its state is lost`, { hint: 'the server was restarted, or the episode was deleted or evicted' });
     }
@@ -238,6 +243,13 @@ export class EpisodeSession {
     if (outcome.message !== undefined) info.message = outcome.message;
     this.history.push({ action, input: typeof input === 'string' ? input : JSON.stringify(input), ...(error === undefined ? {} : { error }), timings });
     return { observation, done: this.done, info };
+  }
+
+  /** A message to the user joins the episode's chat: stop's answer and send_msg_to_user's text as the assistant's, report_infeasible's reason as giving up. */
+  private recordReply(action: Action, step: number): void {
+    if (action.type === 'send_msg_to_user') this.replies.push({ role: 'assistant', text: action.text, step });
+    else if (action.type === 'stop' && action.answer !== undefined) this.replies.push({ role: 'assistant', text: action.answer, step });
+    else if (action.type === 'report_infeasible') this.replies.push({ role: 'infeasible', text: action.reason, step });
   }
 
   /** A fresh observation of the active tab without acting. */
@@ -429,4 +441,15 @@ export class EpisodeSession {
     if (isClosedError(err) && !this.closing) return;
     throw err;
   }
+}
+
+/**
+ * The snapshot with the episode's replies on the site it started on (the task's site), where
+ * evaluation reads a question's answer. The site server never sees them: BrowserGym keeps the
+ * chat in the env too.
+ */
+function withReplies(state: EpisodeState | undefined, siteId: string, replies: readonly Reply[]): EpisodeState | undefined {
+  if (!state || replies.length === 0) return state;
+  const site = state.sites[siteId] ?? emptySiteState(siteId);
+  return { ...state, sites: { ...state.sites, [siteId]: { ...site, replies: [...replies] } } };
 }

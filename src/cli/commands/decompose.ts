@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.js';
-import type { Task } from '../../core/schemas/task.js';
+import type { BookingTask as Task } from '../../core/schemas/task.js';
 import { createProvider } from '../../models/config.js';
 import type { ModelProvider } from '../../models/provider.js';
 import { decomposeWithModel } from '../../pipeline/decompose/llm-decompose.js';
@@ -11,7 +11,7 @@ import { agreementKey, type Decomposed, type Decomposition } from '../../tasks/d
 import { decomposeWithPhraseBook } from '../../tasks/decompose/phrase-book.js';
 import { siteSchema } from '../../tasks/decompose/site-schema.js';
 import { taskFromDecomposition } from '../../tasks/decompose/to-task.js';
-import { loadTasks, writeTasks } from '../../tasks/task-file.js';
+import { loadBookingTasks, writeTasks } from '../../tasks/task-file.js';
 import type { World } from '../../world/world.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseIntOption, printJson, table } from '../output.js';
@@ -71,7 +71,7 @@ export function registerDecompose(tasks: Command): void {
       if (opts.json) return printJson(d);
       return print(d);
     }
-    if (opts.measure !== undefined) return measure(loadTasks(opts.measure).filter((t) => !opts.site || t.site === opts.site).slice(0, opts.limit), decompose, Boolean(opts.json));
+    if (opts.measure !== undefined) return measure(loadBookingTasks(opts.measure).filter((t) => !opts.site || t.site === opts.site).slice(0, opts.limit), decompose, Boolean(opts.json));
 
     const items = readInstructions(opts.file!, opts.site);
     const progressFile = opts.out ? `${opts.out}.progress.jsonl` : undefined;

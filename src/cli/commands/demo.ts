@@ -88,7 +88,7 @@ export function registerDemo(program: Command): void {
 
       const exportsDir = join(opts.out, 'exports');
       const written: string[] = [];
-      for (const format of ['openai', 'sharegpt', 'trl', 'verl', 'jsonl'] as const) {
+      for (const format of ['openai', 'sharegpt', 'trl', 'verl', 'react', 'jsonl'] as const) {
         const dir = join(exportsDir, format);
         const r = await exportWithCard(rows, format, { per: 'trajectory' });
         writeExport(dir, r.files);

@@ -17,7 +17,8 @@ export function registerEnvServer(program: Command): void {
       const t0 = performance.now();
       // Loaded on use: the server's modules (zod-openapi, the task index) cost every other command start-up time.
       const { startEnvServer } = await import('../../env-server/env-server.js');
-      const server = await startEnvServer({ port: opts.port, host: opts.host, parallel: opts.parallel, worldSeed: opts.seed, taskSources: opts.tasks, idleTimeoutMs: opts.idleTimeout * 1000 });
+      const { knowledgeOrigins } = await import('../../knowledge/index.js');
+      const server = await startEnvServer({ port: opts.port, host: opts.host, parallel: opts.parallel, worldSeed: opts.seed, taskSources: opts.tasks, idleTimeoutMs: opts.idleTimeout * 1000, questionOrigins: knowledgeOrigins() });
       const ms = Math.round(performance.now() - t0);
       process.stdout.write(
         `${table(['source', 'tasks'], server.tasks.sources.map((s) => [s.name, s.tasks.length]))}\n` +

@@ -13,7 +13,7 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('write a run\'s dataset in a trainer\'s format (openai | sharegpt | trl | verl | jsonl) with a dataset card (README.md)')
     .requiredOption('--run <dir>', 'run directory (from generate)')
-    .requiredOption('--format <format>', 'openai | sharegpt | trl | verl | jsonl')
+    .requiredOption('--format <format>', 'openai | sharegpt | trl | verl | react | jsonl')
     .requiredOption('--out <dir>', 'output directory')
     .option('--per <unit>', 'step (one example per step, NNetNav style) | trajectory (one conversation per row)', 'trajectory')
     .option('--max-obs-tokens <n>', 'cut each observation to about N tokens (characters / 4), at a line boundary', parseIntOption('--max-obs-tokens', 1))

@@ -7,6 +7,8 @@ import { agentFactory, agentInfo, type LlmSetup } from '../../agents/make-agent.
 import { localRunner } from '../../rollout/episode-runner.js';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
+import { isQaTask } from '../../core/schemas/task.js';
+import { knowledgeOrigins } from '../../knowledge/index.js';
 import type { Trajectory } from '../../core/schemas/trajectory.js';
 import { fileScreenshotKeeper, parseScreenshotKind, screenshotOption } from '../../rollout/screenshots.js';
 import { summarize, type RunSummary } from '../../rollout/summarize.js';
@@ -61,6 +63,10 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
   if (opts.site) tasks = tasks.filter((t) => t.site === opts.site);
   if (opts.limit !== undefined) tasks = tasks.slice(0, opts.limit);
   if (tasks.length === 0) throw new InvalidInputError('no tasks to run', { hint: 'check --tasks, --site and --limit' });
+  if (opts.agent === 'scripted' && tasks.some(isQaTask)) {
+    throw new InvalidInputError('the scripted teacher books; these tasks include questions (kind "qa")', { hint: 'run questions with --agent llm or --agent random' });
+  }
+  if (opts.queue && tasks.some(isQaTask)) throw new InvalidInputError('questions do not run on --queue yet: its workers serve the booking sites only', { hint: 'run questions without --queue' });
   const llm: LlmSetup | undefined = opts.agent === 'llm' ? resolveLlm(opts) : undefined;
   const agent = { world, noise: opts.noise, ...(llm ? { llm } : {}) };
   agentFactory(opts.agent, agent); // an unknown agent or a missing model fails here, before anything starts
@@ -85,7 +91,8 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
   }
   const runner =
     queued ??
-    localRunner({ parallel: opts.parallel, world, ...(screenshots ? { env: { screenshot: screenshotOption(screenshots) } } : {}), ...(screenshots && opts.out ? { keepScreenshot: fileScreenshotKeeper(opts.out) } : {}) });
+    // Questions start on the search engine and are researched on the guide: serve the knowledge web with them.
+    localRunner({ parallel: opts.parallel, world, ...(tasks.some(isQaTask) ? { origins: knowledgeOrigins() } : {}), ...(screenshots ? { env: { screenshot: screenshotOption(screenshots) } } : {}), ...(screenshots && opts.out ? { keepScreenshot: fileScreenshotKeeper(opts.out) } : {}) });
   progress = episodeProgress(tasks.length);
   const trajDir = opts.out ? join(opts.out, 'trajectories') : undefined;
   const t0 = performance.now();

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.js';
-import { Split, type Task } from '../../core/schemas/task.js';
+import type { AnswerSpec } from '../../core/schemas/answer.js';
+import { Split, isBookingTask, isQaTask, type Task } from '../../core/schemas/task.js';
 import { SITES, catalogueFor, loadArenaWorld, siteById } from '../../sites/registry.js';
 import { generateTasks } from '../../tasks/generate-batch.js';
 import { generateTask } from '../../tasks/generate-task.js';
@@ -9,6 +10,7 @@ import { lintTask } from '../../tasks/lint-instruction.js';
 import { SUITES, loadTasks, writeTasks } from '../../tasks/task-file.js';
 import { taskSignature } from '../../tasks/task-signature.js';
 import { registerDecompose } from './decompose.js';
+import { generateQaCommand } from './tasks-qa.js';
 import { parseIntOption, printJson, table } from '../output.js';
 
 function summary(tasks: readonly Task[]): (string | number)[][] {
@@ -31,19 +33,31 @@ export function registerTasks(program: Command): void {
 
   tasks
     .command('generate')
-    .description('generate N feasible tasks per site, deterministic by seed')
-    .option('--site <id>', 'one site')
-    .option('--all', 'every site')
-    .requiredOption('--count <n>', 'tasks per site', parseIntOption('--count', 1, 100_000))
+    .description('generate N feasible tasks per site (--kind booking), or N questions over the world (--kind qa --method crawl|e2h|kg); deterministic by seed')
+    .option('--kind <kind>', 'booking | qa', 'booking')
+    .option('--site <id>', 'booking: one site')
+    .option('--all', 'booking: every site')
+    .option('--method <m>', 'qa: crawl (questions from a crawl of the guide), e2h (easy-to-hard rewrites), kg (knowledge-graph walks with obfuscation)')
+    .option('--level <l>', 'qa: WebSailor level 1, 2 or 3 for every question (default: 1, 2, 3 in turn)')
+    .option('--rounds <n>', 'qa e2h: replacement rounds (difficulty) for every question', parseIntOption('--rounds', 0, 8))
+    .option('--max-pages <n>', 'qa crawl: pages crawled at most', parseIntOption('--max-pages', 1, 100_000), 400)
+    .option('--origin <url>', 'qa crawl: crawl this running guide instead of starting a server')
+    .requiredOption('--count <n>', 'tasks per site (booking) or questions (qa)', parseIntOption('--count', 1, 100_000))
     .option('--seed <s>', 'generation seed', parseIntOption('--seed'), 1)
     .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), 1)
     .option('--split <split>', 'train | dev | test', 'train')
     .requiredOption('--out <file>', 'output JSONL file')
     .option('--json', 'print the summary as JSON')
-    .action((opts: { site?: string; all?: boolean; count: number; seed: number; worldSeed: number; split: string; out: string; json?: boolean }) => {
-      if (!opts.site === !opts.all) throw new InvalidInputError('give exactly one of --site ID or --all');
+    .action(async (opts: { kind: string; site?: string; all?: boolean; method?: string; level?: string; rounds?: number; maxPages: number; origin?: string; count: number; seed: number; worldSeed: number; split: string; out: string; json?: boolean }) => {
       const split = Split.safeParse(opts.split);
       if (!split.success) throw new InvalidInputError(`--split must be train, dev or test, got "${opts.split}"`);
+      if (opts.kind === 'qa') {
+        if (opts.site || opts.all) throw new InvalidInputError('--site and --all are for booking tasks: a question may span every site', { hint: 'drop them with --kind qa' });
+        return generateQaCommand({ ...opts, split: split.data });
+      }
+      if (opts.kind !== 'booking') throw new InvalidInputError(`--kind must be booking or qa, got "${opts.kind}"`);
+      if (opts.method !== undefined) throw new InvalidInputError('--method is for --kind qa');
+      if (!opts.site === !opts.all) throw new InvalidInputError('give exactly one of --site ID or --all');
       const sites = opts.all ? SITES : [siteById(opts.site!)];
       const { world } = loadArenaWorld(opts.worldSeed);
       // Train and dev tasks never coincide with a held-out test task.
@@ -93,7 +107,7 @@ export function registerTasks(program: Command): void {
           }
         }
       }
-      const findings = linted.flatMap((t) => lintTask(t).map((f) => ({ task: t.id, site: t.site, ...f, instruction: t.instruction })));
+      const findings = linted.filter(isBookingTask).flatMap((t) => lintTask(t).map((f) => ({ task: t.id, site: t.site, ...f, instruction: t.instruction })));
       if (opts.json) printJson({ tasks: linted.length, findings });
       else {
         const bySite = SITES.map((s) => [s.id, linted.filter((t) => t.site === s.id).length, findings.filter((f) => f.site === s.id).length]).filter((r) => Number(r[1]) > 0);
@@ -117,8 +131,18 @@ export function registerTasks(program: Command): void {
       const shown = loadTasks(source).filter((t) => !opts.site || t.site === opts.site).slice(0, opts.limit);
       if (opts.json) return printJson(shown);
       for (const t of shown) {
-        process.stdout.write(`\n${t.id} [${t.metadata.difficulty}]\n  ${t.instruction}\n`);
-        for (const c of t.constraints) process.stdout.write(`    - ${c.id} (${c.kind}, ${c.stage}): ${c.phrase}\n`);
+        const qa = isQaTask(t) ? ` ${t.qa.method}, level ${t.qa.level}, ${t.qa.hops} hops` : '';
+        process.stdout.write(`\n${t.id} [${t.metadata.difficulty}${qa}]\n  ${t.instruction}\n`);
+        for (const c of t.constraints) process.stdout.write(`    - ${c.id} (${c.kind}, ${c.stage}): ${c.phrase}${c.kind === 'answer' ? ` = ${answerText(c.answer)}` : ''}\n`);
+        if (isQaTask(t)) process.stdout.write(`    proof: ${t.qa.proof.map((p) => `${p.site}${p.path}`).join(' ')}\n`);
       }
     });
+}
+
+/** An answer as a person would read it in a listing. */
+function answerText(a: AnswerSpec): string {
+  if (a.type === 'set') return `{${a.members.map((m) => m.value).join(', ')}}`;
+  if (a.type === 'number') return `${a.value}${a.unit ? ` ${a.unit}` : ''}${a.tolerance ? ` ± ${a.tolerance}` : ''}`;
+  if (a.type === 'string' && a.aliases?.length) return `${a.value} (or ${a.aliases.join(', ')})`;
+  return String(a.value);
 }

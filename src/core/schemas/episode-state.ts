@@ -159,6 +159,14 @@ export const PaymentAttempt = z.strictObject({
 });
 export type PaymentAttempt = z.infer<typeof PaymentAttempt>;
 
+/**
+ * What the agent told the user (BrowserGym's chat): `assistant` for `send_msg_to_user(text)` and
+ * `stop(answer)`, `infeasible` for `report_infeasible(reason)`. As in BrowserGym's WebArena
+ * tasks, the last message is the reply: an answer, or none when it is `infeasible`.
+ */
+export const Reply = z.strictObject({ role: z.enum(['assistant', 'infeasible']), text: z.string(), step: z.number().int().min(0) });
+export type Reply = z.infer<typeof Reply>;
+
 export const SiteEpisodeState = z.strictObject({
   siteId: z.string(),
   search: SearchState.nullable(),
@@ -173,6 +181,12 @@ export const SiteEpisodeState = z.strictObject({
   bookings: z.array(Booking),
   /** Requests this episode has made to the site. */
   requests: z.number().int(),
+  /**
+   * The agent's messages to the user, on the site the episode started on (the task's site): the
+   * browser runtime records them (they never reach a site server), so that evaluation reads a
+   * question's reply from the same snapshot as a booking. Absent in snapshots without any.
+   */
+  replies: z.array(Reply).optional(),
 });
 export type SiteEpisodeState = z.infer<typeof SiteEpisodeState>;
 

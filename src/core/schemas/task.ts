@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnswerConstraint, QaInfo } from './answer.js';
 import { Attrs } from './episode-state.js';
 
 /**
@@ -6,6 +7,8 @@ import { Attrs } from './episode-state.js';
  * checked on the date booked; price bounds on what the user pays); superlatives accept every
  * option that reaches the best value among those that fit (no single listing id); `booked`
  * means exactly one booking. Version 1 files are refused: their scores are not comparable.
+ * Information-seeking tasks (`kind: "qa"`) were added to version 2 without changing booking
+ * tasks: every version-2 file written before them still reads the same.
  */
 export const TASK_SCHEMA_VERSION = 2;
 
@@ -143,7 +146,19 @@ export const FixtureBooking = z.strictObject({
 });
 export type FixtureBooking = z.infer<typeof FixtureBooking>;
 
-export const Task = z.strictObject({
+const Metadata = z.strictObject({
+  seed: z.number().int(),
+  worldSeed: z.number().int(),
+  worldVersion: z.number().int(),
+  difficulty: Difficulty,
+  split: Split,
+  templateIds: z.array(z.string()),
+  /** Set when the task was relabeled in hindsight from another. */
+  derivedFrom: z.string().optional(),
+});
+
+/** A task that books (or manages a booking) on one site: judged on what the episode booked. */
+export const BookingTask = z.strictObject({
   schemaVersion: z.literal(TASK_SCHEMA_VERSION),
   id: z.string().min(1),
   site: z.string().min(1),
@@ -155,15 +170,33 @@ export const Task = z.strictObject({
    * one the task is about (its constraints are judged on it as it stands after the episode).
    */
   manage: z.strictObject({ fixtures: z.array(FixtureBooking).min(1), subject: z.string() }).optional(),
-  metadata: z.strictObject({
-    seed: z.number().int(),
-    worldSeed: z.number().int(),
-    worldVersion: z.number().int(),
-    difficulty: Difficulty,
-    split: Split,
-    templateIds: z.array(z.string()),
-    /** Set when the task was relabeled in hindsight from another. */
-    derivedFrom: z.string().optional(),
-  }),
+  metadata: Metadata,
 });
+export type BookingTask = z.infer<typeof BookingTask>;
+
+/**
+ * An information-seeking question (crawlQA, e2hQA, knowledge-graph paths): the episode starts on
+ * `site` (the search engine or the guide), the agent browses any site, and the task is judged on
+ * its reply (`send_msg_to_user(text)` or `stop(text)`) against the answer constraints.
+ */
+export const QaTask = z.strictObject({
+  schemaVersion: z.literal(TASK_SCHEMA_VERSION),
+  kind: z.literal('qa'),
+  id: z.string().min(1),
+  site: z.string().min(1),
+  instruction: z.string().min(1),
+  constraints: z.array(AnswerConstraint).min(1).max(12),
+  qa: QaInfo,
+  metadata: Metadata,
+});
+export type QaTask = z.infer<typeof QaTask>;
+
+/** A booking task or a question; a line without `kind` is a booking task (every file before questions). */
+export const Task = z.union([BookingTask, QaTask]);
 export type Task = z.infer<typeof Task>;
+
+export const isQaTask = (t: Task): t is QaTask => 'kind' in t && t.kind === 'qa';
+export const isBookingTask = (t: Task): t is BookingTask => !isQaTask(t);
+
+/** A constraint of either kind of task. */
+export type AnyConstraint = Constraint | AnswerConstraint;

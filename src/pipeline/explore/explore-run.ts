@@ -5,7 +5,7 @@ import { LlmExplorer } from '../../agents/explorer/llm-explorer.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { EnvPool } from '../../browser/env/env-pool.js';
 import { Rng } from '../../core/rng.js';
-import type { Task } from '../../core/schemas/task.js';
+import type { BookingTask as Task } from '../../core/schemas/task.js';
 import { TRAJECTORY_SCHEMA_VERSION, type Trajectory, type TrajectoryStep } from '../../core/schemas/trajectory.js';
 import { evaluate, evaluateTrajectory } from '../../evaluation/evaluate.js';
 import { siteBackend } from '../../rollout/site-backend.js';

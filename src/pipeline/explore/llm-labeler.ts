@@ -1,4 +1,4 @@
-import type { Constraint, Task } from '../../core/schemas/task.js';
+import type { BookingTask as Task, Constraint } from '../../core/schemas/task.js';
 import type { ChatMessage, ModelProvider } from '../../models/provider.js';
 import type { SiteDefinition } from '../../sites/engine/site-definition.js';
 import { labelState } from '../../tasks/hindsight-label.js';

@@ -1,5 +1,5 @@
 import { DATASET_SCHEMA_VERSION, type DatasetRow, type DatasetStep } from '../../core/schemas/dataset.js';
-import type { Constraint, Task } from '../../core/schemas/task.js';
+import type { BookingTask as Task, Constraint } from '../../core/schemas/task.js';
 import { evaluate } from '../../evaluation/evaluate.js';
 import type { ExploreStep } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Task } from '../../core/schemas/task.js';
+import type { BookingTask as Task } from '../../core/schemas/task.js';
 import { evaluate } from '../../evaluation/evaluate.js';
 import type { SiteDefinition } from '../../sites/engine/site-definition.js';
 import { labelState } from '../../tasks/hindsight-label.js';

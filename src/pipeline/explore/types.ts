@@ -1,6 +1,6 @@
 import type { Action } from '../../core/schemas/action.js';
 import type { SiteEpisodeState } from '../../core/schemas/episode-state.js';
-import type { Task } from '../../core/schemas/task.js';
+import type { BookingTask as Task } from '../../core/schemas/task.js';
 
 /** One step of an exploration: what the explorer saw and did, and what that changed. */
 export type ExploreStep = {

@@ -166,6 +166,37 @@ function verl(f: FormatFacts): string[] {
   ];
 }
 
+function react(f: FormatFacts): string[] {
+  const file = dataFileName('react', f.per);
+  const maxLength = lengthSetting(f.tokens);
+  return [
+    '## Format: WebDancer / WebSailor ReAct',
+    `\`${file}\`: JSON Lines, \`{"id", "question", "answer", "messages": [...], "prediction", "termination"}\`, ${unit(f.per)}; the fields WebSailor's agent writes for a run (\`MultiTurnReactAgent._run\` in Alibaba-NLP/WebAgent, WebAgent/WebSailor/src/react_agent.py).`,
+    [
+      '- `messages`: the system turn lists the tools inside `<tools></tools>`, one `{"type": "function", "function": {...}}` a line, as inference/prompt.py `build_system_prompt` writes them; then the question and first page as the user turn.',
+      '- Each assistant turn is `<think>\\n{thought}\\n</think>\\n` followed by `<tool_call>\\n{"name": "click", "arguments": {"bid": "12"}}\\n</tool_call>`; the page that follows is the next user turn, `<tool_response>\\n...\\n</tool_response>`, which is how the agent feeds a tool result back.',
+      '- The last step of an episode that replies (`stop(answer)`, `send_msg_to_user`, `report_infeasible`) is `<answer>...</answer>` instead of a call; `prediction` is its text, `termination` is `answer`. A booking that stops without an answer ends with `<answer></answer>`. An episode cut before replying has `prediction: null` and `termination: "exceed available llm calls"`, as the agent marks a run out of calls.',
+      '- `answer` is the expected answer when the task states one (information-seeking tasks), else null.',
+      `- ${DROPPED}`,
+      `- Length: the longest example is ${maxLength === 4096 ? 'not counted here' : `${maxLength} tokens with the Qwen3 template (see Token lengths)`}; train with a maximum sequence length at least that long so no trajectory is cut.`,
+    ].join('\n'),
+    'Read a line back the way the agent parses its own turns:',
+    [
+      '```python',
+      'import json',
+      '',
+      `with open("${file}") as f:`,
+      '    line = json.loads(f.readline())',
+      'for m in line["messages"]:',
+      '    if m["role"] == "assistant" and "<tool_call>" in m["content"] and "</tool_call>" in m["content"]:',
+      '        call = json.loads(m["content"].split("<tool_call>")[1].split("</tool_call>")[0])',
+      '        print(call["name"], call["arguments"])',
+      'print(line["termination"], line["prediction"])',
+      '```',
+    ].join('\n'),
+  ];
+}
+
 function jsonl(f: FormatFacts): string[] {
   const file = dataFileName('jsonl', f.per);
   return [
@@ -188,6 +219,6 @@ function jsonl(f: FormatFacts): string[] {
 
 /** The part of the dataset card that says what a line is and how its trainer loads the file. */
 export function formatSection(f: FormatFacts): string {
-  const parts = { openai, sharegpt, trl, verl, jsonl }[f.format](f);
+  const parts = { openai, sharegpt, trl, verl, react, jsonl }[f.format](f);
   return parts.join('\n\n');
 }

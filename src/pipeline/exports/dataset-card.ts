@@ -96,6 +96,7 @@ function tokenSection(opts: DatasetCardOptions): string[] {
     sharegpt: 'LLaMA-Factory `cutoff_len` (default 2048)',
     trl: 'TRL `max_length` (default 1024)',
     verl: 'verl `data.max_length` for SFT (default 1024) and `data.max_prompt_length` for RL prompts',
+    react: 'the maximum sequence length of your trainer',
     jsonl: '',
   }[opts.format];
   return [

@@ -1,4 +1,5 @@
 import { openaiExporter } from './openai-exporter.js';
+import { reactExporter } from './react-exporter.js';
 import { rowsExporter } from './rows-exporter.js';
 import { sharegptExporter } from './sharegpt-exporter.js';
 import { trlExporter } from './trl-exporter.js';
@@ -11,5 +12,6 @@ export const EXPORTERS: Readonly<Record<ExportFormat, Exporter>> = {
   sharegpt: sharegptExporter,
   trl: trlExporter,
   verl: verlExporter,
+  react: reactExporter,
   jsonl: rowsExporter,
 };

@@ -203,3 +203,32 @@ export const TrlLine = z
     if ('completion' in line && !line.completion.every((m) => m.role === 'assistant')) ctx.addIssue({ code: 'custom', path: ['completion'], message: 'a completion holds assistant messages' });
   });
 export type TrlLine = z.infer<typeof TrlLine>;
+
+// ---------------------------------------------------------------- WebDancer / WebSailor ReAct
+
+const ReactMessage = z.strictObject({ role: z.enum(['system', 'user', 'assistant']), content: z.string() });
+
+/**
+ * One line of the ReAct export: the fields WebSailor's `MultiTurnReactAgent._run` writes for a
+ * run (question, answer, messages, prediction, termination) plus the row id. The messages
+ * alternate user and assistant after the system turn, every assistant turn holding a
+ * `<tool_call>` or the final `<answer>` (WebAgent/WebSailor/src/react_agent.py).
+ */
+export const ReactLine = z
+  .strictObject({
+    id: z.string().min(1),
+    question: z.string(),
+    answer: z.string().nullable(),
+    messages: z.array(ReactMessage).min(3),
+    prediction: z.string().nullable(),
+    termination: z.enum(['answer', 'exceed available llm calls']),
+  })
+  .superRefine((line, ctx) => {
+    const m = line.messages;
+    if (m[0]!.role !== 'system') ctx.addIssue({ code: 'custom', message: 'the first message is the system turn' });
+    m.slice(1).forEach((x, i) => {
+      if (x.role !== (i % 2 === 0 ? 'user' : 'assistant')) ctx.addIssue({ code: 'custom', message: `message ${i + 1} should be ${i % 2 === 0 ? 'user' : 'assistant'}` });
+    });
+    if (m[m.length - 1]!.role !== 'assistant') ctx.addIssue({ code: 'custom', message: 'the last message is an assistant turn' });
+  });
+export type ReactLine = z.infer<typeof ReactLine>;

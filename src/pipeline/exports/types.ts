@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DatasetRow } from '../../core/schemas/dataset.js';
 import type { ChatSample } from './chat-sample.js';
 
-export const ExportFormat = z.enum(['openai', 'sharegpt', 'trl', 'verl', 'jsonl']);
+export const ExportFormat = z.enum(['openai', 'sharegpt', 'trl', 'verl', 'react', 'jsonl']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** One example per step (NNetNav style), or one multi-turn conversation per row. */

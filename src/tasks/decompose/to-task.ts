@@ -1,5 +1,5 @@
 import { Rng } from '../../core/rng.js';
-import { TASK_SCHEMA_VERSION, type Constraint, type Difficulty, type Task } from '../../core/schemas/task.js';
+import { TASK_SCHEMA_VERSION, type Constraint, type Difficulty, type BookingTask } from '../../core/schemas/task.js';
 import { WORLD_VERSION } from '../../core/version.js';
 import { evaluate } from '../../evaluation/evaluate.js';
 import type { SearchParams, SiteDefinition } from '../../sites/engine/site-definition.js';
@@ -17,7 +17,7 @@ import type { Decomposition } from './decompose.js';
  * add-ons that meet every constraint), and each superlative proven over every search the
  * instruction allows. Why not, when it cannot be made.
  */
-export type ToTaskResult = { task: Task } | { problem: string };
+export type ToTaskResult = { task: BookingTask } | { problem: string };
 
 const DRAWS = 12;
 const difficultyOf = (n: number): Difficulty => (n <= 3 ? 'easy' : n <= 5 ? 'medium' : 'hard');
@@ -83,7 +83,7 @@ export function taskFromDecomposition(d: Decomposition, o: { site: SiteDefinitio
     witness = dressed(found.witness, constraints);
     all.push({ id: spec.id, kind: 'superlative', stage: o.site.facts.find((f) => f.field === s.field)?.stage ?? 'selection', field: s.field, objective: s.objective, best: found.best, scope: scope.map((c) => c.id), winners: found.winners, phrase: s.phrase });
   }
-  const task: Task = {
+  const task: BookingTask = {
     schemaVersion: TASK_SCHEMA_VERSION,
     id: o.id,
     site: o.site.id,

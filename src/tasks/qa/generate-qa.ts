@@ -1,0 +1,70 @@
+import { Rng } from '../../core/rng.js';
+import type { QaMethod } from '../../core/schemas/answer.js';
+import type { QaTask, Split } from '../../core/schemas/task.js';
+import type { KnowledgeGraph } from '../../knowledge/index.js';
+import { crawlQuestion, type CrawlResult } from './crawl-questions.js';
+import { e2hQuestion } from './e2h-questions.js';
+import { kgQuestion } from './kg-questions.js';
+import { toQaTask } from './qa-task.js';
+import type { Question } from './question.js';
+
+export type QaBatchOptions = {
+  graph: KnowledgeGraph;
+  method: QaMethod;
+  count: number;
+  seed: number;
+  worldVersion: number;
+  split: Split;
+  /** WebSailor's level for every question; by default levels 1, 2, 3 in turn. */
+  level?: 1 | 2 | 3;
+  /** e2h: replacement rounds for every question; by default 0, 1 and 2-3 for levels 1, 2, 3. */
+  rounds?: number;
+  /** crawl: the pages the crawl reached (questions are made only from what they show). */
+  crawl?: CrawlResult;
+  /** Called after each attempt with the questions kept so far. */
+  onProgress?: (kept: number, attempts: number) => void;
+};
+
+export type QaBatch = {
+  tasks: QaTask[];
+  attempts: number;
+  /** Attempts that found no question with one answer (a walk into a dead end, clues that never narrow to one). */
+  failed: number;
+  /** Questions dropped because one of the same shape and answer was kept already. */
+  duplicates: number;
+};
+
+/**
+ * Questions by one method, deterministic for a graph and seed: each attempt draws from its own
+ * seeded stream, every kept question has exactly one answer in the whole graph, and a question of
+ * the same shape and answer as a kept one (or the same text) is dropped. Stops after `count`
+ * questions or 60 attempts per question asked.
+ */
+export function generateQaTasks(o: QaBatchOptions): QaBatch {
+  const tasks: QaTask[] = [];
+  const seen = new Set<string>();
+  let attempts = 0;
+  let failed = 0;
+  let duplicates = 0;
+  while (tasks.length < o.count && attempts < o.count * 60) {
+    const rng = new Rng(`qa/${o.method}/${o.seed}/${attempts}`);
+    const level = o.level ?? ((1 + (tasks.length % 3)) as 1 | 2 | 3);
+    attempts++;
+    let q: Question | undefined;
+    if (o.method === 'kg') q = kgQuestion(o.graph, rng, level);
+    else if (o.method === 'e2h') q = e2hQuestion(o.graph, rng, o.rounds ?? (level === 1 ? 0 : level === 2 ? 1 : rng.int(2, 3)));
+    else q = o.crawl ? crawlQuestion(o.graph, rng, o.crawl) : undefined;
+    if (!q) failed++;
+    else {
+      const key = `${q.shape}|${JSON.stringify(q.answer)}`;
+      if (seen.has(key) || seen.has(q.text)) duplicates++;
+      else {
+        seen.add(key);
+        seen.add(q.text);
+        tasks.push(toQaTask(q, { id: `qa-${o.method}-s${o.seed}-${String(tasks.length + 1).padStart(4, '0')}`, seed: o.seed, worldSeed: o.graph.worldSeed, worldVersion: o.worldVersion, split: o.split }));
+      }
+    }
+    o.onProgress?.(tasks.length, attempts);
+  }
+  return { tasks, attempts, failed, duplicates };
+}
