@@ -14,7 +14,7 @@ import { testWorld, useTestServer } from '../helpers/test-server.js';
 
 const world = testWorld();
 const getServer = useTestServer();
-const SITES21B = ['parkspot'];
+const SITES21B = ['parkspot', 'transferly'];
 
 describe('scripted teacher on the sites of #21 (second batch)', () => {
   for (const id of SITES21B) {
@@ -35,6 +35,11 @@ describe('scripted teacher on the sites of #21 (second batch)', () => {
       expect(trajectories).toHaveLength(tasks.length);
     }, 900_000);
   }
+
+  it('transferly: a sample has return transfers, the way back chosen on its own results', () => {
+    const tasks = generateTasks({ sites: [siteById('transferly')], count: 6, seed: 21, split: 'train', world });
+    expect(tasks.some((t) => (t.target.items ?? []).some((x) => x.slot === 'return'))).toBe(true);
+  });
 
   it('parkspot: a sample has manage tasks (a changed stay, a new driver or a cancellation)', () => {
     const tasks = generateTasks({ sites: [siteById('parkspot')], count: 12, seed: 21, split: 'train', world });
