@@ -109,8 +109,8 @@ export const parkspotTasks: TaskCatalogue = {
   intros: ['Book parking', 'Reserve a parking space', 'Please book me a parking space', 'Find and book parking'],
   candidates,
   superlatives: [
-    { id: 'cheapest', field: 'parkingPrice', objective: 'min', phrases: sentences('cheapest', [{ id: 'lowest', text: 'Of the spaces that fit, take the cheapest for the whole stay.' }, { id: 'least', text: 'Pay as little as possible for the stay.' }]) },
-    { id: 'closest', field: 'transferMin', objective: 'min', phrases: sentences('closest', [{ id: 'nearest', text: 'Take the car park with the shortest walk or shuttle ride of those that fit.' }, { id: 'least-time', text: 'Choose the car park closest in minutes, on foot or by shuttle.' }]) },
+    { id: 'cheapest', field: 'parkingPrice', objective: 'min', phrases: sentences('cheapest', [{ id: 'lowest', text: 'Of the spaces that fit, take the cheapest for the whole stay.' }, { id: 'least', text: 'Of the car parks that fit, pay as little as possible for the stay.' }]) },
+    { id: 'closest', field: 'transferMin', objective: 'min', phrases: sentences('closest', [{ id: 'nearest', text: 'Take the car park with the shortest walk or shuttle ride of those that fit.' }, { id: 'least-time', text: 'Of those that fit, choose the car park closest in minutes, on foot or by shuttle.' }]) },
     { id: 'best-rated', field: 'rating', objective: 'max', phrases: sentences('best-rated', [{ id: 'best', text: 'Choose the best rated car park among those that fit.' }]) },
   ],
 };

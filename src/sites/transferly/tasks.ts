@@ -106,7 +106,7 @@ export const transferlyTasks: TaskCatalogue = {
   intros: ['Book', 'Please book', 'Arrange', 'I need', 'Get me'],
   candidates,
   superlatives: [
-    { id: 'cheapest', field: 'transferPrice', objective: 'min', when: roomForBest, phrases: sentences('cheapest', [{ id: 'lowest', text: 'For the ride from the airport, take the cheapest that fits.' }, { id: 'least', text: 'Pay as little as possible for the ride from the airport.' }]) },
+    { id: 'cheapest', field: 'transferPrice', objective: 'min', when: roomForBest, phrases: sentences('cheapest', [{ id: 'lowest', text: 'For the ride from the airport, take the cheapest that fits.' }, { id: 'least', text: 'Of the rides that fit, pay as little as possible for the one from the airport.' }]) },
     { id: 'best-rated', field: 'rating', objective: 'max', when: roomForBest, phrases: sentences('best-rated', [{ id: 'best', text: 'From the airport, go with the best rated company that fits.' }]) },
     { id: 'fastest', field: 'durationMin', objective: 'min', when: roomForBest, phrases: sentences('fastest', [{ id: 'quickest', text: 'From the airport, take the quickest ride that fits.' }]) },
   ],
