@@ -20,6 +20,8 @@ import { screenly } from './screenly/index.js';
 import { medibook } from './medibook/index.js';
 import { tourbase } from './tourbase/index.js';
 import { nestaway } from './nestaway/index.js';
+import { parkspot } from './parkspot/index.js';
+import { transferly } from './transferly/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -36,6 +38,8 @@ export const SITES: readonly SiteDefinition[] = [
   medibook,
   tourbase,
   nestaway,
+  parkspot,
+  transferly,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

@@ -320,7 +320,13 @@ export class ScriptedTeacher implements Policy {
     if (line) this.wizardParts.set(obs.url, line);
     const isWizard = line !== undefined || (site.flow ?? []).some((s) => s.meta?.wizard);
     const WIZARD_PARTS: Record<string, string> = { travellers: 'Travellers', contact: 'Contact details', extras: 'Add-ons' };
-    const part = line ?? this.wizardParts.get(obs.url) ?? (isWizard ? WIZARD_PARTS[new URL(obs.url).searchParams.get('part') ?? 'travellers'] : undefined);
+    // A site may name its pages otherwise ("Vehicle and driver"): read them as the parts they are.
+    const renamed = (site.flow ?? []).find((s) => s.meta?.wizardLabels)?.meta?.wizardLabels ?? {};
+    const canonical = (shown: string | undefined) => {
+      const key = Object.entries(renamed).find(([, v]) => v === shown)?.[0];
+      return key ? WIZARD_PARTS[key] : shown;
+    };
+    const part = canonical(line ?? this.wizardParts.get(obs.url)) ?? (isWizard ? WIZARD_PARTS[new URL(obs.url).searchParams.get('part') ?? 'travellers'] : undefined);
     const wizard = isWizard;
     const doing = (p: 'Travellers' | 'Contact details' | 'Add-ons') => !part || part === p;
     const groups = page.nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.role === 'group');

@@ -12,11 +12,11 @@ const PART_LABELS: Record<DetailsPart, string> = { travellers: 'Travellers', con
  * Travellers, contact details and add-ons, validated on the server: on one page, or (`wizard`)
  * one part a page with a progress line, Back and Next, keeping what was typed on every page.
  */
-export const detailsStep = (o: { wizard?: boolean } = {}): FlowStep => ({
+export const detailsStep = (o: { wizard?: boolean; /** The wizard's page names, where the site says them otherwise ("Vehicle and driver"). */ labels?: Partial<Record<DetailsPart, string>> } = {}): FlowStep => ({
   id: 'details',
   entry: '/details',
   label: (site) => site.layout.steps.details,
-  ...(o.wizard ? { meta: { wizard: true as const } } : {}),
+  ...(o.wizard ? { meta: { wizard: true as const, ...(o.labels ? { wizardLabels: o.labels } : {}) } } : {}),
   register(app: Hono<Env>, kit: StepKit) {
     const { site, world } = kit;
 
@@ -52,7 +52,7 @@ export const detailsStep = (o: { wizard?: boolean } = {}): FlowStep => ({
       }));
       const price = priceOfEpisode(site, world, state, extras) ?? site.price(ctx);
       const baseTotal = (priceOfEpisode(site, world, state, {}) ?? site.price({ ...ctx, extras: {} })).total;
-      const wizard = o.wizard ? { part: part ?? 'travellers', parts: partsOf(c), labels: PART_LABELS } : undefined;
+      const wizard = o.wizard ? { part: part ?? 'travellers', parts: partsOf(c), labels: { ...PART_LABELS, ...o.labels } } : undefined;
       return kit.render(
         c,
         'details',

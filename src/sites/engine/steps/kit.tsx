@@ -58,6 +58,8 @@ export type FlowStep = {
     payment?: true;
     cart?: true;
     wizard?: true;
+    /** The wizard's page names where the site renames them (`travellers`: "Vehicle and driver"). */
+    wizardLabels?: Partial<Record<'travellers' | 'contact' | 'extras', string>>;
   };
 };
 
