@@ -8,9 +8,9 @@ import { stateOf, useTestServer } from '../helpers/test-server.js';
 const getServer = useTestServer({ browser: true });
 
 describe('a real Chromium books end to end', () => {
-  it('serves thirteen sites of at least ten domains', () => {
-    expect(SITES).toHaveLength(13);
-    expect(new Set(SITES.map((s) => s.domain)).size).toBeGreaterThanOrEqual(10);
+  it('serves at least thirteen sites, each of its own domain', () => {
+    expect(SITES.length).toBeGreaterThanOrEqual(13);
+    expect(new Set(SITES.map((s) => s.domain)).size).toBe(SITES.length);
   });
 
   for (const site of SITES) {

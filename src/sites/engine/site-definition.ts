@@ -283,6 +283,11 @@ export type ManagePolicy = {
   dateChange(booking: Booking): PolicyOutcome;
   /** Whether this booking can be cancelled, the fee kept, and the policy in words; the refund is what was paid less the fee. */
   cancellation(booking: Booking): PolicyOutcome;
+  /**
+   * The booking's choices for a new search (a date change): where a choice names its day (a
+   * salon's slot "10 June at 14:00"), the same choice on the new day. Without it the choices stay.
+   */
+  moveOptions?(booking: Booking, params: SearchParams): Booking['options'];
 };
 
 export type SiteDefinition = {
