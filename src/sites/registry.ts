@@ -21,6 +21,7 @@ import { medibook } from './medibook/index.js';
 import { tourbase } from './tourbase/index.js';
 import { nestaway } from './nestaway/index.js';
 import { glowly } from './glowly/index.js';
+import { courtside } from './courtside/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -38,6 +39,7 @@ export const SITES: readonly SiteDefinition[] = [
   tourbase,
   nestaway,
   glowly,
+  courtside,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

@@ -210,6 +210,7 @@ describe('generated tasks', () => {
     tourbase: ['date'],
     nestaway: ['date'],
     glowly: ['date'],
+    courtside: ['date'],
   };
   const PARTY_FIELDS: Record<string, 'adults' | 'children' | 'guests'> = { adults: 'adults', children: 'children', partySize: 'guests', tickets: 'guests' };
 

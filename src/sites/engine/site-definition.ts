@@ -110,10 +110,11 @@ export type OptionGroup = {
   /**
    * How the choices look: radio list, cards, a grid of button-like radios; `seatmap`: seats by
    * row and letter (choice attrs `row` and `letter`), each a checkbox named by its choice label;
-   * `slots`: days as columns and times as rows (choice attrs `day` and `time`); `quantities`: a
+   * `slots`: days as columns and times as rows (choice attrs `day` and `time`); `timeline`: a
+   * day left to right per lane, a court (choice attrs `lane` and `time`); `quantities`: a
    * number field per choice (ticket types).
    */
-  display: 'list' | 'cards' | 'grid' | 'seatmap' | 'slots' | 'quantities';
+  display: 'list' | 'cards' | 'grid' | 'seatmap' | 'slots' | 'timeline' | 'quantities';
   choices: Choice[];
   /** How many to pick: one (default), or one per traveller of the search (seats). */
   pick?: 'one' | 'per-traveller';
