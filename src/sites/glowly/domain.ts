@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Rng } from '../../core/rng.js';
 import type { DomainModule } from '../../world/domain-module.js';
-import { CITIES, GIVEN_NAMES, SURNAMES } from '../../world/geography.js';
+import { CITIES, SURNAMES } from '../../world/geography.js';
 
 /**
  * Glowly's stored inventory: the staff of the salons and spas of every city (stylists,
@@ -62,7 +62,9 @@ export const StaffMember = z.strictObject({
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 
-const FIRST = [...GIVEN_NAMES, 'Bianca', 'Chloé', 'Dario', 'Elif', 'Giulia', 'Hana', 'Ines', 'Jonas', 'Kasia', 'Leila', 'Mila', 'Noor', 'Olga', 'Pablo', 'Rosa', 'Sven', 'Tess', 'Yara'] as const;
+/** First names by gender, so that "a woman" and the name on the page agree. */
+const WOMEN = ['Ana', 'Bianca', 'Chloé', 'Clara', 'Elena', 'Elif', 'Giulia', 'Hana', 'Ines', 'Kasia', 'Leila', 'Lucía', 'Maya', 'Marta', 'Mila', 'Noor', 'Olga', 'Rosa', 'Sofia', 'Tess', 'Yara', 'Zoe', 'Aisha', 'Emma'] as const;
+const MEN = ['Dario', 'Felix', 'Hugo', 'Jonas', 'Luca', 'Marco', 'Noah', 'Omar', 'Pablo', 'Pieter', 'Sven', 'Tomás', 'Karim', 'Mateo', 'Erik', 'Leon'] as const;
 const LAST = [...SURNAMES, 'Alves', 'Bianchi', 'Costa', 'Dubois', 'Esposito', 'Fischer', 'Garnier', 'Horvat', 'Jensen', 'Kaya', 'Lemaire', 'Moreau', 'Novak', 'Rossi', 'Schulz', 'Vidal'] as const;
 const SALON_NAMES = ['Atelier', 'Bloom', 'Luxe', 'Maison', 'Velvet', 'Willow', 'Studio 9', 'Aurora', 'Serenity', 'Copper', 'Ivy', 'Lotus'] as const;
 const SALON_WORDS = ['Hair & Beauty', 'Salon', 'Day Spa', 'Beauty Lounge', 'Hair Studio', 'Wellness Spa'] as const;
@@ -93,13 +95,14 @@ function generate(rng: Rng): StaffMember[] {
         const salon = rng.pick(salons);
         const skills = [main, ...NEAR[main].filter(() => rng.chance(0.35))];
         const rating = rng.float(3.5, 5, 1);
+        const gender = rng.chance(main === 'hair' ? 0.6 : 0.8) ? ('female' as const) : ('male' as const);
         out.push({
           id: `${city.id}-${main}-${i + 1}`,
           cityId: city.id,
-          name: `${rng.pick(FIRST)} ${rng.pick(LAST)}`,
+          name: `${rng.pick(gender === 'female' ? WOMEN : MEN)} ${rng.pick(LAST)}`,
           salon: salon.name,
           neighbourhood: salon.neighbourhood,
-          gender: rng.chance(main === 'hair' ? 0.6 : 0.8) ? 'female' : 'male',
+          gender,
           skills,
           level: rng.weighted<Level>([['junior', 3], ['senior', 5], ['master', 2]]),
           languages: [...new Set([...(local ? [local] : []), 'English' as const, ...rng.sample(LANGUAGES, rng.int(0, 2))])],
