@@ -28,5 +28,5 @@ export const COURTSIDE_FACTS: FactSpec[] = [
   { field: 'item2.instructor', label: 'Second session: instructor', stage: 'selection', kind: 'text' },
   { field: 'item2.time', label: 'Second session: start time', stage: 'selection', kind: 'time' },
   { field: 'itemCount', label: 'Sessions in this order', stage: 'booking', kind: 'number' },
-  { field: 'totalPrice', label: 'Total paid', stage: 'booking', kind: 'money' },
+  { field: 'totalPrice', label: 'Total price', stage: 'booking', kind: 'money' },
 ];
