@@ -115,7 +115,7 @@ export const courtsideTasks: TaskCatalogue = {
   intros: ['Book', 'Please book', 'I want to book', 'Get me'],
   candidates,
   superlatives: [
-    { id: 'cheapest', field: 'sessionPrice', objective: 'min', phrases: sentences('cheapest', [{ id: 'pick', text: 'Take the cheapest session that fits.' }, { id: 'least', text: 'Pay as little as possible per session.' }]) },
+    { id: 'cheapest', field: 'sessionPrice', objective: 'min', phrases: sentences('cheapest', [{ id: 'pick', text: 'Take the cheapest session that fits.' }, { id: 'least', text: 'Of the sessions that fit, pay as little as possible for one.' }]) },
     { id: 'earliest', field: 'time', objective: 'min', phrases: sentences('earliest', [{ id: 'pick', text: 'The earliest start that fits is best.' }]) },
     { id: 'best-rated', field: 'rating', objective: 'max', phrases: sentences('best-rated', [{ id: 'pick', text: 'Choose the best rated of those that fit.' }]) },
   ],
