@@ -22,6 +22,8 @@ import { tourbase } from './tourbase/index.js';
 import { nestaway } from './nestaway/index.js';
 import { parkspot } from './parkspot/index.js';
 import { transferly } from './transferly/index.js';
+import { glowly } from './glowly/index.js';
+import { courtside } from './courtside/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -40,6 +42,8 @@ export const SITES: readonly SiteDefinition[] = [
   nestaway,
   parkspot,
   transferly,
+  glowly,
+  courtside,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

@@ -211,6 +211,8 @@ describe('generated tasks', () => {
     nestaway: ['date'],
     parkspot: ['entryDate', 'exitDate'],
     transferly: ['date', 'returnDate'],
+    glowly: ['date'],
+    courtside: ['date'],
   };
   const PARTY_FIELDS: Record<string, 'adults' | 'children' | 'guests'> = { adults: 'adults', children: 'children', partySize: 'guests', tickets: 'guests' };
 

@@ -16,7 +16,8 @@ export function paramsOfBooking(site: SiteDefinition, b: Booking): SearchParams 
 
 /** The booking with its facts recomputed for a new search or new travellers (same listing and choices). */
 function rebook(site: SiteDefinition, world: World, b: Booking, params: SearchParams, travellers = b.travellers): Booking | undefined {
-  const selection = { listingId: b.listingId, params, title: b.title, options: b.options, attrs: b.attrs, seq: b.seq };
+  const options = site.manage?.moveOptions?.(b, params) ?? b.options;
+  const selection = { listingId: b.listingId, params, title: b.title, options, attrs: b.attrs, seq: b.seq };
   const ctx = contextFor(site, world, selection, params, b.extras);
   if (!ctx || ctx.choices.length !== b.options.length || ctx.listing.soldOut) return undefined;
   const detail = site.detail(world, params, b.listingId);
@@ -24,7 +25,7 @@ function rebook(site: SiteDefinition, world: World, b: Booking, params: SearchPa
   // By the picks (group and choice ids): `detail` is built afresh, so its choices are not the objects in `ctx`.
   const state: SiteEpisodeState = { ...emptySiteState(site.id), selection: { ...selection, attrs: selectionAttrs(site, params, detail, ctx.choices, ctx.picks) } };
   const made = makeBooking(site, 'rebook', state, ctx, { fields: {}, errors: {}, travellers, contact: b.contact, extras: b.extras }, site.price(ctx), { reference: b.reference, origin: b.origin, account: b.account, payment: b.payment });
-  return { ...b, attrs: made.attrs, price: made.price, travellers };
+  return { ...b, options, attrs: made.attrs, price: made.price, travellers };
 }
 
 const feesSoFar = (b: Booking) => b.changes.reduce((n, ch) => n + ch.fee, 0);

@@ -110,10 +110,11 @@ export type OptionGroup = {
   /**
    * How the choices look: radio list, cards, a grid of button-like radios; `seatmap`: seats by
    * row and letter (choice attrs `row` and `letter`), each a checkbox named by its choice label;
-   * `slots`: days as columns and times as rows (choice attrs `day` and `time`); `quantities`: a
+   * `slots`: days as columns and times as rows (choice attrs `day` and `time`); `timeline`: a
+   * day left to right per lane, a court (choice attrs `lane` and `time`); `quantities`: a
    * number field per choice (ticket types).
    */
-  display: 'list' | 'cards' | 'grid' | 'seatmap' | 'slots' | 'quantities';
+  display: 'list' | 'cards' | 'grid' | 'seatmap' | 'slots' | 'timeline' | 'quantities';
   choices: Choice[];
   /** How many to pick: one (default), or one per traveller of the search (seats). */
   pick?: 'one' | 'per-traveller';
@@ -283,6 +284,11 @@ export type ManagePolicy = {
   dateChange(booking: Booking): PolicyOutcome;
   /** Whether this booking can be cancelled, the fee kept, and the policy in words; the refund is what was paid less the fee. */
   cancellation(booking: Booking): PolicyOutcome;
+  /**
+   * The booking's choices for a new search (a date change): where a choice names its day (a
+   * salon's slot "10 June at 14:00"), the same choice on the new day. Without it the choices stay.
+   */
+  moveOptions?(booking: Booking, params: SearchParams): Booking['options'];
 };
 
 export type SiteDefinition = {

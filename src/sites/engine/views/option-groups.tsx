@@ -102,6 +102,45 @@ function SlotGrid({ site, g, chosen, error }: { site: SiteDefinition; g: OptionG
   );
 }
 
+/**
+ * A day as a timeline per lane (a court): lanes as rows, start times left to right, each free
+ * start a radio whose name says when and what it costs; taken starts are shown greyed.
+ */
+function Timeline({ site, g, chosen, error }: { site: SiteDefinition; g: OptionGroup; chosen: string[]; error?: string }) {
+  const name = optionInputName(g.id);
+  const lanes = [...new Set(g.choices.map((c) => String(c.attrs.lane ?? g.label)))];
+  const times = [...new Set(g.choices.map((c) => String(c.attrs.time)))].sort();
+  return (
+    <fieldset class="options options-timeline" id={`f-${name}`}>
+      <legend>{g.label}</legend>
+      {error ? <p class="field-error">{error}</p> : null}
+      <div class="timeline" role="group" aria-label="Timeline">
+        <div class="timeline-scale" aria-hidden="true">
+          <span class="lane-name" />
+          {times.map((t) => (
+            <span class="tick">{t.endsWith(':00') ? t : ''}</span>
+          ))}
+        </div>
+        {lanes.map((lane) => (
+          <div class="timeline-lane" role="group" aria-label={lane}>
+            <span class="lane-name" aria-hidden="true">{lane}</span>
+            {times.map((t) => {
+              const c = g.choices.find((x) => String(x.attrs.lane ?? g.label) === lane && String(x.attrs.time) === t);
+              if (!c) return <span class="block closed" aria-hidden="true" />;
+              return (
+                <label class={`block${c.soldOut ? ' taken' : ''}`} title={c.label}>
+                  <input type="radio" name={name} value={c.id} checked={chosen.includes(c.id)} disabled={c.soldOut} aria-label={`${c.label}, ${priceText(site, c)}`} />
+                  <span aria-hidden="true">{c.soldOut ? '×' : t}</span>
+                </label>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** A number field per choice (ticket types): how many of each, at least one in all. */
 function Quantities({ site, g, quantities, error }: { site: SiteDefinition; g: OptionGroup; quantities: Record<string, number>; error?: string }) {
   const max = g.maxQuantity ?? 10;
@@ -129,6 +168,7 @@ export function OptionGroupControl(props: { site: SiteDefinition; g: OptionGroup
   const picked = chosen.choices[g.id] ?? [];
   if (g.display === 'seatmap') return <SeatMap site={site} g={g} chosen={picked} error={error} travellers={props.travellers} />;
   if (g.display === 'slots') return <SlotGrid site={site} g={g} chosen={picked} error={error} />;
+  if (g.display === 'timeline') return <Timeline site={site} g={g} chosen={picked} error={error} />;
   if (g.display === 'quantities') return <Quantities site={site} g={g} quantities={chosen.quantities} error={error} />;
   return <RadioGroup site={site} g={g} chosen={picked} error={error} />;
 }
