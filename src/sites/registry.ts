@@ -20,6 +20,7 @@ import { screenly } from './screenly/index.js';
 import { medibook } from './medibook/index.js';
 import { tourbase } from './tourbase/index.js';
 import { nestaway } from './nestaway/index.js';
+import { campfire } from './campfire/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -36,6 +37,7 @@ export const SITES: readonly SiteDefinition[] = [
   medibook,
   tourbase,
   nestaway,
+  campfire,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

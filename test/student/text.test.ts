@@ -209,6 +209,7 @@ describe('generated tasks', () => {
     medibook: ['date', 'appointmentDate'],
     tourbase: ['date'],
     nestaway: ['date'],
+    campfire: ['date'],
   };
   const PARTY_FIELDS: Record<string, 'adults' | 'children' | 'guests'> = { adults: 'adults', children: 'children', partySize: 'guests', tickets: 'guests' };
 
