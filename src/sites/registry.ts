@@ -21,6 +21,7 @@ import { medibook } from './medibook/index.js';
 import { tourbase } from './tourbase/index.js';
 import { nestaway } from './nestaway/index.js';
 import { campfire } from './campfire/index.js';
+import { seaberth } from './seaberth/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -38,6 +39,7 @@ export const SITES: readonly SiteDefinition[] = [
   tourbase,
   nestaway,
   campfire,
+  seaberth,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

@@ -8,12 +8,14 @@ import { testWorld, useTestServer } from '../helpers/test-server.js';
 /**
  * The scripted teacher at noise 0 books every task of a sample of each tier in real Chromium on
  * the sites of issue 21 (part c), through the components they use: Campfire's pitch and its
- * rental or activity package (a bundle chosen in a second round) paid by a deposit on a card.
+ * rental or activity package (a bundle chosen in a second round) paid by a deposit on a card;
+ * Seaberth's cabin on a deck plan (a seat map of one cabin for the party), an excursion of that
+ * sailing in a second round, the cart, a passenger wizard and card payment.
  */
 
 const world = testWorld();
 const getServer = useTestServer();
-const SITES21C = ['campfire'];
+const SITES21C = ['campfire', 'seaberth'];
 
 describe('scripted teacher on the campsites and cruises sites', () => {
   for (const id of SITES21C) {

@@ -210,6 +210,8 @@ describe('generated tasks', () => {
     tourbase: ['date'],
     nestaway: ['date'],
     campfire: ['date'],
+    // Seaberth's dates are a month and a window of departure dates, no exact date.
+    seaberth: [],
   };
   const PARTY_FIELDS: Record<string, 'adults' | 'children' | 'guests'> = { adults: 'adults', children: 'children', partySize: 'guests', tickets: 'guests' };
 
