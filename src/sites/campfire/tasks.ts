@@ -91,7 +91,7 @@ function packageCandidates(k: Attrs): Candidate[] {
   });
   out.push({ role: 'refine', constraint: { id: 'package-kind', kind: 'exact', stage: 'selection', field: 'package.kind', value: String(k.kind) }, phrases: sentences('package-kind', [{ id: 'kind', text: k.kind === 'rental' ? 'The package should be an equipment rental.' : 'The package should be an activity.' }]) });
   out.push({ role: 'refine', constraint: { id: 'package-provider', kind: 'exact', stage: 'selection', field: 'package.provider', value: String(k.provider) }, phrases: sentences('package-provider', [{ id: 'by', text: `Take it from ${String(k.provider)}.` }]) });
-  out.push({ role: 'core', constraint: { id: 'package-day', kind: 'exact', stage: 'selection', field: 'package.packageDay', value: String(k.packageDay) }, phrases: sentences('package-day', [{ id: 'on', text: `${k.kind === 'rental' ? 'Pick it up' : 'Do it'} on ${longDate(String(k.packageDay)).replace(/, \d{4}$/, '')}.` }]) });
+  out.push({ role: 'core', constraint: { id: 'package-day', kind: 'exact', stage: 'selection', field: 'package.packageDay', value: String(k.packageDay) }, phrases: sentences('package-day', [{ id: 'on', text: `${k.kind === 'rental' ? 'Pick up the rental' : 'Book the activity'} for ${longDate(String(k.packageDay)).replace(/, \d{4}$/, '')}.` }]) });
   return out;
 }
 
