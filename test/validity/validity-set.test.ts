@@ -16,7 +16,7 @@ describe('the validity set', () => {
     const sites = new Set(cases.map((c) => c.site));
     // The six original sites, and the new ones whose flows add return legs, a package's flights,
     // a details wizard, an account wall and payment (driven over HTTP like the others).
-    for (const s of ['skyhop', 'staywell', 'forkful', 'wheelo', 'ticketnest', 'railgo', 'coachly', 'ferryway', 'packfly', 'campfire']) expect(sites, s).toContain(s);
+    for (const s of ['skyhop', 'staywell', 'forkful', 'wheelo', 'ticketnest', 'railgo', 'coachly', 'ferryway', 'packfly', 'campfire', 'seaberth']) expect(sites, s).toContain(s);
     for (const s of sites) expect(SITES.map((x) => x.id)).toContain(s);
     const kinds = new Set(cases.flatMap((c) => c.constraints.map((k) => k.kind)));
     for (const k of ['exact', 'range', 'set', 'time_window', 'date_window', 'superlative', 'count', 'details', 'addon', 'booked']) expect(kinds, k).toContain(k);
