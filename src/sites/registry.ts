@@ -24,6 +24,8 @@ import { parkspot } from './parkspot/index.js';
 import { transferly } from './transferly/index.js';
 import { glowly } from './glowly/index.js';
 import { courtside } from './courtside/index.js';
+import { campfire } from './campfire/index.js';
+import { seaberth } from './seaberth/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -44,6 +46,8 @@ export const SITES: readonly SiteDefinition[] = [
   transferly,
   glowly,
   courtside,
+  campfire,
+  seaberth,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

@@ -64,10 +64,10 @@ function accessOf(site: SiteDefinition, travellers: Record<string, string>[], co
 }
 
 /** One bookable part for each further round of the flow, or undefined when a round has none. */
-function partsOf(site: SiteDefinition, world: World, params: SearchParams, rng: Rng): TargetPart[] | undefined {
+function partsOf(site: SiteDefinition, world: World, params: SearchParams, mainId: string, rng: Rng): TargetPart[] | undefined {
   const parts: TargetPart[] = [];
   for (const round of roundsOf(site, params)) {
-    const p = round.params(params);
+    const p = round.params(params, mainId);
     let part: TargetPart | undefined;
     for (const l of rng.shuffle(site.search(world, p))) {
       const ok = bookableChoices(site, world, p, l, rng);
@@ -99,7 +99,7 @@ export function buildTarget(site: SiteDefinition, world: World, params: SearchPa
   for (const listing of pool) {
     const ok = bookableChoices(site, world, params, listing, rng);
     if (!ok) continue;
-    const rounds = partsOf(site, world, params, rng.fork('parts'));
+    const rounds = partsOf(site, world, params, listing.id, rng.fork('parts'));
     if (!rounds) return undefined;
     const items = [...rounds, ...cartPartsOf(site, world, params, listing.id, rng.fork('cart'))];
     const { travellers, contact } = makePeople(site, params, rng);
@@ -139,10 +139,41 @@ export function targetOf(site: SiteDefinition, world: World, params: SearchParam
     travellers: base.travellers,
     contact: base.contact,
     extras: { ...base.extras },
-    items: base.items,
+    items: itemsFor(site, world, params, detail.listing.id, base.items),
     ...(base.account ? { account: base.account } : {}),
     ...(base.card ? { card: base.card } : {}),
   };
+}
+
+/**
+ * The further parts of a booking for another main choice (a superlative's winner): each round's
+ * part stays when its search is unchanged; a round that depends on the main listing (a cruise's
+ * excursions) takes the same-named option of the new search when it has one, else its first
+ * bookable one. Cart items stay as they are.
+ */
+function itemsFor(site: SiteDefinition, world: World, params: SearchParams, mainId: string, items: TargetPart[]): TargetPart[] {
+  const rounds = roundsOf(site, params);
+  const out: TargetPart[] = [];
+  for (const it of items) {
+    const round = rounds.find((r) => r.slot === it.slot);
+    const p = round?.params(params, mainId);
+    if (!round || !p || JSON.stringify(p) === JSON.stringify(it.params)) {
+      out.push(it);
+      continue;
+    }
+    const pool = site.search(world, p);
+    const ordered = [...pool.filter((l) => l.title === it.listing.title), ...pool.filter((l) => l.title !== it.listing.title)];
+    let part: TargetPart | undefined;
+    for (const l of ordered) {
+      const ok = bookableChoices(site, world, p, l);
+      if (ok) {
+        part = { slot: it.slot, params: p, listing: ok.detail.listing, detail: ok.detail, picks: ok.picks, attrs: selectionAttrs(site, p, ok.detail, ok.choices, ok.picks) };
+        break;
+      }
+    }
+    out.push(part ?? it);
+  }
+  return out;
 }
 
 /** The price of the whole booking: the main option with its add-ons, then each other part. */

@@ -221,7 +221,7 @@ export function makePlan(task: BookingTask, site: SiteDefinition, world: World, 
       if (!plan.quantities) delete plan.quantities;
       // The further parts follow the search actually made (a return leg a day later).
       plan.items = roundsOf(site, plan.params).flatMap((round) => {
-        const p = round.params(plan.params);
+        const p = round.params(plan.params, plan.listingId);
         const want = plan.items.find((x) => x.slot === round.slot);
         const pool = bookable(site, world, p);
         const same = want && JSON.stringify(want.params) === JSON.stringify(p) ? pool.find((l) => l.id === want.listingId) : undefined;

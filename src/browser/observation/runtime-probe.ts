@@ -70,7 +70,9 @@ export const PROBE_SOURCE = String.raw`
     };
     let r = first();
     let x = r.left + r.width / 2, y = r.top + r.height / 2;
-    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
+    // A centre in the last pixel of the viewport is outside it for elementFromPoint (it rounds):
+    // scroll such an element into view too.
+    if (x < 0 || y < 0 || x >= innerWidth - 1 || y >= innerHeight - 1) {
       el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
       r = first();
       x = r.left + r.width / 2; y = r.top + r.height / 2;

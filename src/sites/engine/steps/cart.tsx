@@ -27,12 +27,14 @@ function ItemRow({ item, index }: { item: SelectionState; index: number }) {
 /**
  * The cart: every item chosen for this booking (tickets of several attractions, several time
  * slots), with its price; remove an item, go on shopping, or check out all of them at once.
+ * With `more: false` the cart holds one main choice and its further rounds (a cruise and its
+ * excursions): no shopping for another main item.
  */
-export const cartStep = (): FlowStep => ({
+export const cartStep = (o: { more?: boolean } = {}): FlowStep => ({
   id: 'cart',
   entry: '/cart',
   label: () => 'Cart',
-  meta: { cart: true },
+  ...(o.more === false ? {} : { meta: { cart: true as const } }),
   register(app: Hono<Env>, kit: StepKit) {
     const { site, world } = kit;
     app.get('/cart', (c) => {
@@ -52,9 +54,11 @@ export const cartStep = (): FlowStep => ({
             ))}
           </ol>
           {price ? <PriceTable price={price} /> : null}
-          <p>
-            <a href="/">Continue shopping</a>
-          </p>
+          {o.more === false ? null : (
+            <p>
+              <a href="/">Continue shopping</a>
+            </p>
+          )}
           <p>
             <a class="button primary" href={kit.next(c, 'cart')}>
               Check out

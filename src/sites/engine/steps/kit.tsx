@@ -53,7 +53,7 @@ export type FlowStep = {
    * never read routes): a further round of choosing, an account wall, a card payment.
    */
   meta?: {
-    round?: { slot: string; label: string; params(main: SearchParams): SearchParams; when?(main: SearchParams): boolean; sorts?: SortSpec[] };
+    round?: { slot: string; label: string; params(main: SearchParams, mainListingId?: string): SearchParams; when?(main: SearchParams): boolean; sorts?: SortSpec[] };
     account?: { guest: boolean };
     payment?: true;
     cart?: true;

@@ -10,8 +10,11 @@ export type RoundOptions = {
   slot: string;
   /** The step indicator's name for it ("Return flight"). */
   label: string;
-  /** The round's search, made from the main one (the return leg: swapped places, the return date). */
-  params(main: SearchParams): SearchParams;
+  /**
+   * The round's search, made from the main one (the return leg: swapped places, the return date)
+   * and, where the round depends on it, the listing chosen there (a cruise's excursions).
+   */
+  params(main: SearchParams, mainListingId?: string): SearchParams;
   /** Whether the booking has this part (a return trip, not a one-way one). */
   when?(main: SearchParams): boolean;
   /**
@@ -45,12 +48,12 @@ export const roundStep = (o: RoundOptions): FlowStep => {
       const { world } = kit;
       // The results of this round, filtered and sorted as the round says.
       const site: SiteDefinition = { ...kit.site, filters: o.filters ?? kit.site.filters, sorts: o.sorts ?? kit.site.sorts };
-      const paramsOf = (main: SearchParams | undefined) => (main ? o.params(main) : undefined);
+      const paramsOf = (main: { params: SearchParams; listingId: string } | null | undefined) => (main ? o.params(main.params, main.listingId) : undefined);
 
       const at = { path: base, listings: `${base}/listing` };
       app.get(base, (c) => {
         const state = c.get('state');
-        const params = paramsOf(state.selection?.params);
+        const params = paramsOf(state.selection);
         if (!params) return kit.render(c, id, 'Nothing selected', <MessagePage heading="Choose your first option first" body="Search and choose an option; this page follows it." />, 409);
         const query = new URL(c.req.url).searchParams;
         const r = searchResults(site, world, params, query);
@@ -59,7 +62,7 @@ export const roundStep = (o: RoundOptions): FlowStep => {
       });
       // The next results of load more and infinite scroll.
       app.get(`${base}/more`, (c) => {
-        const params = paramsOf(c.get('state').selection?.params);
+        const params = paramsOf(c.get('state').selection);
         if (!params) return c.html('<div data-more-chunk data-error="nothing selected"></div>', 409);
         const query = new URL(c.req.url).searchParams;
         return c.html(moreBody(site, searchResults(site, world, params, query), query, at));
@@ -72,7 +75,7 @@ export const roundStep = (o: RoundOptions): FlowStep => {
         slot: o.slot,
         source: kit.site,
         searchOf: (c) => {
-          const params = paramsOf(c.get('state').selection?.params);
+          const params = paramsOf(c.get('state').selection);
           return params ? { params } : { errors: { search: 'no main search' } };
         },
         record: (state, item) => {

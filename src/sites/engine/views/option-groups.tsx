@@ -30,26 +30,33 @@ function RadioGroup({ site, g, chosen, error }: { site: SiteDefinition; g: Optio
 /**
  * Seats by row: a checkbox per seat whose name says where it is and what it costs ("Row 7 seat
  * C, aisle, €12"); taken seats are shown disabled. One seat per traveller. Rows are ordered by
- * the number in `row` and named by `rowName` when the seats carry one.
+ * the number in `row` and named by `rowName` when the seats carry one. A map of which one is
+ * chosen for the whole party (a cruise's cabins by deck, `pick: 'one'`) has a radio per place,
+ * and its rows say what they are (`rowLabel`: "Deck 9").
  */
 function SeatMap({ site, g, chosen, error, travellers }: { site: SiteDefinition; g: OptionGroup; chosen: string[]; error?: string; travellers: number }) {
   const name = optionInputName(g.id);
   const rows = [...new Set(g.choices.map((c) => Number(c.attrs.row)))].sort((a, b) => a - b);
   // A row goes by its own name when the seats give one (cinemas letter their rows: "F").
   const rowName = (row: number) => String(g.choices.find((c) => Number(c.attrs.row) === row)?.attrs.rowName ?? row);
+  const rowLabel = (row: number) => {
+    const own = g.choices.find((c) => Number(c.attrs.row) === row)?.attrs.rowLabel;
+    return own === undefined ? `Row ${rowName(row)}` : String(own);
+  };
+  const one = g.pick !== 'per-traveller';
   return (
     <fieldset class="options options-seatmap" id={`f-${name}`}>
-      <legend>{`${g.label}: choose ${travellers} (one per traveller)`}</legend>
+      <legend>{one ? `${g.label}: choose one` : `${g.label}: choose ${travellers} (one per traveller)`}</legend>
       {error ? <p class="field-error">{error}</p> : null}
-      <div class="seatmap" role="group" aria-label="Seat map">
+      <div class={one ? 'seatmap deckplan' : 'seatmap'} role="group" aria-label={one ? 'Deck plan' : 'Seat map'}>
         {rows.map((row) => (
-          <div class="seat-row" role="group" aria-label={`Row ${rowName(row)}`}>
+          <div class="seat-row" role="group" aria-label={rowLabel(row)}>
             <span class="row-number" aria-hidden="true">{rowName(row)}</span>
             {g.choices
               .filter((c) => Number(c.attrs.row) === row)
               .map((c) => (
                 <label class={`seat${c.soldOut ? ' taken' : ''}`} title={c.label}>
-                  <input type="checkbox" name={name} value={c.id} checked={chosen.includes(c.id)} disabled={c.soldOut} aria-label={`${c.label}, ${c.soldOut ? 'taken' : priceText(site, c)}`} />
+                  <input type={one ? 'radio' : 'checkbox'} name={name} value={c.id} checked={chosen.includes(c.id)} disabled={c.soldOut} aria-label={`${c.label}, ${c.soldOut ? 'taken' : priceText(site, c)}`} />
                   <span aria-hidden="true">{String(c.attrs.letter ?? c.id)}</span>
                 </label>
               ))}
