@@ -12,7 +12,7 @@ const ALLOWED: Record<string, string[]> = {
   browser: ['core'],
   models: ['core'],
   student: ['core', 'browser'],
-  agents: ['core', 'world', 'sites', 'tasks', 'browser', 'models', 'student'],
+  agents: ['core', 'world', 'sites', 'tasks', 'browser', 'models', 'student', 'knowledge'],
   judge: ['core', 'evaluation', 'models', 'browser'],
   rollout: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'models'],
   pipeline: ['core', 'world', 'sites', 'evaluation', 'tasks', 'browser', 'agents', 'rollout', 'models', 'judge'],

@@ -2,10 +2,12 @@ import { InvalidInputError } from '../core/errors.js';
 import { createProvider, type ProviderConfig } from '../models/config.js';
 import type { ModelProvider } from '../models/provider.js';
 import type { World } from '../world/world.js';
+import { isQaTask, type Task } from '../core/schemas/task.js';
 import { LlmAgent } from './llm/llm-agent.js';
 import type { LlmAgentOptionsInput } from './llm/options.js';
 import type { Policy } from './policy.js';
 import { RandomAgent } from './random-agent.js';
+import { ScriptedResearcher } from './researcher/scripted-researcher.js';
 import { ScriptedTeacher } from './scripted/scripted-teacher.js';
 import { DEFAULT_NOISE } from './scripted/plan.js';
 import { loadStudent } from '../student/save-load.js';
@@ -23,11 +25,39 @@ export type LlmSetup = {
 
 export type AgentOptions = { world: World; noise?: number; llm?: LlmSetup };
 
+/**
+ * The embedded agent with no model: the booking teacher for bookings, the researcher for
+ * questions (kind "qa"), chosen per task, with the same noise.
+ */
+export class ScriptedAgent implements Policy {
+  readonly name = 'scripted';
+  private inner: ScriptedTeacher | ScriptedResearcher | undefined;
+
+  constructor(
+    private readonly world: World,
+    private readonly noise = DEFAULT_NOISE,
+  ) {}
+
+  begin(task: Task, episodeSeed: number): void {
+    this.inner = isQaTask(task) ? new ScriptedResearcher(this.world, this.noise) : new ScriptedTeacher(this.world, this.noise);
+    this.inner.begin(task, episodeSeed);
+  }
+
+  get errors(): readonly string[] {
+    return this.inner?.errors ?? [];
+  }
+
+  act(input: Parameters<Policy['act']>[0]): ReturnType<Policy['act']> {
+    if (!this.inner) this.begin(input.task, 0);
+    return this.inner!.act(input);
+  }
+}
+
 /** A fresh policy per episode (policies keep per-episode memory). */
 export function agentFactory(name: string, o: AgentOptions): () => Policy {
   switch (name) {
     case 'scripted':
-      return () => new ScriptedTeacher(o.world, o.noise ?? DEFAULT_NOISE);
+      return () => new ScriptedAgent(o.world, o.noise ?? DEFAULT_NOISE);
     case 'random':
       return () => new RandomAgent();
     case 'llm': {

@@ -11,6 +11,8 @@ import { checkFeasible } from './feasibility.js';
 /** Named task suites shipped in the repository. */
 export const SUITES: Record<string, string> = {
   'bookingarena-v0': fileURLToPath(new URL('../../suites/bookingarena-v0.jsonl', import.meta.url)),
+  /** Held-out questions (split test, seed 9019): kg levels 1-3, e2h rounds 1-3 (4 each) and crawl (3). */
+  'infoseek-v0': fileURLToPath(new URL('../../suites/infoseek-v0.jsonl', import.meta.url)),
 };
 
 export function resolveTaskSource(nameOrPath: string): string {

@@ -63,9 +63,6 @@ async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory[]; sum
   if (opts.site) tasks = tasks.filter((t) => t.site === opts.site);
   if (opts.limit !== undefined) tasks = tasks.slice(0, opts.limit);
   if (tasks.length === 0) throw new InvalidInputError('no tasks to run', { hint: 'check --tasks, --site and --limit' });
-  if (opts.agent === 'scripted' && tasks.some(isQaTask)) {
-    throw new InvalidInputError('the scripted teacher books; these tasks include questions (kind "qa")', { hint: 'run questions with --agent llm or --agent random' });
-  }
   if (opts.queue && tasks.some(isQaTask)) throw new InvalidInputError('questions do not run on --queue yet: its workers serve the booking sites only', { hint: 'run questions without --queue' });
   const llm: LlmSetup | undefined = opts.agent === 'llm' ? resolveLlm(opts) : undefined;
   const agent = { world, noise: opts.noise, ...(llm ? { llm } : {}) };
