@@ -25,6 +25,12 @@ async function guide(path: string) {
 }
 
 describe('guide site', () => {
+  it("the header's search box sends to the search engine of this server (its port is known only once it listens)", async () => {
+    const home = await guide('/');
+    expect(home.status).toBe(200);
+    expect(/action="([^"]*)"/.exec(home.body.slice(home.body.indexOf('<form')))?.[1]).toBe(`${getServer().origin('search')}/search`);
+  });
+
   it('renders every fact of sampled entities of every kind in its infobox, with the prose and the name', async () => {
     const entities = sample();
     expect(new Set(entities.map((e) => e.type)).size).toBe(ENTITY_TYPES.length);

@@ -17,7 +17,10 @@ export function guideSite(origin: (id: string) => string): WebSite {
     name: GUIDE_NAME,
     tagline: 'The free travel encyclopedia',
     theme: { primary: '#36c', primaryText: '#fff', accent: '#a55858', background: '#f8f9fa', surface: '#fff', text: '#202122', muted: '#54595d', font: 'Georgia, "Linux Libertine", serif', radius: '2px' },
-    searchAction: `${origin('search')}/search`,
+    // Read when a page is rendered: the server's port is known only once it listens, after the app is made.
+    get searchAction() {
+      return `${origin('search')}/search`;
+    },
     searchLabel: 'Search the web',
     nav: [
       { href: '/', text: 'Main page' },
