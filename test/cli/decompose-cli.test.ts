@@ -30,7 +30,7 @@ describe('webfoundry tasks decompose and explore from the CLI', () => {
   it("a user's text file becomes a task file that check proves feasible; a rerun resumes; bad input is a clear error", async () => {
     const file = join(root, 'mine.txt');
     const out = join(root, 'mine.jsonl');
-    writeFileSync(file, ['Book a flight from Lisbon to Paris for 2 adults. Complete the booking.', '# a comment', 'Book a flight from Lisbon to Paris with a view of the sea. Complete the booking.', JSON.stringify({ instruction: 'Find and book a flight from Berlin to Porto for 2 adults, non-stop. Complete the booking.' })].join('\n'));
+    writeFileSync(file, ['Book a flight from Lisbon to Amsterdam for 2 adults. Complete the booking.', '# a comment', 'Book a flight from Lisbon to Paris with a view of the sea. Complete the booking.', JSON.stringify({ instruction: 'Find and book a flight from Berlin to Porto for 2 adults, non-stop. Complete the booking.' })].join('\n'));
     const first = await cli(['tasks', 'decompose', '--site', 'skyhop', '--file', file, '--out', out, '--json']);
     expect(first.code, first.stderr).toBe(0);
     const r = JSON.parse(first.stdout) as { instructions: number; tasks: number; rejected: { line: number; problem: string }[] };
