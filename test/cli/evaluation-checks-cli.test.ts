@@ -1,3 +1,4 @@
+import { WORLD_VERSION } from '../../src/core/version.js';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,7 @@ describe('webfoundry tasks lint and webfoundry validity', () => {
     expect(out.agreement).toBe(1);
     const dir = mkdtempSync(join(root, 'cases-'));
     const [t] = loadTasks('bookingarena-v0');
-    writeFileSync(join(dir, 'skyhop.json'), JSON.stringify({ schemaVersion: 1, worldSeed: 1, worldVersion: 1, cases: [{ id: 'c1', site: 'skyhop', about: 'x', instruction: t!.instruction, constraints: t!.constraints, episode: [], labels: {} }] }));
+    writeFileSync(join(dir, 'skyhop.json'), JSON.stringify({ schemaVersion: 1, worldSeed: 1, worldVersion: WORLD_VERSION, cases: [{ id: 'c1', site: 'skyhop', about: 'x', instruction: t!.instruction, constraints: t!.constraints, episode: [], labels: {} }] }));
     const err = await cli(['validity', '--dir', dir]).catch((e: { code: number; stderr: string }) => e);
     expect((err as { code: number }).code).not.toBe(0);
     expect((err as { stderr: string }).stderr).toMatch(/case c1: every constraint needs one label/);
