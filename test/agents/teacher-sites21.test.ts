@@ -6,20 +6,35 @@ import { generateTasks } from '../../src/tasks/generate-batch.js';
 import { testWorld, useTestServer } from '../helpers/test-server.js';
 
 /**
- * The scripted teacher at noise 0 books every task of a sample of each site of issue 21 in real
- * Chromium, through the components the site uses: a service, a slot grid of days by times, the
- * account wall taken as a guest and add-ons (Glowly, salons and spas), including its manage tasks
- * (cancel, move to another day, change the client's name); a day's timeline per court, weekly
- * repeats, places in a class, a cart of two sessions and card payment (Courtside, sports and
- * fitness).
+ * The scripted teacher at noise 0 books every task of a 6-task sample (every tier) of each site of
+ * issue 21 in real Chromium, through the components the site uses:
+ * - Glowly (salons and spas): a service, a slot grid of days by times, the account wall taken as a
+ *   guest, add-ons, and its manage tasks (cancel, move to another day, change the client's name);
+ * - Courtside (sports and fitness): a day's timeline per court, weekly repeats, places in a class,
+ *   a cart of two sessions and card payment;
+ * - ParkSpot (parking): the vehicle-and-driver wizard, card payment, changed or cancelled stays;
+ * - Transferly (airport transfers): the way back chosen on its own results, a required account;
+ * - Campfire (campsites): the pitch and its rental or activity package (a bundle chosen in a
+ *   second round), paid by a deposit on a card;
+ * - Seaberth (cruises): a cabin on a deck plan for the whole party, an excursion of that sailing in
+ *   a second round, the cart, a passenger wizard and card payment.
+ * One server and one browser for all of them. Parties of four fill every passenger's details,
+ * hence the step limits.
  */
 
 const world = testWorld();
 const getServer = useTestServer();
-const SITES21 = ['glowly', 'courtside'];
+const SITES21: { id: string; maxSteps: number }[] = [
+  { id: 'glowly', maxSteps: 80 },
+  { id: 'courtside', maxSteps: 80 },
+  { id: 'parkspot', maxSteps: 90 },
+  { id: 'transferly', maxSteps: 90 },
+  { id: 'campfire', maxSteps: 100 },
+  { id: 'seaberth', maxSteps: 100 },
+];
 
 describe('scripted teacher on the sites of issue 21', () => {
-  for (const id of SITES21) {
+  for (const { id, maxSteps } of SITES21) {
     it(`${id}: at noise 0 succeeds on every task of a 6-task sample of every tier`, async () => {
       const tasks = generateTasks({ sites: [siteById(id)], count: 6, seed: 21, split: 'train', world });
       expect(new Set(tasks.map((t) => t.metadata.difficulty)).size).toBe(3);
@@ -28,7 +43,7 @@ describe('scripted teacher on the sites of issue 21', () => {
         server: getServer(),
         makePolicy: agentFactory('scripted', { world, noise: 0 }),
         parallel: 2,
-        maxSteps: 80,
+        maxSteps,
         runId: `teacher-${id}`,
         seed: 1,
       });
@@ -41,5 +56,15 @@ describe('scripted teacher on the sites of issue 21', () => {
   it('courtside: a sample has tasks of two sessions in one cart', () => {
     const tasks = generateTasks({ sites: [siteById('courtside')], count: 12, seed: 21, split: 'train', world });
     expect(tasks.some((t) => (t.target.items ?? []).some((x) => x.slot === 'item2'))).toBe(true);
+  });
+
+  it('transferly: a sample has return transfers, the way back chosen on its own results', () => {
+    const tasks = generateTasks({ sites: [siteById('transferly')], count: 6, seed: 21, split: 'train', world });
+    expect(tasks.some((t) => (t.target.items ?? []).some((x) => x.slot === 'return'))).toBe(true);
+  });
+
+  it('parkspot: a sample has manage tasks (a changed stay, a new driver or a cancellation)', () => {
+    const tasks = generateTasks({ sites: [siteById('parkspot')], count: 12, seed: 21, split: 'train', world });
+    expect(tasks.some((t) => t.manage)).toBe(true);
   });
 });
