@@ -1,5 +1,5 @@
 # The two commands the README starts with. Each installs what is missing, then runs.
-.PHONY: demo test install chromium redis bench typecheck
+.PHONY: demo test test-full install chromium redis bench typecheck
 
 NPM_STAMP := node_modules/.package-lock.json
 
@@ -23,6 +23,10 @@ typecheck: install
 
 test: install chromium redis typecheck
 	npx vitest run
+
+# Every test, the slow end-to-end tier (*.slow.test.ts) included.
+test-full: install chromium redis typecheck
+	WEBFOUNDRY_FULL_TESTS=1 npx vitest run
 
 bench: install chromium redis
 	npm run bench
