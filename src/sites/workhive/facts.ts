@@ -13,7 +13,7 @@ export const WORKHIVE_FACTS: FactSpec[] = [
   { field: 'space', label: 'Space', stage: 'selection', kind: 'text' },
   { field: 'venue', label: 'Centre', stage: 'selection', kind: 'text' },
   { field: 'neighbourhood', label: 'Neighbourhood', stage: 'selection', kind: 'text' },
-  { field: 'floor', label: 'Floor', stage: 'selection', kind: 'number' },
+  { field: 'floor', label: 'Floor', stage: 'selection', kind: 'number', format: (v) => (Number(v) === 0 ? 'Ground floor' : `Floor ${String(v)}`) },
   { field: 'capacity', label: 'Seats (desks)', stage: 'selection', kind: 'number' },
   { field: 'amenities', label: 'Amenities', stage: 'selection', kind: 'list', format: (v) => (Array.isArray(v) ? v.map((a) => AMENITY_LABELS[a as Amenity] ?? String(a)).join(', ') : String(v)) },
   { field: 'rating', label: 'Rating (out of 5)', stage: 'selection', kind: 'number' },

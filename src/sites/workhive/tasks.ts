@@ -102,7 +102,7 @@ function candidates(t: Target): Candidate[] {
   const space = str(t, 'space');
   out.push({ role: 'refine', constraint: { id: 'space', kind: 'exact', stage: 'selection', field: 'space', value: space }, phrases: sentences('space', [{ id: 'want', text: `I want ${space}.` }, { id: 'again', text: `We used ${space} last time, so book that one.` }]), matchesListing: (l) => l.attrs.space === space });
   const venue = str(t, 'venue');
-  out.push({ role: 'refine', constraint: { id: 'venue', kind: 'exact', stage: 'selection', field: 'venue', value: venue }, phrases: clauses('venue', [{ id: 'at', text: `at ${venue}` }, { id: 'centre', text: `at the ${venue} centre` }]), matchesListing: (l) => l.attrs.venue === venue });
+  out.push({ role: 'refine', constraint: { id: 'venue', kind: 'exact', stage: 'selection', field: 'venue', value: venue }, phrases: clauses('venue', [{ id: 'at', text: `at ${venue}` }, { id: 'centre', text: `at the ${venue.replace(/^The /, '')} centre` }]), matchesListing: (l) => l.attrs.venue === venue });
   const area = str(t, 'neighbourhood');
   out.push({ role: 'refine', constraint: { id: 'neighbourhood', kind: 'exact', stage: 'selection', field: 'neighbourhood', value: area }, phrases: sentences('neighbourhood', [{ id: 'in', text: `The centre should be in ${area}.` }, { id: 'near', text: `Most of us are near ${area}, so somewhere there, please.` }]), matchesListing: (l) => l.attrs.neighbourhood === area });
   if (num(t, 'floor') === 0) {
