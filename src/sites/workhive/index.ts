@@ -23,7 +23,7 @@ function extras(ctx: Omit<SelectionContext, 'extras'>): Extra[] {
   const lunch: Extra = { id: 'lunch', label: 'Sandwich lunch platter (per person)', noun: 'a lunch platter for everyone', price: 14, per: 'unit', kind: 'checkbox' };
   const parking: Extra = { id: 'parking', label: 'Parking space in the building (each)', noun: 'a parking space', description: 'For the whole booking', price: 12, per: 'booking', kind: 'stepper', max: 4 };
   const av: Extra = { id: 'av', label: 'AV technician on hand', noun: 'an AV technician', description: 'Sets up screens, microphones and calls, and stays for the first hour', price: 60, per: 'booking', kind: 'checkbox' };
-  const locker: Extra = { id: 'locker', label: 'Day locker (per person)', noun: 'a locker for everyone', price: 5, per: 'unit', kind: 'checkbox' };
+  const locker: Extra = { id: 'locker', label: 'Day locker (per person)', noun: 'day lockers', price: 5, per: 'unit', kind: 'checkbox' };
   if (kind === 'desk') return [coffee, locker, parking];
   if (kind === 'office') return [coffee, lunch, parking];
   return [coffee, lunch, parking, av];
