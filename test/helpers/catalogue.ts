@@ -283,3 +283,31 @@ export function describeCatalogue(siteId: string, spec: CatalogueSpec, more?: (c
     more?.(ctx);
   });
 }
+
+/**
+ * A refinement redrawn on another listing of the search that meets it is the same or a tighter
+ * one (whatever the redrawn one accepts, the first accepts too), so superlative scopes stay
+ * right. `missing` says what a refinement not redrawn under its id means on this site; without
+ * it, that is a failure.
+ */
+export function expectRedrawsTighter(ctx: CatalogueContext, targets: readonly Target[], missing?: (c: Candidate) => void): void {
+  for (const t of targets) {
+    const first = ctx.catalogue.candidates(t, new Rng('first')).filter((c) => c.matchesListing);
+    for (const other of t.results) {
+      if (other.id === t.listing.id) continue;
+      const moved = buildTarget(ctx.site, ctx.world, t.params, new Rng(`moved/${other.id}`), other.id);
+      if (!moved) continue;
+      const again = new Map(ctx.catalogue.candidates(moved, new Rng('again')).map((c) => [c.constraint.id, c]));
+      for (const c of first) {
+        if (!c.matchesListing!(moved.listing)) continue;
+        const d = again.get(c.constraint.id);
+        if (!d) {
+          if (missing) missing(c);
+          else expect(d, `${c.constraint.id} redrawn on ${other.id}`).toBeDefined();
+          continue;
+        }
+        for (const l of t.results) if (d.matchesListing!(l)) expect(c.matchesListing!(l), `${c.constraint.id}: ${l.id}`).toBe(true);
+      }
+    }
+  }
+}
