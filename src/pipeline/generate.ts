@@ -61,7 +61,10 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
       // Training tasks never coincide with a held-out test task.
       const exclude = new Set<string>();
       for (const path of Object.values(SUITES)) if (existsSync(path)) for (const t of loadTasks(path)) exclude.add(taskSignature(t));
-      tasks = generateTasks({ sites: o.config.sites.map(siteById), count: o.config.tasksPerSite, seed: o.config.seed, split: 'train', world, exclude });
+      tasks = o.config.taskFile
+        ? loadTasks(o.config.taskFile, { world }).filter((t) => !exclude.has(taskSignature(t)))
+        : generateTasks({ sites: o.config.sites.map(siteById), count: o.config.tasksPerSite, seed: o.config.seed, split: 'train', world, exclude });
+      if (tasks.length === 0) throw new InvalidInputError(`every task of ${o.config.taskFile} is in a held-out suite`, { hint: 'generate training tasks with --split train and another seed' });
       store.insertTasks(tasks);
     }
     const done = store.doneTaskIds();
@@ -84,7 +87,7 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
         mode: o.config.mode,
         key: store.key(),
         onEpisode: (t) => {
-          const row = salvage(t, store.runId, o.config.salvage);
+          const row = salvage(t, store.runId, o.config.salvage, { world });
           const recorded = shots?.take(t.header.episodeId, t.steps.flatMap((s) => (s.screenshot ? [s.index] : []))) ?? [];
           // Idempotent: an episode delivered twice (a queue's retry) is stored once.
           if (store.recordEpisode(t, row, recorded)) o.onEpisode?.(t, row?.kind ?? 'none');
