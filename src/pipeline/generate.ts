@@ -14,6 +14,7 @@ import { loadArenaWorld, siteById } from '../sites/registry.js';
 import { generateTasks } from '../tasks/generate-batch.js';
 import { SUITES, loadTasks } from '../tasks/task-file.js';
 import { taskSignature } from '../tasks/task-signature.js';
+import type { OriginApp } from '../sites/engine/origin-app.js';
 import { RunStore, type LlmTeacherIdentity, type RunConfig } from './run-store.js';
 import { salvage } from './salvage.js';
 
@@ -27,6 +28,8 @@ export type GenerateRunOptions = {
   runner?: EpisodeRunner;
   resume: boolean;
   force: boolean;
+  /** Origins served beside the booking sites (the knowledge web, where questions start). */
+  origins?: readonly OriginApp[];
   /** Called once the work is known: total episodes and those already done. */
   onStart?: (total: number, done: number) => void;
   onEpisode?: (t: Trajectory, kept: DatasetRow['kind'] | 'none') => void;
@@ -75,7 +78,7 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
     const shots = o.config.screenshots ? new ScreenshotBuffer() : undefined;
     const runner =
       o.runner ??
-      localRunner({ parallel: o.parallel, world, ...(o.config.screenshots ? { env: { screenshot: screenshotOption(o.config.screenshots) } } : {}), ...(shots ? { keepScreenshot: shots.keep } : {}) });
+      localRunner({ parallel: o.parallel, world, ...(o.origins ? { origins: o.origins } : {}), ...(o.config.screenshots ? { env: { screenshot: screenshotOption(o.config.screenshots) } } : {}), ...(shots ? { keepScreenshot: shots.keep } : {}) });
     try {
       await runner.run({
         tasks: pending,

@@ -7,6 +7,7 @@ import { generateRun, llmTeacherIdentity } from '../../pipeline/generate.js';
 import { RunStore, type RunConfig } from '../../pipeline/run-store.js';
 import { DEFAULT_SALVAGE, resalvageRun } from '../../pipeline/salvage.js';
 import { CSR_BINS, runStats, type RunStats, type Stats } from '../../pipeline/stats.js';
+import { knowledgeOrigins } from '../../knowledge/index.js';
 import { SITES, loadArenaWorld, siteById } from '../../sites/registry.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
@@ -112,6 +113,8 @@ export function registerGenerate(program: Command): void {
         ...(llm ? { llm } : {}),
         parallel: opts.parallel,
         ...(runner ? { runner } : {}),
+        // A task file may hold questions: they start on the search engine.
+        ...(opts.taskFile ? { origins: knowledgeOrigins() } : {}),
         resume: Boolean(opts.resume),
         force: Boolean(opts.force),
         onStart: (total, done) => {
