@@ -1,7 +1,7 @@
 import type { QaTask } from '../../core/schemas/task.js';
 import { normText } from '../../evaluation/answers/normalize-text.js';
 import { articlePath, type KnowledgeGraph } from '../../knowledge/index.js';
-import { depth, entitiesOf, type Ref } from './description.js';
+import { depth, type Ref } from './description.js';
 import { answerOfName } from './fact-words.js';
 import { toQaTask } from './qa-task.js';
 import { makeQuestion } from './question.js';
@@ -46,8 +46,9 @@ const blurred = (r: Ref): boolean => r.kind === 'described' && r.d.clues.some((c
  * counts only when
  * - the description alone means that one entity in the whole graph (inner hops of a walk need
  *   not: there the rest of the question narrowed them),
- * - the episode showed the guide article of every entity the description names or describes, and
- *   the answer's own article with its name on it,
+ * - the episode showed the guide article of every entity the description describes (each hop of
+ *   it), the answer's own with its name on it; an entity it names needs no page of its own: the
+ *   link to it is on the article of the entity that links to it, or in that article's backlinks,
  * - the question does not state its answer.
  * Of those, the one with the most hops is kept, then the one shown first. Undefined when none holds.
  */
@@ -67,7 +68,7 @@ export function subQuestionShown(g: KnowledgeGraph, task: QaTask, shown: readonl
     const e = g.get(id);
     const own = firstShown.get(articlePath(id));
     if (own === undefined || !normText(shown[own]!.observation).includes(normText(e.name))) continue;
-    const at = entitiesOf(r).map((x) => firstShown.get(articlePath(x)));
+    const at = describedRefs(r).map((x) => firstShown.get(articlePath(x.d.of)));
     if (at.some((i) => i === undefined)) continue;
     const shownAt = Math.max(...(at as number[]));
     const d = depth(r);
