@@ -14,6 +14,7 @@ import { loadArenaWorld, siteById } from '../sites/registry.js';
 import { generateTasks } from '../tasks/generate-batch.js';
 import { SUITES, loadTasks } from '../tasks/task-file.js';
 import { taskSignature } from '../tasks/task-signature.js';
+import type { OriginApp } from '../sites/engine/origin-app.js';
 import { RunStore, type LlmTeacherIdentity, type RunConfig } from './run-store.js';
 import { salvage } from './salvage.js';
 
@@ -27,6 +28,8 @@ export type GenerateRunOptions = {
   runner?: EpisodeRunner;
   resume: boolean;
   force: boolean;
+  /** Origins served beside the booking sites (the knowledge web, where questions start). */
+  origins?: readonly OriginApp[];
   /** Called once the work is known: total episodes and those already done. */
   onStart?: (total: number, done: number) => void;
   onEpisode?: (t: Trajectory, kept: DatasetRow['kind'] | 'none') => void;
@@ -61,7 +64,10 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
       // Training tasks never coincide with a held-out test task.
       const exclude = new Set<string>();
       for (const path of Object.values(SUITES)) if (existsSync(path)) for (const t of loadTasks(path)) exclude.add(taskSignature(t));
-      tasks = generateTasks({ sites: o.config.sites.map(siteById), count: o.config.tasksPerSite, seed: o.config.seed, split: 'train', world, exclude });
+      tasks = o.config.taskFile
+        ? loadTasks(o.config.taskFile, { world }).filter((t) => !exclude.has(taskSignature(t)))
+        : generateTasks({ sites: o.config.sites.map(siteById), count: o.config.tasksPerSite, seed: o.config.seed, split: 'train', world, exclude });
+      if (tasks.length === 0) throw new InvalidInputError(`every task of ${o.config.taskFile} is in a held-out suite`, { hint: 'generate training tasks with --split train and another seed' });
       store.insertTasks(tasks);
     }
     const done = store.doneTaskIds();
@@ -72,7 +78,7 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
     const shots = o.config.screenshots ? new ScreenshotBuffer() : undefined;
     const runner =
       o.runner ??
-      localRunner({ parallel: o.parallel, world, ...(o.config.screenshots ? { env: { screenshot: screenshotOption(o.config.screenshots) } } : {}), ...(shots ? { keepScreenshot: shots.keep } : {}) });
+      localRunner({ parallel: o.parallel, world, ...(o.origins ? { origins: o.origins } : {}), ...(o.config.screenshots ? { env: { screenshot: screenshotOption(o.config.screenshots) } } : {}), ...(shots ? { keepScreenshot: shots.keep } : {}) });
     try {
       await runner.run({
         tasks: pending,
@@ -84,7 +90,7 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
         mode: o.config.mode,
         key: store.key(),
         onEpisode: (t) => {
-          const row = salvage(t, store.runId, o.config.salvage);
+          const row = salvage(t, store.runId, o.config.salvage, { world });
           const recorded = shots?.take(t.header.episodeId, t.steps.flatMap((s) => (s.screenshot ? [s.index] : []))) ?? [];
           // Idempotent: an episode delivered twice (a queue's retry) is stored once.
           if (store.recordEpisode(t, row, recorded)) o.onEpisode?.(t, row?.kind ?? 'none');

@@ -32,6 +32,11 @@ export type RunConfig = {
   llm?: LlmTeacherIdentity;
   /** Recorded a screenshot per step (absent when off, so older runs keep their identity). */
   screenshots?: 'marks' | 'plain';
+  /**
+   * Tasks read from this file (e.g. questions from `tasks generate --kind qa`) instead of
+   * proposed per site; `sites` and `tasksPerSite` then say nothing. Absent for proposed tasks.
+   */
+  taskFile?: string;
 };
 
 export type LlmTeacherIdentity = {
