@@ -71,6 +71,25 @@ const NAME_WORDS = "([A-Z][\\p{L}'-]*(?: (?:de |da |do |am |an |del |la |le )?[A
 
 const books = new Map<SiteSchema, { entries: Entry[]; words: Map<string, Map<string, string>> }>();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A booking the user already has, as manage requests name it: "for Palazzo Magnolia (3 June to 6 June, reference STA-53448D)". */
+const BOOKING_SAID = /for [^()]+? \([^()]*reference [A-Z]{3}-[A-Z0-9]{4,8}\)/g;
+const BOOKING = 'for [^()]+? \\([^()]*reference [A-Z][A-Z][A-Z]-[A-Z0-9]+\\)';
+/** The person a new lead traveller replaces ("goes instead of Jonas Smit"), when a name is read. */
+const REPLACED_SAID = /instead of [A-Z][\p{L}'-]+ [A-Z][\p{L}'-]+(?:[ -][A-Z][\p{L}'-]+)?/gu;
+const REPLACED = "instead of [A-Z][\\p{L}'-]+ [A-Z][\\p{L}'-]+(?:[ -][A-Z][\\p{L}'-]+)?";
+/** Words of a phrase as a pattern, any booking they name reading as any other (and, with `names`, any person replaced). */
+function general(text: string, names = false): string {
+  let out = '';
+  let from = 0;
+  const slots = [...text.matchAll(BOOKING_SAID)].map((m) => ({ at: m.index, len: m[0].length, re: BOOKING }));
+  if (names) slots.push(...[...text.matchAll(REPLACED_SAID)].map((m) => ({ at: m.index, len: m[0].length, re: REPLACED })));
+  for (const x of slots.sort((a, b) => a.at - b.at)) {
+    if (x.at < from) continue;
+    out += escape(text.slice(from, x.at)) + x.re;
+    from = x.at + x.len;
+  }
+  return out + escape(text.slice(from));
+}
 const numText = (n: number) => [n.toLocaleString('en-US'), String(n)];
 
 function entriesOf(schema: SiteSchema): { entries: Entry[]; words: Map<string, Map<string, string>> } {
@@ -116,7 +135,7 @@ function entriesOf(schema: SiteSchema): { entries: Entry[]; words: Map<string, M
         out.push({ re: new RegExp(`(?<![\\p{L}])${textPattern}(?![\\p{L}])`, 'u'), constraint: c, text: true, length: phrase.length - c.value.length + 1 });
       }
     }
-    let pattern = escape(phrase);
+    let pattern = general(phrase);
     let numeric: Entry['numeric'];
     const slot = c.kind === 'range' ? (c.max !== undefined && c.min === undefined ? 'max' : c.min !== undefined && c.max === undefined ? 'min' : undefined) : c.kind === 'count' || (c.kind === 'exact' && typeof c.value === 'number') ? 'value' : undefined;
     if (slot) {
@@ -149,7 +168,7 @@ function entriesOf(schema: SiteSchema): { entries: Entry[]; words: Map<string, M
       if (value && phrase.includes(value)) {
         const at = phrase.indexOf(value);
         const kind = c.field === 'email' ? 'email' : c.field === 'phone' ? 'phone' : 'name';
-        const p2 = `${escape(phrase.slice(0, at))}${{ email: EMAIL, phone: PHONE, name: NAME }[kind]}${escape(phrase.slice(at + value.length))}`;
+        const p2 = `${general(phrase.slice(0, at), true)}${{ email: EMAIL, phone: PHONE, name: NAME }[kind]}${general(phrase.slice(at + value.length), true)}`;
         if (!seen.has(p2)) {
           seen.add(p2);
           out.push({ re: new RegExp(`(?<![\\w])${p2}`, 'u'), constraint: c, captured: kind, length: phrase.length - value.length + 1 });

@@ -5,8 +5,10 @@ import type { World } from '../../world/world.js';
 import type { Target } from '../../sites/kit/task-catalogue.js';
 import { addonCandidate, detailsCandidates } from '../details-candidates.js';
 import { generateTask, stageOf } from '../generate-task.js';
+import { generateManageTask } from '../manage-task.js';
 import { buildTarget } from '../target.js';
 import { Rng } from '../../core/rng.js';
+import { readLearntSchema, writeLearntSchema, type LearntSchema } from './schema-cache.js';
 
 /**
  * What a decomposer is grounded in: the facts the site's state records (field, stage, kind),
@@ -49,11 +51,26 @@ export const SCHEMA_SAMPLE = 40;
  * task says only a few): what lets the phrase book read lists, date ranges and names it never saw in a task.
  */
 export const CANDIDATE_SAMPLE = 60;
+/** Requests about an existing booking sampled, on a site that lets bookings be managed. */
+export const MANAGE_SAMPLE = 12;
 
 export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
-  const key = `${site.id}/${world.seed}`;
+  const key = `${site.id}/${world.seed}/${world.hash}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  // Learnt once per site, world and source tree, then read from disk (see schema-cache.ts).
+  let learnt = readLearntSchema(site.id, world);
+  if (!learnt) {
+    learnt = learnSchema(site, world);
+    writeLearntSchema(learnt, world);
+  }
+  const schema: SiteSchema = { ...learnt, placeCode: placeCodes(site, world, learnt.fields) };
+  cache.set(key, schema);
+  return schema;
+}
+
+/** The schema's learnt part: the site's facts and the phrases and values its generator writes. */
+function learnSchema(site: SiteDefinition, world: World): LearntSchema {
   const fields = new Map<string, FieldSchema>();
   for (const f of site.facts) fields.set(f.field, { field: f.field, label: f.label, stage: f.stage, kind: f.kind, values: new Map(), numeric: ['number', 'money', 'duration'].includes(f.kind) });
   for (const f of site.searchFields) {
@@ -87,6 +104,11 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
       }
     }
   }
+  // Requests about a booking the user has (cancel it, move it, change the lead name): every wording of a few.
+  for (let index = 0; site.manage && index < MANAGE_SAMPLE; index++) {
+    const t = generateManageTask({ site, catalogue: catalogueFor(site.id), world, seed: 9001, index, difficulty: index % 2 ? 'medium' : 'easy', split: 'train' });
+    for (const c of t?.constraints ?? []) phrases.push({ text: c.phrase, constraint: c, siblings: t!.constraints });
+  }
   for (let i = 0; i < CANDIDATE_SAMPLE; i++) {
     const rng = new Rng(`schema/${site.id}/${i}`);
     const target = buildTarget(site, world, site.exampleSearch(world, rng.fork('search')), rng.fork('target'));
@@ -117,8 +139,13 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
     }
   }
   const places = new Set(site.searchFields.filter((f) => f.kind === 'autocomplete' && fields.has(f.name)).map((f) => f.name));
+  return { site: site.id, fields, addons, detailFields, places, phrases };
+}
+
+/** The code of a place named in words: from the values learnt, else the site's own suggestions. */
+function placeCodes(site: SiteDefinition, world: World, fields: ReadonlyMap<string, FieldSchema>): SiteSchema['placeCode'] {
   const norm = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim();
-  const placeCode = (field: string, words: string): string | undefined => {
+  return (field: string, words: string): string | undefined => {
     const f = site.searchFields.find((x) => x.name === field);
     if (!f || f.kind !== 'autocomplete') return undefined;
     const n = norm(words);
@@ -126,9 +153,6 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
     // The site's own suggestions: a place whose name is exactly these words (before any comma or bracket).
     return site.suggest(world, f.source, words).find((o) => norm(o.label.split(/[,(]/)[0]!) === n || norm(o.value) === n)?.value;
   };
-  const schema: SiteSchema = { site: site.id, fields, addons, detailFields, places, placeCode, phrases };
-  cache.set(key, schema);
-  return schema;
 }
 
 /** The words of a phrase that name a value: "to Lisbon" -> "Lisbon" (drops a leading preposition). */
