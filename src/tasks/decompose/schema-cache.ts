@@ -15,9 +15,9 @@ import type { FieldSchema, SiteSchema } from './site-schema.js';
  * of CPU per site. Keyed by site, world (version, seed and content hash) and a hash of the source
  * tree, which is what writes the phrases: any change to the code builds it afresh.
  */
-export type LearntSchema = Omit<SiteSchema, 'placeCode'>;
+export type LearntSchema = Omit<SiteSchema, 'placeCode' | 'placeOptions'>;
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 type Stored = {
   format: number;
@@ -29,6 +29,7 @@ type Stored = {
   /** The constraint lists phrases share as siblings (a task's, a target's), stored once each. */
   siblings: Constraint[][];
   phrases: { text: string; constraint: Constraint; siblings?: number }[];
+  named: [string, [string, string][]][];
 };
 
 let sourceKey: string | undefined;
@@ -70,6 +71,7 @@ export function readLearntSchema(site: string, world: World): LearntSchema | und
     detailFields: new Set(s.detailFields),
     places: new Set(s.places),
     phrases: s.phrases.map((p) => ({ text: p.text, constraint: p.constraint, ...(p.siblings !== undefined ? { siblings: s.siblings[p.siblings]! } : {}) })),
+    named: new Map(s.named.map(([f, m]) => [f, new Map(m)])),
   };
 }
 
@@ -85,6 +87,7 @@ export function writeLearntSchema(schema: LearntSchema, world: World): void {
     detailFields: [...schema.detailFields],
     places: [...schema.places],
     siblings,
+    named: [...schema.named].map(([f, m]) => [f, [...m]]),
     phrases: schema.phrases.map((p) => {
       if (!p.siblings) return { text: p.text, constraint: p.constraint };
       let i = index.get(p.siblings);

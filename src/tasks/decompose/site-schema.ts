@@ -35,11 +35,19 @@ export type SiteSchema = {
   places: Set<string>;
   /** The code of a place named in words, when the site knows it ("Porto" -> "OPO"). */
   placeCode(field: string, words: string): string | undefined;
+  /** The places of a field whose name starts with these words ("Madrid" -> its airport desk and its downtown branch). */
+  placeOptions(field: string, words: string): { value: string; label: string }[];
   /**
    * Every phrase the generator wrote, with the constraint it says and the other constraints of
    * its task (a stay's length is said relative to its check-in): the embedded decomposer's phrase book.
    */
   phrases: { text: string; constraint: Constraint; siblings?: readonly Constraint[] }[];
+  /**
+   * Per text fact the inventory records (an event's performer): every way its rows name a value,
+   * the value itself and a title that contains it ("Ruby Atlas: Electric Dreams Tour" -> "Ruby
+   * Atlas"; a title shared by rows of different values is left out). The sample names only a few.
+   */
+  named: Map<string, Map<string, string>>;
 };
 
 const cache = new Map<string, SiteSchema>();
@@ -64,7 +72,7 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
     learnt = learnSchema(site, world);
     writeLearntSchema(learnt, world);
   }
-  const schema: SiteSchema = { ...learnt, placeCode: placeCodes(site, world, learnt.fields) };
+  const schema: SiteSchema = { ...learnt, placeCode: placeCodes(site, world, learnt.fields), placeOptions: placeOptions(site, world) };
   cache.set(key, schema);
   return schema;
 }
@@ -139,7 +147,36 @@ function learnSchema(site: SiteDefinition, world: World): LearntSchema {
     }
   }
   const places = new Set(site.searchFields.filter((f) => f.kind === 'autocomplete' && fields.has(f.name)).map((f) => f.name));
-  return { site: site.id, fields, addons, detailFields, places, phrases };
+  return { site: site.id, fields, addons, detailFields, places, phrases, named: namedValues(site, world, fields, places) };
+}
+
+function namedValues(site: SiteDefinition, world: World, fields: ReadonlyMap<string, FieldSchema>, places: ReadonlySet<string>): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const f of fields.values()) {
+    if (f.kind !== 'text' || places.has(f.field)) continue;
+    const said = new Map<string, string | null>();
+    for (const d of site.domains) {
+      for (const row of world.all(d) as readonly Record<string, unknown>[]) {
+        const v = row[f.field];
+        if (typeof v !== 'string' || !/^[A-Z]/.test(v)) continue;
+        said.set(v, v);
+        const title = row.title;
+        if (typeof title === 'string' && title !== v && title.includes(v)) said.set(title, said.has(title) && said.get(title) !== v ? null : v);
+      }
+    }
+    const known = new Map([...said].filter((e): e is [string, string] => e[1] !== null));
+    if (known.size) out.set(f.field, known);
+  }
+  return out;
+}
+
+function placeOptions(site: SiteDefinition, world: World): SiteSchema['placeOptions'] {
+  const norm = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim();
+  return (field, words) => {
+    const f = site.searchFields.find((x) => x.name === field);
+    if (!f || f.kind !== 'autocomplete') return [];
+    return site.suggest(world, f.source, words).filter((o) => norm(o.label).startsWith(norm(words)));
+  };
 }
 
 /** The code of a place named in words: from the values learnt, else the site's own suggestions. */
