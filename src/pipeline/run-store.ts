@@ -172,6 +172,22 @@ export class RunStore {
     return new RunStore(db, dir, config, meta.runId);
   }
 
+  /**
+   * Reads a run without writing anything to its folder (no lock, no pragma, no checkpoint): another
+   * process may own it, as when an experiment reuses a teacher run that is still being evaluated.
+   */
+  static openReadOnly(dir: string): RunStore {
+    const path = RunStore.path(dir);
+    if (!existsSync(path)) throw new InvalidInputError(`${dir} holds no run (no ${STORE_FILE})`);
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+    if (meta.kind !== KIND || !meta.config || !meta.runId) {
+      db.close();
+      throw new InvalidInputError(`${path} is not a WebFoundry run store`);
+    }
+    return new RunStore(db, dir, JSON.parse(meta.config) as RunConfig, meta.runId);
+  }
+
   static versions(): RunVersions {
     return { store: RUN_STORE_VERSION, webfoundry: WEBFOUNDRY_VERSION, world: WORLD_VERSION };
   }
