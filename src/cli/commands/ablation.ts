@@ -7,10 +7,16 @@ import { ablationMarkdown, defaultAblationConfig, runAblation, type AblationConf
 import { SITES } from '../../sites/registry.js';
 import { parseFraction, parseIntOption, printJson } from '../output.js';
 import { episodeProgress } from '../progress.js';
+import { runRlDesign } from './rl-ablation.js';
 
 type AblationOpts = {
   out: string; holdout: string; sites?: string; tasksPerSite: number; noise: number; seeds: string; epochs: number; hidden: number;
-  dataSeed: number; worldSeed: number; suite: string; maxSteps: number; parallel: number; force?: boolean; json?: boolean;
+  dataSeed: number; worldSeed: number; suite: string; maxSteps: number; parallel: number; force?: boolean; json?: boolean; design: string; base?: string;
+};
+
+/** Experiment designs other than the partial-trajectory one (the default), by --design name. */
+const DESIGNS: Record<string, (opts: AblationOpts, cmd: Command) => Promise<void>> = {
+  rl: runRlDesign,
 };
 
 export function registerAblation(program: Command): void {
@@ -33,7 +39,12 @@ export function registerAblation(program: Command): void {
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--force', 'continue in --out even if its configuration differs')
     .option('--json', 'print the result as JSON')
-    .action(async (opts: AblationOpts) => {
+    .option('--design <name>', `partial: successes vs successes+salvaged (default); rl: SFT -> +DAgger -> +RL (GRPO/DAPO/DUPO x reward CSR/SR) and RFT vs SFT at equal rows, from the students of --base`, 'partial')
+    .option('--base <dir>', '--design rl: the partial-trajectory ablation to start from (read only: its teacher data, SFT students and evaluations are reused)')
+    .action(async (opts: AblationOpts, cmd: Command) => {
+      const design = DESIGNS[opts.design];
+      if (design) return design(opts, cmd);
+      if (opts.design !== 'partial') throw new InvalidInputError(`--design must be partial or one of ${Object.keys(DESIGNS).join(', ')}, got "${opts.design}"`);
       const seeds = opts.seeds.split(',').map((s) => parseWholeNumber(s.trim()) ?? Number.NaN);
       if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) throw new InvalidInputError(`--seeds must be integers separated by commas, got "${opts.seeds}"`);
       const config: AblationConfig = {
