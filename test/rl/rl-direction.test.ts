@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../src/core/schemas/task.js';
+import { groupAdvantages } from '../../src/rl/advantages.js';
 import { algoPreset, rewardPreset, RL_SCHEMA_VERSION, type RlConfig } from '../../src/rl/config.js';
 import type { RolloutRecord } from '../../src/rl/rollout-record.js';
 import { readRollout, iterationDir } from '../../src/rl/rl-store.js';
@@ -15,9 +16,11 @@ import { readdirSync } from 'node:fs';
 import { weakPolicy } from './weak-policy.js';
 
 // The quick tier's version of rl-improves.slow.test.ts: one GRPO iteration (G 4, reward CSR,
-// real Chromium) on the weakened policy moves it the right way: the trajectory that earned the
-// most is more likely under the updated policy, the one that earned the least less likely.
-// Seeded and deterministic (nothing is timed).
+// real Chromium) on the weakened policy moves it the way its objective says: the
+// advantage-weighted change of the group's per-decision log-probabilities is positive (rollouts
+// that earned more became more likely relative to those that earned less). A single
+// trajectory's log-probability may still fall (the layers are shared); the sum is what the update
+// ascends. Seeded and deterministic (nothing is timed).
 const MAX_STEPS = 10;
 const root = mkdtempSync(join(tmpdir(), 'wf-rl-direction-'));
 const { world } = loadArenaWorld(1);
@@ -50,7 +53,7 @@ function logProb(r: RolloutRecord, model: StudentModel): number {
 }
 
 describe('one RL update in real Chromium', () => {
-  it('makes the best rollout of its group more likely and the worst less likely', async () => {
+  it('raises the advantage-weighted log-probability of its group', async () => {
     const config: RlConfig = {
       schemaVersion: RL_SCHEMA_VERSION, init: join(root, 'weak'),
       tasks: { source: 'test', count: tasks.length, ids: tasks.map((t) => t.id) },
@@ -69,7 +72,9 @@ describe('one RL update in real Chromium', () => {
     // The stored log-probs are the weakened policy's own.
     expect(logProb(best, weak)).toBeCloseTo(best.steps.reduce((a, s) => a + (s.decision ? s.decision.logpAction + (s.decision.logpArg ?? 0) : 0), 0), 4);
     const updated = loadStudent(dir);
-    expect(logProb(best, updated)).toBeGreaterThan(logProb(best, weak));
-    expect(logProb(worst, updated)).toBeLessThan(logProb(worst, weak));
+    const adv = groupAdvantages(records.map((r) => r.reward.total), true);
+    const decisions = (r: RolloutRecord) => r.steps.reduce((n, s) => n + (s.decision ? (s.decision.arg !== null ? 2 : 1) : 0), 0);
+    const objective = records.reduce((a, r, i) => a + (adv[i]! * (logProb(r, updated) - logProb(r, weak))) / decisions(r), 0);
+    expect(objective).toBeGreaterThan(0);
   }, 600_000);
 });
