@@ -8,10 +8,11 @@ import { SITES } from '../../sites/registry.js';
 import { parseFraction, parseIntOption, printJson } from '../output.js';
 import { episodeProgress } from '../progress.js';
 import { designOptions, runDesign, type DesignOpts } from './ablation-designs.js';
+import { runRlDesign } from './rl-ablation.js';
 
 type AblationOpts = {
   out: string; holdout: string; sites?: string; tasksPerSite: number; noise: number; seeds: string; epochs: number; hidden: number;
-  dataSeed: number; worldSeed: number; suite: string; maxSteps: number; parallel: number; force?: boolean; json?: boolean;
+  dataSeed: number; worldSeed: number; suite: string; maxSteps: number; parallel: number; force?: boolean; json?: boolean; base?: string;
 } & DesignOpts;
 
 export function registerAblation(program: Command): void {
@@ -33,8 +34,11 @@ export function registerAblation(program: Command): void {
     .option('--max-steps <n>', 'step budget per episode', parseIntOption('--max-steps', 1, 1000), d.maxSteps)
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--force', 'continue in --out even if its configuration differs')
-    .option('--json', 'print the result as JSON');
-  designOptions(cmd).action(async (opts: AblationOpts) => {
+    .option('--json', 'print the result as JSON')
+    .option('--base <dir>', 'rl: the partial-trajectory ablation to start from (read only: its teacher data, SFT students and evaluations are reused)');
+  designOptions(cmd).action(async (opts: AblationOpts, command: Command) => {
+    // The RL design reads which flags were given on the command line, so it takes the command.
+    if (opts.design === 'rl') return runRlDesign(opts, command);
       const seeds = opts.seeds.split(',').map((s) => parseWholeNumber(s.trim()) ?? Number.NaN);
       if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) throw new InvalidInputError(`--seeds must be integers separated by commas, got "${opts.seeds}"`);
       const config: AblationConfig = {
