@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { FolderLock } from '../core/folder-lock.js';
 import { basename } from 'node:path';
 import type { LlmSetup } from '../agents/make-agent.js';
@@ -12,8 +11,6 @@ import { ScreenshotBuffer, screenshotOption } from '../rollout/screenshots.js';
 import { localRunner, type EpisodeRunner } from '../rollout/episode-runner.js';
 import { loadArenaWorld, siteById } from '../sites/registry.js';
 import { generateTasks } from '../tasks/generate-batch.js';
-import { SUITES, loadTasks } from '../tasks/task-file.js';
-import { taskSignature } from '../tasks/task-signature.js';
 import { RunStore, type LlmTeacherIdentity, type RunConfig } from './run-store.js';
 import { salvage } from './salvage.js';
 
@@ -58,10 +55,8 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
     const { world } = loadArenaWorld(o.config.worldSeed);
     let tasks: Task[] = store.tasks();
     if (tasks.length === 0) {
-      // Training tasks never coincide with a held-out test task.
-      const exclude = new Set<string>();
-      for (const path of Object.values(SUITES)) if (existsSync(path)) for (const t of loadTasks(path)) exclude.add(taskSignature(t));
-      tasks = generateTasks({ sites: o.config.sites.map(siteById), count: o.config.tasksPerSite, seed: o.config.seed, split: 'train', world, exclude });
+      // Training tasks never coincide with a held-out test task (generateTasks excludes the shipped suites).
+      tasks = generateTasks({ sites: o.config.sites.map(siteById), count: o.config.tasksPerSite, seed: o.config.seed, split: 'train', world });
       store.insertTasks(tasks);
     }
     const done = store.doneTaskIds();

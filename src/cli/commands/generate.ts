@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseSiteList } from '../../sites/splits.js';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
@@ -7,7 +8,7 @@ import { generateRun, llmTeacherIdentity } from '../../pipeline/generate.js';
 import { RunStore, type RunConfig } from '../../pipeline/run-store.js';
 import { DEFAULT_SALVAGE, resalvageRun } from '../../pipeline/salvage.js';
 import { CSR_BINS, runStats, type RunStats, type Stats } from '../../pipeline/stats.js';
-import { SITES, siteById } from '../../sites/registry.js';
+import { SITES } from '../../sites/registry.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
@@ -59,7 +60,7 @@ export function registerGenerate(program: Command): void {
   const generate = program
     .command('generate')
     .description('propose tasks, roll out the teacher, evaluate every step, keep successes, salvage partials; resumable')
-    .option('--sites <ids>', 'comma-separated site ids (default: all)')
+    .option('--sites <ids>', 'comma-separated site ids or split:train / split:heldout (default: all)')
     .requiredOption('--tasks <n>', 'tasks per site', parseIntOption('--tasks', 1, 100_000))
     .option('--teacher <name>', 'scripted | llm', 'scripted')
     .option('--noise <x>', 'teacher error level, 0..1', parseFraction('--noise'), DEFAULT_NOISE)
@@ -82,7 +83,7 @@ export function registerGenerate(program: Command): void {
     if (opts.teacher !== 'scripted' && opts.teacher !== 'llm') throw new InvalidInputError(`unknown teacher "${opts.teacher}"`, { hint: 'teachers: scripted, llm' });
     const llm = opts.teacher === 'llm' ? resolveLlm(opts) : undefined;
     const screenshots = parseScreenshotKind(opts.screenshots);
-    const sites = opts.sites ? opts.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
+    const sites = opts.sites ? parseSiteList(opts.sites) : SITES.map((s) => s.id);
     const config: RunConfig = {
       sites,
       tasksPerSite: opts.tasks,
