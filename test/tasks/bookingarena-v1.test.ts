@@ -7,6 +7,7 @@ import { SITES, siteById } from '../../src/sites/registry.js';
 import { BOOKINGARENA_V1, buildSiteSuite, suiteLines } from '../../src/tasks/frozen-suite.js';
 import { generateTasks } from '../../src/tasks/generate-batch.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
+import { lintTask } from '../../src/tasks/lint-instruction.js';
 import { SUITES, heldOutSignatures, loadBookingTasks, loadTasks, manifestPathOf, readSuiteManifest } from '../../src/tasks/task-file.js';
 import { declaredComponents, taskFeatures } from '../../src/tasks/task-coverage.js';
 import { taskSignature } from '../../src/tasks/task-signature.js';
@@ -68,6 +69,10 @@ describe('bookingarena-v1: the frozen suite', () => {
       expect(suiteLines(rebuilt.tasks), id).toBe(rawLines(id));
     }
   }, 600_000);
+
+  it('reads well: the instruction linter finds nothing in any of its tasks', () => {
+    expect(tasks.flatMap((t) => lintTask(t).map((f) => `${t.id} ${f.rule}: ${f.message}`))).toEqual([]);
+  });
 
   it('is refused when its file no longer matches the recorded hash', () => {
     const copy = join(root, 'bookingarena-v1.jsonl');
