@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../core/atomic-write.js';
-import { ConflictError, InvalidInputError } from '../core/errors.js';
+import { ConflictError } from '../core/errors.js';
+import { readJsonFile } from '../core/read-json-file.js';
 import { canonicalJson } from '../core/hash.js';
 import type { Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
@@ -40,17 +41,11 @@ export function resumeRun(out: string, config: RunConfigRecord, tasks: readonly 
   const path = join(out, RUN_CONFIG);
   const done = new Map<string, Trajectory>();
   if (resume && existsSync(path)) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      throw new InvalidInputError(`${path}: not valid JSON (${(err as Error).message})`);
-    }
-    const was = RunConfigRecord.safeParse(raw);
-    if (!was.success) throw new InvalidInputError(`${path}: ${was.error.issues[0]!.path.join('.')}: ${was.error.issues[0]!.message}`);
-    const differs = (Object.keys(config) as (keyof RunConfigRecord)[]).filter((k) => JSON.stringify(config[k]) !== JSON.stringify(was.data[k]));
+    const was = readJsonFile(path, RunConfigRecord);
+    const keys = [...new Set([...Object.keys(config), ...Object.keys(was)])] as (keyof RunConfigRecord)[];
+    const differs = keys.filter((k) => JSON.stringify(config[k]) !== JSON.stringify(was[k]));
     if (differs.length > 0) {
-      throw new ConflictError(`${out} holds a run made with other settings (${differs.map((k) => `${k}: ${JSON.stringify(was.data[k])} there, ${JSON.stringify(config[k])} now`).join('; ')})`, {
+      throw new ConflictError(`${out} holds a run made with other settings (${differs.map((k) => `${k}: ${JSON.stringify(was[k])} there, ${JSON.stringify(config[k])} now`).join('; ')})`, {
         hint: 'resume with the same flags, or choose another --out',
       });
     }

@@ -7,6 +7,7 @@ import { BookingTask, QaTask, TASK_SCHEMA_VERSION, isBookingTask, type Task } fr
 import { WORLD_VERSION } from '../core/version.js';
 import { sha256 } from '../core/hash.js';
 import { SuiteManifest } from '../core/schemas/suite-manifest.js';
+import { readJsonFile } from '../core/read-json-file.js';
 import { taskSignature } from './task-signature.js';
 import type { World } from '../world/world.js';
 import { checkFeasible } from './feasibility.js';
@@ -29,15 +30,7 @@ export function manifestPathOf(suitePath: string): string {
 export function readSuiteManifest(suitePath: string): SuiteManifest | undefined {
   const path = manifestPathOf(suitePath);
   if (!existsSync(path)) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new InvalidInputError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = SuiteManifest.safeParse(raw);
-  if (!parsed.success) throw new InvalidInputError(`${path}: ${parsed.error.issues[0]!.path.join('.') || 'manifest'}: ${parsed.error.issues[0]!.message}`);
-  return parsed.data;
+  return readJsonFile(path, SuiteManifest);
 }
 
 /**
