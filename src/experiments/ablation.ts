@@ -196,13 +196,13 @@ export async function runAblation(o: AblationOptions): Promise<AblationResult> {
   return result;
 }
 
-type EvalContext = {
+export type EvalContext = {
   dir: string; name: string; agent: string; seed: number; world: World; server: SiteServer;
   inDomain: Task[]; heldOut: Task[]; cfg: AblationConfig; parallel: number; emit: (e: AblationEvent) => void;
 };
 
 /** Runs one agent on both task sets, or reads the stored record of an earlier run. */
-async function evaluateAgent(c: EvalContext): Promise<EvalRecord> {
+export async function evaluateAgent(c: EvalContext): Promise<EvalRecord> {
   const path = join(c.dir, 'evals', `${c.name}.json`);
   if (existsSync(path)) {
     // A record that does not parse (another version, a damaged file) is measured again.

@@ -19,6 +19,12 @@ export type AgreementRunOptions = JudgeOptions & {
   onJudged?: (done: number, t: Trajectory, result: JudgeResult) => void;
 };
 
+/** The kind agreement is reported under: a constraint's kind, an answer's per kind of answer ("answer:number"). */
+function agreementKind(t: Trajectory, v: { id: string; kind: string }): string {
+  const c = t.header.task.constraints.find((x) => x.id === v.id);
+  return c?.kind === 'answer' ? `answer:${c.answer.type}` : v.kind;
+}
+
 export type AgreementRun = AgreementReport & { usage: Usage; calls: number };
 
 /**
@@ -43,7 +49,7 @@ export async function judgeAgreement(trajectories: Iterable<Trajectory>, provide
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, todo.length)) }, worker));
 
-  const pairs: VerdictPair[] = todo.flatMap((t, i) => pairVerdicts(t.header.task.id, t.end.evaluation.verdicts, results[i]!.verdicts));
+  const pairs: VerdictPair[] = todo.flatMap((t, i) => pairVerdicts(t.header.task.id, t.end.evaluation.verdicts.map((v) => ({ ...v, kind: agreementKind(t, v) })), results[i]!.verdicts));
   return {
     ...compareVerdicts(pairs, todo.length),
     usage: addUsage(results.map((r) => r.usage)),

@@ -1,8 +1,10 @@
-import type { Task } from '../core/schemas/task.js';
+import type { AnswerConstraint } from '../core/schemas/answer.js';
+import type { AnyConstraint, Task } from '../core/schemas/task.js';
 import { logger } from '../core/logger.js';
 import { addUsage } from '../models/cost.js';
 import type { ChatMessage, ChatResponse, ModelProvider } from '../models/provider.js';
 import { parseVerdicts } from './parse-verdicts.js';
+import { ANSWER_FORMAT, buildAnswerJudgeMessages } from './answer-prompt.js';
 import { buildJudgeMessages, correctionMessage, type PromptOptions } from './prompt.js';
 import type { JudgeEvidence, JudgeResult, JudgeVerdict } from './schemas.js';
 
@@ -22,9 +24,17 @@ const replyText = (r: ChatResponse) => (r.content.trim() ? r.content : (r.reason
  * with no usable verdict gets one corrective retry; after that every constraint is unknown.
  * Constraints the reply leaves out are unknown too. Unknown counts as unsatisfied.
  */
+const isAnswer = (c: AnyConstraint): c is AnswerConstraint => c.kind === 'answer';
+
+/**
+ * A question (every constraint an answer) is graded on its reply against the expected answer
+ * (answer-prompt.ts); a booking task on the final page and the actions (prompt.ts).
+ */
 export async function judge(task: Pick<Task, 'id' | 'instruction' | 'constraints'>, evidence: JudgeEvidence, provider: ModelProvider, options: JudgeOptions = {}): Promise<JudgeResult> {
   const ids = task.constraints.map((c) => c.id);
-  const messages: ChatMessage[] = buildJudgeMessages(task, evidence, options);
+  const answers = task.constraints.filter(isAnswer);
+  const asQuestion = answers.length > 0 && answers.length === task.constraints.length;
+  const messages: ChatMessage[] = asQuestion ? buildAnswerJudgeMessages(task.instruction, answers, evidence.reply) : buildJudgeMessages(task, evidence, options);
   const ask = (msgs: ChatMessage[]) =>
     provider.chat(
       {
@@ -42,7 +52,7 @@ export async function judge(task: Pick<Task, 'id' | 'instruction' | 'constraints
   let parsed = parseVerdicts(replyText(response), ids);
   if (!parsed.ok) {
     log.debug('unreadable judge reply, retrying once', { task: task.id, problem: parsed.problem });
-    response = await ask([...messages, { role: 'assistant', content: response.content }, correctionMessage(parsed.problem)]);
+    response = await ask([...messages, { role: 'assistant', content: response.content }, correctionMessage(parsed.problem, asQuestion ? ANSWER_FORMAT : undefined)]);
     usages.push(response.usage);
     calls++;
     parsed = parseVerdicts(replyText(response), ids);

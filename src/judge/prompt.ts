@@ -52,6 +52,6 @@ export function buildJudgeMessages(task: Pick<Task, 'instruction' | 'constraints
 }
 
 /** The corrective turn after an unreadable reply: say what was wrong and ask for the format again. */
-export function correctionMessage(problem: string): ChatMessage {
-  return { role: 'user', content: `Your reply could not be used: ${problem}.\n${FORMAT}` };
+export function correctionMessage(problem: string, format = FORMAT): ChatMessage {
+  return { role: 'user', content: `Your reply could not be used: ${problem}.\n${format}` };
 }

@@ -38,6 +38,11 @@ export const JudgeEvidence = z.strictObject({
   /** How the episode ended (stopped, max_steps, ...) and the agent's answer, when it gave one. */
   status: z.string().optional(),
   answer: z.string().nullable().optional(),
+  /**
+   * The reply to the user an answer constraint reads (the last `send_msg_to_user` or `stop` text,
+   * none after a `report_infeasible`): what the exact check of a question reads too.
+   */
+  reply: z.string().optional(),
 });
 export type JudgeEvidence = z.infer<typeof JudgeEvidence>;
 

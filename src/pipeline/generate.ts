@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { FolderLock } from '../core/folder-lock.js';
 import { basename } from 'node:path';
 import type { LlmSetup } from '../agents/make-agent.js';
@@ -11,6 +12,9 @@ import { ScreenshotBuffer, screenshotOption } from '../rollout/screenshots.js';
 import { localRunner, type EpisodeRunner } from '../rollout/episode-runner.js';
 import { loadArenaWorld, siteById } from '../sites/registry.js';
 import { generateTasks } from '../tasks/generate-batch.js';
+import { SUITES, loadTasks } from '../tasks/task-file.js';
+import { taskSignature } from '../tasks/task-signature.js';
+import type { OriginApp } from '../sites/engine/origin-app.js';
 import { RunStore, type LlmTeacherIdentity, type RunConfig } from './run-store.js';
 import { salvage } from './salvage.js';
 
@@ -24,6 +28,8 @@ export type GenerateRunOptions = {
   runner?: EpisodeRunner;
   resume: boolean;
   force: boolean;
+  /** Origins served beside the booking sites (the knowledge web, where questions start). */
+  origins?: readonly OriginApp[];
   /** Called once the work is known: total episodes and those already done. */
   onStart?: (total: number, done: number) => void;
   onEpisode?: (t: Trajectory, kept: DatasetRow['kind'] | 'none') => void;
@@ -55,8 +61,13 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
     const { world } = loadArenaWorld(o.config.worldSeed);
     let tasks: Task[] = store.tasks();
     if (tasks.length === 0) {
-      // Training tasks never coincide with a held-out test task (generateTasks excludes the shipped suites).
-      tasks = generateTasks({ sites: o.config.sites.map(siteById), count: o.config.tasksPerSite, seed: o.config.seed, split: 'train', world });
+      // Training tasks never coincide with a held-out test task.
+      const exclude = new Set<string>();
+      for (const path of Object.values(SUITES)) if (existsSync(path)) for (const t of loadTasks(path)) exclude.add(taskSignature(t));
+      tasks = o.config.taskFile
+        ? loadTasks(o.config.taskFile, { world }).filter((t) => !exclude.has(taskSignature(t)))
+        : generateTasks({ sites: o.config.sites.map(siteById), count: o.config.tasksPerSite, seed: o.config.seed, split: 'train', world, exclude });
+      if (tasks.length === 0) throw new InvalidInputError(`every task of ${o.config.taskFile} is in a held-out suite`, { hint: 'generate training tasks with --split train and another seed' });
       store.insertTasks(tasks);
     }
     const done = store.doneTaskIds();
@@ -67,7 +78,7 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
     const shots = o.config.screenshots ? new ScreenshotBuffer() : undefined;
     const runner =
       o.runner ??
-      localRunner({ parallel: o.parallel, world, ...(o.config.screenshots ? { env: { screenshot: screenshotOption(o.config.screenshots) } } : {}), ...(shots ? { keepScreenshot: shots.keep } : {}) });
+      localRunner({ parallel: o.parallel, world, ...(o.origins ? { origins: o.origins } : {}), ...(o.config.screenshots ? { env: { screenshot: screenshotOption(o.config.screenshots) } } : {}), ...(shots ? { keepScreenshot: shots.keep } : {}) });
     try {
       await runner.run({
         tasks: pending,
@@ -79,7 +90,7 @@ export async function generateRun(o: GenerateRunOptions): Promise<RunStore> {
         mode: o.config.mode,
         key: store.key(),
         onEpisode: (t) => {
-          const row = salvage(t, store.runId, o.config.salvage);
+          const row = salvage(t, store.runId, o.config.salvage, { world });
           const recorded = shots?.take(t.header.episodeId, t.steps.flatMap((s) => (s.screenshot ? [s.index] : []))) ?? [];
           // Idempotent: an episode delivered twice (a queue's retry) is stored once.
           if (store.recordEpisode(t, row, recorded)) o.onEpisode?.(t, row?.kind ?? 'none');

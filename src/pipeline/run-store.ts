@@ -32,6 +32,11 @@ export type RunConfig = {
   llm?: LlmTeacherIdentity;
   /** Recorded a screenshot per step (absent when off, so older runs keep their identity). */
   screenshots?: 'marks' | 'plain';
+  /**
+   * Tasks read from this file (e.g. questions from `tasks generate --kind qa`) instead of
+   * proposed per site; `sites` and `tasksPerSite` then say nothing. Absent for proposed tasks.
+   */
+  taskFile?: string;
 };
 
 export type LlmTeacherIdentity = {
@@ -165,6 +170,22 @@ export class RunStore {
       upd.run(canonicalJson(expected.versions), 'versions');
     }
     return new RunStore(db, dir, config, meta.runId);
+  }
+
+  /**
+   * Reads a run without writing anything to its folder (no lock, no pragma, no checkpoint): another
+   * process may own it, as when an experiment reuses a teacher run that is still being evaluated.
+   */
+  static openReadOnly(dir: string): RunStore {
+    const path = RunStore.path(dir);
+    if (!existsSync(path)) throw new InvalidInputError(`${dir} holds no run (no ${STORE_FILE})`);
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+    if (meta.kind !== KIND || !meta.config || !meta.runId) {
+      db.close();
+      throw new InvalidInputError(`${path} is not a WebFoundry run store`);
+    }
+    return new RunStore(db, dir, JSON.parse(meta.config) as RunConfig, meta.runId);
   }
 
   static versions(): RunVersions {

@@ -1,9 +1,12 @@
 import { Rng } from '../core/rng.js';
 import { DATASET_SCHEMA_VERSION, type DatasetRow, type DatasetStep } from '../core/schemas/dataset.js';
-import { isQaTask, type BookingTask as Task } from '../core/schemas/task.js';
+import { isQaTask, type QaTask, type BookingTask as Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
 import { evaluate } from '../evaluation/evaluate.js';
+import { graphOf } from '../tasks/qa/graph-of.js';
+import { subQuestionShown } from '../tasks/qa/sub-question.js';
 import { renderInstruction } from '../tasks/render-instruction.js';
+import type { World } from '../world/world.js';
 
 export type SalvageOptions = {
   /** Least best-CSR a partial trajectory needs to be kept (default 0.5). */
@@ -42,14 +45,55 @@ function leadOf(task: Task, phrase: string): boolean {
   return at > 0 && !/[,.]/.test(task.instruction.slice(0, at));
 }
 
+/** What salvage may need besides the trajectory: the world, for questions (their sub-questions are checked on its graph). */
+export type SalvageContext = { world?: World };
+
+/**
+ * A failed question kept as the shorter question it answered on the way (src/tasks/qa/sub-question.ts):
+ * an entity one of its hops finds, asked by name, when the episode opened every page that
+ * proves it. The steps are cut where the last of those pages was shown and a final step replies
+ * with the entity's name. A question has one answer constraint: CSR thresholds do not apply.
+ */
+function salvageQuestion(t: Trajectory, task: QaTask, world: World, provenanceBase: Omit<DatasetRow['provenance'], 'keptConstraintIds' | 'droppedConstraintIds' | 'truncationIndex'>): DatasetRow | undefined {
+  const shown = [...t.steps.map((s) => ({ url: s.url, observation: s.observation })), ...(t.end.finalObservation ? [t.end.finalObservation] : [])];
+  const sub = subQuestionShown(graphOf(world), task, shown, { id: `${task.id}-sub-${t.header.episodeId}` });
+  // The page must be reached by at least one step of the episode (a question answered on its first page teaches nothing).
+  if (!sub || sub.shownAt < 1) return undefined;
+  const page = shown[sub.shownAt]!;
+  const stop: DatasetStep = {
+    url: page.url,
+    observation: page.observation,
+    thought: sub.thought,
+    action: `stop(${JSON.stringify(sub.answer)})`,
+    parsed: { type: 'stop', answer: sub.answer },
+    error: null,
+    synthetic: true,
+  };
+  return {
+    schemaVersion: DATASET_SCHEMA_VERSION,
+    id: `${t.header.episodeId}-salvaged`,
+    kind: 'salvaged',
+    task: sub.task,
+    provenance: {
+      ...provenanceBase,
+      keptConstraintIds: [],
+      droppedConstraintIds: task.constraints.map((c) => c.id),
+      truncationIndex: sub.shownAt - 1,
+      subQuestion: { answerEntity: sub.task.qa.entities[0]!, hops: sub.task.qa.hops, originalHops: task.qa.hops },
+    },
+    steps: [...t.steps.slice(0, sub.shownAt).map(toStep), stop],
+  };
+}
+
 /**
  * Turns one trajectory into a training row. Successes are kept whole. A partial trajectory is
  * cut after the first step that reached its best CSR, its task relabeled in hindsight from the
  * constraints satisfied at that step (the unmet ones dropped from the instruction), and a final
- * stop step appended whose thought agrees with the new task. Returns undefined when the
+ * stop step appended whose thought agrees with the new task. A failed question (given the world)
+ * is kept as the sub-question it answered (`salvageQuestion`). Returns undefined when the
  * trajectory is below the thresholds.
  */
-export function salvage(t: Trajectory, runId: string, o: SalvageOptions = DEFAULT_SALVAGE): DatasetRow | undefined {
+export function salvage(t: Trajectory, runId: string, o: SalvageOptions = DEFAULT_SALVAGE, ctx: SalvageContext = {}): DatasetRow | undefined {
   const task = t.header.task;
   const e = t.end.evaluation;
   const provenanceBase = {
@@ -72,9 +116,7 @@ export function salvage(t: Trajectory, runId: string, o: SalvageOptions = DEFAUL
       steps: t.steps.map(toStep),
     };
   }
-  // A question's partial answer is not yet relabeled into a shorter question (that needs the
-  // knowledge graph, src/tasks/qa/): only its successes are kept.
-  if (isQaTask(task)) return undefined;
+  if (isQaTask(task)) return ctx.world ? salvageQuestion(t, task, ctx.world, provenanceBase) : undefined;
   const cut = e.firstBestIndex;
   if (cut < 0 || e.bestCsr < o.minCsr) return undefined;
   const at = evaluate(task, t.steps[cut]!.state ?? undefined);
@@ -129,10 +171,10 @@ export function salvage(t: Trajectory, runId: string, o: SalvageOptions = DEFAUL
  * Re-derives every dataset row of a stored run from its trajectories with this version's
  * salvage rules and the run's own thresholds; the teacher is not run again.
  */
-export function resalvageRun(store: { runId: string; config: { salvage: SalvageOptions }; trajectories(): Iterable<Trajectory>; replaceRows(rows: readonly DatasetRow[]): void }): { success: number; salvaged: number } {
+export function resalvageRun(store: { runId: string; config: { salvage: SalvageOptions }; trajectories(): Iterable<Trajectory>; replaceRows(rows: readonly DatasetRow[]): void }, ctx: SalvageContext = {}): { success: number; salvaged: number } {
   const rows: DatasetRow[] = [];
   for (const t of store.trajectories()) {
-    const row = salvage(t, store.runId, store.config.salvage);
+    const row = salvage(t, store.runId, store.config.salvage, ctx);
     if (row) rows.push(row);
   }
   store.replaceRows(rows);

@@ -26,6 +26,7 @@ import { glowly } from './glowly/index.js';
 import { courtside } from './courtside/index.js';
 import { campfire } from './campfire/index.js';
 import { seaberth } from './seaberth/index.js';
+import { workhive } from './workhive/index.js';
 
 /** Every BookingArena site, in listing order. */
 export const SITES: readonly SiteDefinition[] = [
@@ -48,6 +49,7 @@ export const SITES: readonly SiteDefinition[] = [
   courtside,
   campfire,
   seaberth,
+  workhive,
 ];
 
 /** Every inventory domain the sites sell from, each once, in site order. */

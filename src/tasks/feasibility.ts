@@ -2,7 +2,7 @@ import { isQaTask, type Task } from '../core/schemas/task.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import { SITES } from '../sites/registry.js';
 import type { World } from '../world/world.js';
-import { buildKnowledgeGraph, type KnowledgeGraph } from '../knowledge/index.js';
+import { graphOf } from './qa/graph-of.js';
 import { managedState } from './manage-task.js';
 import { verifyQaTask } from './qa/verify-question.js';
 import { bookedState, resolveTaskTarget } from './target.js';
@@ -28,13 +28,4 @@ export function checkFeasible(task: Task, world: World): string | undefined {
     return `booking the target leaves constraints unmet: ${failed.join(', ')}`;
   }
   return undefined;
-}
-
-const graphs = new WeakMap<World, KnowledgeGraph>();
-
-/** The world's knowledge graph, built once per world (about a second). */
-function graphOf(world: World): KnowledgeGraph {
-  let g = graphs.get(world);
-  if (!g) graphs.set(world, (g = buildKnowledgeGraph(world)));
-  return g;
 }

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { BookingTask as TaskSchema } from '../../src/core/schemas/task.js';
 import { checkConstraint } from '../../src/evaluation/check-constraint.js';
@@ -11,7 +11,8 @@ import type { Candidate, Target, TaskCatalogue } from '../../src/sites/kit/task-
 import { bookedState, buildTarget, resolveTaskTarget, targetOf } from '../../src/tasks/target.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
 import type { World } from '../../src/world/world.js';
-import { catalogueFor } from '../../src/sites/registry.js';
+import type { SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
+import { buildArenaWorld, catalogueFor, siteById } from '../../src/sites/registry.js';
 
 /** Shared by the per-site catalogue tests. */
 
@@ -140,6 +141,173 @@ export function expectCandidatesHold(catalogue: TaskCatalogue, targets: readonly
         expect(p.form === 'sentence').toBe(/[.!?]$/.test(p.text));
       }
       expect(checkConstraint(withPhrase(c), facts).satisfied, `${c.constraint.id} on ${t.listing.id}`).toBe(true);
+    }
+  }
+}
+
+/** Characters that give away a value gone wrong in generated text. */
+export const BROKEN_TEXT = /undefined|NaN|\[object|null/;
+
+/**
+ * Every candidate of every target holds for a booking of it (evaluated beside `booked`), names a
+ * fact the site's pages show, has a unique id, and comes out the same whatever rng is passed.
+ * `each` sees all the targets, then every target with its booked state, then every candidate
+ * with its field, for a site's own checks.
+ */
+export function expectCandidatesShown(site: SiteDefinition, catalogue: TaskCatalogue, targets: readonly Target[], each?: { targets?: (all: readonly Target[]) => void; target?: (t: Target, state: SiteEpisodeState) => void; candidate?: (c: Candidate, field: string) => void }): void {
+  each?.targets?.(targets);
+  for (const t of targets) {
+    const cands = catalogue.candidates(t, new Rng('a'));
+    expect(new Set(cands.map((c) => c.constraint.id)).size).toBe(cands.length);
+    const state = bookedState(t);
+    each?.target?.(t, state);
+    for (const c of cands) {
+      const e = evaluate({ id: 'c', site: site.id, constraints: [withPhrase(c), { id: 'booked', kind: 'booked', stage: 'booking', phrase: 'Book.' }] }, state);
+      expect(e.sr, `${c.constraint.id}: ${JSON.stringify(e.verdicts)}`).toBe(true);
+      const field = 'field' in c.constraint ? c.constraint.field : '';
+      expect(site.facts.some((f) => f.field === field), field).toBe(true);
+      each?.candidate?.(c, field);
+    }
+    // Deterministic: the same target says the same things.
+    expect(catalogue.candidates(t, new Rng('b')).map((c) => c.constraint)).toEqual(cands.map((c) => c.constraint));
+  }
+}
+
+/**
+ * One site's catalogue under test. `world` is the arena world, built in beforeAll: read it inside
+ * a test (`ctx.world`), not when tests are declared (so do not destructure it).
+ */
+export type CatalogueContext = {
+  readonly site: SiteDefinition;
+  readonly catalogue: TaskCatalogue;
+  readonly world: World;
+  /** `n` random targets of the site's own example searches (`label` seeds them). */
+  targets(n: number, label: string): Target[];
+  /** The target a task names, with exactly its recorded choices, people and add-ons. */
+  targetOf(task: BookingTask): Target;
+  /** The tasks of `perTier` indexes of each tier from `seed` (failures left out). */
+  tierTasks(seed: number, perTier?: number): BookingTask[];
+};
+
+/** The opening every catalogue test file shares: its site, catalogue and world (built in beforeAll). */
+export function catalogueContext(siteId: string): CatalogueContext {
+  const site = siteById(siteId);
+  let world: World | undefined;
+  beforeAll(() => {
+    world = buildArenaWorld(1);
+  });
+  const ctx: CatalogueContext = {
+    site,
+    catalogue: catalogueFor(siteId),
+    get world(): World {
+      if (!world) throw new Error('the arena world is built in beforeAll: use ctx.world inside a test or hook');
+      return world;
+    },
+    targets: (n, label) => exampleTargets(site, ctx.world, n, label),
+    targetOf: (task) => targetOfTask(task, site, ctx.world),
+    tierTasks: (seed, perTier) => tierTasks(site, ctx.world, seed, perTier),
+  };
+  return ctx;
+}
+
+/** Generous ceilings: these sweep dense inventories (seconds idle, minutes on a loaded machine). */
+const SWEEP_TIMEOUT = 600_000;
+
+/** What a site's catalogue test file declares; `describeCatalogue` turns it into the shared tests. */
+export type CatalogueSpec = {
+  /** At least 90% of 60 tasks (20 a tier from `seed`), each valid and feasible (`checkGeneratedTask`), naming `names`, with clean instructions. */
+  tasks: {
+    seed: number;
+    /** The test's title after "makes at least 90% of 60 tasks, ". */
+    says: string;
+    names: readonly string[];
+    each?: (task: BookingTask, made: { ids: string[]; target: Target }, ctx: CatalogueContext) => void;
+    /** After every task was checked: all of them, and every constraint id any of them uses. */
+    all?: (tasks: readonly BookingTask[], ids: ReadonlySet<string>, ctx: CatalogueContext) => void;
+  };
+  /**
+   * Candidates of `count` example targets: by default `expectCandidatesHold` (satisfied, unique,
+   * clean phrases); with `shown`, `expectCandidatesShown` (also a fact the pages show, deterministic).
+   */
+  candidates: { count: number; label: string; says?: string; shown?: Parameters<typeof expectCandidatesShown>[3] | true };
+  /** `matchesListing` agrees with the evaluator over `count` example targets, on more than `compared` listings. */
+  listings: { count: number; label: string; compared: number; says?: string; each?: (c: Candidate) => void };
+  /** `checkSuperlatives` over the tier tasks of `seeds` (only hard ones with `hardOnly`) checks more than `atLeast`. */
+  superlatives?: { seeds: readonly number[]; perTier?: number; hardOnly?: boolean; atLeast: number; says?: string };
+};
+
+/**
+ * A site's catalogue tests: the shared ones its spec declares, then its own (`more`, given the
+ * context), all in one `describe('<site> task catalogue')`.
+ */
+export function describeCatalogue(siteId: string, spec: CatalogueSpec, more?: (ctx: CatalogueContext) => void): void {
+  const ctx = catalogueContext(siteId);
+  describe(`${siteId} task catalogue`, () => {
+    it(`makes at least 90% of 60 tasks, ${spec.tasks.says}`, () => {
+      const made = ctx.tierTasks(spec.tasks.seed);
+      const ids = new Set<string>();
+      for (const task of made) {
+        const checked = checkGeneratedTask(task, ctx.site, ctx.world);
+        for (const id of checked.ids) ids.add(id);
+        for (const k of spec.tasks.names) expect(checked.ids, task.id).toContain(k);
+        expect(task.instruction).not.toMatch(BROKEN_TEXT);
+        spec.tasks.each?.(task, checked, ctx);
+      }
+      expect(made.length).toBeGreaterThanOrEqual(54);
+      spec.tasks.all?.(made, ids, ctx);
+    }, SWEEP_TIMEOUT);
+
+    const { candidates, listings, superlatives } = spec;
+    if (candidates.shown) {
+      const each = candidates.shown === true ? undefined : candidates.shown;
+      it(candidates.says ?? 'every candidate holds for a booking of its target and names a fact the pages show', () => {
+        expectCandidatesShown(ctx.site, ctx.catalogue, ctx.targets(candidates.count, candidates.label), each);
+      });
+    } else {
+      it(candidates.says ?? 'offers only constraints a booking of the target satisfies, with unique ids and clean phrases', () => {
+        expectCandidatesHold(ctx.catalogue, ctx.targets(candidates.count, candidates.label));
+      });
+    }
+
+    it(listings.says ?? 'judges listings the way the evaluator does (matchesListing agrees with checkConstraint on listing facts)', () => {
+      expect(expectListingJudgementsAgree(ctx.catalogue, ctx.targets(listings.count, listings.label), listings.each)).toBeGreaterThan(listings.compared);
+    });
+
+    if (superlatives) {
+      it(superlatives.says ?? 'superlatives are the best over every bookable option that fits', () => {
+        const tasks = superlatives.seeds.flatMap((seed) => ctx.tierTasks(seed, superlatives.perTier)).filter((t) => !superlatives.hardOnly || t.metadata.difficulty === 'hard');
+        expect(checkSuperlatives(tasks, ctx.site, ctx.world)).toBeGreaterThan(superlatives.atLeast);
+      }, SWEEP_TIMEOUT);
+    }
+
+    more?.(ctx);
+  });
+}
+
+/**
+ * A refinement redrawn on another listing of the search that meets it is the same or a tighter
+ * one (whatever the redrawn one accepts, the first accepts too), so superlative scopes stay
+ * right. `missing` says what a refinement not redrawn under its id means on this site; without
+ * it, that is a failure.
+ */
+export function expectRedrawsTighter(ctx: CatalogueContext, targets: readonly Target[], missing?: (c: Candidate) => void): void {
+  for (const t of targets) {
+    const first = ctx.catalogue.candidates(t, new Rng('first')).filter((c) => c.matchesListing);
+    for (const other of t.results) {
+      if (other.id === t.listing.id) continue;
+      const moved = buildTarget(ctx.site, ctx.world, t.params, new Rng(`moved/${other.id}`), other.id);
+      if (!moved) continue;
+      const again = new Map(ctx.catalogue.candidates(moved, new Rng('again')).map((c) => [c.constraint.id, c]));
+      for (const c of first) {
+        if (!c.matchesListing!(moved.listing)) continue;
+        const d = again.get(c.constraint.id);
+        if (!d) {
+          if (missing) missing(c);
+          else expect(d, `${c.constraint.id} redrawn on ${other.id}`).toBeDefined();
+          continue;
+        }
+        for (const l of t.results) if (d.matchesListing!(l)) expect(c.matchesListing!(l), `${c.constraint.id}: ${l.id}`).toBe(true);
+      }
     }
   }
 }

@@ -216,6 +216,7 @@ describe('generated tasks', () => {
     campfire: ['date'],
     // Seaberth's dates are a month and a window of departure dates, no exact date.
     seaberth: [],
+    workhive: ['date'],
   };
   const PARTY_FIELDS: Record<string, 'adults' | 'children' | 'guests'> = { adults: 'adults', children: 'children', partySize: 'guests', tickets: 'guests' };
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { BookingTask, type Constraint } from '../../src/core/schemas/task.js';
 import { checkConstraint } from '../../src/evaluation/check-constraint.js';
@@ -6,39 +6,23 @@ import { evaluate } from '../../src/evaluation/evaluate.js';
 import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
 import { selectionAttrs } from '../../src/sites/engine/flow.js';
 import type { Choice, Listing } from '../../src/sites/engine/site-definition.js';
-import { forkful } from '../../src/sites/forkful/index.js';
 import { cityName } from '../../src/sites/forkful/labels.js';
 import type { Candidate, Target } from '../../src/sites/kit/task-catalogue.js';
 import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
-import type { World } from '../../src/world/world.js';
-import { checkGeneratedTask, tierTasks, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
-import { buildArenaWorld, catalogueFor } from '../../src/sites/registry.js';
+import { catalogueContext, checkGeneratedTask, tierTasks, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase, expectRedrawsTighter } from '../helpers/catalogue.js';
 
-const site = forkful;
-const catalogue = catalogueFor('forkful');
+const ctx = catalogueContext('forkful');
+const { site, catalogue, targets, targetOf } = ctx;
 const KEY_IDS = ['city', 'date', 'booked-time'];
-let world: World;
 
 
-/** Random targets of the site's own example searches. */
-function targets(n: number, label: string): Target[] {
-  return exampleTargets(site, world, n, label);
-}
 
-/** The target a task names, with exactly its choices, people and add-ons. */
-function targetOf(task: BookingTask): Target {
-  return targetOfTask(task, site, world);
-}
-
-beforeAll(() => {
-  world = buildArenaWorld(1);
-});
 
 describe('forkful task catalogue', () => {
   it('makes at least 90% of 60 tasks, each valid, feasible and naming its key facts', () => {
-    const made = tierTasks(site, world, 11);
+    const made = tierTasks(site, ctx.world, 11);
     for (const task of made) {
-      const { ids, target } = checkGeneratedTask(task, site, world);
+      const { ids, target } = checkGeneratedTask(task, site, ctx.world);
       for (const k of KEY_IDS) expect(ids).toContain(k);
 
       // The task names the seating booked, in words, and where.
@@ -80,21 +64,7 @@ describe('forkful task catalogue', () => {
   });
 
   it('redraws a refinement on a listing that meets it as the same or a tighter one (superlative scopes stay right)', () => {
-    for (const t of targets(25, 'tighter')) {
-      const first = catalogue.candidates(t, new Rng('first')).filter((c) => c.matchesListing);
-      for (const other of t.results) {
-        if (other.id === t.listing.id) continue;
-        const moved = buildTarget(site, world, t.params, new Rng(`moved/${other.id}`), other.id);
-        if (!moved) continue;
-        const again = new Map(catalogue.candidates(moved, new Rng('again')).map((c) => [c.constraint.id, c]));
-        for (const c of first) {
-          if (!c.matchesListing!(moved.listing)) continue;
-          const d = again.get(c.constraint.id);
-          expect(d, `${c.constraint.id} redrawn on ${other.id}`).toBeDefined();
-          for (const l of t.results) if (d!.matchesListing!(l)) expect(c.matchesListing!(l), `${c.constraint.id}: ${l.id}`).toBe(true);
-        }
-      }
-    }
+    expectRedrawsTighter(ctx, targets(25, 'tighter'));
   });
 
   it('gives the same candidates whatever rng the generator passes', () => {
@@ -113,6 +83,6 @@ describe('forkful task catalogue', () => {
     }
     expect(new Set(catalogue.superlatives.map((s) => s.id)).size).toBe(catalogue.superlatives.length);
     // The booked listing of any target is bookable, as the superlative search requires.
-    expect(bookableChoices(site, world, t.params, t.listing)).toBeDefined();
+    expect(bookableChoices(site, ctx.world, t.params, t.listing)).toBeDefined();
   });
 });

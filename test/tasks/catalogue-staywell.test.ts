@@ -6,45 +6,32 @@ import { evaluate } from '../../src/evaluation/evaluate.js';
 import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
 import { selectionAttrs } from '../../src/sites/engine/flow.js';
 import type { Choice, Listing } from '../../src/sites/engine/site-definition.js';
-import { staywell } from '../../src/sites/staywell/index.js';
 import type { Candidate, Target } from '../../src/sites/kit/task-catalogue.js';
 import { distanceBound } from '../../src/sites/staywell/tasks.js';
 import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
 import { cityById } from '../../src/world/geography.js';
-import type { World } from '../../src/world/world.js';
-import { checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, expectListingJudgementsAgree, targetOfTask, withPhrase } from '../helpers/catalogue.js';
-import { buildArenaWorld, catalogueFor } from '../../src/sites/registry.js';
+import { catalogueContext, checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, expectListingJudgementsAgree, targetOfTask, withPhrase, expectRedrawsTighter } from '../helpers/catalogue.js';
 
-const site = staywell;
-const catalogue = catalogueFor('staywell');
+const ctx = catalogueContext('staywell');
+const { site, catalogue, targets, targetOf } = ctx;
 const KEY_IDS = ['destination', 'checkIn', 'checkOut'];
 /** Listing facts: constraints on these scope superlatives. */
 const LISTING_FIELDS = new Set(['stars', 'rating', 'pricePerNight', 'distanceKm', 'neighbourhood', 'amenities', 'reviewCount', 'checkInTime', 'checkOutTime']);
-let world: World;
 
 
-/** Random targets of the site's own example searches. */
-function targets(n: number, label: string): Target[] {
-  return exampleTargets(site, world, n, label);
-}
 
-/** The target a task names, with exactly its room, rate, guest and add-ons. */
-function targetOf(task: BookingTask): Target {
-  return targetOfTask(task, site, world);
-}
 
 let made: BookingTask[] = [];
 
 beforeAll(() => {
-  world = buildArenaWorld(1);
-  made = tierTasks(site, world, 5);
+  made = tierTasks(site, ctx.world, 5);
 });
 
 describe('staywell task catalogue', () => {
   it('makes at least 90% of 60 tasks, each valid, feasible and naming where and when', () => {
     expect(made.length).toBeGreaterThanOrEqual(54);
     for (const task of made) {
-      const { ids, target } = checkGeneratedTask(task, site, world);
+      const { ids, target } = checkGeneratedTask(task, site, ctx.world);
       for (const c of catalogue.candidates(target, new Rng('keys'))) if (c.role === 'key') expect(ids).toContain(c.constraint.id);
       expect(evaluate(task, bookedState(target)).sr).toBe(true);
 
@@ -66,7 +53,7 @@ describe('staywell task catalogue', () => {
   });
 
   it('keeps superlatives right: the best value over every option in scope, reached by the target', () => {
-    expect(checkSuperlatives(made, site, world)).toBeGreaterThan(10);
+    expect(checkSuperlatives(made, site, ctx.world)).toBeGreaterThan(10);
   });
 
   it('offers only constraints a booking of the target satisfies, with unique ids and clean phrases', () => {
@@ -102,25 +89,7 @@ describe('staywell task catalogue', () => {
   });
 
   it('redraws a refinement on a listing that meets it as the same or a tighter one, or under another id', () => {
-    for (const t of targets(20, 'tighter')) {
-      const first = catalogue.candidates(t, new Rng('first')).filter((c) => c.matchesListing);
-      for (const other of t.results) {
-        if (other.id === t.listing.id) continue;
-        const moved = buildTarget(site, world, t.params, new Rng(`moved/${other.id}`), other.id);
-        if (!moved) continue;
-        const again = new Map(catalogue.candidates(moved, new Rng('again')).map((c) => [c.constraint.id, c]));
-        for (const c of first) {
-          if (!c.matchesListing!(moved.listing)) continue;
-          const d = again.get(c.constraint.id);
-          // Set-valued refinements name their values in their id: another id means "keep the old one".
-          if (!d) {
-            expect(c.constraint.kind, c.constraint.id).toBe('set');
-            continue;
-          }
-          for (const l of t.results) if (d.matchesListing!(l)) expect(c.matchesListing!(l), `${c.constraint.id}: ${l.id}`).toBe(true);
-        }
-      }
-    }
+    expectRedrawsTighter(ctx, targets(20, 'tighter'), (c) => expect(c.constraint.kind, c.constraint.id).toBe('set'));
   });
 
   it('gives the same candidates whatever rng the generator passes', () => {

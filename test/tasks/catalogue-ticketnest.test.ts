@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { BookingTask, type Constraint } from '../../src/core/schemas/task.js';
 import { checkConstraint } from '../../src/evaluation/check-constraint.js';
@@ -6,18 +6,14 @@ import { evaluate } from '../../src/evaluation/evaluate.js';
 import { NO_FACTS } from '../../src/evaluation/facts.js';
 import { selectionAttrs } from '../../src/sites/engine/flow.js';
 import type { Choice, Listing } from '../../src/sites/engine/site-definition.js';
-import { ticketnest } from '../../src/sites/ticketnest/index.js';
 import type { Candidate, Target } from '../../src/sites/kit/task-catalogue.js';
 import { keyMode, type EventKeyMode } from '../../src/sites/ticketnest/tasks.js';
 import { bookedState, buildTarget } from '../../src/tasks/target.js';
 import { cityById } from '../../src/world/geography.js';
-import type { World } from '../../src/world/world.js';
-import { checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
-import { buildArenaWorld, catalogueFor } from '../../src/sites/registry.js';
+import { catalogueContext, checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
 
-const site = ticketnest;
-const catalogue = catalogueFor('ticketnest');
-let world: World;
+const ctx = catalogueContext('ticketnest');
+const { site, catalogue, targets, targetOf } = ctx;
 
 const KEY_IDS: Record<EventKeyMode, string[]> = {
   performer: ['city', 'performer', 'date'],
@@ -31,27 +27,15 @@ const body = (c: Constraint) => {
   return rest;
 };
 
-/** Random targets of the site's own example searches. */
-function targets(n: number, label: string): Target[] {
-  return exampleTargets(site, world, n, label);
-}
 
-/** The target a task names, with exactly its choices, people and add-ons. */
-function targetOf(task: BookingTask): Target {
-  return targetOfTask(task, site, world);
-}
-
-beforeAll(() => {
-  world = buildArenaWorld(1);
-});
 
 describe('ticketnest task catalogue', () => {
   it('makes at least 90% of 60 tasks, each valid, feasible and naming its key facts', () => {
     const modes = new Set<EventKeyMode>();
-    const made = tierTasks(site, world, 5);
+    const made = tierTasks(site, ctx.world, 5);
     let superlatives = 0;
     for (const task of made) {
-      const { ids, target } = checkGeneratedTask(task, site, world);
+      const { ids, target } = checkGeneratedTask(task, site, ctx.world);
       if (task.constraints.some((c) => c.kind === 'superlative')) superlatives++;
 
       // Every key candidate of the target is in the task, with the same requirement.
@@ -124,7 +108,7 @@ describe('ticketnest task catalogue', () => {
     for (const t of targets(10, 'stable')) {
       const ids = (x: Target) => catalogue.candidates(x, new Rng('a')).filter((c) => c.role === 'key').map((c) => c.constraint.id);
       for (const l of t.results.slice(0, 5)) {
-        const other = buildTarget(site, world, t.params, new Rng(`other/${l.id}`), l.id);
+        const other = buildTarget(site, ctx.world, t.params, new Rng(`other/${l.id}`), l.id);
         if (other) expect(ids(other)).toEqual(ids(t));
       }
     }
@@ -139,6 +123,6 @@ describe('ticketnest task catalogue', () => {
   });
 
   it('keeps superlatives right: the best value over every option in scope, reached by the target', () => {
-    expect(checkSuperlatives(tierTasks(site, world, 5, 10), site, world)).toBeGreaterThan(3);
+    expect(checkSuperlatives(tierTasks(site, ctx.world, 5, 10), site, ctx.world)).toBeGreaterThan(3);
   });
 });

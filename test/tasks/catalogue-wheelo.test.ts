@@ -6,36 +6,24 @@ import { evaluate } from '../../src/evaluation/evaluate.js';
 import { NO_FACTS, factsOf } from '../../src/evaluation/facts.js';
 import { selectionAttrs } from '../../src/sites/engine/flow.js';
 import type { Choice, Listing, SearchParams } from '../../src/sites/engine/site-definition.js';
-import { wheelo } from '../../src/sites/wheelo/index.js';
 import type { Candidate, Target } from '../../src/sites/kit/task-catalogue.js';
 import { ceilNice, timeRoles, timeText } from '../../src/sites/wheelo/tasks.js';
 import { generateTask } from '../../src/tasks/generate-task.js';
 import { roundUpNice } from '../../src/sites/kit/phrasing.js';
 import { bookableChoices, bookedState, buildTarget } from '../../src/tasks/target.js';
 import { carLocationById } from '../../src/sites/wheelo/domain.js';
-import type { World } from '../../src/world/world.js';
-import { checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase } from '../helpers/catalogue.js';
-import { buildArenaWorld, catalogueFor } from '../../src/sites/registry.js';
+import { catalogueContext, checkGeneratedTask, checkSuperlatives, tierTasks, exampleTargets, expectListingJudgementsAgree, listingFacts, targetOfTask, withPhrase, expectRedrawsTighter } from '../helpers/catalogue.js';
 
-const site = wheelo;
-const catalogue = catalogueFor('wheelo');
+const ctx = catalogueContext('wheelo');
+const { site, catalogue, targets, targetOf } = ctx;
 const KEY_IDS = ['pickup-location', 'pickup-date', 'dropoff-date'];
 /** Listing facts (not overridden by a choice): constraints on these scope superlatives. */
 const LISTING_FIELDS = new Set(['carClass', 'transmission', 'fuel', 'supplier', 'supplierRating', 'seats', 'bags', 'airConditioning', 'freeCancellation', 'pricePerDay', 'deposit']);
 /** What the search form shows when the instruction does not say. */
 const DEFAULTS = { pickupTime: '10:00', dropoffTime: '10:00', driverAge: 30 };
-let world: World;
 
 
-/** Random targets of the site's own example searches. */
-function targets(n: number, label: string): Target[] {
-  return exampleTargets(site, world, n, label);
-}
 
-/** The target a task names, with exactly its options, driver and add-ons. */
-function targetOf(task: BookingTask): Target {
-  return targetOfTask(task, site, world);
-}
 
 /** The searches an agent could run from the instruction: stated times and age, else the form's defaults; a window's edge or the default inside it. */
 function agentSearches(task: BookingTask): SearchParams[] {
@@ -64,7 +52,7 @@ function agentSearches(task: BookingTask): SearchParams[] {
 function hardTasks(n: number): BookingTask[] {
   const out: BookingTask[] = [];
   for (let index = 0; index < n; index++) {
-    const task = generateTask({ site, catalogue, world, seed: 12, index, difficulty: 'hard', split: 'train' });
+    const task = generateTask({ site, catalogue, world: ctx.world, seed: 12, index, difficulty: 'hard', split: 'train' });
     if (task) out.push(task);
   }
   return out;
@@ -73,15 +61,14 @@ function hardTasks(n: number): BookingTask[] {
 let made: BookingTask[] = [];
 
 beforeAll(() => {
-  world = buildArenaWorld(1);
-  made = tierTasks(site, world, 11);
+  made = tierTasks(site, ctx.world, 11);
 });
 
 describe('wheelo task catalogue', () => {
   it('makes at least 90% of 60 tasks, each valid, feasible and naming where and when', () => {
     expect(made.length).toBeGreaterThanOrEqual(54);
     for (const task of made) {
-      const { ids, target } = checkGeneratedTask(task, site, world);
+      const { ids, target } = checkGeneratedTask(task, site, ctx.world);
       for (const c of catalogue.candidates(target, new Rng('keys'))) if (c.role === 'key') expect(ids).toContain(c.constraint.id);
       for (const k of KEY_IDS) expect(ids).toContain(k);
       if (Number(task.target.params.driverAge) < 25) expect(ids).toContain('driver-age');
@@ -96,7 +83,7 @@ describe('wheelo task catalogue', () => {
   });
 
   it('keeps superlatives right: the best value over every option in scope, reached by the target', () => {
-    expect(checkSuperlatives([...made, ...hardTasks(45)], site, world)).toBeGreaterThan(15);
+    expect(checkSuperlatives([...made, ...hardTasks(45)], site, ctx.world)).toBeGreaterThan(15);
   }, 300_000);
 
   it('offers only constraints a booking of the target satisfies, with unique ids and clean phrases', () => {
@@ -132,21 +119,7 @@ describe('wheelo task catalogue', () => {
   });
 
   it('redraws a refinement on a listing that meets it as the same or a tighter one (or not at all)', () => {
-    for (const t of targets(15, 'tighter')) {
-      const first = catalogue.candidates(t, new Rng('first')).filter((c) => c.matchesListing);
-      for (const other of t.results) {
-        if (other.id === t.listing.id) continue;
-        const moved = buildTarget(site, world, t.params, new Rng(`moved/${other.id}`), other.id);
-        if (!moved) continue;
-        const again = new Map(catalogue.candidates(moved, new Rng('again')).map((c) => [c.constraint.id, c]));
-        for (const c of first) {
-          if (!c.matchesListing!(moved.listing)) continue;
-          const d = again.get(c.constraint.id);
-          if (!d) continue;
-          for (const l of t.results) if (d.matchesListing!(l)) expect(c.matchesListing!(l), `${c.constraint.id}: ${l.id}`).toBe(true);
-        }
-      }
-    }
+    expectRedrawsTighter(ctx, targets(15, 'tighter'), () => {});
   });
 
   it('bounds the daily price so the target car meets it whatever times an agent picks', () => {
@@ -155,7 +128,7 @@ describe('wheelo task catalogue', () => {
       const c = catalogue.candidates(t, new Rng('p')).find((x) => x.constraint.id === 'price-max');
       if (!c || c.constraint.kind !== 'range') continue;
       for (const [pickupTime, dropoffTime] of [['08:00', '20:00'], ['20:00', '08:00'], ['10:00', '10:00']] as const) {
-        const l = site.search(world, { ...t.params, pickupTime, dropoffTime }).find((x) => x.id === t.listing.id)!;
+        const l = site.search(ctx.world, { ...t.params, pickupTime, dropoffTime }).find((x) => x.id === t.listing.id)!;
         expect(Number(l.attrs.pricePerDay)).toBeLessThanOrEqual(c.constraint.max!);
       }
       bounded++;

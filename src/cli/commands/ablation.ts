@@ -8,15 +8,16 @@ import { ablationMarkdown, defaultAblationConfig, runAblation, type AblationConf
 import { SITES } from '../../sites/registry.js';
 import { parseFraction, parseIntOption, printJson } from '../output.js';
 import { episodeProgress } from '../progress.js';
+import { designOptions, runDesign, type DesignOpts } from './ablation-designs.js';
 
 type AblationOpts = {
   out: string; holdout: string; sites?: string; tasksPerSite: number; noise: number; seeds: string; epochs: number; hidden: number;
   dataSeed: number; worldSeed: number; suite: string; maxSteps: number; parallel: number; force?: boolean; json?: boolean;
-};
+} & DesignOpts;
 
 export function registerAblation(program: Command): void {
   const d = defaultAblationConfig();
-  program
+  const cmd = program
     .command('ablation')
     .description('students on successes only vs successes + salvaged partials from one teacher budget, over several seeds, scored in-domain and on a held-out site beside the teacher and the random agent; resumable')
     .option('--out <dir>', 'ablation directory (data/, models/, evals/, ablation.json, ablation.md)', 'runs/ablation')
@@ -33,8 +34,8 @@ export function registerAblation(program: Command): void {
     .option('--max-steps <n>', 'step budget per episode', parseIntOption('--max-steps', 1, 1000), d.maxSteps)
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--force', 'continue in --out even if its configuration differs')
-    .option('--json', 'print the result as JSON')
-    .action(async (opts: AblationOpts) => {
+    .option('--json', 'print the result as JSON');
+  designOptions(cmd).action(async (opts: AblationOpts) => {
       const seeds = opts.seeds.split(',').map((s) => parseWholeNumber(s.trim()) ?? Number.NaN);
       if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) throw new InvalidInputError(`--seeds must be integers separated by commas, got "${opts.seeds}"`);
       const config: AblationConfig = {
@@ -42,6 +43,7 @@ export function registerAblation(program: Command): void {
         trainingSites: opts.sites ? parseSiteList(opts.sites) : SITES.map((s) => s.id).filter((s) => s !== opts.holdout), tasksPerSite: opts.tasksPerSite, noise: opts.noise, seeds, epochs: opts.epochs, hidden: opts.hidden,
         dataSeed: opts.dataSeed, worldSeed: opts.worldSeed, suite: opts.suite, maxSteps: opts.maxSteps,
       };
+      if (opts.design !== 'partial') return runDesign(opts, config);
       let progress: ReturnType<typeof episodeProgress> | undefined;
       const t0 = performance.now();
       const result = await runAblation({

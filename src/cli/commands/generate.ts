@@ -8,7 +8,8 @@ import { generateRun, llmTeacherIdentity } from '../../pipeline/generate.js';
 import { RunStore, type RunConfig } from '../../pipeline/run-store.js';
 import { DEFAULT_SALVAGE, resalvageRun } from '../../pipeline/salvage.js';
 import { CSR_BINS, runStats, type RunStats, type Stats } from '../../pipeline/stats.js';
-import { SITES } from '../../sites/registry.js';
+import { knowledgeOrigins } from '../../knowledge/index.js';
+import { SITES, loadArenaWorld } from '../../sites/registry.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
@@ -38,7 +39,8 @@ export function statsTable(s: RunStats): string {
 
 type GenerateOpts = LlmFlags & {
   sites?: string;
-  tasks: number;
+  tasks?: number;
+  taskFile?: string;
   teacher: string;
   noise: number;
   parallel: number;
@@ -61,7 +63,8 @@ export function registerGenerate(program: Command): void {
     .command('generate')
     .description('propose tasks, roll out the teacher, evaluate every step, keep successes, salvage partials; resumable')
     .option('--sites <ids>', 'comma-separated site ids or split:train / split:heldout (default: all)')
-    .requiredOption('--tasks <n>', 'tasks per site', parseIntOption('--tasks', 1, 100_000))
+    .option('--tasks <n>', 'tasks per site (required unless --task-file)', parseIntOption('--tasks', 1, 100_000))
+    .option('--task-file <file>', 'run the tasks of this file instead of proposing them (e.g. questions from `tasks generate --kind qa`: failed ones are salvaged as the sub-question they answered)')
     .option('--teacher <name>', 'scripted | llm', 'scripted')
     .option('--noise <x>', 'teacher error level, 0..1', parseFraction('--noise'), DEFAULT_NOISE)
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
@@ -83,10 +86,11 @@ export function registerGenerate(program: Command): void {
     if (opts.teacher !== 'scripted' && opts.teacher !== 'llm') throw new InvalidInputError(`unknown teacher "${opts.teacher}"`, { hint: 'teachers: scripted, llm' });
     const llm = opts.teacher === 'llm' ? resolveLlm(opts) : undefined;
     const screenshots = parseScreenshotKind(opts.screenshots);
+    if (opts.tasks === undefined && !opts.taskFile) throw new InvalidInputError('give --tasks N (tasks proposed per site) or --task-file FILE');
     const sites = opts.sites ? parseSiteList(opts.sites) : SITES.map((s) => s.id);
     const config: RunConfig = {
-      sites,
-      tasksPerSite: opts.tasks,
+      sites: opts.taskFile ? [] : sites,
+      tasksPerSite: opts.tasks ?? 0,
       teacher: opts.teacher,
       noise: opts.noise,
       seed: opts.seed,
@@ -96,6 +100,7 @@ export function registerGenerate(program: Command): void {
       salvage: { minCsr: opts.minCsr, minKept: opts.minKept, requireBooking: Boolean(opts.requireBooking) },
       ...(llm ? { llm: llmTeacherIdentity(llm) } : {}),
       ...(screenshots ? { screenshots } : {}),
+      ...(opts.taskFile ? { taskFile: resolve(opts.taskFile) } : {}),
     };
     if (!opts.resume && RunStore.exists(opts.out)) throw new InvalidInputError(`${opts.out} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
     let progress: ReturnType<typeof episodeProgress> | undefined;
@@ -109,6 +114,8 @@ export function registerGenerate(program: Command): void {
         ...(llm ? { llm } : {}),
         parallel: opts.parallel,
         ...(runner ? { runner } : {}),
+        // A task file may hold questions: they start on the search engine.
+        ...(opts.taskFile ? { origins: knowledgeOrigins() } : {}),
         resume: Boolean(opts.resume),
         force: Boolean(opts.force),
         onStart: (total, done) => {
@@ -146,7 +153,7 @@ export function registerGenerate(program: Command): void {
       store.holdLock(lock);
       try {
         const before = store.rows().length;
-        const after = resalvageRun(store);
+        const after = resalvageRun(store, { world: loadArenaWorld(store.config.worldSeed).world });
         if (opts.json) printJson({ run: resolve(opts.run), before, ...after });
         else process.stdout.write(`${resolve(opts.run)}: ${before} rows replaced by ${after.success} successes and ${after.salvaged} salvaged partials\n`);
       } finally {

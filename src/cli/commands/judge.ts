@@ -3,7 +3,11 @@ import type { Command } from 'commander';
 import { judgeAgreement, type AgreementRun } from '../../judge/judge-run.js';
 import type { AgreementStats } from '../../judge/agreement.js';
 import { createProvider, resolveProviderConfig } from '../../models/config.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Trajectory } from '../../core/schemas/trajectory.js';
 import { RunStore } from '../../pipeline/run-store.js';
+import { readTrajectory } from '../../rollout/trajectory-file.js';
 import { parseIntOption, printJson, table } from '../output.js';
 
 type JudgeOpts = {
@@ -41,11 +45,24 @@ function judgeProgress(total: number) {
   };
 }
 
+/** A generate run's store, or a `run --out` folder of trajectory files (questions are run there). */
+function openTrajectories(dir: string): { count: number; trajectories: () => Iterable<Trajectory>; close: () => void } {
+  const tdir = join(dir, 'trajectories');
+  if (!existsSync(RunStore.path(dir)) && existsSync(tdir)) {
+    const files = readdirSync(tdir).filter((f) => f.endsWith('.jsonl')).sort();
+    return { count: files.length, trajectories: function* () {
+        for (const f of files) yield readTrajectory(join(tdir, f));
+      }, close: () => {} };
+  }
+  const store = RunStore.open(dir, { versions: RunStore.versions() });
+  return { count: store.episodeCount(), trajectories: () => store.trajectories(), close: () => store.close() };
+}
+
 export function registerJudge(program: Command): void {
   program
     .command('judge-agreement')
     .description("judge a run's trajectories with an LLM and measure its agreement with the exact evaluator, overall and per constraint kind")
-    .requiredOption('--run <dir>', 'run directory (from generate)')
+    .requiredOption('--run <dir>', 'run directory: from generate (run.sqlite) or from run --out (trajectories/, e.g. questions)')
     .option('--limit <n>', 'judge only the first N episodes', parseIntOption('--limit', 1))
     .option('--concurrency <n>', 'judgements in flight at once', parseIntOption('--concurrency', 1, 64), 4)
     .option('--model <name>', 'judge model name as the server knows it')
@@ -62,13 +79,13 @@ export function registerJudge(program: Command): void {
         ...(opts.llmConfig ? { file: opts.llmConfig } : {}),
       });
       const provider = createProvider(config);
-      const store = RunStore.open(opts.run, { versions: RunStore.versions() });
+      const source = openTrajectories(opts.run);
       let report: AgreementRun;
       try {
-        const total = Math.min(store.episodeCount(), opts.limit ?? Infinity);
+        const total = Math.min(source.count, opts.limit ?? Infinity);
         const progress = judgeProgress(total);
         try {
-          report = await judgeAgreement(store.trajectories(), provider, {
+          report = await judgeAgreement(source.trajectories(), provider, {
             concurrency: opts.concurrency,
             ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
             ...(config.maxTokens ? { maxTokens: config.maxTokens } : {}),
@@ -78,7 +95,7 @@ export function registerJudge(program: Command): void {
           progress.stop();
         }
       } finally {
-        store.close();
+        source.close();
       }
       if (opts.json) {
         printJson({ run: opts.run, judge: { provider: config.provider, model: config.model, baseUrl: config.baseUrl }, ...report });

@@ -76,11 +76,11 @@ export async function generateQaCommand(o: QaGenerateFlags): Promise<void> {
   const ms = Math.round(performance.now() - t0);
   const byLevel = [1, 2, 3].map((l) => batch.tasks.filter((t) => t.qa.level === l).length);
   const byAnswer = ['string', 'number', 'set', 'date'].map((k) => batch.tasks.filter((t) => t.constraints[0]!.answer.type === k).length);
-  const summary = { out: o.out, method: method.data, questions: batch.tasks.length, attempts: batch.attempts, failed: batch.failed, duplicates: batch.duplicates, ms, ...(crawl ? { crawledPages, crawledArticles: crawl.entities.length } : {}) };
+  const summary = { out: o.out, method: method.data, questions: batch.tasks.length, attempts: batch.attempts, failed: batch.failed, duplicates: batch.duplicates, recheckFailed: batch.recheckFailed, ms, ...(crawl ? { crawledPages, crawledArticles: crawl.entities.length } : {}) };
   if (o.json) return printJson({ ...summary, levels: { 1: byLevel[0], 2: byLevel[1], 3: byLevel[2] }, answers: { string: byAnswer[0], number: byAnswer[1], set: byAnswer[2], date: byAnswer[3] } });
   process.stdout.write(
     `${table(['method', 'questions', 'level 1', 'level 2', 'level 3', 'string', 'number', 'set', 'date'], [[method.data, batch.tasks.length, ...byLevel, ...byAnswer]])}\n` +
-      `${crawl ? `crawled ${crawledPages} pages (${crawl.entities.length} articles); ` : ''}${batch.attempts} attempts (${batch.failed} without one answer, ${batch.duplicates} duplicates); wrote ${batch.tasks.length} questions to ${o.out} in ${ms} ms\n`,
+      `${crawl ? `crawled ${crawledPages} pages (${crawl.entities.length} articles); ` : ''}${batch.attempts} attempts (${batch.failed} without one answer, ${batch.duplicates} duplicates, ${batch.recheckFailed} dropped: their answer derived again over the whole world differed); wrote ${batch.tasks.length} questions to ${o.out} in ${ms} ms\n`,
   );
   if (batch.tasks.length < o.count) process.stderr.write(`only ${batch.tasks.length} of ${o.count} questions were found within ${batch.attempts} attempts\n`);
 }

@@ -56,6 +56,11 @@ export const DatasetRow = z.strictObject({
         summaries: z.array(z.string()),
       })
       .optional(),
+    /**
+     * Set on a question's salvaged row: the failed question was relabeled to a shorter one it
+     * answered on the way (src/tasks/qa/sub-question.ts): the entity of that hop and the hops of both.
+     */
+    subQuestion: z.strictObject({ answerEntity: z.string(), hops: z.number().int().min(1), originalHops: z.number().int().min(1) }).optional(),
   }),
   steps: z.array(DatasetStep).min(1),
 });

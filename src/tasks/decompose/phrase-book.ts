@@ -18,6 +18,8 @@ type Entry = {
   constraint: Constraint;
   numeric?: 'min' | 'max' | 'value';
   place?: string;
+  /** A place said by its city and what kind of place it is there ("in downtown Madrid"): the city's place of that kind. */
+  placeKind?: { field: string; kind: string };
   date?: boolean;
   captured?: 'email' | 'phone' | 'name';
   /** Several dates in one phrase; `pick` the captures that give this constraint's day(s). */
@@ -30,6 +32,8 @@ type Entry = {
   list?: ListShape;
   /** A name said as it is recorded ("in the Mitte area" reads "in the Kreuzberg area"). */
   text?: boolean;
+  /** A value the inventory names (a performer, or a title naming one), read from the words after the slot's opening. */
+  named?: { field: string; suffix: string };
   length: number;
 };
 
@@ -71,6 +75,25 @@ const NAME_WORDS = "([A-Z][\\p{L}'-]*(?: (?:de |da |do |am |an |del |la |le )?[A
 
 const books = new Map<SiteSchema, { entries: Entry[]; words: Map<string, Map<string, string>> }>();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A booking the user already has, as manage requests name it: "for Palazzo Magnolia (3 June to 6 June, reference STA-53448D)". */
+const BOOKING_SAID = /for [^()]+? \([^()]*reference [A-Z]{3}-[A-Z0-9]{4,8}\)/g;
+const BOOKING = 'for [^()]+? \\([^()]*reference [A-Z][A-Z][A-Z]-[A-Z0-9]+\\)';
+/** The person a new lead traveller replaces ("goes instead of Jonas Smit"), when a name is read. */
+const REPLACED_SAID = /instead of [A-Z][\p{L}'-]+ [A-Z][\p{L}'-]+(?:[ -][A-Z][\p{L}'-]+)?/gu;
+const REPLACED = "instead of [A-Z][\\p{L}'-]+ [A-Z][\\p{L}'-]+(?:[ -][A-Z][\\p{L}'-]+)?";
+/** Words of a phrase as a pattern, any booking they name reading as any other (and, with `names`, any person replaced). */
+function general(text: string, names = false): string {
+  let out = '';
+  let from = 0;
+  const slots = [...text.matchAll(BOOKING_SAID)].map((m) => ({ at: m.index, len: m[0].length, re: BOOKING }));
+  if (names) slots.push(...[...text.matchAll(REPLACED_SAID)].map((m) => ({ at: m.index, len: m[0].length, re: REPLACED })));
+  for (const x of slots.sort((a, b) => a.at - b.at)) {
+    if (x.at < from) continue;
+    out += escape(text.slice(from, x.at)) + x.re;
+    from = x.at + x.len;
+  }
+  return out + escape(text.slice(from));
+}
 const numText = (n: number) => [n.toLocaleString('en-US'), String(n)];
 
 function entriesOf(schema: SiteSchema): { entries: Entry[]; words: Map<string, Map<string, string>> } {
@@ -116,7 +139,20 @@ function entriesOf(schema: SiteSchema): { entries: Entry[]; words: Map<string, M
         out.push({ re: new RegExp(`(?<![\\p{L}])${textPattern}(?![\\p{L}])`, 'u'), constraint: c, text: true, length: phrase.length - c.value.length + 1 });
       }
     }
-    let pattern = escape(phrase);
+    // A value the inventory records, said as itself or inside a title ("to see Lena Marlowe",
+    // "for Ruby Atlas: Electric Dreams Tour"): any value or title of that field reads, and only those.
+    const named = c.kind === 'exact' && typeof c.value === 'string' ? schema.named.get(c.field) : undefined;
+    if (named && c.kind === 'exact') {
+      const said = [...named].filter(([k, v]) => v === c.value && phrase.includes(k)).map(([k]) => k).sort((a, b) => b.length - a.length)[0];
+      const at = said ? phrase.indexOf(said) : -1;
+      const suffix = said ? phrase.slice(at + said.length) : '';
+      const namedPattern = `${general(phrase.slice(0, at))}([A-Z][^.;!?]*)`;
+      if (said && !/[A-Z]/.test(suffix) && !seen.has(`named|${c.field}|${namedPattern}|${suffix}`)) {
+        seen.add(`named|${c.field}|${namedPattern}|${suffix}`);
+        out.push({ re: new RegExp(`(?<![\\p{L}])${namedPattern}`, 'u'), constraint: c, named: { field: c.field, suffix }, length: phrase.length - said.length + 1 });
+      }
+    }
+    let pattern = general(phrase);
     let numeric: Entry['numeric'];
     const slot = c.kind === 'range' ? (c.max !== undefined && c.min === undefined ? 'max' : c.min !== undefined && c.max === undefined ? 'min' : undefined) : c.kind === 'count' || (c.kind === 'exact' && typeof c.value === 'number') ? 'value' : undefined;
     if (slot) {
@@ -149,7 +185,7 @@ function entriesOf(schema: SiteSchema): { entries: Entry[]; words: Map<string, M
       if (value && phrase.includes(value)) {
         const at = phrase.indexOf(value);
         const kind = c.field === 'email' ? 'email' : c.field === 'phone' ? 'phone' : 'name';
-        const p2 = `${escape(phrase.slice(0, at))}${{ email: EMAIL, phone: PHONE, name: NAME }[kind]}${escape(phrase.slice(at + value.length))}`;
+        const p2 = `${general(phrase.slice(0, at), true)}${{ email: EMAIL, phone: PHONE, name: NAME }[kind]}${general(phrase.slice(at + value.length), true)}`;
         if (!seen.has(p2)) {
           seen.add(p2);
           out.push({ re: new RegExp(`(?<![\\w])${p2}`, 'u'), constraint: c, captured: kind, length: phrase.length - value.length + 1 });
@@ -166,6 +202,20 @@ function entriesOf(schema: SiteSchema): { entries: Entry[]; words: Map<string, M
         out.push({ re: new RegExp(`(?<![\\p{L}])${placePattern}(?![\\p{L}])`, 'u'), constraint: c, place: c.field, length: phrase.length - words.length + 1 });
       }
     }
+    // A place said by its city in words that tell which of the city's places ("in downtown Madrid",
+    // "at the Salamanca branch in Madrid"): any city reads, and its place of the same kind is meant.
+    if (c.kind === 'exact' && !words && schema.places.has(c.field)) {
+      const runs = [...phrase.matchAll(new RegExp(PLACE, 'gu'))];
+      const city = runs.find((r) => schema.placeOptions(c.field, r[1]!).some((o) => o.value === c.value));
+      if (city) {
+        const other = (t: string) => general(t).replace(/[A-Z][\p{L}'.-]*(?: [A-Z][\p{L}'.-]*)*/gu, (w) => (runs.some((r) => r[1] === w) ? CAPS : w));
+        const kindPattern = `${other(phrase.slice(0, city.index))}${PLACE}${other(phrase.slice(city.index + city[0].length))}`;
+        if (!seen.has(kindPattern)) {
+          seen.add(kindPattern);
+          out.push({ re: new RegExp(`(?<![\\p{L}])${kindPattern}(?![\\p{L}])`, 'u'), constraint: c, placeKind: { field: c.field, kind: placeKindOf(String(c.value), city[1]!) }, length: phrase.length - city[0].length + 1 });
+        }
+      }
+    }
     // Two constraints said in one phrase (a name's two halves) each keep their entry.
     if (seen.has(`${c.id}|${pattern}`)) continue;
     seen.add(`${c.id}|${pattern}`);
@@ -175,6 +225,25 @@ function entriesOf(schema: SiteSchema): { entries: Entry[]; words: Map<string, M
   const book = { entries: out, words };
   books.set(schema, book);
   return book;
+}
+
+const namesByLength = new WeakMap<SiteSchema, Map<string, string[]>>();
+/** The ways of naming a field's values, longest first (a title before the performer it starts with). */
+function sortedNames(schema: SiteSchema, field: string): string[] {
+  let m = namesByLength.get(schema);
+  if (!m) namesByLength.set(schema, (m = new Map()));
+  let names = m.get(field);
+  if (!names) m.set(field, (names = [...(schema.named.get(field)?.keys() ?? [])].sort((a, b) => b.length - a.length)));
+  return names;
+}
+
+/** Other capitalized words of a place phrase (a branch's neighbourhood): any such words. */
+const CAPS = "[A-Z][\\p{L}'.-]*(?: [A-Z][\\p{L}'.-]*)*";
+const fold = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+/** What a place's code says besides its city: "madrid-downtown" in Madrid -> "downtown". */
+function placeKindOf(code: string, city: string): string {
+  const words = new Set(fold(city).split(/[^a-z0-9]+/));
+  return fold(code).split(/[^a-z0-9]+/).filter((t) => t && !words.has(t)).join('-');
 }
 
 /** Words that carry no request on their own ("please", "for me", "and"). */
@@ -206,6 +275,23 @@ export function decomposeWithPhraseBook(instruction: string, schema: SiteSchema,
     }
     return false;
   };
+  const readNamedAt = (e: Entry, c: Extract<Constraint, { kind: 'exact' }>): void => {
+    const names = sortedNames(schema, e.named!.field);
+    const starts = new RegExp(e.re.source, 'gu');
+    for (let m = starts.exec(instruction); m; starts.lastIndex = m.index + 1, m = starts.exec(instruction)) {
+      const cap = m[1]!;
+      const suffix = e.named!.suffix;
+      // The longest name the words start with, ending at a word's end, followed by the phrase's own ending.
+      const k = names.find((n) => cap.startsWith(n) && !/[\p{L}\d]/u.test(cap[n.length] ?? '') && cap.slice(n.length).startsWith(suffix));
+      if (!k) continue;
+      const end = m.index + m[0].length - cap.length + k.length + suffix.length;
+      if (!free(m.index, end)) continue;
+      facts.add(factKey(c));
+      spans.push([m.index, end]);
+      constraints.push({ id: c.id, kind: 'exact', stage: c.stage, field: c.field, value: schema.named.get(e.named!.field)!.get(k)!, phrase: instruction.slice(m.index, end) });
+      return;
+    }
+  };
   // Lists of two or more first: "an Italian or a French restaurant" is one request, not "Italian".
   for (const e of book.entries) if (e.list && !facts.has(factKey(e.constraint))) readListAt(e, 2);
   for (const e of book.entries) {
@@ -214,6 +300,10 @@ export function decomposeWithPhraseBook(instruction: string, schema: SiteSchema,
     if (facts.has(key)) continue;
     if (e.list) {
       readListAt(e, 1);
+      continue;
+    }
+    if (e.named && c.kind === 'exact') {
+      readNamedAt(e, c);
       continue;
     }
     const m = e.re.exec(instruction);
@@ -272,6 +362,15 @@ export function decomposeWithPhraseBook(instruction: string, schema: SiteSchema,
         constraints.push({ id: 'traveller1-lastName', kind: 'details', stage: c.stage, field: 'lastName', traveller: 1, value: m[2]!, phrase: m[0] });
         facts.add(factKey({ kind: 'details', field: 'lastName', traveller: 1 }));
       }
+      continue;
+    }
+    if (e.placeKind && c.kind === 'exact') {
+      const kind = e.placeKind;
+      const hits = schema.placeOptions(kind.field, m[1]!).filter((o) => placeKindOf(o.value, m[1]!) === kind.kind);
+      if (hits.length !== 1) continue;
+      facts.add(key);
+      spans.push([m.index, m.index + m[0].length]);
+      constraints.push({ id: c.id, kind: 'exact', stage: c.stage, field: c.field, value: hits[0]!.value, phrase: m[0] });
       continue;
     }
     if (e.place && c.kind === 'exact') {

@@ -5,8 +5,10 @@ import type { World } from '../../world/world.js';
 import type { Target } from '../../sites/kit/task-catalogue.js';
 import { addonCandidate, detailsCandidates } from '../details-candidates.js';
 import { generateTask, stageOf } from '../generate-task.js';
+import { generateManageTask } from '../manage-task.js';
 import { buildTarget } from '../target.js';
 import { Rng } from '../../core/rng.js';
+import { readLearntSchema, writeLearntSchema, type LearntSchema } from './schema-cache.js';
 
 /**
  * What a decomposer is grounded in: the facts the site's state records (field, stage, kind),
@@ -33,11 +35,19 @@ export type SiteSchema = {
   places: Set<string>;
   /** The code of a place named in words, when the site knows it ("Porto" -> "OPO"). */
   placeCode(field: string, words: string): string | undefined;
+  /** The places of a field whose name starts with these words ("Madrid" -> its airport desk and its downtown branch). */
+  placeOptions(field: string, words: string): { value: string; label: string }[];
   /**
    * Every phrase the generator wrote, with the constraint it says and the other constraints of
    * its task (a stay's length is said relative to its check-in): the embedded decomposer's phrase book.
    */
   phrases: { text: string; constraint: Constraint; siblings?: readonly Constraint[] }[];
+  /**
+   * Per text fact the inventory records (an event's performer): every way its rows name a value,
+   * the value itself and a title that contains it ("Ruby Atlas: Electric Dreams Tour" -> "Ruby
+   * Atlas"; a title shared by rows of different values is left out). The sample names only a few.
+   */
+  named: Map<string, Map<string, string>>;
 };
 
 const cache = new Map<string, SiteSchema>();
@@ -49,11 +59,26 @@ export const SCHEMA_SAMPLE = 40;
  * task says only a few): what lets the phrase book read lists, date ranges and names it never saw in a task.
  */
 export const CANDIDATE_SAMPLE = 60;
+/** Requests about an existing booking sampled, on a site that lets bookings be managed. */
+export const MANAGE_SAMPLE = 12;
 
 export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
-  const key = `${site.id}/${world.seed}`;
+  const key = `${site.id}/${world.seed}/${world.hash}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  // Learnt once per site, world and source tree, then read from disk (see schema-cache.ts).
+  let learnt = readLearntSchema(site.id, world);
+  if (!learnt) {
+    learnt = learnSchema(site, world);
+    writeLearntSchema(learnt, world);
+  }
+  const schema: SiteSchema = { ...learnt, placeCode: placeCodes(site, world, learnt.fields), placeOptions: placeOptions(site, world) };
+  cache.set(key, schema);
+  return schema;
+}
+
+/** The schema's learnt part: the site's facts and the phrases and values its generator writes. */
+function learnSchema(site: SiteDefinition, world: World): LearntSchema {
   const fields = new Map<string, FieldSchema>();
   for (const f of site.facts) fields.set(f.field, { field: f.field, label: f.label, stage: f.stage, kind: f.kind, values: new Map(), numeric: ['number', 'money', 'duration'].includes(f.kind) });
   for (const f of site.searchFields) {
@@ -87,6 +112,11 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
       }
     }
   }
+  // Requests about a booking the user has (cancel it, move it, change the lead name): every wording of a few.
+  for (let index = 0; site.manage && index < MANAGE_SAMPLE; index++) {
+    const t = generateManageTask({ site, catalogue: catalogueFor(site.id), world, seed: 9001, index, difficulty: index % 2 ? 'medium' : 'easy', split: 'train' });
+    for (const c of t?.constraints ?? []) phrases.push({ text: c.phrase, constraint: c, siblings: t!.constraints });
+  }
   for (let i = 0; i < CANDIDATE_SAMPLE; i++) {
     const rng = new Rng(`schema/${site.id}/${i}`);
     const target = buildTarget(site, world, site.exampleSearch(world, rng.fork('search')), rng.fork('target'));
@@ -117,8 +147,42 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
     }
   }
   const places = new Set(site.searchFields.filter((f) => f.kind === 'autocomplete' && fields.has(f.name)).map((f) => f.name));
+  return { site: site.id, fields, addons, detailFields, places, phrases, named: namedValues(site, world, fields, places) };
+}
+
+function namedValues(site: SiteDefinition, world: World, fields: ReadonlyMap<string, FieldSchema>, places: ReadonlySet<string>): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const f of fields.values()) {
+    if (f.kind !== 'text' || places.has(f.field)) continue;
+    const said = new Map<string, string | null>();
+    for (const d of site.domains) {
+      for (const row of world.all(d) as readonly Record<string, unknown>[]) {
+        const v = row[f.field];
+        if (typeof v !== 'string' || !/^[A-Z]/.test(v)) continue;
+        said.set(v, v);
+        const title = row.title;
+        if (typeof title === 'string' && title !== v && title.includes(v)) said.set(title, said.has(title) && said.get(title) !== v ? null : v);
+      }
+    }
+    const known = new Map([...said].filter((e): e is [string, string] => e[1] !== null));
+    if (known.size) out.set(f.field, known);
+  }
+  return out;
+}
+
+function placeOptions(site: SiteDefinition, world: World): SiteSchema['placeOptions'] {
   const norm = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim();
-  const placeCode = (field: string, words: string): string | undefined => {
+  return (field, words) => {
+    const f = site.searchFields.find((x) => x.name === field);
+    if (!f || f.kind !== 'autocomplete') return [];
+    return site.suggest(world, f.source, words).filter((o) => norm(o.label).startsWith(norm(words)));
+  };
+}
+
+/** The code of a place named in words: from the values learnt, else the site's own suggestions. */
+function placeCodes(site: SiteDefinition, world: World, fields: ReadonlyMap<string, FieldSchema>): SiteSchema['placeCode'] {
+  const norm = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim();
+  return (field: string, words: string): string | undefined => {
     const f = site.searchFields.find((x) => x.name === field);
     if (!f || f.kind !== 'autocomplete') return undefined;
     const n = norm(words);
@@ -126,9 +190,6 @@ export function siteSchema(site: SiteDefinition, world: World): SiteSchema {
     // The site's own suggestions: a place whose name is exactly these words (before any comma or bracket).
     return site.suggest(world, f.source, words).find((o) => norm(o.label.split(/[,(]/)[0]!) === n || norm(o.value) === n)?.value;
   };
-  const schema: SiteSchema = { site: site.id, fields, addons, detailFields, places, placeCode, phrases };
-  cache.set(key, schema);
-  return schema;
 }
 
 /** The words of a phrase that name a value: "to Lisbon" -> "Lisbon" (drops a leading preposition). */

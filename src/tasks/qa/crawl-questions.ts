@@ -1,7 +1,7 @@
 import type { Rng } from '../../core/rng.js';
 import type { AnswerSpec } from '../../core/schemas/answer.js';
 import { articlePath, entityIdFromPath, type Entity, type KnowledgeGraph, type Relation } from '../../knowledge/index.js';
-import { matches, named, type Description } from './description.js';
+import { matches, named, resolveRef, type Description } from './description.js';
 import { NOUNS } from './fact-words.js';
 import type { CrawledPage } from './crawl.js';
 import { narrowToOne } from './narrow.js';
@@ -28,11 +28,17 @@ function question(o: Omit<Question, 'method' | 'proof' | 'entities'> & { entitie
 
 /** "How many venues in Lisbon does the guide list?": the entities of one type that link to a crawled one, all of them crawled. */
 function countQuestion(g: KnowledgeGraph, rng: Rng, crawled: Set<string>, x: Entity): Question | undefined {
+  // The question names the place: a name another place of its type shares would count both
+  // places' entities once the question is read back over the whole world (the cause of counts
+  // that failed the re-check). Such a place is not counted around.
+  if (resolveRef(g, named(x)).length !== 1) return undefined;
   const groups = new Map<string, Entity[]>();
   for (const b of g.backlinks(x.id)) {
     const from = g.get(b.from);
     const k = `${b.rel}|${from.type}`;
-    groups.set(k, [...(groups.get(k) ?? []), from]);
+    const list = groups.get(k) ?? [];
+    // An entity linking twice by the same relation is one entity.
+    if (!list.some((e) => e.id === from.id)) groups.set(k, [...list, from]);
   }
   const fits = [...groups].filter(([k, es]) => es.length >= 2 && es.length <= 12 && OUT_WORDS[k.split('|')[0] as Relation] && es.every((e) => crawled.has(e.id)));
   if (fits.length === 0) return undefined;

@@ -7,6 +7,7 @@ import { e2hQuestion } from './e2h-questions.js';
 import { kgQuestion } from './kg-questions.js';
 import { toQaTask } from './qa-task.js';
 import type { Question } from './question.js';
+import { verifyQaTask } from './verify-question.js';
 
 export type QaBatchOptions = {
   graph: KnowledgeGraph;
@@ -32,6 +33,12 @@ export type QaBatch = {
   failed: number;
   /** Questions dropped because one of the same shape and answer was kept already. */
   duplicates: number;
+  /**
+   * Questions dropped because their answer, derived again from the stored query over the whole
+   * world (what `tasks check` and `loadTasks` do), is not the one they were made with: e.g. a
+   * crawl count about a place whose name another place shares.
+   */
+  recheckFailed: number;
 };
 
 /**
@@ -46,6 +53,7 @@ export function generateQaTasks(o: QaBatchOptions): QaBatch {
   let attempts = 0;
   let failed = 0;
   let duplicates = 0;
+  let recheckFailed = 0;
   while (tasks.length < o.count && attempts < o.count * 60) {
     const rng = new Rng(`qa/${o.method}/${o.seed}/${attempts}`);
     const level = o.level ?? ((1 + (tasks.length % 3)) as 1 | 2 | 3);
@@ -57,14 +65,16 @@ export function generateQaTasks(o: QaBatchOptions): QaBatch {
     if (!q) failed++;
     else {
       const key = `${q.shape}|${JSON.stringify(q.answer)}`;
+      const task = toQaTask(q, { id: `qa-${o.method}-s${o.seed}-${String(tasks.length + 1).padStart(4, '0')}`, seed: o.seed, worldSeed: o.graph.worldSeed, worldVersion: o.worldVersion, split: o.split });
       if (seen.has(key) || seen.has(q.text)) duplicates++;
+      else if (verifyQaTask(o.graph, task) !== undefined) recheckFailed++;
       else {
         seen.add(key);
         seen.add(q.text);
-        tasks.push(toQaTask(q, { id: `qa-${o.method}-s${o.seed}-${String(tasks.length + 1).padStart(4, '0')}`, seed: o.seed, worldSeed: o.graph.worldSeed, worldVersion: o.worldVersion, split: o.split }));
+        tasks.push(task);
       }
     }
     o.onProgress?.(tasks.length, attempts);
   }
-  return { tasks, attempts, failed, duplicates };
+  return { tasks, attempts, failed, duplicates, recheckFailed };
 }

@@ -180,7 +180,12 @@ describe('crawl questions', () => {
     for (const t of b.tasks) {
       checkOneAnswer(t);
       for (const p of t.qa.proof) expect(crawled.has(p.path), p.path).toBe(true);
+      // What loadTasks and `tasks check` do: the answer derived again over the whole world.
+      expect(verifyQaTask(g, t), t.id).toBeUndefined();
     }
+    // A question that fails that re-check is dropped and counted, never written.
+    expect(b.recheckFailed).toBeGreaterThanOrEqual(0);
+    expect(b.attempts).toBe(b.tasks.length + b.failed + b.duplicates + b.recheckFailed);
     const kinds = new Set(b.tasks.map((t) => t.qa.query.ask.kind));
     expect(kinds.has('count') && kinds.has('fact')).toBe(true);
     expect([...kinds].some((k) => k === 'names' || k === 'name')).toBe(true);
