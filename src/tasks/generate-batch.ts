@@ -6,6 +6,7 @@ import { catalogueFor } from '../sites/registry.js';
 import { generateTask } from './generate-task.js';
 import { generateManageTask } from './manage-task.js';
 import { taskSignature } from './task-signature.js';
+import { heldOutSignatures } from './task-file.js';
 
 export type BatchOptions = {
   sites: readonly SiteDefinition[];
@@ -14,7 +15,10 @@ export type BatchOptions = {
   seed: number;
   split: Split;
   world: World;
-  /** Signatures that must not be produced (the held-out test suite, for train and dev). */
+  /**
+   * Further signatures that must not be produced. Train and dev batches never produce a task of
+   * a shipped suite (`heldOutSignatures()`) whether or not it is given here.
+   */
   exclude?: ReadonlySet<string>;
   onTask?: (task: BookingTask) => void;
 };
@@ -28,6 +32,8 @@ const MANAGE_EVERY = 5;
  */
 export function generateTasks(o: BatchOptions): BookingTask[] {
   const out: BookingTask[] = [];
+  // The held-out suites are excluded here, not by each caller: no train or dev batch can forget them.
+  const heldOut = o.split === 'test' ? undefined : heldOutSignatures();
   for (const site of o.sites) {
     const catalogue = catalogueFor(site.id);
     const seen = new Set<string>();
@@ -40,7 +46,7 @@ export function generateTasks(o: BatchOptions): BookingTask[] {
       const generate = site.manage && made % MANAGE_EVERY === MANAGE_EVERY - 1 ? generateManageTask : generateTask;
       const task = generate({ site, catalogue, world: o.world, seed: o.seed, index: index++, difficulty, split: o.split });
       const sig = task && taskSignature(task);
-      if (!task || !sig || seen.has(sig) || o.exclude?.has(sig)) {
+      if (!task || !sig || seen.has(sig) || o.exclude?.has(sig) || heldOut?.has(sig)) {
         if (++misses > 50 + o.count * 20) {
           throw new InvalidInputError(`could not make ${o.count} distinct ${o.split} tasks for ${site.id} (made ${made})`, { hint: 'ask for fewer tasks or another seed' });
         }

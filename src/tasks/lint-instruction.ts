@@ -123,6 +123,9 @@ const UNIT_WORDS: [RegExp, RegExp][] = [
   [/total/i, /total|in all|altogether/i],
 ];
 
+/** Amounts a cancellation records on the booking, outside any site's fact sheet. */
+const MANAGE_MONEY = new Set(['cancellationFee', 'refund']);
+
 /**
  * A price phrase must name the quantity that is checked: a bound on what is paid never reads as
  * a starting price ("prices start below €180", "listed at", "from under"), says what one amount
@@ -134,6 +137,8 @@ const quantityMismatch: Rule = (t, facts) => {
     if (!('field' in c) || c.kind === 'details' || c.kind === 'addon') continue;
     const fact = facts.find((f) => f.field === c.field);
     const euros = /€\s?\d/.test(c.phrase);
+    // What "My bookings" records on a cancelled booking (manage-actions.ts) is money too: "a cancellation fee of up to €20".
+    if (euros && MANAGE_MONEY.has(c.field)) continue;
     if (euros && fact?.kind !== 'money') out.push({ rule: 'quantity-mismatch', message: `"${c.phrase}" names a price but checks ${c.field}, which is not an amount paid` });
     if (fact?.kind !== 'money') continue;
     if (/\bstart(s|ing)?\b|\bfrom (under|€)|\blisted\b|\bprices? from\b/i.test(c.phrase)) out.push({ rule: 'quantity-mismatch', message: `"${c.phrase}" reads as a starting price, but ${c.field} is what is paid` });

@@ -1,19 +1,52 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { BookingTask, QaTask, TASK_SCHEMA_VERSION, isBookingTask, type Task } from '../core/schemas/task.js';
 import { WORLD_VERSION } from '../core/version.js';
+import { sha256 } from '../core/hash.js';
+import { SuiteManifest } from '../core/schemas/suite-manifest.js';
+import { readJsonFile } from '../core/read-json-file.js';
+import { taskSignature } from './task-signature.js';
 import type { World } from '../world/world.js';
 import { checkFeasible } from './feasibility.js';
 
 /** Named task suites shipped in the repository. */
 export const SUITES: Record<string, string> = {
   'bookingarena-v0': fileURLToPath(new URL('../../suites/bookingarena-v0.jsonl', import.meta.url)),
+  /** 12 tasks per site (4 per tier) over every site, split test, seed 4021; frozen, with its hash in bookingarena-v1.manifest.json (frozen-suite.ts). */
+  'bookingarena-v1': fileURLToPath(new URL('../../suites/bookingarena-v1.jsonl', import.meta.url)),
   /** Held-out questions (split test, seed 9019): kg levels 1-3, e2h rounds 1-3 (4 each) and crawl (3). */
   'infoseek-v0': fileURLToPath(new URL('../../suites/infoseek-v0.jsonl', import.meta.url)),
 };
+
+/** The manifest beside a suite file (`NAME.manifest.json` for `NAME.jsonl`), when the suite has one. */
+export function manifestPathOf(suitePath: string): string {
+  return suitePath.replace(/\.jsonl$/, '.manifest.json');
+}
+
+/** A suite's manifest, or undefined when it has none (bookingarena-v0, infoseek-v0). */
+export function readSuiteManifest(suitePath: string): SuiteManifest | undefined {
+  const path = manifestPathOf(suitePath);
+  if (!existsSync(path)) return undefined;
+  return readJsonFile(path, SuiteManifest);
+}
+
+/**
+ * A frozen suite's file must be the bytes its manifest recorded: an edited or half-regenerated
+ * file is refused before anything runs, so that a score on it is a score on the suite.
+ */
+export function checkSuiteHash(suitePath: string, text: string): void {
+  const manifest = readSuiteManifest(suitePath);
+  if (!manifest) return;
+  const actual = sha256(text);
+  if (actual !== manifest.sha256) {
+    throw new InvalidInputError(`${suitePath} does not match the hash recorded in ${manifestPathOf(suitePath)} (sha256 ${actual.slice(0, 12)}…, recorded ${manifest.sha256.slice(0, 12)}…): the frozen suite was changed`, {
+      hint: `restore it (git checkout -- ${suitePath}), or regenerate it with \`${manifest.command}\``,
+    });
+  }
+}
 
 export function resolveTaskSource(nameOrPath: string): string {
   const suite = SUITES[nameOrPath];
@@ -76,7 +109,9 @@ export type LoadOptions = {
 /** Loads tasks from a suite name or a JSONL path, validated and (with a world) proven feasible. */
 export function loadTasks(nameOrPath: string, options: LoadOptions = {}): Task[] {
   const path = resolveTaskSource(nameOrPath);
-  const tasks = parseTaskLines(readFileSync(path, 'utf8'), path);
+  const text = readFileSync(path, 'utf8');
+  checkSuiteHash(path, text);
+  const tasks = parseTaskLines(text, path);
   if (tasks.length === 0) throw new InvalidInputError(`${path} holds no tasks (it is empty or only blank lines)`, { hint: 'make tasks with `webfoundry tasks generate`' });
   if (options.world) {
     tasks.forEach((t, i) => {
@@ -103,4 +138,22 @@ export function loadBookingTasks(nameOrPath: string, options: LoadOptions = {}):
 /** Writes tasks as JSONL atomically (temp file then rename). */
 export function writeTasks(path: string, tasks: readonly Task[]): void {
   writeFileAtomic(path, tasks.map((t) => JSON.stringify(t)).join('\n') + (tasks.length ? '\n' : ''));
+}
+
+let heldOutCache: { key: string; signatures: ReadonlySet<string> } | undefined;
+
+/**
+ * The signatures of every held-out task shipped in `suites/` (every named suite): what train and
+ * dev generation must never produce (`generateTasks` refuses them itself, whoever calls it).
+ * Read once per process, and again if a suite file changed.
+ */
+export function heldOutSignatures(): ReadonlySet<string> {
+  const paths = Object.values(SUITES).filter((p) => existsSync(p));
+  const key = paths.map((p) => `${p}:${statSync(p).mtimeMs}:${statSync(p).size}`).join('|');
+  if (heldOutCache?.key !== key) {
+    const signatures = new Set<string>();
+    for (const p of paths) for (const t of parseTaskLines(readFileSync(p, 'utf8'), p)) signatures.add(taskSignature(t));
+    heldOutCache = { key, signatures };
+  }
+  return heldOutCache.signatures;
 }

@@ -1,4 +1,5 @@
 import { parseWholeNumber } from '../../core/numbers.js';
+import { parseSiteList } from '../../sites/splits.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
@@ -43,7 +44,7 @@ export function registerAblation(program: Command): void {
       if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) throw new InvalidInputError(`--seeds must be integers separated by commas, got "${opts.seeds}"`);
       const config: AblationConfig = {
         ...d, holdout: opts.holdout,
-        trainingSites: opts.sites ? opts.sites.split(',').map((s) => s.trim()) : SITES.map((s) => s.id).filter((s) => s !== opts.holdout), tasksPerSite: opts.tasksPerSite, noise: opts.noise, seeds, epochs: opts.epochs, hidden: opts.hidden,
+        trainingSites: opts.sites ? parseSiteList(opts.sites) : SITES.map((s) => s.id).filter((s) => s !== opts.holdout), tasksPerSite: opts.tasksPerSite, noise: opts.noise, seeds, epochs: opts.epochs, hidden: opts.hidden,
         dataSeed: opts.dataSeed, worldSeed: opts.worldSeed, suite: opts.suite, maxSteps: opts.maxSteps,
       };
       if (opts.design !== 'partial') return runDesign(opts, config);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseSiteList } from '../../sites/splits.js';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { MAX_STEPS } from '../../agents/explorer/scripted-explorer.js';
@@ -6,7 +7,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { exploreRun } from '../../pipeline/explore/explore-run.js';
 import { DEFAULT_ORM_THRESHOLD } from '../../pipeline/explore/prune.js';
 import { RunStore } from '../../pipeline/run-store.js';
-import { SITES, siteById } from '../../sites/registry.js';
+import { SITES } from '../../sites/registry.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { createProvider } from '../../models/config.js';
@@ -19,7 +20,7 @@ export function registerExplore(program: Command): void {
   const cmd = program
     .command('explore')
     .description('NNetNav-style data without a task generator: explore sites with no task, label each surviving prefix in hindsight, prune with a reward model; resumable, exported by `export`')
-    .option('--sites <ids>', 'comma-separated site ids (default: all)')
+    .option('--sites <ids>', 'comma-separated site ids or split:train / split:heldout (default: all)')
     .option('--explorer <name>', 'scripted (embedded, no model) | llm (NNetNav exploration prompt with the running summaries; needs --model)', 'scripted')
     .requiredOption('--episodes <n>', 'explorations per site', parseIntOption('--episodes', 1, 100_000))
     .requiredOption('--out <dir>', 'run directory (a run store that `export --run` reads)')
@@ -39,7 +40,7 @@ export function registerExplore(program: Command): void {
       if (opts.explorer !== 'scripted' && opts.explorer !== 'llm') throw new InvalidInputError(`unknown explorer "${opts.explorer}"`, { hint: 'explorers: scripted (embedded), llm (needs --model)' });
       const threshold = Number(opts.threshold);
       if (!Number.isFinite(threshold) || threshold < 1 || threshold > 5) throw new InvalidInputError(`--threshold must be a score from 1 to 5, got "${opts.threshold}"`);
-      const sites = opts.sites ? opts.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
+      const sites = opts.sites ? parseSiteList(opts.sites) : SITES.map((s) => s.id);
       if (!opts.resume && RunStore.exists(opts.out)) throw new InvalidInputError(`${opts.out} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
       const tally = new Map<string, SiteTally>(sites.map((s) => [s, { episodes: 0, steps: 0, demonstrations: 0, demoSteps: 0, booked: 0, ends: {} }]));
       const bar = new SingleBar({ format: 'explorations {bar} {value}/{total} | demonstrations {demos}', stream: process.stderr, hideCursor: true });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseSiteList } from '../../sites/splits.js';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
@@ -8,7 +9,7 @@ import { RunStore, type RunConfig } from '../../pipeline/run-store.js';
 import { DEFAULT_SALVAGE, resalvageRun } from '../../pipeline/salvage.js';
 import { CSR_BINS, runStats, type RunStats, type Stats } from '../../pipeline/stats.js';
 import { knowledgeOrigins } from '../../knowledge/index.js';
-import { SITES, loadArenaWorld, siteById } from '../../sites/registry.js';
+import { SITES, loadArenaWorld } from '../../sites/registry.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
@@ -61,7 +62,7 @@ export function registerGenerate(program: Command): void {
   const generate = program
     .command('generate')
     .description('propose tasks, roll out the teacher, evaluate every step, keep successes, salvage partials; resumable')
-    .option('--sites <ids>', 'comma-separated site ids (default: all)')
+    .option('--sites <ids>', 'comma-separated site ids or split:train / split:heldout (default: all)')
     .option('--tasks <n>', 'tasks per site (required unless --task-file)', parseIntOption('--tasks', 1, 100_000))
     .option('--task-file <file>', 'run the tasks of this file instead of proposing them (e.g. questions from `tasks generate --kind qa`: failed ones are salvaged as the sub-question they answered)')
     .option('--teacher <name>', 'scripted | llm', 'scripted')
@@ -86,7 +87,7 @@ export function registerGenerate(program: Command): void {
     const llm = opts.teacher === 'llm' ? resolveLlm(opts) : undefined;
     const screenshots = parseScreenshotKind(opts.screenshots);
     if (opts.tasks === undefined && !opts.taskFile) throw new InvalidInputError('give --tasks N (tasks proposed per site) or --task-file FILE');
-    const sites = opts.sites ? opts.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
+    const sites = opts.sites ? parseSiteList(opts.sites) : SITES.map((s) => s.id);
     const config: RunConfig = {
       sites: opts.taskFile ? [] : sites,
       tasksPerSite: opts.tasks ?? 0,

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseSiteList } from '../../sites/splits.js';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
@@ -6,7 +7,7 @@ import { DEFAULT_SALVAGE } from '../../pipeline/salvage.js';
 import { runDagger } from '../../rl/dagger.js';
 import { runRft, type DataQuality } from '../../rl/rft.js';
 import { trainingTasks } from '../../rl/training-tasks.js';
-import { SITES, siteById } from '../../sites/registry.js';
+import { SITES } from '../../sites/registry.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
 import { loadRows } from './train.js';
@@ -14,7 +15,7 @@ import { loadRows } from './train.js';
 type TaskFlags = { sites?: string; tasks: number; taskSeed: number; worldSeed: number };
 
 function tasksFrom(o: TaskFlags) {
-  const sites = o.sites ? o.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
+  const sites = o.sites ? parseSiteList(o.sites) : SITES.map((s) => s.id);
   return trainingTasks({ sites, perSite: o.tasks, seed: o.taskSeed, worldSeed: o.worldSeed });
 }
 
@@ -96,7 +97,7 @@ export function registerRft(program: Command): void {
     .option('--resume', 'continue the run in --out')
     .option('--json', 'print the rounds as JSON')
     .action(async (opts: TaskFlags & { init: string; data: string; out: string; rounds: number; beta: number; seed: number; maxSteps: number; epochs: number; hidden: number; excludeSites?: string; parallel: number; resume?: boolean; json?: boolean }) => {
-      const excluded = new Set((opts.excludeSites ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+      const excluded = new Set(opts.excludeSites ? parseSiteList(opts.excludeSites) : []);
       const rows = loadRows(opts.data).filter((r) => !excluded.has(r.task.site));
       let progress: ReturnType<typeof episodeProgress> | undefined;
       const tasks = tasksFrom(opts);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseSiteList } from '../../sites/splits.js';
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { InvalidInputError } from '../../core/errors.js';
@@ -7,7 +8,7 @@ import type { IterationStats } from '../../rl/iteration-stats.js';
 import { readConfig } from '../../rl/rl-store.js';
 import { runRl } from '../../rl/run-rl.js';
 import { trainingTasks } from '../../rl/training-tasks.js';
-import { SITES, siteById } from '../../sites/registry.js';
+import { SITES } from '../../sites/registry.js';
 import { parseIntOption, printJson, table } from '../output.js';
 
 type RlOpts = {
@@ -40,7 +41,7 @@ function configFrom(o: RlOpts): RlConfig {
   if (o.overlongBuffer !== undefined) reward.overlongBuffer = o.overlongBuffer;
   if (o.overlongPenalty !== undefined) reward.overlongPenalty = num('--overlong-penalty', o.overlongPenalty);
   reward.stepPenalty = num('--step-penalty', o.stepPenalty);
-  const sites = o.sites ? o.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
+  const sites = o.sites ? parseSiteList(o.sites) : SITES.map((s) => s.id);
   return {
     schemaVersion: RL_SCHEMA_VERSION, init: resolve(o.init),
     tasks: { source: `generated: train split, sites ${sites.join(',')}, ${o.tasks} per site, seed ${o.taskSeed}`, count: sites.length * o.tasks, ids: [] },
@@ -102,7 +103,7 @@ export function registerRl(program: Command): void {
       let tasks: ReturnType<typeof trainingTasks> = [];
       if (prev && opts.resume) config = { ...prev, iterations: opts.iterations };
       else {
-        const sites = opts.sites ? opts.sites.split(',').map((s) => siteById(s.trim()).id) : SITES.map((s) => s.id);
+        const sites = opts.sites ? parseSiteList(opts.sites) : SITES.map((s) => s.id);
         tasks = trainingTasks({ sites, perSite: opts.tasks, seed: opts.taskSeed, worldSeed: opts.worldSeed });
         config = { ...config, tasks: { ...config.tasks, count: tasks.length, ids: tasks.map((t) => t.id) } };
       }

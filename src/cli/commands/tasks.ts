@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.js';
 import type { AnswerSpec } from '../../core/schemas/answer.js';
@@ -7,9 +6,9 @@ import { SITES, catalogueFor, loadArenaWorld, siteById } from '../../sites/regis
 import { generateTasks } from '../../tasks/generate-batch.js';
 import { generateTask } from '../../tasks/generate-task.js';
 import { lintTask } from '../../tasks/lint-instruction.js';
-import { SUITES, loadTasks, writeTasks } from '../../tasks/task-file.js';
-import { taskSignature } from '../../tasks/task-signature.js';
+import { loadTasks, writeTasks } from '../../tasks/task-file.js';
 import { registerDecompose } from './decompose.js';
+import { registerSuiteCommand } from './tasks-suite.js';
 import { generateQaCommand } from './tasks-qa.js';
 import { parseIntOption, printJson, table } from '../output.js';
 
@@ -60,13 +59,9 @@ export function registerTasks(program: Command): void {
       if (!opts.site === !opts.all) throw new InvalidInputError('give exactly one of --site ID or --all');
       const sites = opts.all ? SITES : [siteById(opts.site!)];
       const { world } = loadArenaWorld(opts.worldSeed);
-      // Train and dev tasks never coincide with a held-out test task.
-      const exclude = new Set<string>();
-      if (split.data !== 'test') {
-        for (const path of Object.values(SUITES)) if (existsSync(path)) for (const t of loadTasks(path)) exclude.add(taskSignature(t));
-      }
+      // Train and dev tasks never coincide with a held-out test task (generateTasks excludes the shipped suites).
       const t0 = performance.now();
-      const made = generateTasks({ sites, count: opts.count, seed: opts.seed, split: split.data, world, exclude });
+      const made = generateTasks({ sites, count: opts.count, seed: opts.seed, split: split.data, world });
       writeTasks(opts.out, made);
       const ms = performance.now() - t0;
       if (opts.json) printJson({ out: opts.out, tasks: made.length, ms: Math.round(ms), sites: summary(made).map(([site, n]) => ({ site, tasks: n })) });
@@ -120,6 +115,7 @@ export function registerTasks(program: Command): void {
     });
 
   registerDecompose(tasks);
+  registerSuiteCommand(tasks);
 
   tasks
     .command('show <file-or-suite>')

@@ -1,4 +1,5 @@
 import { parseDecimal } from '../../core/numbers.js';
+import { parseSiteList } from '../../sites/splits.js';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -45,7 +46,7 @@ export function registerTrain(program: Command): void {
     .action(async (opts: TrainOpts) => {
       const valFraction = parseDecimal(opts.val) ?? Number.NaN;
       if (!(valFraction >= 0 && valFraction < 1)) throw new InvalidInputError(`--val must be in [0, 1), got "${opts.val}"`);
-      const excluded = new Set((opts.excludeSites ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+      const excluded = new Set(opts.excludeSites ? parseSiteList(opts.excludeSites) : []);
       const rows = loadRows(opts.data).filter((r) => (!opts.successesOnly || r.kind === 'success') && !excluded.has(r.task.site));
       if (!rows.length) throw new InvalidInputError(`${opts.data} has no dataset rows${opts.successesOnly || excluded.size ? ' left after the filters' : ''}`);
       const { model, summary } = await trainStudent(rows, {
