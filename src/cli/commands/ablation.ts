@@ -9,12 +9,12 @@ import { SITES } from '../../sites/registry.js';
 import { parseFraction, parseIntOption, printJson } from '../output.js';
 import { episodeProgress } from '../progress.js';
 import { designOptions, runDesign, type DesignOpts } from './ablation-designs.js';
-import { runRlDesign } from './rl-ablation.js';
+import { rlDesignOptions, runRlDesign, type RlDesignOpts } from './rl-ablation.js';
 
 type AblationOpts = {
   out: string; holdout: string; sites?: string; tasksPerSite: number; noise: number; seeds: string; epochs: number; hidden: number;
   dataSeed: number; worldSeed: number; suite: string; maxSteps: number; parallel: number; force?: boolean; json?: boolean; base?: string;
-} & DesignOpts;
+} & DesignOpts & RlDesignOpts;
 
 export function registerAblation(program: Command): void {
   const d = defaultAblationConfig();
@@ -37,7 +37,7 @@ export function registerAblation(program: Command): void {
     .option('--force', 'continue in --out even if its configuration differs')
     .option('--json', 'print the result as JSON')
     .option('--base <dir>', 'rl: the partial-trajectory ablation to start from (read only: its teacher data, SFT students and evaluations are reused)');
-  designOptions(cmd).action(async (opts: AblationOpts, command: Command) => {
+  rlDesignOptions(designOptions(cmd)).action(async (opts: AblationOpts, command: Command) => {
     // The RL design reads which flags were given on the command line, so it takes the command.
     if (opts.design === 'rl') return runRlDesign(opts, command);
       const seeds = opts.seeds.split(',').map((s) => parseWholeNumber(s.trim()) ?? Number.NaN);
