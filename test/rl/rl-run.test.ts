@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { algoPreset, rewardPreset, RL_SCHEMA_VERSION, type RlConfig } from '../../src/rl/config.js';
+import { isInformative } from '../../src/rl/advantages.js';
+import type { RolloutRecord } from '../../src/rl/rollout-record.js';
 import { readRollout, iterationDir } from '../../src/rl/rl-store.js';
+import { trainingTasks } from '../../src/rl/training-tasks.js';
 import { runRl, type RlEvent } from '../../src/rl/run-rl.js';
 import type { Task } from '../../src/core/schemas/task.js';
 import { startServer } from '../../src/sites/engine/server.js';
@@ -94,5 +97,46 @@ describe('an RL run in real Chromium', () => {
     expect(existsSync(join(it2, 'iteration.json'))).toBe(true);
     // Another configuration in the same directory is refused.
     await expect(runRl({ dir, config: { ...config, group: 4 }, tasks, parallel: 1, resume: true })).rejects.toThrow(/another configuration/);
+  }, 600_000);
+
+  it('dynamic sampling refills the batch with new groups, DUPO with copies, and the update trains on exactly those', async () => {
+    // The weak policy's task and three it never saw (where its rewards agree more often); batch 2.
+    const mixed = [tasks[0]!, ...trainingTasks({ sites: ['wheelo'], perSite: 4, seed: 6, worldSeed: 1 }).filter((t) => t.id !== tasks[0]!.id).slice(0, 3)];
+    const base = { ...config, tasks: { source: 'test', count: mixed.length, ids: mixed.map((t) => t.id) }, seed: 1, iterations: 1, batch: 2, group: 3 };
+    /** The decisions (tokens) of a rollout: one per action, one more per fill/select argument. */
+    const tokensOf = (r: RolloutRecord) => r.steps.filter((x) => x.decision).length + r.steps.filter((x) => x.decision && x.decision.arg !== null).length;
+    /** Every stored group of iteration 1 in arrival order: its rewards and its decisions. */
+    const storedGroups = (dir: string, rounds: number) =>
+      Array.from({ length: rounds * 2 }, (_, n) => {
+        const recs = [0, 1, 2].map((k) => readRollout(dir, 1, `r${Math.floor(n / 2)}-t${n % 2}-g${k}`)!);
+        return { rewards: recs.map((r) => r.reward.total), tokens: recs.reduce((a, r) => a + tokensOf(r), 0) };
+      });
+
+    const dapoDir = join(root, 'dapo');
+    const [dapo] = (await runRl({ dir: dapoDir, config: { ...base, algo: { ...algoPreset('dapo'), klCoef: 0.01, maxExtraRounds: 2 } }, tasks: mixed, parallel: 1, resume: false })).iterations;
+    const dg = storedGroups(dapoDir, dapo!.rounds);
+    expect(dapo!.rollouts).toBe(dapo!.rounds * 2 * 3);
+    expect(dapo!.groups.sampled).toBe(dg.length);
+    // Another round runs exactly while fewer than 2 groups are informative and the cap allows.
+    const informativeAfter = (rounds: number) => dg.slice(0, rounds * 2).filter((g) => isInformative(g.rewards)).length;
+    for (let r = 1; r < dapo!.rounds; r++) expect(informativeAfter(r)).toBeLessThan(2);
+    expect(informativeAfter(dapo!.rounds) >= 2 || dapo!.rounds === 3).toBe(true);
+    expect(dapo!.rounds).toBeGreaterThan(1); // this seed does need a refill: the case under test
+    // The batch: the first two informative groups, and the update's decisions are theirs.
+    const kept = dg.filter((g) => isInformative(g.rewards)).slice(0, 2);
+    expect(dapo!.groups.inBatch).toBe(kept.length);
+    expect(dapo!.groups.dropped).toBe(dg.length - dg.filter((g) => isInformative(g.rewards)).length);
+    expect(dapo!.update.tokens).toBe(kept.reduce((a, g) => a + g.tokens, 0));
+
+    const dupoDir = join(root, 'dupo');
+    const [dupo] = (await runRl({ dir: dupoDir, config: { ...base, algo: { ...algoPreset('dupo'), klCoef: 0.01 } }, tasks: mixed, parallel: 1, resume: false })).iterations;
+    const ug = storedGroups(dupoDir, 1);
+    const informative = ug.filter((g) => isInformative(g.rewards));
+    expect(dupo!.rounds).toBe(1); // never samples more
+    expect(dupo!.rollouts).toBe(6);
+    expect(informative).toHaveLength(1); // one slot to fill by duplication: the case under test
+    expect(dupo!.groups).toEqual({ sampled: 2, informative: 1, inBatch: 2, dropped: 1, duplicated: 1 });
+    expect(dupo!.update.tokens).toBe(2 * informative[0]!.tokens); // the copy trains again
+    expect(dupo!.rolloutsSavedEstimate).toBe((1 * 3) / 0.5); // a slot of G rollouts at 1 informative group in 2
   }, 600_000);
 });
