@@ -1,8 +1,9 @@
 /**
  * RL learner figures, with no browser: sampled acting (features + scoring + sampling, the
  * policy's share of a rollout) and the PPO-style update (decisions/s through tfjs-wasm: forward,
- * backward, Adam), on synthetic flight-flow rows padded to ~120 elements a page. The browser's
- * share of an iteration is in the `rl` command's per-iteration seconds (rollouts vs update).
+ * backward, Adam), on synthetic flight-flow rows padded to ~120 elements a page. The whole loop
+ * in real Chromium (rollouts/hour, the browser's and the learner's share, DUPO vs DAPO) is
+ * rl-loop.bench.ts.
  */
 import { ROLLOUT_SCHEMA_VERSION, type RolloutRecord } from '../src/rl/rollout-record.js';
 import { trajectoryTokens } from '../src/rl/tokens.js';

@@ -137,6 +137,8 @@ async function iteration(c: IterationContext): Promise<{ model: StudentModel; cu
       c.emit({ type: 'rollout', iteration: it, record: rec });
     });
     rolloutSeconds += (performance.now() - t) / 1000;
+    // Only the rollouts run now: a resumed iteration's stored ones took their time in another process.
+    for (const r of records) policyMs += r.policyMs;
     const byKey = new Map([...stored, ...records.map((r) => [r.key, r] as const)]);
     roundTasks.forEach((task, j) => {
       const recs = jobs.filter((job) => job.key.startsWith(`r${round}-t${j}-`)).map((job) => byKey.get(job.key)).filter((r): r is RolloutRecord => r !== undefined);
@@ -156,6 +158,7 @@ async function iteration(c: IterationContext): Promise<{ model: StudentModel; cu
   else filled = keepAll(groups);
 
   // Advantages within each group; a duplicated group brings the same trajectories again.
+  const tokensStart = performance.now();
   const tokensByGroup = new Map<string, TrajectoryTokens[]>();
   const batch: TrajectoryTokens[] = [];
   for (const g of filled.groups as Group[]) {
@@ -167,6 +170,7 @@ async function iteration(c: IterationContext): Promise<{ model: StudentModel; cu
     }
     batch.push(...ts);
   }
+  const tokenSeconds = (performance.now() - tokensStart) / 1000;
   const model: StudentModel = { ...c.model, params: c.model.params, training: { ...c.model.training, rl: { iteration: it, algo: cfg.algo.algo, reward: cfg.reward.kind } } };
   const skipped = batch.length === 0;
   const up = skipped
@@ -175,7 +179,6 @@ async function iteration(c: IterationContext): Promise<{ model: StudentModel; cu
       clipLow: cfg.algo.clipLow, clipHigh: cfg.algo.clipHigh, klCoef: cfg.algo.klCoef, lossAgg: cfg.algo.lossAgg, ppoEpochs: cfg.ppoEpochs,
       minibatch: cfg.minibatch, learningRate: cfg.learningRate, maxGradNorm: cfg.maxGradNorm, temperature: cfg.temperature, seed: `${cfg.seed}:${it}`,
     });
-  for (const r of all) policyMs += r.policyMs;
   const rewards = all.map((r) => r.reward.total);
   const mean = rewards.reduce((a, b) => a + b, 0) / Math.max(1, rewards.length);
   const sd = Math.sqrt(rewards.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, rewards.length - 1));
@@ -191,7 +194,7 @@ async function iteration(c: IterationContext): Promise<{ model: StudentModel; cu
     sr: avg((r) => (r.outcome.sr ? 1 : 0)), csr: avg((r) => r.outcome.csr), meanSteps: avg((r) => r.outcome.steps), truncated: avg((r) => (r.outcome.truncated ? 1 : 0)),
     entropy: decisions.length ? decisions.reduce((a, b) => a + b, 0) / decisions.length : 0,
     update: { skipped, tokens: up.tokens, optimizerSteps: up.optimizerSteps, loss: up.loss, clipFraction: up.clipFraction, kl: up.kl, meanAbsLogRatio: up.meanAbsLogRatio, gradNorm: up.gradNorm },
-    seconds: { rollouts: rolloutSeconds, policy: policyMs / 1000, update: up.seconds, total: (performance.now() - t0) / 1000 },
+    seconds: { rollouts: rolloutSeconds, policy: policyMs / 1000, tokens: tokenSeconds, update: up.seconds, total: (performance.now() - t0) / 1000 },
   };
   saveIteration(c.dir, stats, model, c.adam);
   return { model, cursor, stats };

@@ -22,9 +22,9 @@ const DESIGNS: Record<string, { run: DesignRun; about: string }> = {
 export function designOptions(cmd: Command): Command {
   return cmd
     .option('--design <name>', `partial (successes vs + salvaged) | rl (SFT -> +DAgger -> +RL with GRPO/DAPO/DUPO x reward CSR/SR, and RFT vs SFT at equal rows, from --base) | ${Object.entries(DESIGNS).map(([k, v]) => `${k} (${v.about})`).join(' | ')}`, 'partial')
-    .option('--teacher-from <dir>', 'explore: reuse the teacher run, teacher-only students and baselines of this partial ablation (read only; same design)')
+    .option('--teacher-from <dir>', 'explore: reuse the teacher run, teacher-only students and baselines of this partial ablation (read only; same design; default: none, they are made in --out)')
     .option('--explored-per-site <n>', 'explore: explorations per site for explored-only (default: --tasks-per-site, the same budget)', parseIntOption('--explored-per-site', 1, 100_000))
-    .option('--explore-seed <s>', 'explore: seed of the first half of the explorations (the second uses the next)', parseIntOption('--explore-seed'));
+    .option('--explore-seed <s>', 'explore: seed of the first half of the explorations, the second uses the next (default: --data-seed)', parseIntOption('--explore-seed'));
 }
 
 export async function runDesign(opts: DesignOpts, base: AblationConfig): Promise<void> {

@@ -20,23 +20,23 @@ export function registerAblation(program: Command): void {
   const d = defaultAblationConfig();
   const cmd = program
     .command('ablation')
-    .description('students on successes only vs successes + salvaged partials from one teacher budget, over several seeds, scored in-domain and on a held-out site beside the teacher and the random agent; resumable')
-    .option('--out <dir>', 'ablation directory (data/, models/, evals/, ablation.json, ablation.md)', 'runs/ablation')
-    .option('--holdout <site>', 'site kept out of training entirely', d.holdout)
-    .option('--sites <ids>', 'training sites, comma-separated (default: every site but the held-out one)')
-    .option('--tasks-per-site <n>', 'teacher tasks per training site (the budget)', parseIntOption('--tasks-per-site', 1, 100_000), d.tasksPerSite)
-    .option('--noise <x>', 'teacher error level, 0..1', parseFraction('--noise'), DEFAULT_NOISE)
-    .option('--seeds <list>', 'training seeds, comma-separated', d.seeds.join(','))
-    .option('--epochs <n>', 'training epochs per student', parseIntOption('--epochs', 1, 10_000), d.epochs)
-    .option('--hidden <n>', 'hidden units', parseIntOption('--hidden', 1, 4096), d.hidden)
-    .option('--data-seed <s>', 'seed of the teacher tasks and noise', parseIntOption('--data-seed'), d.dataSeed)
-    .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), d.worldSeed)
-    .option('--suite <name-or-file>', 'evaluation tasks', d.suite)
-    .option('--max-steps <n>', 'step budget per episode', parseIntOption('--max-steps', 1, 1000), d.maxSteps)
-    .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
-    .option('--force', 'continue in --out even if its configuration differs')
-    .option('--json', 'print the result as JSON')
-    .option('--base <dir>', 'rl: the partial-trajectory ablation to start from (read only: its teacher data, SFT students and evaluations are reused)');
+    .description('students on successes only vs successes + salvaged partials from one teacher budget, over several seeds, scored in-domain and on a held-out site beside the teacher and the random agent (--design partial, the default); --design rl and --design explore run the other studies (see --design); resumable. A flag marked "partial/explore" is ignored by --design rl, whose other settings come from its design (defaultRlAblationConfig: RL site wheelo, 8 training tasks, 2 iterations x batch 2 x G 4, ...) or its own rl: flags')
+    .option('--out <dir>', 'ablation directory (partial: data/, models/, evals/, ablation.json, ablation.md; rl: its stages, rl-ablation.json, rl-ablation.md; use a new one per design)', 'runs/ablation')
+    .option('--holdout <site>', 'site kept out of training entirely and scored as the held-out column (every design)', d.holdout)
+    .option('--sites <ids>', 'training sites, comma-separated (partial/explore default: every site but the held-out one; rl: the sites DAgger and RL train and are scored in-domain on, default wheelo)')
+    .option('--tasks-per-site <n>', 'partial/explore: teacher tasks per training site (the budget)', parseIntOption('--tasks-per-site', 1, 100_000), d.tasksPerSite)
+    .option('--noise <x>', 'partial/explore: teacher error level, 0..1', parseFraction('--noise'), DEFAULT_NOISE)
+    .option('--seeds <list>', 'training seeds, comma-separated (rl: the RL seeds, default 1)', d.seeds.join(','))
+    .option('--epochs <n>', 'partial/explore: training epochs per student (rl: fixed at 12)', parseIntOption('--epochs', 1, 10_000), d.epochs)
+    .option('--hidden <n>', 'partial/explore: hidden units of each student (rl: fixed at 64)', parseIntOption('--hidden', 1, 4096), d.hidden)
+    .option('--data-seed <s>', 'partial/explore: seed of the teacher tasks and noise', parseIntOption('--data-seed'), d.dataSeed)
+    .option('--world-seed <s>', 'world (inventory) seed (every design)', parseIntOption('--world-seed'), d.worldSeed)
+    .option('--suite <name-or-file>', 'evaluation tasks: a suite name or a task file (every design)', d.suite)
+    .option('--max-steps <n>', 'partial/explore: step budget per episode (rl: 60 for evaluation, fixed; RL rollouts use --rl-max-steps)', parseIntOption('--max-steps', 1, 1000), d.maxSteps)
+    .option('--parallel <k>', 'browser contexts at once (every design)', parseIntOption('--parallel', 1, 64), 2)
+    .option('--force', 'partial/explore: continue in --out even if its configuration differs (rl: ignored, an --out holding another rl configuration is refused; stages already stored are reused)')
+    .option('--json', 'print the result as JSON instead of the markdown table')
+    .option('--base <dir>', 'rl: the partial-trajectory ablation to start from, required by --design rl (no default; read only: its teacher data, SFT students and evaluations are reused)');
   rlDesignOptions(designOptions(cmd)).action(async (opts: AblationOpts, command: Command) => {
     // The RL design reads which flags were given on the command line, so it takes the command.
     if (opts.design === 'rl') return runRlDesign(opts, command);

@@ -36,18 +36,18 @@ export function registerRft(program: Command): void {
   taskFlags(rft)
     .requiredOption('--out <dir>', 'run directory: every rollout under samples/, rows.jsonl (kept rows), model/ (the student), report.json')
     .option('--n <n>', 'rollouts per task (best of N); may be raised on --resume', parseIntOption('--n', 1, 256), 4)
-    .option('--teacher <name>', 'the teacher rolled out (scripted)', 'scripted')
+    .option('--teacher <name>', 'the teacher rolled out; only the scripted teacher for now', 'scripted')
     .option('--noise <x>', 'teacher error level, 0..1', parseFraction('--noise'), DEFAULT_NOISE)
     .option('--seed <s>', 'episode seeds of the samples (sample k uses seed*1000+k)', parseIntOption('--seed'), 1)
     .option('--max-steps <n>', 'step limit per episode', parseIntOption('--max-steps', 1, 1000), 60)
     .option('--min-csr <x>', 'salvage: least best-CSR of a kept partial', parseFraction('--min-csr'), DEFAULT_SALVAGE.minCsr)
     .option('--min-kept <n>', 'salvage: least satisfied constraints besides the booking', parseIntOption('--min-kept', 0, 20), DEFAULT_SALVAGE.minKept)
-    .option('--epochs <n>', 'SFT epochs', parseIntOption('--epochs', 1, 10_000), 12)
+    .option('--epochs <n>', 'epochs of SFT on the kept rows', parseIntOption('--epochs', 1, 10_000), 12)
     .option('--hidden <n>', 'hidden units of the student', parseIntOption('--hidden', 1, 4096), 64)
     .option('--train-seed <s>', 'SFT seed (initial weights, shuffling)', parseIntOption('--train-seed'), 1)
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--resume', 'continue the run in --out')
-    .option('--json', 'print the report as JSON')
+    .option('--json', 'print the report as JSON instead of the table')
     .action(async (opts: TaskFlags & { out: string; n: number; teacher: string; noise: number; seed: number; maxSteps: number; minCsr: number; minKept: number; epochs: number; hidden: number; trainSeed: number; parallel: number; resume?: boolean; json?: boolean }) => {
       if (opts.teacher !== 'scripted') throw new InvalidInputError(`RFT rolls out the scripted teacher; got "${opts.teacher}"`, { hint: 'an LLM teacher is not wired into rft yet: use `generate --teacher llm` several times with different seeds' });
       let progress: ReturnType<typeof episodeProgress> | undefined;
@@ -86,16 +86,16 @@ export function registerRft(program: Command): void {
     .requiredOption('--init <dir>', 'the student to start from (from `train`)')
     .requiredOption('--data <path>', 'the rows it was trained on (run directory or rows .jsonl): the start of the aggregate')
     .requiredOption('--out <dir>', 'run directory: rounds/<k>/states.jsonl and model/, the final student in model/, report.json')
-    .option('--rounds <k>', 'DAgger rounds', parseIntOption('--rounds', 1, 100), 2)
+    .option('--rounds <k>', 'DAgger rounds (each: roll the student out, label, aggregate, retrain)', parseIntOption('--rounds', 1, 100), 2)
     .option('--beta <x>', 'probability that the teacher\'s action is executed instead of the student\'s (0: pure student rollouts)', parseFraction('--beta'), 0)
     .option('--seed <s>', 'seed (episodes, β draws, retraining)', parseIntOption('--seed'), 1)
     .option('--max-steps <n>', 'step limit per episode', parseIntOption('--max-steps', 1, 1000), 40)
     .option('--epochs <n>', 'retraining epochs per round', parseIntOption('--epochs', 1, 10_000), 8)
     .option('--hidden <n>', 'hidden units of the student', parseIntOption('--hidden', 1, 4096), 64)
-    .option('--exclude-sites <ids>', 'leave the rows of these sites out of the aggregate (the held-out site)')
+    .option('--exclude-sites <ids>', 'leave the rows of these sites out of the aggregate, e.g. the held-out site (default: none)')
     .option('--parallel <k>', 'episodes at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--resume', 'continue the run in --out')
-    .option('--json', 'print the rounds as JSON')
+    .option('--json', 'print the rounds as JSON instead of the table')
     .action(async (opts: TaskFlags & { init: string; data: string; out: string; rounds: number; beta: number; seed: number; maxSteps: number; epochs: number; hidden: number; excludeSites?: string; parallel: number; resume?: boolean; json?: boolean }) => {
       const excluded = new Set(opts.excludeSites ? parseSiteList(opts.excludeSites) : []);
       const rows = loadRows(opts.data).filter((r) => !excluded.has(r.task.site));

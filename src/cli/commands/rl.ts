@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { InvalidInputError } from '../../core/errors.js';
 import { ALGOS, algoPreset, REWARDS, rewardPreset, RL_SCHEMA_VERSION, type Algo, type RewardKind, type RlConfig } from '../../rl/config.js';
-import type { IterationStats } from '../../rl/iteration-stats.js';
+import { timeSplit, type IterationStats } from '../../rl/iteration-stats.js';
 import { readConfig } from '../../rl/rl-store.js';
 import { runRl } from '../../rl/run-rl.js';
 import { trainingTasks } from '../../rl/training-tasks.js';
@@ -50,13 +50,19 @@ function configFrom(o: RlOpts): RlConfig {
   };
 }
 
+/** "78/20": the browser's and the learner's share of an iteration's wall time, in percent. */
+function splitText(s: IterationStats): string {
+  const t = timeSplit(s.seconds);
+  return `${Math.round(t.browser * 100)}/${Math.round(t.learner * 100)}`;
+}
+
 export function iterationTable(its: readonly IterationStats[]): string {
   return table(
-    ['iter', 'rollouts', 'reward', 'SR', 'CSR', 'steps', 'groups kept/sampled', 'dup', 'entropy', 'clip', 'KL', 'browser s', 'update s'],
+    ['iter', 'rollouts', 'reward', 'SR', 'CSR', 'steps', 'groups kept/sampled', 'dup', 'entropy', 'clip', 'KL', 'browser s', 'update s', 'browser/learner %'],
     its.map((s) => [
       s.iteration, s.rollouts, `${s.reward.mean.toFixed(3)} ± ${s.reward.sd.toFixed(3)}`, s.sr.toFixed(2), s.csr.toFixed(2), s.meanSteps.toFixed(1),
       `${s.groups.inBatch - s.groups.duplicated}/${s.groups.sampled}`, s.groups.duplicated, s.entropy.toFixed(2), s.update.clipFraction.toFixed(2), s.update.kl.toFixed(4),
-      s.seconds.rollouts.toFixed(0), s.seconds.update.toFixed(1),
+      s.seconds.rollouts.toFixed(0), s.seconds.update.toFixed(1), splitText(s),
     ]),
   );
 }
@@ -79,24 +85,24 @@ export function registerRl(program: Command): void {
     .option('--group <n>', 'G: rollouts per task', parseIntOption('--group', 1, 256), 8)
     .option('--temperature <t>', 'sampling temperature of the rollouts (and of the log-probs trained on)', '1')
     .option('--max-steps <n>', 'step limit per episode', parseIntOption('--max-steps', 1, 1000), 40)
-    .option('--lr <x>', 'Adam learning rate', '0.001')
-    .option('--ppo-epochs <n>', 'passes over each batch', parseIntOption('--ppo-epochs', 1, 100), 2)
+    .option('--lr <x>', 'learning rate of Adam', '0.001')
+    .option('--ppo-epochs <n>', 'PPO epochs: passes over each iteration\'s batch, the old log-probs staying those of sampling', parseIntOption('--ppo-epochs', 1, 100), 2)
     .option('--minibatch <n>', 'trajectories per optimizer step', parseIntOption('--minibatch', 1, 100_000), 16)
-    .option('--max-grad-norm <x>', 'gradient clipping by global L2 norm', '1')
+    .option('--max-grad-norm <x>', 'clip the gradient of each optimizer step to this global L2 norm', '1')
     .option('--kl <beta>', 'weight of the k3 KL estimate to the initial policy (0: no KL term)', '0')
-    .option('--no-std-norm', 'Dr. GRPO: advantages are reward minus the group mean, not divided by the group standard deviation')
-    .option('--clip-low <eps>', 'ε_low of the clipped ratio (default 0.2)')
-    .option('--clip-high <eps>', 'ε_high: 0.2 for grpo, 0.28 for dapo/dupo (clip-higher); set equal to --clip-low to turn clip-higher off')
-    .addOption(new Option('--loss-agg <mode>', 'token: every decision of the batch weighs the same (dapo/dupo default); trajectory: each trajectory weighs the same (grpo default)').choices(['token', 'trajectory']))
-    .addOption(new Option('--fill <how>', 'groups whose rewards all agree: none = keep them (grpo), resample = dynamic sampling (dapo), duplicate = copy informative groups (dupo)').choices(['none', 'resample', 'duplicate']))
-    .option('--max-extra-rounds <n>', 'dynamic sampling: extra generation rounds allowed per iteration (default 3)', parseIntOption('--max-extra-rounds', 0, 100))
-    .option('--overlong-buffer <n>', 'soft overlong punishment: steps before the limit where the penalty starts (0: off; dapo/dupo default a quarter of --max-steps)', parseIntOption('--overlong-buffer', 0, 1000))
-    .option('--overlong-penalty <x>', 'the penalty at the step limit (default 0.5 for dapo/dupo)')
-    .option('--mask-truncated', 'leave episodes cut at the step limit out of the loss')
-    .option('--step-penalty <x>', 'reward -= x * steps / max-steps', '0')
+    .option('--no-std-norm', 'Dr. GRPO: advantages are reward minus the group mean, not divided by the group standard deviation (default: divided)')
+    .option('--clip-low <eps>', 'ε_low of the clipped ratio: the ratio of a decision with a negative advantage is not pushed below 1 - ε_low (default 0.2)')
+    .option('--clip-high <eps>', 'ε_high: the ratio of a decision with a positive advantage is not pushed above 1 + ε_high (default: 0.28 for dapo/dupo, clip-higher; for grpo equal to --clip-low, 0.2); set it equal to --clip-low to turn clip-higher off')
+    .addOption(new Option('--loss-agg <mode>', 'token: every decision of the minibatch weighs the same; trajectory: each trajectory weighs the same, its decisions share its weight (default: token for dapo/dupo, trajectory for grpo)').choices(['token', 'trajectory']))
+    .addOption(new Option('--fill <how>', 'groups whose rewards all agree (no learning signal): none = keep them with zero advantage, resample = dynamic sampling (drop them and sample new groups until the batch is full), duplicate = drop them and copy informative groups of the same batch into their slots (default: none for grpo, resample for dapo, duplicate for dupo)').choices(['none', 'resample', 'duplicate']))
+    .option('--max-extra-rounds <n>', 'dynamic sampling (--fill resample): extra generation rounds of --batch groups allowed per iteration before training on a short batch (default 3)', parseIntOption('--max-extra-rounds', 0, 100))
+    .option('--overlong-buffer <n>', 'soft overlong punishment: the penalty grows linearly over the last n steps before --max-steps (0: off; default: a quarter of --max-steps for dapo/dupo, 0 for grpo)', parseIntOption('--overlong-buffer', 0, 1000))
+    .option('--overlong-penalty <x>', 'the overlong penalty reached at the step limit, and given to an episode cut there (default: 0.5 for dapo/dupo, 0 for grpo)')
+    .option('--mask-truncated', 'leave episodes cut at the step limit out of the loss (DAPO\'s overlong filtering; default off)')
+    .option('--step-penalty <x>', 'a length penalty: the reward loses x * steps / --max-steps', '0')
     .option('--parallel <k>', 'browser contexts at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--resume', 'continue the run in --out (after a kill: the same result as an uninterrupted run)')
-    .option('--json', 'print the iterations as JSON at the end')
+    .option('--json', 'print the configuration and every iteration\'s statistics as JSON at the end instead of the table')
     .action(async (opts: RlOpts) => {
       const prev = readConfig(opts.out);
       let config = configFrom(opts);
@@ -128,7 +134,7 @@ export function registerRl(program: Command): void {
             const s = e.stats;
             last = { reward: s.reward.mean.toFixed(3), sr: s.sr.toFixed(2), csr: s.csr.toFixed(2), kept: `${s.groups.inBatch - s.groups.duplicated}/${s.groups.sampled}` };
             if (tty) bar.stop();
-            process.stderr.write(`iteration ${s.iteration}/${total}: reward ${last.reward}, SR ${last.sr}, CSR ${last.csr}, groups kept ${last.kept}${s.groups.duplicated ? ` (+${s.groups.duplicated} duplicated)` : ''}, entropy ${s.entropy.toFixed(2)}, ${s.seconds.total.toFixed(0)} s\n`);
+            process.stderr.write(`iteration ${s.iteration}/${total}: reward ${last.reward}, SR ${last.sr}, CSR ${last.csr}, groups kept ${last.kept}${s.groups.duplicated ? ` (+${s.groups.duplicated} duplicated)` : ''}, entropy ${s.entropy.toFixed(2)}, ${s.seconds.total.toFixed(0)} s (browser/learner ${splitText(s)} %)\n`);
           }
         },
       });
