@@ -12,7 +12,12 @@ import type { ModelProvider } from '../../src/models/provider.js';
 import { exploreRun, NO_SUMMARY_MODEL } from '../../src/pipeline/explore/explore-run.js';
 import type { ExploreResult } from '../../src/pipeline/explore/explore-episode.js';
 import { observationDiff, SUMMARY_UNAVAILABLE, summarizeWithModel, summaryPrompt } from '../../src/pipeline/explore/llm-summaries.js';
+import { llmLabeler } from '../../src/pipeline/explore/llm-labeler.js';
 import { NO_MODEL_PROBLEM, stepSummarizer } from '../../src/pipeline/explore/summarizers.js';
+import type { ExploreStep } from '../../src/pipeline/explore/types.js';
+import { Rng } from '../../src/core/rng.js';
+import { loadArenaWorld, siteById } from '../../src/sites/registry.js';
+import { bookedState, buildTarget } from '../../src/tasks/target.js';
 import { completion } from '../models/scripted-server.js';
 
 /**
@@ -93,6 +98,26 @@ describe('the model summarizer, on its own', () => {
     expect(await stepSummarizer('auto', provider())({ before, after, action: 'click("1")', error: null, stateBefore: null, stateAfter: null })).toEqual({ summary: ['Opened the results for Porto.'], source: 'llm' });
     // A run that must summarize with a model refuses to start without one.
     await expect(exploreRun({ dir: join(root, 'no-model'), sites: ['staywell'], episodes: 1, explorer: 'scripted', seed: 1, worldSeed: 1, noise: 0.3, maxSteps: 8, parallel: 1, resume: false, summaries: 'llm' })).rejects.toThrow(NO_SUMMARY_MODEL);
+  });
+});
+
+describe('the model labeler, on model summaries', () => {
+  it('lists them by step as it lists exact ones, and names a step nobody could summarize', async () => {
+    const site = siteById('staywell');
+    const { world } = loadArenaWorld(1);
+    let t;
+    for (let k = 0; !t; k++) {
+      const rng = new Rng(`llm-summaries/${k}`);
+      t = buildTarget(site, world, site.exampleSearch(world, rng.fork('s')), rng.fork('t'));
+    }
+    const state = bookedState(t);
+    const step = (i: number, summary: string[], source: ExploreStep['summarySource']): ExploreStep => ({ index: i, url: 'http://s/', observation: '', thought: '', action: 'click("1")', parsed: { type: 'click', bid: '1' }, error: null, state, summary, summarySource: source });
+    const steps = [step(0, ['Searched for stays in Zurich.'], 'llm'), step(1, [], 'unavailable'), step(2, [], 'llm'), step(3, ['Booked the Twin Room.'], 'llm')];
+    reply = () => ({ content: 'no idea' });
+    requests.length = 0;
+    const c = await llmLabeler(site, world, 'ep', provider())(steps, 4);
+    expect(c).toMatchObject({ task: undefined, problem: 'the model gave no instruction twice', passed: false });
+    expect(userTurn(requests[0]!)).toBe(`Website: ${site.name}\nState changes:\n1. Searched for stays in Zurich.\n2. (unknown: ${SUMMARY_UNAVAILABLE})\n4. Booked the Twin Room.`);
   });
 });
 
