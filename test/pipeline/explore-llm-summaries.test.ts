@@ -13,7 +13,7 @@ import { exploreRun, NO_SUMMARY_MODEL } from '../../src/pipeline/explore/explore
 import type { ExploreResult } from '../../src/pipeline/explore/explore-episode.js';
 import { observationDiff, SUMMARY_UNAVAILABLE, summarizeWithModel, summaryPrompt } from '../../src/pipeline/explore/llm-summaries.js';
 import { llmLabeler } from '../../src/pipeline/explore/llm-labeler.js';
-import { NO_MODEL_PROBLEM, stepSummarizer } from '../../src/pipeline/explore/summarizers.js';
+import { NO_MODEL_PROBLEM, resolveSummaryMode, stepSummarizer } from '../../src/pipeline/explore/summarizers.js';
 import type { ExploreStep } from '../../src/pipeline/explore/types.js';
 import { Rng } from '../../src/core/rng.js';
 import { loadArenaWorld, siteById } from '../../src/sites/registry.js';
@@ -89,13 +89,14 @@ describe('the model summarizer, on its own', () => {
     const n = requests.length;
     expect(await summarizeWithModel(provider(), { before, after: before, action: 'scroll(0, 400)', error: null })).toEqual({ summary: [], source: 'llm' });
     expect(requests.length).toBe(n);
-    // auto: exact where the state is readable, the model where not; no model there is recorded, not thrown.
+    // auto: per site, exact where its state is readable, the model where not.
+    expect([resolveSummaryMode('auto', true), resolveSummaryMode('auto', false), resolveSummaryMode('exact', false), resolveSummaryMode('llm', true)]).toEqual(['exact', 'llm', 'exact', 'llm']);
     const state = { ...emptySiteState('staywell'), viewedListingId: 'L1' };
-    const auto = stepSummarizer('auto');
-    expect(await auto({ before, after, action: 'click("1")', error: null, stateBefore: emptySiteState('staywell'), stateAfter: state })).toEqual({ summary: ['Opened listing L1.'], source: 'exact' });
-    expect(await auto({ before, after, action: 'click("1")', error: null, stateBefore: null, stateAfter: null })).toEqual({ summary: [], source: 'unavailable', problem: NO_MODEL_PROBLEM });
+    expect(await stepSummarizer('exact')({ before, after, action: 'click("1")', error: null, stateBefore: emptySiteState('staywell'), stateAfter: state })).toEqual({ summary: ['Opened listing L1.'], source: 'exact' });
+    // No model to ask is recorded, not thrown.
+    expect(await stepSummarizer('llm')({ before, after, action: 'click("1")', error: null, stateBefore: null, stateAfter: null })).toEqual({ summary: [], source: 'unavailable', problem: NO_MODEL_PROBLEM });
     reply = () => ({ content: '{"summary": "Opened the results for Porto.", "changed": true}' });
-    expect(await stepSummarizer('auto', provider())({ before, after, action: 'click("1")', error: null, stateBefore: null, stateAfter: null })).toEqual({ summary: ['Opened the results for Porto.'], source: 'llm' });
+    expect(await stepSummarizer('llm', provider())({ before, after, action: 'click("1")', error: null, stateBefore: null, stateAfter: null })).toEqual({ summary: ['Opened the results for Porto.'], source: 'llm' });
     // A run that must summarize with a model refuses to start without one.
     await expect(exploreRun({ dir: join(root, 'no-model'), sites: ['staywell'], episodes: 1, explorer: 'scripted', seed: 1, worldSeed: 1, noise: 0.3, maxSteps: 8, parallel: 1, resume: false, summaries: 'llm' })).rejects.toThrow(NO_SUMMARY_MODEL);
   });

@@ -43,7 +43,7 @@ export function registerExplore(program: Command): void {
     .option('--parallel <k>', 'explorations at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--threshold <score>', 'reward-model score (1-5) a prefix needs for the exploration to go on', String(DEFAULT_ORM_THRESHOLD))
     .option('--labeler <name>', 'embedded (the state, phrased by the catalogue; exact reward) | llm (NNetNav relabel and 1-5 reward prompts, then decomposition; needs --model)', 'embedded')
-    .option('--summaries <mode>', 'who writes what each step changed: exact (the state\'s difference) | llm (a model reads the page before and after; needs --model; --obs-budget caps its prompt) | auto (exact where the state is readable, the model where not)', 'auto')
+    .option('--summaries <mode>', 'who writes what each step changed: exact (the state\'s difference) | llm (a model reads the page before and after; needs --model; --obs-budget caps its prompt) | auto (per site: exact where its state is readable, the model where not)', 'auto')
     .option('--resume', 'continue the run in --out')
     .option('--json', 'print the summary as JSON');
   llmFlags(cmd).action(async (opts: ExploreOpts) => {

@@ -17,7 +17,7 @@ import { exploreEpisode, type ExploreResult } from './explore-episode.js';
 import { DEFAULT_ORM_THRESHOLD, embeddedLabeler } from './prune.js';
 import { llmLabeler } from './llm-labeler.js';
 import type { ModelProvider } from '../../models/provider.js';
-import { stepSummarizer, type SummaryMode } from './summarizers.js';
+import { resolveSummaryMode, stepSummarizer, type SummaryMode } from './summarizers.js';
 
 export type ExploreRunOptions = {
   dir: string;
@@ -153,7 +153,7 @@ export async function exploreRun(o: ExploreRunOptions): Promise<RunStore> {
           episodeSeed: job.seed,
           runId: store.runId,
           maxSteps: o.maxSteps,
-          summarize: stepSummarizer(summaries, o.summaryModel, o.summaryBudgetTokens),
+          summarize: stepSummarizer(resolveSummaryMode(summaries, stateReadable(job.site)), o.summaryModel, o.summaryBudgetTokens),
         });
         store.recordEpisode(asTrajectory(job, episodeId, r, explorer.name), r.rows);
         o.onEpisode?.({ ...r, site: job.site, persona: job.persona.id });

@@ -6,12 +6,15 @@ import type { SummarySource } from './types.js';
 
 /**
  * Which summarizer writes each step's state change. `exact`: the difference of the episode
- * state (a step whose state is not readable has none). `llm`: a model reads the page before and
- * after, even where the state is readable (to compare with the exact ones, or to make data the
- * way NNetNav does). `auto`: exact where the step's state is readable, the model where it is not.
+ * state. `llm`: a model reads the page before and after, even where the state is readable (to
+ * compare with the exact ones, or to make data the way NNetNav does). `auto`: per site, exact
+ * where its state is readable, the model where it is not.
  */
 export const SUMMARY_MODES = ['exact', 'llm', 'auto'] as const;
 export type SummaryMode = (typeof SUMMARY_MODES)[number];
+
+/** The summarizer a site gets: `auto` chooses by whether the site's state is readable. */
+export const resolveSummaryMode = (mode: SummaryMode, stateReadable: boolean): 'exact' | 'llm' => (mode === 'auto' ? (stateReadable ? 'exact' : 'llm') : mode);
 
 export type StepChange = { summary: string[]; source: SummarySource; problem?: string };
 
@@ -27,15 +30,9 @@ export type StepSummaryInput = {
 
 export type StepSummarizer = (input: StepSummaryInput) => Promise<StepChange>;
 
-export const NO_MODEL_PROBLEM = 'the state is not readable here and no model is configured to summarize the page (pass --model)';
+export const NO_MODEL_PROBLEM = 'no model is configured to summarize the page (pass --model)';
 
-export function stepSummarizer(mode: SummaryMode, model?: ModelProvider, budgetTokens = DEFAULT_SUMMARY_BUDGET): StepSummarizer {
-  const exact = async (i: StepSummaryInput): Promise<StepChange> => ({ summary: summarizeChange(i.stateBefore, i.stateAfter), source: 'exact' });
-  const llm = async (i: StepSummaryInput): Promise<StepChange> => {
-    if (!model) return { summary: [], source: 'unavailable', problem: NO_MODEL_PROBLEM };
-    return summarizeWithModel(model, i, budgetTokens);
-  };
-  if (mode === 'exact') return exact;
-  if (mode === 'llm') return llm;
-  return (i) => (i.stateAfter ? exact(i) : llm(i));
+export function stepSummarizer(mode: 'exact' | 'llm', model?: ModelProvider, budgetTokens = DEFAULT_SUMMARY_BUDGET): StepSummarizer {
+  if (mode === 'exact') return async (i) => ({ summary: summarizeChange(i.stateBefore, i.stateAfter), source: 'exact' });
+  return async (i) => (model ? summarizeWithModel(model, i, budgetTokens) : { summary: [], source: 'unavailable', problem: NO_MODEL_PROBLEM });
 }
