@@ -18,6 +18,9 @@ import type { ExploreStep } from '../../src/pipeline/explore/types.js';
 import { Rng } from '../../src/core/rng.js';
 import { loadArenaWorld, siteById } from '../../src/sites/registry.js';
 import { bookedState, buildTarget } from '../../src/tasks/target.js';
+import { RunStore } from '../../src/pipeline/run-store.js';
+import { EpisodeDetail, EpisodePage } from '../../src/viewer/api/schema.js';
+import { startViewer } from '../../src/viewer/start-viewer.js';
 import { completion } from '../models/scripted-server.js';
 
 /**
@@ -194,6 +197,30 @@ describe('explore --summaries llm in Chromium', () => {
     expect(sources).toContain('unavailable');
     expect(deepest.provenance.exploration!.summaries).toContain('Summary 2, after a retry.');
   }, 600_000);
+
+  it("the viewer shows the exploration as explored, with each step's summary and who wrote it (uses the run above)", async () => {
+    const dir = join(root, 'run');
+    const store = RunStore.open(dir, { versions: RunStore.versions() });
+    const rows = store.rows();
+    const episodeId = [...store.trajectories()][0]!.header.episodeId;
+    store.close();
+    const deepest = rows.reduce((a, b) => (b.provenance.exploration!.pruneDepth > a.provenance.exploration!.pruneDepth ? b : a));
+    const viewer = await startViewer({ runs: [dir] });
+    try {
+      const page = EpisodePage.parse(await (await fetch(`${viewer.url}/api/v1/runs/run/episodes?kind=explored`)).json());
+      expect(page.episodes.map((e) => e.episodeId)).toEqual([episodeId]);
+      const d = EpisodeDetail.parse(await (await fetch(`${viewer.url}/api/v1/runs/run/episodes/${encodeURIComponent(episodeId)}`)).json());
+      expect(d.summary.kind).toBe('explored');
+      expect(d.salvage).toMatchObject({ kind: 'explored', cut: deepest.provenance.exploration!.pruneDepth - 1, relabeledInstruction: deepest.task.instruction });
+      for (const { step, ...change } of deepest.provenance.exploration!.stepSummaries!) expect(d.steps[step]!.change).toEqual(change);
+      const html = await (await fetch(`${viewer.url}/runs/run/episodes/${encodeURIComponent(episodeId)}`)).text();
+      expect(html).toContain('Explored: labeled in hindsight');
+      expect(html).toContain('Changed (a model, from the page): Model summary 1.');
+      expect(html).toContain('Changed: summary unavailable (the summarizer gave no usable reply twice)');
+    } finally {
+      await viewer.close();
+    }
+  });
 
   it('from the CLI: --summaries llm without a model is a clear error before any browser starts', async () => {
     const cli = (args: string[]) => {
