@@ -24,7 +24,7 @@ describe('webfoundry tasks decompose and explore from the CLI', () => {
     for (const flag of ['--site', '--file', '--out', '--measure', '--model', '--json']) expect(d.stdout).toContain(flag);
     const e = await cli(['explore', '--help']);
     expect(e.code).toBe(0);
-    for (const flag of ['--sites', '--explorer', '--episodes', '--out', '--labeler', '--threshold', '--resume', '--json']) expect(e.stdout).toContain(flag);
+    for (const flag of ['--sites', '--explorer', '--episodes', '--out', '--labeler', '--summaries', '--threshold', '--resume', '--json']) expect(e.stdout).toContain(flag);
   });
 
   it("a user's text file becomes a task file that check proves feasible; a rerun resumes; bad input is a clear error", async () => {

@@ -108,6 +108,7 @@ function fakeSteps(t: Target): ExploreStep[] {
     error,
     state,
     summary: summarizeChange(prev, state),
+    summarySource: 'exact',
   });
   const e = emptySiteState(t.site.id);
   return [

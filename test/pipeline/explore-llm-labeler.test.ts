@@ -34,7 +34,7 @@ function steps(): ExploreStep[] {
   const e = emptySiteState('skyhop');
   const searched: SiteEpisodeState = { ...e, search: booked.search, requests: 1 };
   const states = [e, e, searched, booked];
-  return states.map((s, i) => ({ index: i, url: 'http://x/', observation: '', thought: '', action: 'click("1")', parsed: { type: 'click', bid: '1' }, error: null, state: s, summary: summarizeChange(i ? states[i - 1]! : null, s) }));
+  return states.map((s, i) => ({ index: i, url: 'http://x/', observation: '', thought: '', action: 'click("1")', parsed: { type: 'click', bid: '1' }, error: null, state: s, summary: summarizeChange(i ? states[i - 1]! : null, s), summarySource: 'exact' as const }));
 }
 
 async function provider(contents: string[]) {

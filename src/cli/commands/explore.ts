@@ -4,7 +4,9 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { MAX_STEPS } from '../../agents/explorer/scripted-explorer.js';
 import { InvalidInputError } from '../../core/errors.js';
-import { exploreRun } from '../../pipeline/explore/explore-run.js';
+import { NO_SUMMARY_MODEL, exploreRun } from '../../pipeline/explore/explore-run.js';
+import { DEFAULT_SUMMARY_BUDGET } from '../../pipeline/explore/llm-summaries.js';
+import { SUMMARY_MODES, type SummaryMode } from '../../pipeline/explore/summarizers.js';
 import { DEFAULT_ORM_THRESHOLD } from '../../pipeline/explore/prune.js';
 import { RunStore } from '../../pipeline/run-store.js';
 import { SITES } from '../../sites/registry.js';
@@ -12,9 +14,19 @@ import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { createProvider } from '../../models/config.js';
 
-type ExploreOpts = LlmFlags & { labeler: string; sites?: string; explorer: string; episodes: number; out: string; seed: number; worldSeed: number; noise: number; maxSteps: number; parallel: number; threshold: string; resume?: boolean; json?: boolean };
+type ExploreOpts = LlmFlags & { labeler: string; summaries: string; sites?: string; explorer: string; episodes: number; out: string; seed: number; worldSeed: number; noise: number; maxSteps: number; parallel: number; threshold: string; resume?: boolean; json?: boolean };
 
 type SiteTally = { episodes: number; steps: number; demonstrations: number; demoSteps: number; booked: number; ends: Record<string, number> };
+
+/** The model of the run; with --summaries llm a missing one is named for what needs it. */
+function modelFor(opts: ExploreOpts, summaries: SummaryMode) {
+  try {
+    return createProvider(resolveLlm(opts).config);
+  } catch (err) {
+    if (summaries === 'llm' && err instanceof InvalidInputError) throw new InvalidInputError(`${NO_SUMMARY_MODEL} (${err.message})`, { hint: err.hint ?? 'pass --model (and --base-url for a local server), or --summaries exact' });
+    throw err;
+  }
+}
 
 export function registerExplore(program: Command): void {
   const cmd = program
@@ -31,11 +43,14 @@ export function registerExplore(program: Command): void {
     .option('--parallel <k>', 'explorations at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--threshold <score>', 'reward-model score (1-5) a prefix needs for the exploration to go on', String(DEFAULT_ORM_THRESHOLD))
     .option('--labeler <name>', 'embedded (the state, phrased by the catalogue; exact reward) | llm (NNetNav relabel and 1-5 reward prompts, then decomposition; needs --model)', 'embedded')
+    .option('--summaries <mode>', 'who writes what each step changed: exact (the state\'s difference) | llm (a model reads the page before and after; needs --model; --obs-budget caps its prompt) | auto (per site: exact where its state is readable, the model where not)', 'auto')
     .option('--resume', 'continue the run in --out')
     .option('--json', 'print the summary as JSON');
   llmFlags(cmd).action(async (opts: ExploreOpts) => {
       if (opts.labeler !== 'embedded' && opts.labeler !== 'llm') throw new InvalidInputError(`--labeler must be embedded or llm, got "${opts.labeler}"`);
-      const model = opts.labeler === 'llm' || opts.explorer === 'llm' ? createProvider(resolveLlm(opts).config) : undefined;
+      if (!(SUMMARY_MODES as readonly string[]).includes(opts.summaries)) throw new InvalidInputError(`--summaries must be ${SUMMARY_MODES.join(', ')}, got "${opts.summaries}"`);
+      const summaries = opts.summaries as SummaryMode;
+      const model = opts.labeler === 'llm' || opts.explorer === 'llm' || summaries === 'llm' ? modelFor(opts, summaries) : undefined;
       const labelModel = opts.labeler === 'llm' ? model : undefined;
       if (opts.explorer !== 'scripted' && opts.explorer !== 'llm') throw new InvalidInputError(`unknown explorer "${opts.explorer}"`, { hint: 'explorers: scripted (embedded), llm (needs --model)' });
       const threshold = Number(opts.threshold);
@@ -44,6 +59,7 @@ export function registerExplore(program: Command): void {
       if (!opts.resume && RunStore.exists(opts.out)) throw new InvalidInputError(`${opts.out} already holds a run`, { hint: 'continue it with --resume, or choose another --out' });
       const tally = new Map<string, SiteTally>(sites.map((s) => [s, { episodes: 0, steps: 0, demonstrations: 0, demoSteps: 0, booked: 0, ends: {} }]));
       const bar = new SingleBar({ format: 'explorations {bar} {value}/{total} | demonstrations {demos}', stream: process.stderr, hideCursor: true });
+      const bySource = { exact: 0, llm: 0, unavailable: 0 };
       let demos = 0;
       let done = 0;
       const t0 = performance.now();
@@ -61,6 +77,9 @@ export function registerExplore(program: Command): void {
         resume: Boolean(opts.resume),
         threshold,
         ...(labelModel ? { labelModel } : {}),
+        summaries,
+        ...(model && summaries !== 'exact' ? { summaryModel: model } : {}),
+        summaryBudgetTokens: opts.obsBudget ?? DEFAULT_SUMMARY_BUDGET,
         onStart: (total, already) => {
           if (already > 0) process.stderr.write(`resuming: ${already} of ${total} explorations already done\n`);
           if (process.stderr.isTTY) bar.start(total - already, 0, { demos: 0 });
@@ -73,6 +92,7 @@ export function registerExplore(program: Command): void {
           t.demoSteps += r.rows.reduce((n, x) => n + x.steps.length, 0);
           t.booked += r.rows.some((x) => x.task.constraints.some((c) => c.kind === 'booked')) ? 1 : 0;
           t.ends[r.end] = (t.ends[r.end] ?? 0) + 1;
+          for (const x of r.steps) bySource[x.summarySource]++;
           demos += r.rows.length;
           done++;
           if (process.stderr.isTTY) bar.update(done, { demos });
@@ -83,7 +103,7 @@ export function registerExplore(program: Command): void {
       store.close();
       const bySite = Object.fromEntries(sites.map((s) => [s, { rows: rows.filter((r) => r.task.site === s).length, steps: rows.filter((r) => r.task.site === s).reduce((n, r) => n + r.steps.length, 0), thisRun: tally.get(s)! }]));
       const seconds = (performance.now() - t0) / 1000;
-      if (opts.json) return printJson({ run: resolve(opts.out), explorer: opts.explorer, rows: rows.length, seconds: Math.round(seconds * 10) / 10, bySite });
+      if (opts.json) return printJson({ run: resolve(opts.out), explorer: opts.explorer, rows: rows.length, seconds: Math.round(seconds * 10) / 10, summaries: bySource, bySite });
       process.stdout.write(
         `${table(
           ['site', 'explorations', 'steps', 'demonstrations', 'booked', 'ends', 'rows in run'],
@@ -91,7 +111,7 @@ export function registerExplore(program: Command): void {
             const t = tally.get(s)!;
             return [s, t.episodes, t.steps, t.demonstrations, t.booked, Object.entries(t.ends).map(([k, v]) => `${k} ${v}`).join(', ') || '-', bySite[s]!.rows];
           }),
-        )}\nrun: ${resolve(opts.out)} in ${seconds.toFixed(1)} s; export with: webfoundry export --run ${opts.out} --format openai --per step --out DIR\n`,
+        )}\nstep summaries this run: ${Object.entries(bySource).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}${bySource.unavailable ? ' (unavailable: the summarizer gave no usable reply; the steps are kept)' : ''}\nrun: ${resolve(opts.out)} in ${seconds.toFixed(1)} s; export with: webfoundry export --run ${opts.out} --format openai --per step --out DIR\n`,
       );
     });
 }

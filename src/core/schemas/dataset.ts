@@ -20,6 +20,23 @@ export const DatasetStep = z.strictObject({
 export type DatasetStep = z.infer<typeof DatasetStep>;
 
 /**
+ * Where a step's state-change summary comes from: `exact` (the difference of the episode state),
+ * `llm` (a model reading the page before and after the step), `unavailable` (no usable reply).
+ */
+export const SummarySource = z.enum(['exact', 'llm', 'unavailable']);
+export type SummarySource = z.infer<typeof SummarySource>;
+
+/** What one step of an exploration changed, as its summarizer said. */
+export const ExploreStepSummary = z.strictObject({
+  step: z.number().int().min(0),
+  source: SummarySource,
+  /** Empty when the step changed nothing; ["summary unavailable"] when nobody could say. */
+  summary: z.array(z.string()),
+  problem: z.string().optional(),
+});
+export type ExploreStepSummary = z.infer<typeof ExploreStepSummary>;
+
+/**
  * One training example at the trajectory level, in our lossless format. A success is kept
  * whole; a salvaged partial is truncated after the first step that reached its best CSR and
  * its task relabeled from the constraints satisfied there.
@@ -52,8 +69,14 @@ export const DatasetRow = z.strictObject({
         pruneDepth: z.number().int().min(1),
         /** The outcome reward model's score of the prefix against its label, 1-5. */
         ormScore: z.number().min(1).max(5),
-        /** What each step of the prefix changed, in order (exact, from the state). */
+        /** What the steps of the prefix changed, in order (exact from the state, or a model's reading of the pages: see stepSummaries). */
         summaries: z.array(z.string()),
+        /**
+         * Per step of the prefix (its index in the exploration, kept or dropped by post-hoc
+         * rewriting): the summary and who wrote it. An unavailable one reads "summary
+         * unavailable" and says why. Absent on rows made before summaries had a source (all exact).
+         */
+        stepSummaries: z.array(ExploreStepSummary).optional(),
       })
       .optional(),
     /**

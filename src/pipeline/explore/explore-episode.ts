@@ -9,7 +9,7 @@ import type { SiteEpisodeState } from '../../core/schemas/episode-state.js';
 import type { Labeler } from './prune.js';
 import { isPrunePoint, survivors } from './prune.js';
 import { demonstration } from './posthoc.js';
-import { summarizeChange } from './state-changes.js';
+import { stepSummarizer, type StepSummarizer } from './summarizers.js';
 import type { Checkpoint, ExploreStep } from './types.js';
 
 export type ExploreEpisodeOptions = {
@@ -22,6 +22,8 @@ export type ExploreEpisodeOptions = {
   episodeSeed: number;
   runId: string;
   maxSteps?: number;
+  /** Writes each step's state change (default: exact, from the state). */
+  summarize?: StepSummarizer;
 };
 
 /** Why an exploration ended. */
@@ -40,14 +42,15 @@ export type ExploreResult = {
 const STRIKES = 3;
 
 /**
- * One exploration: reset on the site, then explorer and env in turn. After every step the
- * exact state change is summarized; at every prune point (4, 8, ...) the prefix is labeled and
+ * One exploration: reset on the site, then explorer and env in turn. After every step its
+ * state change is summarized (exactly from the state, or by a model from the pages); at every prune point (4, 8, ...) the prefix is labeled and
  * scored, and the exploration stops at the first prefix that scores below the threshold. The
  * end of the episode is a last checkpoint. Every surviving prefix with a new label becomes a
  * demonstration.
  */
 export async function exploreEpisode(o: ExploreEpisodeOptions): Promise<ExploreResult> {
   const maxSteps = Math.min(o.maxSteps ?? MAX_STEPS, MAX_STEPS);
+  const summarize = o.summarize ?? stepSummarizer('exact');
   o.explorer.begin(o.siteId, o.persona, o.episodeSeed);
   let observation = await o.env.reset({ siteId: o.siteId, episodeId: o.episodeId });
   const steps: ExploreStep[] = [];
@@ -67,6 +70,12 @@ export async function exploreEpisode(o: ExploreEpisodeOptions): Promise<ExploreR
       }
       const result = await o.env.step(decision.action);
       const state = result.info.state?.sites[o.siteId] ?? null;
+      const isStop = result.done;
+      const actionError = result.info.error ?? null;
+      // The stop itself is not summarized: it is not kept (below).
+      const change = isStop
+        ? { summary: [], source: 'exact' as const }
+        : await summarize({ before: observation, after: result.observation, action: decision.action, error: actionError, stateBefore: previous, stateAfter: state });
       const step: ExploreStep = {
         index: i,
         url: observation.url,
@@ -74,13 +83,14 @@ export async function exploreEpisode(o: ExploreEpisodeOptions): Promise<ExploreR
         thought: decision.thought,
         action: decision.action,
         parsed: result.info.action,
-        error: result.info.error ?? null,
+        error: actionError,
         state,
-        summary: summarizeChange(previous, state),
+        summary: change.summary,
+        summarySource: change.source,
+        ...(change.problem ? { summaryProblem: change.problem } : {}),
       };
       previous = state;
       observation = result.observation;
-      const isStop = result.done;
       // The stop itself is not a step of the demonstration: posthoc adds its own.
       if (!isStop) {
         steps.push(step);

@@ -17,6 +17,7 @@ import { exploreEpisode, type ExploreResult } from './explore-episode.js';
 import { DEFAULT_ORM_THRESHOLD, embeddedLabeler } from './prune.js';
 import { llmLabeler } from './llm-labeler.js';
 import type { ModelProvider } from '../../models/provider.js';
+import { resolveSummaryMode, stepSummarizer, type SummaryMode } from './summarizers.js';
 
 export type ExploreRunOptions = {
   dir: string;
@@ -35,15 +36,35 @@ export type ExploreRunOptions = {
   threshold?: number;
   /** Label and score with a model (NNetNav's relabel and reward prompts, then decomposition) instead of the embedded labeler. */
   labelModel?: ModelProvider;
+  /** Who summarizes each step's state change (default auto: exact where the state is readable, else the model). */
+  summaries?: SummaryMode;
+  /** The model that summarizes from the pages (`summaries: llm`, or `auto` where the state is not readable). */
+  summaryModel?: ModelProvider;
+  /** Token budget of the pages in one summarizer prompt. */
+  summaryBudgetTokens?: number;
   onStart?: (total: number, done: number) => void;
   onEpisode?: (r: ExploreResult & { site: string; persona: string }) => void;
 };
 
+export const NO_SUMMARY_MODEL = '--summaries llm summarizes every step with a model, and none is configured';
+
+/**
+ * Whether the episode state of a site can be read after every step (then summaries can be
+ * exact). Every site `explore` serves is ours, with its state on the server: all are readable.
+ * A site served from pages we did not write would not be (see README: what a non-readable site needs).
+ */
+export function stateReadable(siteId: string): boolean {
+  return siteById(siteId) !== undefined;
+}
+
 type Job = { site: string; index: number; persona: Persona; seed: number; intent: Task };
 
 /** The config a run of explorations is stored under (export's dataset card reads it). */
-export function exploreConfig(o: Pick<ExploreRunOptions, 'sites' | 'episodes' | 'explorer' | 'seed' | 'worldSeed' | 'noise' | 'maxSteps' | 'labelModel' | 'exploreModel'>): RunConfig {
-  return { sites: o.sites, tasksPerSite: o.episodes, teacher: `explore:${o.explorer}${o.exploreModel ? `:${o.exploreModel.model}` : ''}${o.labelModel ? `+label:${o.labelModel.model}` : ''}`, noise: o.noise, seed: o.seed, worldSeed: o.worldSeed, maxSteps: o.maxSteps, mode: 'viewport', salvage: DEFAULT_SALVAGE };
+export function exploreConfig(o: Pick<ExploreRunOptions, 'sites' | 'episodes' | 'explorer' | 'seed' | 'worldSeed' | 'noise' | 'maxSteps' | 'labelModel' | 'exploreModel' | 'summaries' | 'summaryModel'>): RunConfig {
+  // Model summaries are part of what a run is (a resume must not mix them with exact ones);
+  // exact and auto on sites whose state is readable are the same run as before summaries had a mode.
+  const summaries = o.summaries === 'llm' ? `+summaries:llm${o.summaryModel ? `:${o.summaryModel.model}` : ''}` : '';
+  return { sites: o.sites, tasksPerSite: o.episodes, teacher: `explore:${o.explorer}${o.exploreModel ? `:${o.exploreModel.model}` : ''}${o.labelModel ? `+label:${o.labelModel.model}` : ''}${summaries}`, noise: o.noise, seed: o.seed, worldSeed: o.worldSeed, maxSteps: o.maxSteps, mode: 'viewport', salvage: DEFAULT_SALVAGE };
 }
 
 /** The trajectory a store keeps of an exploration: its steps under the explorer's private intent. */
@@ -88,6 +109,11 @@ function asTrajectory(job: Job, episodeId: string, r: ExploreResult, explorer: s
  */
 export async function exploreRun(o: ExploreRunOptions): Promise<RunStore> {
   if (o.explorer === 'llm' && !o.exploreModel) throw new InvalidInputError('the llm explorer needs a model', { hint: 'pass --model (and --base-url for a local server)' });
+  const summaries = o.summaries ?? 'auto';
+  if (summaries === 'llm' && !o.summaryModel) throw new InvalidInputError(NO_SUMMARY_MODEL, { hint: 'pass --model (and --base-url for a local server), or --summaries exact' });
+  const unreadable = o.sites.filter((s) => !stateReadable(s));
+  if (summaries === 'auto' && unreadable.length && !o.summaryModel)
+    throw new InvalidInputError(`${unreadable.join(', ')}: the state is not readable, so each step's change must be summarized by a model, and none is configured`, { hint: 'pass --model (and --base-url for a local server)' });
   const config = exploreConfig(o);
   const versions = RunStore.versions();
   const store = o.resume && RunStore.exists(o.dir) ? RunStore.open(o.dir, { config, versions }) : RunStore.create(o.dir, basename(o.dir), config, versions);
@@ -127,6 +153,7 @@ export async function exploreRun(o: ExploreRunOptions): Promise<RunStore> {
           episodeSeed: job.seed,
           runId: store.runId,
           maxSteps: o.maxSteps,
+          summarize: stepSummarizer(resolveSummaryMode(summaries, stateReadable(job.site)), o.summaryModel, o.summaryBudgetTokens),
         });
         store.recordEpisode(asTrajectory(job, episodeId, r, explorer.name), r.rows);
         o.onEpisode?.({ ...r, site: job.site, persona: job.persona.id });

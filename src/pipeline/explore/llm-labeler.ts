@@ -1,11 +1,13 @@
 import type { BookingTask as Task, Constraint } from '../../core/schemas/task.js';
-import type { ChatMessage, ModelProvider } from '../../models/provider.js';
+import type { ModelProvider } from '../../models/provider.js';
 import type { SiteDefinition } from '../../sites/engine/site-definition.js';
 import { labelState } from '../../tasks/hindsight-label.js';
 import { siteSchema } from '../../tasks/decompose/site-schema.js';
 import type { World } from '../../world/world.js';
 import { decomposeWithModel } from '../decompose/llm-decompose.js';
 import { DEFAULT_ORM_THRESHOLD, IDLE_LIMIT, idleSteps, type Labeler } from './prune.js';
+import { askFor } from './ask-json.js';
+import { SUMMARY_UNAVAILABLE } from './llm-summaries.js';
 import type { ExploreStep } from './types.js';
 
 /**
@@ -21,34 +23,9 @@ const REWARD = `You are judging a web agent. Given a user instruction and the st
 5: everything asked was done, nothing contradicts it; 4: done with a harmless extra step; 3: partly done; 2: little of it done; 1: not done or contradicted.
 Reply with JSON only: {"score": N, "reason": "..."}`;
 
-const changesOf = (prefix: readonly ExploreStep[]) => prefix.flatMap((s, i) => s.summary.map((x) => `${i + 1}. ${x}`)).join('\n') || '(no change yet)';
-
-function jsonOf(text: string): Record<string, unknown> | undefined {
-  const fenced = /```[a-zA-Z]*\s*\n?([\s\S]*?)```/.exec(text)?.[1];
-  const a = text.indexOf('{');
-  const b = text.lastIndexOf('}');
-  const raw = fenced ?? (a >= 0 && b > a ? text.slice(a, b + 1) : undefined);
-  if (!raw) return undefined;
-  try {
-    const v = JSON.parse(raw) as unknown;
-    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Asks, reads one JSON field; one corrective retry, then undefined. */
-async function askFor<T>(provider: ModelProvider, messages: ChatMessage[], read: (v: Record<string, unknown>) => T | undefined): Promise<T | undefined> {
-  let r = await provider.chat({ messages, temperature: 0 });
-  let v = jsonOf(r.content);
-  let out = v ? read(v) : undefined;
-  if (out === undefined) {
-    r = await provider.chat({ messages: [...messages, { role: 'assistant', content: r.content }, { role: 'user', content: 'Your reply could not be used. Reply with the JSON object asked for and nothing else.' }], temperature: 0 });
-    v = jsonOf(r.content);
-    out = v ? read(v) : undefined;
-  }
-  return out;
-}
+/** The summaries so far, numbered by step, whoever wrote them (the state or a model); a step nobody could summarize says so. */
+const changesOf = (prefix: readonly ExploreStep[]) =>
+  prefix.flatMap((s, i) => (s.summarySource === 'unavailable' ? [`${i + 1}. (unknown: ${SUMMARY_UNAVAILABLE})`] : s.summary.map((x) => `${i + 1}. ${x}`))).join('\n') || '(no change yet)';
 
 export function llmLabeler(site: SiteDefinition, world: World, episodeId: string, provider: ModelProvider, threshold = DEFAULT_ORM_THRESHOLD): Labeler {
   return async (prefix, depth) => {

@@ -1,7 +1,8 @@
 import { DATASET_SCHEMA_VERSION, type DatasetRow, type DatasetStep } from '../../core/schemas/dataset.js';
 import type { BookingTask as Task, Constraint } from '../../core/schemas/task.js';
 import { evaluate } from '../../evaluation/evaluate.js';
-import type { ExploreStep } from './types.js';
+import { SUMMARY_UNAVAILABLE } from './llm-summaries.js';
+import { mayHaveChanged, type ExploreStep } from './types.js';
 
 /**
  * Post-hoc reasoning, embedded (NNetNav's retroactive reasoning without a model): each kept
@@ -23,11 +24,11 @@ const clause = (c: Constraint) => c.phrase.replace(/[.]$/, '');
 export function neededSteps(steps: readonly ExploreStep[]): boolean[] {
   return steps.map((s, i) => {
     if (s.error !== null || s.parsed === null) return false;
-    if (s.summary.length > 0) return true;
+    if (mayHaveChanged(s)) return true;
     if (NEVER_NEEDED.has(s.parsed.type)) return false;
     for (let j = i + 1; j < steps.length; j++) {
       if (steps[j]!.url !== s.url) return false;
-      if (steps[j]!.summary.length > 0) return true;
+      if (mayHaveChanged(steps[j]!)) return true;
     }
     return false;
   });
@@ -39,10 +40,11 @@ const said = (cs: readonly Constraint[]) => [...new Set(cs.map(clause))].join(';
 function thoughtFor(task: Task, before: Set<string>, after: Set<string>, step: ExploreStep, upcoming: readonly Constraint[]): string {
   const met = task.constraints.filter((c) => after.has(c.id) && !before.has(c.id));
   if (met.length) return `This meets what was asked: ${said(met)}.`;
-  if (!step.summary.length && upcoming.length) return `Fill in this page toward "${said(upcoming)}"; it counts once the page is sent.`;
+  if (!mayHaveChanged(step) && upcoming.length) return `Fill in this page toward "${said(upcoming)}"; it counts once the page is sent.`;
   const next = task.constraints.find((c) => !after.has(c.id));
   const toward = next ? ` toward "${clause(next)}"` : '';
   if (step.summary.length) return `${step.summary.join(' ')} This moves the task forward${toward}.`;
+  if (step.summarySource === 'unavailable') return `This moves the task forward${toward}.`;
   return `Fill in this page${toward}; it counts once the page is sent.`;
 }
 
@@ -58,6 +60,14 @@ export type DemonstrationInfo = {
   after: { url: string; observation: string };
 };
 
+/** A step's summary as the row records it: an unavailable one says so, and why. */
+const stepSummary = (s: ExploreStep) => ({
+  step: s.index,
+  source: s.summarySource,
+  summary: s.summarySource === 'unavailable' ? [SUMMARY_UNAVAILABLE] : s.summary,
+  ...(s.summaryProblem ? { problem: s.summaryProblem } : {}),
+});
+
 /** A labeled prefix as a training row: the steps that mattered, rewritten thoughts, a closing stop. */
 export function demonstration(task: Task, prefix: readonly ExploreStep[], info: DemonstrationInfo): DatasetRow {
   const needed = neededSteps(prefix);
@@ -71,7 +81,7 @@ export function demonstration(task: Task, prefix: readonly ExploreStep[], info: 
   prefix.forEach((s, i) => {
     if (!needed[i]) return;
     // A form filled in counts when the step that sends it changes the state.
-    const j = s.summary.length ? i : prefix.findIndex((x, k) => k > i && x.summary.length > 0);
+    const j = mayHaveChanged(s) ? i : prefix.findIndex((x, k) => k > i && mayHaveChanged(x));
     const upcoming = j > i ? metAt(j) : [];
     steps.push({ url: s.url, observation: s.observation, thought: thoughtFor(task, satisfied(i - 1), satisfied(i), s, upcoming), action: s.action, parsed: s.parsed, error: s.error, synthetic: false });
   });
@@ -104,7 +114,7 @@ export function demonstration(task: Task, prefix: readonly ExploreStep[], info: 
       truncationIndex: depth - 1,
       originalCsr: (info.ormScore - 1) / 4,
       originalSteps: info.totalSteps,
-      exploration: { explorer: info.explorer, persona: info.persona, pruneDepth: depth, ormScore: info.ormScore, summaries: prefix.flatMap((s) => s.summary) },
+      exploration: { explorer: info.explorer, persona: info.persona, pruneDepth: depth, ormScore: info.ormScore, summaries: prefix.flatMap((s) => s.summary), stepSummaries: prefix.map(stepSummary) },
     },
     steps,
   };

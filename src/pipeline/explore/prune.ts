@@ -3,7 +3,7 @@ import { evaluate } from '../../evaluation/evaluate.js';
 import type { SiteDefinition } from '../../sites/engine/site-definition.js';
 import { labelState } from '../../tasks/hindsight-label.js';
 import type { World } from '../../world/world.js';
-import type { Checkpoint, ExploreStep } from './types.js';
+import { mayHaveChanged, type Checkpoint, type ExploreStep } from './types.js';
 
 /** NNetNav's prune points: every 4 steps. */
 export const PRUNE_EVERY = 4;
@@ -16,7 +16,7 @@ export const IDLE_LIMIT = 12;
 /** Steps at the end of a prefix that changed nothing the state records. */
 export function idleSteps(prefix: readonly ExploreStep[]): number {
   let n = 0;
-  for (let i = prefix.length - 1; i >= 0 && prefix[i]!.summary.length === 0; i--) n++;
+  for (let i = prefix.length - 1; i >= 0 && !mayHaveChanged(prefix[i]!); i--) n++;
   return n;
 }
 

@@ -1,4 +1,5 @@
 import type { Action } from '../../core/schemas/action.js';
+import type { SummarySource } from '../../core/schemas/dataset.js';
 import type { SiteEpisodeState } from '../../core/schemas/episode-state.js';
 import type { BookingTask as Task } from '../../core/schemas/task.js';
 
@@ -13,9 +14,20 @@ export type ExploreStep = {
   error: string | null;
   /** The episode's state on the site after the step. */
   state: SiteEpisodeState | null;
-  /** What the step changed (exact, from the state; empty when it changed nothing recorded). */
+  /** What the step changed (exact from the state, or a model's reading of the page; empty when it changed nothing). */
   summary: string[];
+  /** Who wrote `summary`: the state's difference, a model, or nobody (the model's replies were unusable). */
+  summarySource: SummarySource;
+  /** Why the summary is unavailable. */
+  summaryProblem?: string;
 };
+
+
+/**
+ * Whether a step may have changed something: it has a summary, or nobody could say (an
+ * unavailable summary is not taken for "nothing changed": the step is kept, the episode goes on).
+ */
+export const mayHaveChanged = (s: Pick<ExploreStep, 'summary' | 'summarySource'>) => s.summary.length > 0 || s.summarySource === 'unavailable';
 
 /** A prefix of an exploration labeled in hindsight and scored by the outcome reward model. */
 export type Checkpoint = {
@@ -29,3 +41,5 @@ export type Checkpoint = {
   /** Whether the exploration goes on past this prefix (score at least the threshold). */
   passed: boolean;
 };
+
+export type { SummarySource };

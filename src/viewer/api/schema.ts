@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExploreStepSummary } from '../../core/schemas/dataset.js';
 import { Task } from '../../core/schemas/task.js';
 
 /**
@@ -148,6 +149,8 @@ export const StepView = z.strictObject({
   screenshot: z.string().nullable(),
   /** Salvage kept this step (a salvaged row keeps steps up to the cut). */
   kept: z.boolean(),
+  /** An explored episode's step: what it changed, as its summarizer said (exact, llm, or unavailable and why). */
+  change: ExploreStepSummary.omit({ step: true }).optional(),
 });
 export type StepView = z.infer<typeof StepView>;
 

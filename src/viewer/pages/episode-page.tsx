@@ -1,4 +1,4 @@
-import type { EpisodeDetail } from '../api/schema.js';
+import type { EpisodeDetail, StepView } from '../api/schema.js';
 import { apiUrl, episodesUrl, fix, runUrl, seg, stepUrl } from './format.js';
 import { Layout, type Nav } from './layout.js';
 
@@ -34,6 +34,18 @@ function Salvage(props: { d: EpisodeDetail; run: string }) {
       <section class="panel" aria-labelledby="h-salvage">
         <h2 id="h-salvage">Salvage: dropped</h2>
         <p>Salvage kept no row of this episode: {s.reason}.</p>
+      </section>
+    );
+  }
+  if (s.kind === 'explored') {
+    return (
+      <section class="panel" aria-labelledby="h-salvage">
+        <h2 id="h-salvage">Explored: labeled in hindsight</h2>
+        <p>
+          A task-free exploration (the instruction above is the explorer's private intent, never its label). Its deepest surviving prefix, steps 0-{s.cut}, is labeled
+          with the instruction below; every surviving prefix is a row of its own. Each step says what it changed.
+        </p>
+        <blockquote aria-label="Labeled instruction">{s.relabeledInstruction}</blockquote>
       </section>
     );
   }
@@ -185,6 +197,12 @@ function Verdicts(props: { d: EpisodeDetail }) {
   );
 }
 
+/** What an explored step changed, and who said so. */
+function changeText(c: NonNullable<StepView['change']>): string {
+  if (c.source === 'unavailable') return `Changed: summary unavailable (${c.problem ?? 'no reason recorded'})`;
+  return `Changed (${c.source === 'exact' ? 'exact, from the state' : 'a model, from the page'}): ${c.summary.join(' ') || 'nothing'}`;
+}
+
 function Timeline(props: { d: EpisodeDetail; run: string }) {
   const { d, run } = props;
   const cut = d.salvage?.kind === 'salvaged' ? d.salvage.cut : null;
@@ -210,6 +228,7 @@ function Timeline(props: { d: EpisodeDetail; run: string }) {
               <span class="muted">{Math.round(s.totalMs)} ms</span>
             </div>
             {s.thought ? <p class="thought">{s.thought}</p> : null}
+            {s.change ? <p class="change">{changeText(s.change)}</p> : null}
             {s.error ? <p class="err">Error: {s.error}</p> : null}
             <div class="url">{s.url}</div>
             <details class="obs">

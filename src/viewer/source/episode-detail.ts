@@ -46,7 +46,8 @@ export function episodeDetail(o: DetailInput): EpisodeDetail {
   });
   const kind: EpisodeKind = o.row ? o.row.kind : !o.hasDataset ? (end.evaluation.sr ? 'success' : 'failed') : 'dropped';
   const salvage = o.hasDataset ? salvageView(o, kind, constraints) : null;
-  const keptUpTo = kind === 'success' ? steps.length - 1 : kind === 'salvaged' ? (salvage?.cut ?? -1) : -1;
+  const keptUpTo = kind === 'success' ? steps.length - 1 : kind === 'salvaged' || kind === 'explored' ? (salvage?.cut ?? -1) : -1;
+  const changes = new Map((o.row?.provenance.exploration?.stepSummaries ?? []).map(({ step, ...change }) => [step, change]));
   const stepViews: StepView[] = steps.map((s, i) => ({
     index: s.index,
     url: s.url,
@@ -61,6 +62,7 @@ export function episodeDetail(o: DetailInput): EpisodeDetail {
     broke: constraints.filter((c) => !c.byStep[i] && i > 0 && c.byStep[i - 1]).map((c) => c.id),
     screenshot: o.hasScreenshot(i) ? o.screenshotUrl(i) : null,
     kept: i <= keptUpTo,
+    ...(changes.has(s.index) ? { change: changes.get(s.index)! } : {}),
   }));
   return {
     apiVersion: VIEWER_API_VERSION,
@@ -108,7 +110,7 @@ function salvageView(o: DetailInput, kind: EpisodeKind, tracks: ConstraintTrack[
       kept: row.provenance.keptConstraintIds,
       dropped: row.provenance.droppedConstraintIds,
       originalInstruction: row.provenance.originalInstruction,
-      relabeledInstruction: salvaged ? row.task.instruction : null,
+      relabeledInstruction: salvaged || row.kind === 'explored' ? row.task.instruction : null,
       stopThought: salvaged ? (row.steps[row.steps.length - 1]?.thought ?? null) : null,
       reason: null,
     };

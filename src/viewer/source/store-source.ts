@@ -13,11 +13,13 @@ import type { ReportData, RunSource, StoredImage, TaskOutcome } from './run-sour
 
 /**
  * A row's kind from the dataset_rows primary key: salvage names rows `<episode>-success` and
- * `<episode>-salvaged` (src/pipeline/salvage.ts), so the kind of one episode is two index
- * lookups, never a scan of the (large) rows.
+ * `<episode>-salvaged` (src/pipeline/salvage.ts), an exploration `<episode>-explored-<depth>`
+ * (src/pipeline/explore/posthoc.ts), so the kind of one episode is index lookups (a range for
+ * the explored ones: '.' sorts right after '-'), never a scan of the (large) rows.
  */
 const KIND_SQL = `CASE WHEN EXISTS (SELECT 1 FROM dataset_rows d WHERE d.id = e.episode_id || '-success') THEN 'success'
-  WHEN EXISTS (SELECT 1 FROM dataset_rows d WHERE d.id = e.episode_id || '-salvaged') THEN 'salvaged' ELSE 'dropped' END`;
+  WHEN EXISTS (SELECT 1 FROM dataset_rows d WHERE d.id = e.episode_id || '-salvaged') THEN 'salvaged'
+  WHEN EXISTS (SELECT 1 FROM dataset_rows d WHERE d.id >= e.episode_id || '-explored-' AND d.id < e.episode_id || '-explored.') THEN 'explored' ELSE 'dropped' END`;
 const INSTRUCTION_SQL = `json_extract(t.json, '$.instruction')`;
 const INJECTED_SQL = `coalesce(json_array_length(e.end_json, '$.injectedErrors'), 0)`;
 
@@ -208,7 +210,11 @@ export class StoreSource implements RunSource {
       end: parseWith(TrajectoryEnd, e.end_json, where),
     };
     const json = db.prepare('SELECT json FROM dataset_rows WHERE id IN (?, ?)').pluck().get(`${episodeId}-success`, `${episodeId}-salvaged`) as string | undefined;
-    return { trajectory, row: json ? parseWith(DatasetRow, json, where) : undefined };
+    if (json) return { trajectory, row: parseWith(DatasetRow, json, where) };
+    // An exploration has a row per surviving prefix: the deepest covers the most steps.
+    const explored = (db.prepare('SELECT json FROM dataset_rows WHERE id >= ? AND id < ?').pluck().all(`${episodeId}-explored-`, `${episodeId}-explored.`) as string[]).map((j) => parseWith(DatasetRow, j, where));
+    const deepest = explored.reduce<DatasetRow | undefined>((a, r) => (!a || (r.provenance.exploration?.pruneDepth ?? 0) > (a.provenance.exploration?.pruneDepth ?? 0) ? r : a), undefined);
+    return { trajectory, row: deepest };
   }
 
   outcomes(): TaskOutcome[] {
