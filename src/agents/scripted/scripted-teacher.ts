@@ -46,6 +46,13 @@ export class ScriptedTeacher implements Policy {
   private readonly groupsDone = new Set<string>();
   /** The wizard part each details page showed ("Contact details"), by URL. */
   private readonly wizardParts = new Map<string, string>();
+  /**
+   * Bids of same-named result links seen on the current page, by name: twins are told apart by
+   * their order on the page, and bids are numbered in document order, so twins seen in separate
+   * viewports can still be ordered. Forgotten when the address changes (another document).
+   */
+  private readonly twinBids = new Map<string, Set<string>>();
+  private lastUrl = '';
 
   constructor(
     private readonly world: World,
@@ -64,6 +71,8 @@ export class ScriptedTeacher implements Policy {
     this.shopping = undefined;
     this.groupsDone.clear();
     this.wizardParts.clear();
+    this.twinBids.clear();
+    this.lastUrl = '';
   }
 
   /** The injected errors of the current episode, in words. */
@@ -74,6 +83,8 @@ export class ScriptedTeacher implements Policy {
   async act({ task, observation }: PolicyInput): Promise<Decision> {
     if (!this.plan || !this.site) this.begin(task, 0);
     this.steps++;
+    if (observation.url !== this.lastUrl) this.twinBids.clear();
+    this.lastUrl = observation.url;
     const page = parseAxText(observation.axtree);
     return this.decide(page, observation);
   }
@@ -226,14 +237,39 @@ export class ScriptedTeacher implements Policy {
       onPage = sorted.slice(0, revealed);
     }
     const name = listing ? selectLinkName(site, listing) : '';
-    // Listings with the same accessible name are told apart by their order on the page; when
-    // only some of them are in view the order is unknown, so scroll until all are.
+    // Listings with the same accessible name are told apart by their order on the page, as a
+    // person tells them apart by position. All in view at once: their order in the observation.
+    // Otherwise by bid order (document order) over the twins seen so far on this page, once all
+    // have been seen; until then, scroll on.
     const twins = onPage.filter((l) => selectLinkName(site, l) === name);
     const k = twins.findIndex((l) => l.id === plan.listingId);
     const links = page.nodes.filter((n) => n.role === 'link' && sameName(n.name, name));
-    const link = links.length === twins.length ? links[Math.max(0, k)] : twins.length === 1 ? links[0] : undefined;
+    let link = links.length === twins.length ? links[Math.max(0, k)] : twins.length === 1 ? links[0] : undefined;
+    if (!link && twins.length > 1 && k >= 0) {
+      const seen = this.rememberTwins(name, links, twins.length);
+      const target = seen?.[k];
+      link = links.find((n) => n.bid === target);
+      if (target !== undefined && !link) return this.scrollOr(obs, `${listing?.title} is number ${k + 1} of the ${twins.length} listed under this name, out of view; scroll to it.`);
+    }
     if (link) return act({ type: 'click', bid: link.bid }, `Open ${listing?.title}: it matches what was asked.`);
     return this.scrollOr(obs, `Look for ${listing?.title} further down the results.`);
+  }
+
+  /**
+   * Remember the bids of the same-named links in view; return all of them in page order once
+   * `count` have been seen on this page. More than `count` means the bids do not follow one
+   * document (it was re-rendered): start again from what is in view.
+   */
+  private rememberTwins(name: string, links: AxNode[], count: number): string[] | undefined {
+    let seen = this.twinBids.get(name) ?? new Set<string>();
+    for (const n of links) seen.add(n.bid);
+    if (seen.size > count) seen = new Set(links.map((n) => n.bid));
+    this.twinBids.set(name, seen);
+    if (seen.size !== count) return undefined;
+    const order = [...seen].map((b) => ({ b, m: /^([A-Za-z]*)(\d+)$/.exec(b) }));
+    // Bids of different frames have no order between them.
+    if (order.some((x) => !x.m || x.m[1] !== order[0]!.m![1])) return undefined;
+    return order.sort((x, y) => Number(x.m![2]) - Number(y.m![2])).map((x) => x.b);
   }
 
   /**
