@@ -5,7 +5,7 @@ import { Split, isBookingTask, isQaTask, type Task } from '../../core/schemas/ta
 import { SITES, catalogueFor, loadArenaWorld, siteById } from '../../sites/registry.js';
 import { generateTasks } from '../../tasks/generate-batch.js';
 import { generateTask } from '../../tasks/generate-task.js';
-import { lintTask } from '../../tasks/lint-instruction.js';
+import { lintQuestion, lintTask } from '../../tasks/lint-instruction.js';
 import { loadTasks, writeTasks } from '../../tasks/task-file.js';
 import { registerDecompose } from './decompose.js';
 import { registerSuiteCommand } from './tasks-suite.js';
@@ -103,7 +103,7 @@ export function registerTasks(program: Command): void {
           }
         }
       }
-      const findings = linted.filter(isBookingTask).flatMap((t) => lintTask(t).map((f) => ({ task: t.id, site: t.site, ...f, instruction: t.instruction })));
+      const findings = linted.flatMap((t) => (isBookingTask(t) ? lintTask(t) : lintQuestion(t)).map((f) => ({ task: t.id, site: t.site, ...f, instruction: t.instruction })));
       if (opts.json) printJson({ tasks: linted.length, findings });
       else {
         const bySite = SITES.map((s) => [s.id, linted.filter((t) => t.site === s.id).length, findings.filter((f) => f.site === s.id).length]).filter((r) => Number(r[1]) > 0);
