@@ -12,6 +12,7 @@ import { lintQuestion } from '../../../src/tasks/lint-instruction.js';
 import { bookingPageOf } from '../../../src/tasks/qa/booking-page-of.js';
 import { resolveRef, type Ref } from '../../../src/tasks/qa/description.js';
 import { generateQaTasks } from '../../../src/tasks/qa/generate-qa.js';
+import { subQuestionShown } from '../../../src/tasks/qa/sub-question.js';
 import { answerInGraph, queriesOf, verifyQaTask } from '../../../src/tasks/qa/verify-question.js';
 import { loadTasks } from '../../../src/tasks/task-file.js';
 import { http, testWorld, useTestServer } from '../../helpers/test-server.js';
@@ -145,4 +146,23 @@ describe('questions across sites', () => {
       expect(article).toContain(`Book ${e.name} on Staywell`);
     }
   }, 300_000);
+
+  it('salvage keeps a failed one of either kind as a one-part question it answered on the way', () => {
+    let salvaged = 0;
+    for (const t of [...multi, ...cross]) {
+      // Every guide page of the proof shown, each with its entity's name on it (what a reader saw before failing).
+      const shown = t.qa.proof.filter((p) => p.site === 'guide').map((p) => {
+        const id = t.qa.entities.find((x) => articlePath(x) === p.path)!;
+        return { url: `http://guide.localhost:1${p.path}`, observation: `heading "${g.get(id).name}"` };
+      });
+      const sub = subQuestionShown(g, t, shown, { id: `${t.id}-sub` });
+      if (!sub) continue;
+      salvaged++;
+      expect(sub.task.constraints).toHaveLength(1);
+      expect(sub.task.qa.parts).toBeUndefined();
+      expect(sub.task.qa.proof.every((p) => p.site === 'guide')).toBe(true);
+      expect(verifyQaTask(g, sub.task), sub.task.instruction).toBeUndefined();
+    }
+    expect(salvaged).toBeGreaterThan(0);
+  });
 });
