@@ -118,6 +118,7 @@ export class ScriptedResearcher implements Policy {
     this.order = task.qa.proof.length > 1 ? [...task.qa.proof.slice(1).reverse(), task.qa.proof[0]!] : [...task.qa.proof];
     this.read.clear();
     this.linkTried.clear();
+    this.resultTries.clear();
     this.wrongOpened = false;
     this.injected = [];
     this.wrongResultAt = undefined;
@@ -239,9 +240,17 @@ export class ScriptedResearcher implements Policy {
         this.linkTried.add(key);
         return act({ type: 'click', bid: link.bid }, `The guide links to the booking page of ${name}; open it.`);
       }
+      // The article's "Where to book" section may be below the viewport: its contents link jumps there.
+      const toc = page.nodes.find((n) => n.role === 'link' && n.name === 'Where to book');
+      if (toc && url.hostname.startsWith('guide.') && !this.linkTried.has(`toc:${url.pathname}`)) {
+        this.linkTried.add(`toc:${url.pathname}`);
+        return act({ type: 'click', bid: toc.bid }, `Jump to where ${name} can be booked.`);
+      }
     }
     if (url.hostname.startsWith('search.') && url.pathname === '/search' && url.searchParams.get('q') === name) {
-      const hit = page.nodes.find((n) => n.role === 'link' && n.name.startsWith(`${name} | `) && url.hostname.startsWith('search.'));
+      // Several places may share the name: a result that led elsewhere is passed over next time.
+      const hits = page.nodes.filter((n) => n.role === 'link' && n.name.startsWith(`${name} | `));
+      const hit = hits[this.resultTry(next.path, hits.length)];
       if (hit) return act({ type: 'click', bid: hit.bid }, `Open ${hit.name}: the booking site's page of ${name}.`);
       const more = page.nodes.find((n) => n.role === 'link' && n.name === 'Next');
       if (more && obs.scroll.y + obs.scroll.viewportHeight >= obs.scroll.pageHeight - 1) return act({ type: 'click', bid: more.bid }, 'Not on this page of results; try the next.');
@@ -249,6 +258,16 @@ export class ScriptedResearcher implements Policy {
     }
     const origin = `${url.protocol}//${url.hostname.replace(/^[^.]+\./, 'search.')}${url.port ? `:${url.port}` : ''}`;
     return act({ type: 'goto', url: `${origin}/search?q=${encodeURIComponent(name).replace(/%20/g, '+')}` }, `Search the web for "${name}" to find its booking page.`);
+  }
+
+  /** Results opened per sought page: the n-th visit of its results opens its n-th matching result (cycling). */
+  private readonly resultTries = new Map<string, number>();
+
+  private resultTry(path: string, matching: number): number {
+    if (matching === 0) return 0;
+    const n = this.resultTries.get(path) ?? 0;
+    this.resultTries.set(path, n + 1);
+    return n % matching;
   }
 
   /** Set when a result was opened on purpose by mistake: the next article page is read as wrong. */
