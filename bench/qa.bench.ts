@@ -1,5 +1,6 @@
 /**
- * Question figures: questions generated per second per method (kg, e2h, crawl) over the world's
+ * Question figures: questions generated per second per method (kg, e2h, crawl; two-part kg and
+ * e2h; cross-site) over the world's
  * knowledge graph on one core, median of 3 runs of 60 questions (levels 1-3 in turn), with the
  * attempts each took; crawl also times the crawl itself (an HTTP BFS of 400 pages of the real
  * guide, served on port 0 with the booking sites; the first run includes its warm-up) apart from the questions made from it; and answer checks per
@@ -7,7 +8,8 @@
  */
 import { checkAnswer } from '../src/evaluation/answers/check-answer.js';
 import { buildKnowledgeGraph } from '../src/knowledge/index.js';
-import { loadArenaWorld } from '../src/sites/registry.js';
+import { loadArenaWorld, SITES } from '../src/sites/registry.js';
+import { bookingPageOf } from '../src/tasks/qa/booking-page-of.js';
 import { crawlSite } from '../src/tasks/qa/crawl.js';
 import { crawlResult } from '../src/tasks/qa/crawl-questions.js';
 import { generateQaTasks } from '../src/tasks/qa/generate-qa.js';
@@ -36,17 +38,38 @@ await server.close();
 out.crawl400PagesMs = Math.round(median(crawlMs));
 lines.push(`crawl of 400 pages over HTTP: ${fmt(median(crawlMs), 0)} ms (${fmt(400 / (median(crawlMs) / 1000), 0)} pages/s)`);
 
-for (const method of ['kg', 'e2h', 'crawl'] as const) {
+// The methods, and the newer kinds: two-part kg and e2h questions, and cross-site questions (a
+// walk to a hotel, asking what only its StayWell listing shows: finding that page costs the site's own search).
+const kinds = [
+  { name: 'kg', method: 'kg' },
+  { name: 'e2h', method: 'e2h' },
+  { name: 'crawl', method: 'crawl' },
+  { name: 'kg-p2', method: 'kg', parts: 2 },
+  { name: 'e2h-p2', method: 'e2h', parts: 2 },
+  { name: 'cross', method: 'cross' },
+] as const;
+const pageOf = bookingPageOf(world, SITES);
+for (const kind of kinds) {
   const rates: number[] = [];
   let attempts = 0;
   for (let run = 0; run < 3; run++) {
     const t0 = performance.now();
-    const b = generateQaTasks({ graph, method, count: 60, seed: run + 1, worldVersion: 2, split: 'train', ...(method === 'crawl' ? { crawl } : {}) });
+    const b = generateQaTasks({
+      graph,
+      method: kind.method,
+      count: 60,
+      seed: run + 1,
+      worldVersion: 2,
+      split: 'train',
+      ...(kind.method === 'crawl' ? { crawl } : {}),
+      ...('parts' in kind ? { parts: kind.parts } : {}),
+      ...(kind.method === 'cross' ? { bookingPageOf: pageOf } : {}),
+    });
     rates.push(b.tasks.length / ((performance.now() - t0) / 1000));
     attempts += b.attempts / Math.max(1, b.tasks.length);
   }
-  out[`${method}QuestionsPerSecond`] = Math.round(median(rates));
-  lines.push(`questions/s  ${method.padEnd(6)} ${fmt(median(rates), 0)}  (${fmt(attempts / 3, 2)} attempts per question)`);
+  out[`${kind.name.replace(/-p2$/, 'TwoPart')}QuestionsPerSecond`] = Math.round(median(rates));
+  lines.push(`questions/s  ${kind.name.padEnd(6)} ${fmt(median(rates), 0)}  (${fmt(attempts / 3, 2)} attempts per question)`);
 }
 
 const spec = { type: 'number' as const, value: 1250, unit: 'EUR' };

@@ -5,6 +5,7 @@ export { articlePath, entityIdFromPath, listPath } from './graph/article-path.js
 export { ENTITY_TYPES, RELATIONS, RELATION_NAMES, KNOWLEDGE_SCHEMA_VERSION, Entity, Link, FactValue, KnowledgeGraphFile, entityId, typeOf, slug, type EntityType, type Relation } from './graph/schema.js';
 export { knowledgeOrigins, KNOWLEDGE_SITE_IDS } from './origins.js';
 export { bookingPages, type BookingPage } from './booking-pages.js';
+export { LISTING_ROOM_PREFIX } from './graph/extract/stays.js';
 export { webIndex, WebIndex, foldTerm, RESULTS_PER_PAGE, type SearchAnswer, type SearchHit } from './search/search-index.js';
 export { webDocuments, type WebDocument } from './search/documents.js';
 export { articleTitle } from './guide/titles.js';

@@ -1,6 +1,6 @@
 import { relativeMentions, readings, unanimousDate } from '../core/relative-dates.js';
 import { WORLD_TODAY } from '../core/dates.js';
-import type { Constraint, BookingTask } from '../core/schemas/task.js';
+import type { Constraint, BookingTask, QaTask } from '../core/schemas/task.js';
 import type { FactSpec } from '../sites/engine/site-definition.js';
 import { SITES } from '../sites/registry.js';
 import { factKey } from './generate-task.js';
@@ -29,6 +29,9 @@ export type LintRule =
   | 'strict-bound-word';
 
 type Rule = (task: BookingTask, facts: readonly FactSpec[]) => LintFinding[];
+/** What the rules that read only the words see: a question is linted by these too. */
+type Worded = { instruction: string; constraints: readonly { id: string; phrase: string }[] };
+type TextRule = (task: Worded) => LintFinding[];
 
 const excerpt = (text: string, at: number, len: number) => `"…${text.slice(Math.max(0, at - 20), at + len + 20)}…"`;
 
@@ -37,20 +40,20 @@ function matches(re: RegExp, text: string): RegExpExecArray[] {
   return [...text.matchAll(g)] as RegExpExecArray[];
 }
 
-const placeholder: Rule = (t) => matches(/\b(undefined|NaN|null)\b|\[object/, t.instruction).map((m) => ({ rule: 'placeholder', message: `a value that was never filled in: ${excerpt(t.instruction, m.index, m[0].length)}` }));
+const placeholder: TextRule = (t) => matches(/\b(undefined|NaN|null)\b|\[object/, t.instruction).map((m) => ({ rule: 'placeholder', message: `a value that was never filled in: ${excerpt(t.instruction, m.index, m[0].length)}` }));
 
 /** "the the", "for for": the same word twice in a row. Numbers ("2 2") too. */
-const repeatedWord: Rule = (t) =>
+const repeatedWord: TextRule = (t) =>
   matches(/\b([\p{L}\d']+)\s+\1\b/iu, t.instruction).map((m) => ({ rule: 'repeated-word', message: `"${m[1]}" twice in a row: ${excerpt(t.instruction, m.index, m[0].length)}` }));
 
 /** "for the The Paper Lanterns concert", "a an". */
-const articleDoubling: Rule = (t) =>
+const articleDoubling: TextRule = (t) =>
   matches(/\b(a|an|the)\s+(a|an|the)\b/i, t.instruction).map((m) => ({ rule: 'article-doubling', message: `two articles in a row: ${excerpt(t.instruction, m.index, m[0].length)}` }));
 
 /** "a economy car", "an compact car" (the few words whose sound breaks the spelling rule are allowed). */
 const A_BEFORE_VOWEL_OK = /^(one|once|uni|use|usu|euro|eu|u-|ufo)/i;
 const AN_BEFORE_CONSONANT_OK = /^(hour|honest|honou?r|heir|\d*8|11|18|[fhlmnrsx]-|[fhlmnrsx]\b)/i;
-const articleMismatch: Rule = (t) => [
+const articleMismatch: TextRule = (t) => [
   ...matches(/(?<![\p{L}\d])a\s+([aeiouAEIOU][\p{L}-]*)/u, t.instruction)
     .filter((m) => !A_BEFORE_VOWEL_OK.test(m[1]!))
     .map((m) => ({ rule: 'article-mismatch' as const, message: `"a" before a vowel: ${excerpt(t.instruction, m.index, m[0].length)}` })),
@@ -62,14 +65,14 @@ const articleMismatch: Rule = (t) => [
 
 /** "Don't add choose your seats.": a call to action where a noun should be. */
 const IMPERATIVES = 'choose|select|pick|book|reserve|get|take|find|buy|make|keep|send|use|submit|complete|apply|enter|click|tap';
-const imperativeAfterNounSlot: Rule = (t) =>
+const imperativeAfterNounSlot: TextRule = (t) =>
   matches(new RegExp(`\\b(add|no|want|with|a|an|the)\\s+(${IMPERATIVES})\\b(?!-)`, 'i'), t.instruction).map((m) => ({
     rule: 'imperative-after-noun-slot',
     message: `a command where a noun belongs: ${excerpt(t.instruction, m.index, m[0].length)}`,
   }));
 
 /** Every sentence starts with a capital and ends with a stop; no doubled spaces or punctuation. */
-const sentenceForm: Rule = (t) => {
+const sentenceForm: TextRule = (t) => {
   const out: LintFinding[] = [];
   const text = t.instruction;
   if (!/^[A-Z]/.test(text)) out.push({ rule: 'sentence-form', message: 'the instruction does not start with a capital letter' });
@@ -81,7 +84,7 @@ const sentenceForm: Rule = (t) => {
 };
 
 /** Every constraint's words are in the instruction: a constraint nobody was asked for cannot be judged fairly. */
-const phraseMissing: Rule = (t) =>
+const phraseMissing: TextRule = (t) =>
   t.constraints.filter((c) => !t.instruction.includes(c.phrase.replace(/[.]$/, ''))).map((c) => ({ rule: 'phrase-missing', message: `constraint ${c.id} ("${c.phrase}") is not said in the instruction` }));
 
 /** Two constraints on one fact ("Stick to the Mini class. I want a mini or economy car.") read as a contradiction. */
@@ -247,6 +250,14 @@ export const LINT_RULES: Record<LintRule, Rule> = {
   'quantity-mismatch': quantityMismatch,
   'relative-date': relativeDate,
 };
+
+/** The rules that read only the words, which a question (a task of kind "qa") must pass as a booking instruction does. */
+const QUESTION_RULES: readonly TextRule[] = [placeholder, repeatedWord, articleDoubling, articleMismatch, imperativeAfterNounSlot, sentenceForm, phraseMissing];
+
+/** Every finding of the word rules on a question: its text and every answer part's phrase. */
+export function lintQuestion(task: QaTask): LintFinding[] {
+  return QUESTION_RULES.flatMap((rule) => rule(task));
+}
 
 /** Every finding of every rule on one task (the site's fact sheet tells which facts are money). */
 export function lintTask(task: BookingTask): LintFinding[] {

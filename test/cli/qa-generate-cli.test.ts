@@ -43,7 +43,9 @@ describe('webfoundry tasks generate --kind qa', () => {
 
   it('a wrong method or level is a clear error, and a tampered answer fails the check', async () => {
     const bad = await cli(['tasks', 'generate', '--kind', 'qa', '--method', 'wiki', '--count', '1', '--out', join(root, 'x.jsonl')]).catch((e: { code: number; stderr: string }) => e);
-    expect((bad as { stderr: string }).stderr).toMatch(/--method must be crawl, e2h or kg/);
+    expect((bad as { stderr: string }).stderr).toMatch(/--method must be crawl, e2h, kg or cross/);
+    const parts = await cli(['tasks', 'generate', '--kind', 'qa', '--method', 'cross', '--parts', '2', '--count', '1', '--out', join(root, 'x.jsonl')]).catch((e: { code: number; stderr: string }) => e);
+    expect((parts as { stderr: string }).stderr).toMatch(/--parts is for --method kg or e2h/);
     const lvl = await cli(['tasks', 'generate', '--kind', 'qa', '--method', 'kg', '--level', '4', '--count', '1', '--out', join(root, 'x.jsonl')]).catch((e: { code: number; stderr: string }) => e);
     expect((lvl as { stderr: string }).stderr).toMatch(/--level must be 1, 2 or 3/);
     const kg = join(root, 'kg.jsonl');

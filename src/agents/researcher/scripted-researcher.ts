@@ -7,7 +7,7 @@ import type { Observation } from '../../core/schemas/observation.js';
 import { isQaTask, type QaTask, type Task } from '../../core/schemas/task.js';
 import { articleTitle, buildKnowledgeGraph, entityIdFromPath, type KnowledgeGraph } from '../../knowledge/index.js';
 import { GUIDE_NAME } from '../../knowledge/guide/guide-name.js';
-import { answerOfFact, answerOfName } from '../../tasks/qa/fact-words.js';
+import { answerOfFact, answerOfListingFact, answerOfName } from '../../tasks/qa/fact-words.js';
 import type { World } from '../../world/world.js';
 import { type AxPage, parseAxText } from '../ax-lines.js';
 import type { Decision, Policy, PolicyInput } from '../policy.js';
@@ -27,6 +27,9 @@ export const RESEARCH_ERROR_WEIGHTS = {
   nearMiss: 0.5,
 } as const;
 
+/** A proof page's path without its query (a booking page's search is in its query). */
+const pathOf = (p: ProofPage) => new URL(p.path, 'http://x').pathname;
+
 /** Observations cut long names with an ellipsis: a cut name matches the full one it starts. */
 function sameName(seen: string, full: string): boolean {
   return seen === full || (seen.endsWith('…') && full.startsWith(seen.slice(0, -1)));
@@ -45,6 +48,14 @@ export function replyOf(a: AnswerSpec): string {
   }
 }
 
+/**
+ * The reply to a whole question: one part per answer constraint, in order, separated by "; " (what
+ * `replyParts` reads back): "Sunroad; 1998".
+ */
+export function replyOfTask(task: QaTask): string {
+  return task.constraints.map((c) => replyOf(c.answer)).join('; ');
+}
+
 /** Another entity's answer to the same ask (the same fact of another of its kind, or another name), or undefined. */
 function nearMissOf(g: KnowledgeGraph, task: QaTask, rng: Rng): string | undefined {
   const answerId = task.qa.entities[0]!;
@@ -60,6 +71,7 @@ function nearMissOf(g: KnowledgeGraph, task: QaTask, rng: Rng): string | undefin
     let a: AnswerSpec | undefined;
     if (ask.kind === 'name') a = answerOfName(e);
     else if (ask.kind === 'fact' && e.facts[ask.key] !== undefined) a = answerOfFact(ask.key, e.facts[ask.key]!);
+    else if (ask.kind === 'listing-fact' && e.listing?.facts[ask.key] !== undefined) a = answerOfListingFact(ask.key, e.listing.facts[ask.key]!);
     const r = a ? replyOf(a) : undefined;
     return r && r !== right ? [r] : [];
   });
@@ -106,6 +118,7 @@ export class ScriptedResearcher implements Policy {
     this.order = task.qa.proof.length > 1 ? [...task.qa.proof.slice(1).reverse(), task.qa.proof[0]!] : [...task.qa.proof];
     this.read.clear();
     this.linkTried.clear();
+    this.resultTries.clear();
     this.wrongOpened = false;
     this.injected = [];
     this.wrongResultAt = undefined;
@@ -116,7 +129,9 @@ export class ScriptedResearcher implements Policy {
       this.injected.push(`wrongResult: opened a wrong search result while looking for proof page ${this.wrongResultAt + 1}`);
     }
     if (chance(RESEARCH_ERROR_WEIGHTS.nearMiss)) {
-      const reply = nearMissOf(this.graph, task, this.rng);
+      const wrong = nearMissOf(this.graph, task, this.rng);
+      // Of a question of several parts, the first part is missed and the others are right (partial credit).
+      const reply = wrong === undefined ? undefined : [wrong, ...task.constraints.slice(1).map((c) => replyOf(c.answer))].join('; ');
       if (reply) {
         this.nearMiss = { after: this.order.length - 1, reply };
         this.injected.push(`nearMiss: answered "${reply}" before reading the answer's page`);
@@ -135,6 +150,8 @@ export class ScriptedResearcher implements Policy {
   }
 
   private titleOf(p: ProofPage): string {
+    // A booking page sells the entity the question asks about: its listing is headed by its name.
+    if (p.site !== 'guide') return this.graph.find(this.task!.qa.entities[0]!)?.name ?? p.path;
     const id = entityIdFromPath(p.path);
     const e = id ? this.graph.find(id) : undefined;
     return e ? articleTitle(this.graph, e) : p.path;
@@ -154,8 +171,8 @@ export class ScriptedResearcher implements Policy {
     const url = new URL(obs.url);
     const onGuide = url.hostname.startsWith('guide.');
     const h1 = page.nodes.find((n) => n.role === 'heading' && n.states.has('h1'))?.name;
-    // Reading: the page is a proof page when it is the article sought and shows its title.
-    const here = this.order.findIndex((p) => onGuide && p.path === url.pathname);
+    // Reading: the page is a proof page when it is the article (or booking page) sought and shows its title.
+    const here = this.order.findIndex((p) => (p.site === 'guide' ? onGuide && p.path === url.pathname : url.hostname.startsWith(`${p.site}.`) && url.pathname === pathOf(p)));
     if (here >= 0 && !this.read.has(this.order[here]!.path)) {
       const title = this.titleOf(this.order[here]!);
       if (h1 !== undefined && sameName(h1, title)) this.read.add(this.order[here]!.path);
@@ -164,11 +181,12 @@ export class ScriptedResearcher implements Policy {
     if (this.nearMiss && done >= this.nearMiss.after) return act({ type: 'stop', answer: this.nearMiss.reply }, `I think I have it: ${this.nearMiss.reply}.`);
     const next = this.order.find((p) => !this.read.has(p.path));
     if (!next) {
-      const reply = replyOf(task.constraints[0]!.answer);
+      const reply = replyOfTask(task);
       return act({ type: 'stop', answer: reply }, `The pages I read say it: ${reply}.`);
     }
     const title = this.titleOf(next);
     const index = this.order.indexOf(next);
+    if (next.site !== 'guide') return this.toBookingPage(page, obs, next, title);
     // A wrong page opened from the results (or a link that led elsewhere): back to where it came from.
     if (onGuide && url.pathname.startsWith('/wiki/') && here < 0 && this.cameFromResults) {
       this.cameFromResults = false;
@@ -207,6 +225,49 @@ export class ScriptedResearcher implements Policy {
       return act({ type: 'goto', url: `${origin}/search?q=${encodeURIComponent(title).replace(/%20/g, '+')}` }, `Search the web for "${title}".`);
     }
     return this.search(page, title);
+  }
+
+  /**
+   * To a booking site's page of the entity: the guide article's "Book <name> on <site>" link when
+   * the page has one, else the search engine's result for the name that is on that site.
+   */
+  private toBookingPage(page: AxPage, obs: Observation, next: ProofPage, name: string): Decision {
+    const url = new URL(obs.url);
+    const key = `book:${next.path}`;
+    if (!this.linkTried.has(key)) {
+      const link = page.nodes.find((n) => n.role === 'link' && n.name.startsWith(`Book ${name} on `));
+      if (link) {
+        this.linkTried.add(key);
+        return act({ type: 'click', bid: link.bid }, `The guide links to the booking page of ${name}; open it.`);
+      }
+      // The article's "Where to book" section may be below the viewport: its contents link jumps there.
+      const toc = page.nodes.find((n) => n.role === 'link' && n.name === 'Where to book');
+      if (toc && url.hostname.startsWith('guide.') && !this.linkTried.has(`toc:${url.pathname}`)) {
+        this.linkTried.add(`toc:${url.pathname}`);
+        return act({ type: 'click', bid: toc.bid }, `Jump to where ${name} can be booked.`);
+      }
+    }
+    if (url.hostname.startsWith('search.') && url.pathname === '/search' && url.searchParams.get('q') === name) {
+      // Several places may share the name: a result that led elsewhere is passed over next time.
+      const hits = page.nodes.filter((n) => n.role === 'link' && n.name.startsWith(`${name} | `));
+      const hit = hits[this.resultTry(next.path, hits.length)];
+      if (hit) return act({ type: 'click', bid: hit.bid }, `Open ${hit.name}: the booking site's page of ${name}.`);
+      const more = page.nodes.find((n) => n.role === 'link' && n.name === 'Next');
+      if (more && obs.scroll.y + obs.scroll.viewportHeight >= obs.scroll.pageHeight - 1) return act({ type: 'click', bid: more.bid }, 'Not on this page of results; try the next.');
+      return this.scrollOr(obs, `Look for the booking page of ${name} further down the results.`);
+    }
+    const origin = `${url.protocol}//${url.hostname.replace(/^[^.]+\./, 'search.')}${url.port ? `:${url.port}` : ''}`;
+    return act({ type: 'goto', url: `${origin}/search?q=${encodeURIComponent(name).replace(/%20/g, '+')}` }, `Search the web for "${name}" to find its booking page.`);
+  }
+
+  /** Results opened per sought page: the n-th visit of its results opens its n-th matching result (cycling). */
+  private readonly resultTries = new Map<string, number>();
+
+  private resultTry(path: string, matching: number): number {
+    if (matching === 0) return 0;
+    const n = this.resultTries.get(path) ?? 0;
+    this.resultTries.set(path, n + 1);
+    return n % matching;
   }
 
   /** Set when a result was opened on purpose by mistake: the next article page is read as wrong. */

@@ -5,7 +5,7 @@ import { Split, isBookingTask, isQaTask, type Task } from '../../core/schemas/ta
 import { SITES, catalogueFor, loadArenaWorld, siteById } from '../../sites/registry.js';
 import { generateTasks } from '../../tasks/generate-batch.js';
 import { generateTask } from '../../tasks/generate-task.js';
-import { lintTask } from '../../tasks/lint-instruction.js';
+import { lintQuestion, lintTask } from '../../tasks/lint-instruction.js';
 import { loadTasks, writeTasks } from '../../tasks/task-file.js';
 import { registerDecompose } from './decompose.js';
 import { registerSuiteCommand } from './tasks-suite.js';
@@ -32,13 +32,14 @@ export function registerTasks(program: Command): void {
 
   tasks
     .command('generate')
-    .description('generate N feasible tasks per site (--kind booking), or N questions over the world (--kind qa --method crawl|e2h|kg); deterministic by seed')
+    .description('generate N feasible tasks per site (--kind booking), or N questions over the world (--kind qa --method crawl|e2h|kg|cross); deterministic by seed')
     .option('--kind <kind>', 'booking | qa', 'booking')
     .option('--site <id>', 'booking: one site')
     .option('--all', 'booking: every site')
-    .option('--method <m>', 'qa: crawl (questions from a crawl of the guide), e2h (easy-to-hard rewrites), kg (knowledge-graph walks with obfuscation)')
+    .option('--method <m>', 'qa: crawl (questions from a crawl of the guide), e2h (easy-to-hard rewrites), kg (knowledge-graph walks with obfuscation), cross (a kg walk to a hotel, asking what only its booking page shows)')
     .option('--level <l>', 'qa: WebSailor level 1, 2 or 3 for every question (default: 1, 2, 3 in turn)')
     .option('--rounds <n>', 'qa e2h: replacement rounds (difficulty) for every question', parseIntOption('--rounds', 0, 8))
+    .option('--parts <n>', 'qa kg, e2h: parts per question (each its own answer constraint: partial credit)', parseIntOption('--parts', 1, 4), 1)
     .option('--max-pages <n>', 'qa crawl: pages crawled at most', parseIntOption('--max-pages', 1, 100_000), 400)
     .option('--origin <url>', 'qa crawl: crawl this running guide instead of starting a server')
     .requiredOption('--count <n>', 'tasks per site (booking) or questions (qa)', parseIntOption('--count', 1, 100_000))
@@ -47,7 +48,7 @@ export function registerTasks(program: Command): void {
     .option('--split <split>', 'train | dev | test', 'train')
     .requiredOption('--out <file>', 'output JSONL file')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { kind: string; site?: string; all?: boolean; method?: string; level?: string; rounds?: number; maxPages: number; origin?: string; count: number; seed: number; worldSeed: number; split: string; out: string; json?: boolean }) => {
+    .action(async (opts: { kind: string; site?: string; all?: boolean; method?: string; level?: string; rounds?: number; parts: number; maxPages: number; origin?: string; count: number; seed: number; worldSeed: number; split: string; out: string; json?: boolean }) => {
       const split = Split.safeParse(opts.split);
       if (!split.success) throw new InvalidInputError(`--split must be train, dev or test, got "${opts.split}"`);
       if (opts.kind === 'qa') {
@@ -102,7 +103,7 @@ export function registerTasks(program: Command): void {
           }
         }
       }
-      const findings = linted.filter(isBookingTask).flatMap((t) => lintTask(t).map((f) => ({ task: t.id, site: t.site, ...f, instruction: t.instruction })));
+      const findings = linted.flatMap((t) => (isBookingTask(t) ? lintTask(t) : lintQuestion(t)).map((f) => ({ task: t.id, site: t.site, ...f, instruction: t.instruction })));
       if (opts.json) printJson({ tasks: linted.length, findings });
       else {
         const bySite = SITES.map((s) => [s.id, linted.filter((t) => t.site === s.id).length, findings.filter((f) => f.site === s.id).length]).filter((r) => Number(r[1]) > 0);

@@ -43,8 +43,11 @@ export const AnswerConstraint = z.strictObject({
 });
 export type AnswerConstraint = z.infer<typeof AnswerConstraint>;
 
-/** How a question was made: WebDancer's crawlQA and e2hQA, WebSailor's knowledge-graph paths. */
-export const QaMethod = z.enum(['crawl', 'e2h', 'kg']);
+/**
+ * How a question was made: WebDancer's crawlQA and e2hQA, WebSailor's knowledge-graph paths, and
+ * `cross`: a knowledge-graph walk to an entity whose asked fact only a booking site's page shows.
+ */
+export const QaMethod = z.enum(['crawl', 'e2h', 'kg', 'cross']);
 export type QaMethod = z.infer<typeof QaMethod>;
 
 /** A page that proves part of the answer: a site (its id, e.g. "guide") and the page's path there. */
@@ -85,7 +88,9 @@ const QaClue: z.ZodType<QaClue> = z.lazy(() =>
 
 /**
  * What the question asks, as data, so that its answer can be derived again from the world: a fact
- * or the name of the one entity `subject` means, or how many entities it means, or their names.
+ * or the name of the one entity `subject` means, or how many entities it means, or their names;
+ * `listing-fact` is a fact that only the entity's booking-site listing shows (the graph's
+ * `listing.facts`: a hotel's city tax, the size of one of its rooms), not its guide article.
  */
 export const QaQuery = z.strictObject({
   subject: QaRef,
@@ -94,6 +99,7 @@ export const QaQuery = z.strictObject({
     z.strictObject({ kind: z.literal('name') }),
     z.strictObject({ kind: z.literal('count') }),
     z.strictObject({ kind: z.literal('names') }),
+    z.strictObject({ kind: z.literal('listing-fact'), key: z.string() }),
   ]),
 });
 export type QaQuery = z.infer<typeof QaQuery>;
@@ -111,7 +117,13 @@ export const QaInfo = z.strictObject({
   entities: z.array(z.string()).min(1),
   /** The question's shape (relation path and template), for deduplication and analysis. */
   shape: z.string().min(1),
-  /** The question as data: its answer derives again from the world (`tasks check` does). */
+  /** The question as data: its answer derives again from the world (`tasks check` does). For a question of several parts, its first part. */
   query: QaQuery,
+  /**
+   * A question of several parts (partial credit: CSR is the share of parts right): every part's
+   * query, in the order of the answer constraints (`query` is the first of them). Absent for a
+   * question of one part.
+   */
+  parts: z.array(QaQuery).min(2).optional(),
 });
 export type QaInfo = z.infer<typeof QaInfo>;

@@ -39,6 +39,11 @@ export class GraphBuilder {
     Object.assign(this.entity(id).facts, clean(facts));
   }
 
+  /** What only the booking site's listing page of an entity shows (never its guide article). */
+  setListing(id: string, site: string, facts: Record<string, FactValue>): void {
+    this.entity(id).listing = { site, facts: clean(facts) };
+  }
+
   /** A link from `from` to `to`; a repeated identical link is kept once. */
   link(from: string, rel: Relation, to: string): void {
     const e = this.entity(from);

@@ -60,6 +60,12 @@ export const Entity = z.strictObject({
   /** What the world says about it, by fact key; the guide's infobox shows every one. */
   facts: z.record(z.string(), FactValue),
   links: z.array(Link),
+  /**
+   * What only the booking site's listing page of the entity shows (the guide's article does not):
+   * the site's id and the facts, by key. A question may ask one (`listing-fact`): the reader must
+   * open that booking page.
+   */
+  listing: z.strictObject({ site: z.string().min(1), facts: z.record(z.string(), FactValue) }).optional(),
 });
 export type Entity = z.infer<typeof Entity>;
 

@@ -1,5 +1,5 @@
 import type { AnswerSpec } from '../../core/schemas/answer.js';
-import type { Entity, EntityType, FactValue, KnowledgeGraph } from '../../knowledge/index.js';
+import { LISTING_ROOM_PREFIX, type Entity, type EntityType, type FactValue, type KnowledgeGraph } from '../../knowledge/index.js';
 
 /** What a type is called in a question. */
 export const NOUNS: Record<EntityType, string> = {
@@ -89,4 +89,21 @@ export function answerOfFact(key: string, v: FactValue): AnswerSpec | undefined 
 export function answerOfName(e: Entity): AnswerSpec {
   const code = typeof e.facts.code === 'string' ? [e.facts.code] : [];
   return { type: 'string', value: e.name, ...(code.length ? { aliases: code } : {}) };
+}
+
+/** A room's name as a sentence says it: "the Twin Room", "the Deluxe King room". */
+const roomText = (name: string) => `the ${name}${/\b(Room|Suite|Kitchenette)$/.test(name) ? '' : ' room'}`;
+
+/** A listing fact's key in words (see the graph's `listing.facts`): "city tax per adult per night", "size in square metres of the Twin Room". */
+export function listingKeyWords(key: string): string {
+  if (key.startsWith(LISTING_ROOM_PREFIX)) return `size in square metres of ${roomText(key.slice(LISTING_ROOM_PREFIX.length))}`;
+  if (key === 'cityTaxEur') return 'city tax per adult per night';
+  return keyWords(key);
+}
+
+/** The answer a listing fact gives: euros to the cent as the page prints them, a room's size in whole square metres. */
+export function answerOfListingFact(key: string, v: FactValue): AnswerSpec | undefined {
+  if (typeof v !== 'number') return undefined;
+  const unit = unitOfKey(key);
+  return { type: 'number', value: v, ...(Number.isInteger(v) ? {} : { tolerance: 0.005 }), ...(unit ? { unit } : {}) };
 }

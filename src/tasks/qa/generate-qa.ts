@@ -1,8 +1,11 @@
+import { InvalidInputError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import type { QaMethod } from '../../core/schemas/answer.js';
 import type { QaTask, Split } from '../../core/schemas/task.js';
 import type { KnowledgeGraph } from '../../knowledge/index.js';
 import { crawlQuestion, type CrawlResult } from './crawl-questions.js';
+import { crossSiteQuestion, type BookingPageOf } from './cross-site-questions.js';
+import { withParts } from './multi-part.js';
 import { e2hQuestion } from './e2h-questions.js';
 import { kgQuestion } from './kg-questions.js';
 import { toQaTask } from './qa-task.js';
@@ -22,6 +25,10 @@ export type QaBatchOptions = {
   rounds?: number;
   /** crawl: the pages the crawl reached (questions are made only from what they show). */
   crawl?: CrawlResult;
+  /** kg, e2h: parts of every question (default 1); each part is its own answer constraint (partial credit). */
+  parts?: number;
+  /** cross: the booking page that sells an entity (`bookingPageOf` in src/tasks/qa/booking-page-of.ts). */
+  bookingPageOf?: BookingPageOf;
   /** Called after each attempt with the questions kept so far. */
   onProgress?: (kept: number, attempts: number) => void;
 };
@@ -54,6 +61,10 @@ export function generateQaTasks(o: QaBatchOptions): QaBatch {
   let failed = 0;
   let duplicates = 0;
   let recheckFailed = 0;
+  const parts = o.parts ?? 1;
+  if (parts > 1 && o.method !== 'kg' && o.method !== 'e2h') throw new InvalidInputError(`questions of several parts are made by the kg and e2h methods, not ${o.method}`);
+  if (o.method === 'cross' && !o.bookingPageOf) throw new InvalidInputError('the cross method needs the booking page of an entity (bookingPageOf)');
+  const idPrefix = `qa-${o.method}${parts > 1 ? `-p${parts}` : ''}-s${o.seed}`;
   while (tasks.length < o.count && attempts < o.count * 60) {
     const rng = new Rng(`qa/${o.method}/${o.seed}/${attempts}`);
     const level = o.level ?? ((1 + (tasks.length % 3)) as 1 | 2 | 3);
@@ -61,11 +72,14 @@ export function generateQaTasks(o: QaBatchOptions): QaBatch {
     let q: Question | undefined;
     if (o.method === 'kg') q = kgQuestion(o.graph, rng, level);
     else if (o.method === 'e2h') q = e2hQuestion(o.graph, rng, o.rounds ?? (level === 1 ? 0 : level === 2 ? 1 : rng.int(2, 3)));
+    else if (o.method === 'cross') q = crossSiteQuestion(o.graph, rng, level, o.bookingPageOf!);
     else q = o.crawl ? crawlQuestion(o.graph, rng, o.crawl) : undefined;
+    // More parts draw from their own stream, so that the first part is the one-part question of this seed.
+    if (q && parts > 1) q = withParts(o.graph, new Rng(`qa/${o.method}/${o.seed}/${attempts - 1}/parts`), q, parts);
     if (!q) failed++;
     else {
       const key = `${q.shape}|${JSON.stringify(q.answer)}`;
-      const task = toQaTask(q, { id: `qa-${o.method}-s${o.seed}-${String(tasks.length + 1).padStart(4, '0')}`, seed: o.seed, worldSeed: o.graph.worldSeed, worldVersion: o.worldVersion, split: o.split });
+      const task = toQaTask(q, { id: `${idPrefix}-${String(tasks.length + 1).padStart(4, '0')}`, seed: o.seed, worldSeed: o.graph.worldSeed, worldVersion: o.worldVersion, split: o.split });
       if (seen.has(key) || seen.has(q.text)) duplicates++;
       else if (verifyQaTask(o.graph, task) !== undefined) recheckFailed++;
       else {

@@ -1,10 +1,11 @@
 import type { Rng } from '../../core/rng.js';
+import type { ProofPage, QaMethod } from '../../core/schemas/answer.js';
 import type { Entity, KnowledgeGraph, Relation } from '../../knowledge/index.js';
 import { named, type Ref } from './description.js';
 import { clueFacts } from './fact-words.js';
 import { narrowToOne } from './narrow.js';
 import { blur, clueOf } from './obfuscate.js';
-import { asksOf, makeQuestion, type Question } from './question.js';
+import { asksOf, makeQuestion, type Ask, type Question } from './question.js';
 
 type Step = { rel: Relation; dir: 'out' | 'in'; to: Entity };
 
@@ -34,8 +35,8 @@ function walkStep(g: KnowledgeGraph, rng: Rng, from: Entity, seen: Set<string>):
  * its link to the next, then fact clues about the answer's entity until the whole description fits
  * it alone in the graph (blurred ranges and date windows at level 3, kept only while it does).
  */
-export function kgQuestion(g: KnowledgeGraph, rng: Rng, level: 1 | 2 | 3): Question | undefined {
-  const e0 = rng.pick(g.ofType(rng.pick(questionTypes(g))));
+export function kgQuestion(g: KnowledgeGraph, rng: Rng, level: 1 | 2 | 3, o: KgWalkOptions = {}): Question | undefined {
+  const e0 = o.start ?? rng.pick(g.ofType(rng.pick(questionTypes(g))));
   const k = level === 1 ? 1 : level === 2 ? rng.int(2, 3) : rng.int(2, 3);
   const nodes: Entity[] = [e0];
   const steps: Step[] = [];
@@ -47,8 +48,12 @@ export function kgQuestion(g: KnowledgeGraph, rng: Rng, level: 1 | 2 | 3): Quest
     nodes.push(s.to);
     seen.add(s.to.id);
   }
-  const asks = asksOf(e0);
-  const ask = rng.chance(0.35) ? asks[asks.length - 1]! : rng.pick(asks.slice(0, -1).length ? asks.slice(0, -1) : asks);
+  let ask: Ask;
+  if (o.ask) ask = o.ask;
+  else {
+    const asks = asksOf(e0);
+    ask = rng.chance(0.35) ? asks[asks.length - 1]! : rng.pick(asks.slice(0, -1).length ? asks.slice(0, -1) : asks);
+  }
   const avoid = ask.kind === 'fact' ? ask.key : undefined;
   const far = nodes[k]!;
   let ref: Ref = named(far);
@@ -67,5 +72,8 @@ export function kgQuestion(g: KnowledgeGraph, rng: Rng, level: 1 | 2 | 3): Quest
       ref = { kind: 'described', d: one };
     } else ref = { kind: 'described', d };
   }
-  return makeQuestion(g, { method: 'kg', level, subject: ref, answerId: e0.id, ask });
+  return makeQuestion(g, { method: o.method ?? 'kg', level, subject: ref, answerId: e0.id, ask, ...(o.bookingProof ? { bookingProof: o.bookingProof } : {}) });
 }
+
+/** A walk from a given entity, asking a given thing (the cross-site method's use of the kg walk). */
+export type KgWalkOptions = { start?: Entity; ask?: Ask; method?: QaMethod; bookingProof?: ProofPage };

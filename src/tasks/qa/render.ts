@@ -48,15 +48,18 @@ const IN: Record<Relation, string> = {
   'at-clinic': 'where {} works', 'operates-in': 'where {} is present',
 };
 
+/** "a guest rating", "an average rating". */
+const an = (words: string) => `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+
 function clueText(c: Clue, unique: Unique): string {
   switch (c.kind) {
     case 'eq':
-      if (typeof c.value === 'number') return `with a ${keyWords(c.key, c.value)} of ${amountText(c.value, unitOfKey(c.key))}`;
+      if (typeof c.value === 'number') return `with ${an(keyWords(c.key, c.value))} of ${amountText(c.value, unitOfKey(c.key))}`;
       return ISO.test(c.value) ? `whose ${keyWords(c.key)} is ${dayText(c.value)}` : `whose ${keyWords(c.key)} is ${c.value}`;
     case 'has':
       return `whose ${keyWords(c.key)} include ${c.value}`;
     case 'range':
-      return `with a ${keyWords(c.key, c.min)} between ${amountText(c.min, unitOfKey(c.key))} and ${amountText(c.max, unitOfKey(c.key))}`;
+      return `with ${an(keyWords(c.key, c.min))} between ${amountText(c.min, unitOfKey(c.key))} and ${amountText(c.max, unitOfKey(c.key))}`;
     case 'window':
       return `whose ${keyWords(c.key)} falls ${windowText(c.from, c.to)}`;
     case 'link':

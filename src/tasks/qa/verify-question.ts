@@ -1,16 +1,21 @@
 import { canonicalJson } from '../../core/hash.js';
 import type { AnswerSpec } from '../../core/schemas/answer.js';
+import type { QaQuery } from '../../core/schemas/answer.js';
 import type { QaTask } from '../../core/schemas/task.js';
 import { articlePath, type KnowledgeGraph } from '../../knowledge/index.js';
 import { entitiesOf, resolveRef, type Ref } from './description.js';
-import { answerOfFact, answerOfName } from './fact-words.js';
+import { answerOfFact, answerOfListingFact, answerOfName } from './fact-words.js';
+
+/** Every part's query of a question, in the order of its answer constraints. */
+export const queriesOf = (task: QaTask): QaQuery[] => task.qa.parts ?? [task.qa.query];
 
 /**
- * The answer a question's query has in this graph, or why it has none: a fact or a name needs the
- * subject to mean exactly one entity; a count or a list of names takes every entity it means.
+ * The answer a question's query (its first part's, or `query`'s) has in this graph, or why it has
+ * none: a fact or a name needs the subject to mean exactly one entity; a count or a list of names
+ * takes every entity it means.
  */
-export function answerInGraph(g: KnowledgeGraph, task: QaTask): AnswerSpec | { problem: string } {
-  const { subject, ask } = task.qa.query;
+export function answerInGraph(g: KnowledgeGraph, task: QaTask, query: QaQuery = task.qa.query): AnswerSpec | { problem: string } {
+  const { subject, ask } = query;
   const ids = resolveRef(g, subject as Ref);
   if (ask.kind === 'count') return { type: 'number', value: ids.length };
   if (ask.kind === 'names') {
@@ -21,24 +26,40 @@ export function answerInGraph(g: KnowledgeGraph, task: QaTask): AnswerSpec | { p
   if (ids.length !== 1) return { problem: `the question means ${ids.length} entities, not one` };
   const e = g.get(ids[0]!);
   if (ask.kind === 'name') return answerOfName(e);
+  if (ask.kind === 'listing-fact') {
+    const v = e.listing?.facts[ask.key];
+    const a = v === undefined ? undefined : answerOfListingFact(ask.key, v);
+    return a ?? { problem: `${e.id} has no listing fact "${ask.key}" to answer with` };
+  }
   const v = e.facts[ask.key];
   const a = v === undefined ? undefined : answerOfFact(ask.key, v);
   return a ?? { problem: `${e.id} has no fact "${ask.key}" to answer with` };
 }
 
 /**
- * Checks a question against the world's graph: its answer derives again from its query and is
- * the one its constraint holds (a set in any order), and every entity it names or describes has
- * its article among the proof pages. Returns the problem, or undefined when it holds.
+ * Checks a question against the world's graph: each part's answer derives again from its query
+ * and is the one its constraint holds (a set in any order), every entity it names or describes
+ * has its article among the proof pages, and a listing fact asked has a page of its booking site
+ * among them. Returns the problem, or undefined when it holds.
  */
 export function verifyQaTask(g: KnowledgeGraph, task: QaTask): string | undefined {
-  const derived = answerInGraph(g, task);
-  if ('problem' in derived) return derived.problem;
-  const held = task.constraints[0]?.answer;
+  const queries = queriesOf(task);
+  if (queries.length !== task.constraints.length) return `the question has ${queries.length} parts but ${task.constraints.length} answer constraints`;
+  if (task.qa.parts && canonicalJson(task.qa.parts[0]) !== canonicalJson(task.qa.query)) return 'the first part is not the question\'s query';
   const norm = (a: AnswerSpec | undefined) => (a?.type === 'set' ? { ...a, members: [...a.members].sort((x, y) => x.value.localeCompare(y.value)) } : a);
-  if (canonicalJson(norm(derived)) !== canonicalJson(norm(held))) return `the world's answer is ${JSON.stringify(derived)}, the task holds ${JSON.stringify(held)}`;
   const proof = new Set(task.qa.proof.filter((p) => p.site === 'guide').map((p) => p.path));
-  const missing = entitiesOf(task.qa.query.subject as Ref).filter((id) => !proof.has(articlePath(id)));
-  if (missing.length) return `no proof page for ${missing.join(', ')}`;
+  for (const [i, query] of queries.entries()) {
+    const derived = answerInGraph(g, task, query);
+    const part = queries.length > 1 ? `part ${i + 1}: ` : '';
+    if ('problem' in derived) return `${part}${derived.problem}`;
+    const held = task.constraints[i]?.answer;
+    if (canonicalJson(norm(derived)) !== canonicalJson(norm(held))) return `${part}the world's answer is ${JSON.stringify(derived)}, the task holds ${JSON.stringify(held)}`;
+    const missing = entitiesOf(query.subject as Ref).filter((id) => !proof.has(articlePath(id)));
+    if (missing.length) return `${part}no proof page for ${missing.join(', ')}`;
+    if (query.ask.kind === 'listing-fact') {
+      const site = g.get(resolveRef(g, query.subject as Ref)[0]!).listing?.site;
+      if (!task.qa.proof.some((p) => p.site === site && p.path.startsWith('/listing/'))) return `${part}no proof page on ${site ?? 'a booking site'} for the listing fact "${query.ask.key}"`;
+    }
+  }
   return undefined;
 }

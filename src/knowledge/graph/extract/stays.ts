@@ -8,6 +8,9 @@ import { distinct, maxOf, mean, type GraphBuilder } from '../graph-builder.js';
 import { entityId, slug } from '../schema.js';
 import { cityIdOf, country, neighbourhood } from './places.js';
 
+/** A listing fact keyed by this prefix and a room's name is that room's size in m² (StayWell's room card). */
+export const LISTING_ROOM_PREFIX = 'roomM2:';
+
 /** A chain is a name stem (the name without its city, neighbourhood and number) found in this many cities or more. */
 const CHAIN_MIN_CITIES = 5;
 
@@ -57,6 +60,11 @@ export function extractHotels(b: GraphBuilder, world: World): void {
     });
     b.link(id, 'in-city', cityIdOf(h.cityId));
     b.link(id, 'in-neighbourhood', neighbourhood(b, h.cityId, h.neighbourhood));
+    // What only StayWell's listing page shows: the city tax row and each room card's size.
+    b.setListing(id, 'staywell', {
+      ...(h.cityTax > 0 ? { cityTaxEur: h.cityTax } : {}),
+      ...Object.fromEntries(rooms.filter((r) => rooms.filter((x) => x.name === r.name).length === 1).map((r) => [`${LISTING_ROOM_PREFIX}${r.name}`, r.sizeM2])),
+    });
     const stem = stems[i]!;
     if ((citiesOfStem.get(stem)?.size ?? 0) >= CHAIN_MIN_CITIES) {
       const cid = b.ensure('hotel-chain', slug(stem), stem, {});
