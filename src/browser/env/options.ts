@@ -64,7 +64,11 @@ export type BrowserEnvOptions = {
   actionTimeoutMs?: number;
   /** Bound on goto/back/forward and the first page of an episode (default 20,000 ms). */
   navigationTimeoutMs?: number;
-  /** A whole step (or reset) taking longer than this means the page hangs (default 30,000 ms). */
+  /**
+   * A whole step (or reset) taking longer than this means the page hangs (default 120,000 ms: a
+   * ceiling, not a target; on a loaded 2-core machine a first step whose server builds its search
+   * index in the same process took over 30 s).
+   */
   stepTimeoutMs?: number;
   /** Prefix of generated episode ids (default "env"). */
   episodePrefix?: string;
@@ -96,7 +100,7 @@ export function resolveEnvOptions(o: BrowserEnvOptions): ResolvedEnvOptions {
     popupWaitMs: o.popupWaitMs ?? 2000,
     actionTimeoutMs: o.actionTimeoutMs ?? 10_000,
     navigationTimeoutMs: o.navigationTimeoutMs ?? 20_000,
-    stepTimeoutMs: o.stepTimeoutMs ?? 30_000,
+    stepTimeoutMs: o.stepTimeoutMs ?? 120_000,
     episodePrefix: o.episodePrefix ?? 'env',
     reuseContext: o.reuseContext ?? true,
   };
