@@ -99,7 +99,7 @@ export type RlAblationRow = {
   /** Position in the table. */
   order?: number;
   /** RL arms: the stored iterations' statistics (first and last), for the why. */
-  iterations?: Pick<IterationStats, 'iteration' | 'rollouts' | 'reward' | 'sr' | 'csr' | 'entropy' | 'groups' | 'meanSteps' | 'truncated'>[];
+  iterations?: (Pick<IterationStats, 'iteration' | 'rollouts' | 'reward' | 'sr' | 'csr' | 'entropy' | 'groups' | 'meanSteps' | 'truncated'> & { seed?: number })[];
 };
 export type RlAblationResult = { config: RlAblationConfig; rows: RlAblationRow[]; rft?: { single: DataQuality; best: DataQuality; keptRows: number } };
 
@@ -235,7 +235,7 @@ export async function runRlAblation(o: RlAblationOptions): Promise<RlAblationRes
           const r = await runRl({ dir: rdir, config: rlConfig(cfg, algo, reward, seed, daggerModel, tasks), tasks, parallel: o.parallel, resume: existsSync(join(rdir, 'rl.json')) });
           return { episodes: r.iterations.reduce((a, s) => a + s.rollouts, 0) };
         });
-        for (const { iteration, rollouts, reward: rw, sr, csr, entropy, groups, meanSteps, truncated } of readIterations(rdir)) its.push({ iteration, rollouts, reward: rw, sr, csr, entropy, groups, meanSteps, truncated });
+        for (const { iteration, rollouts, reward: rw, sr, csr, entropy, groups, meanSteps, truncated } of readIterations(rdir)) its.push({ seed, iteration, rollouts, reward: rw, sr, csr, entropy, groups, meanSteps, truncated });
         episodes += st.episodes;
         seconds += st.seconds;
         const unchanged = readFileSync(join(rdir, 'weights.bin')).equals(readFileSync(join(daggerModel, 'weights.bin')));
@@ -363,8 +363,8 @@ export function rlAblationMarkdown(r: RlAblationResult): string {
   lines.push('', `In-domain: the ${first ? first.inDomain.episodes / Math.max(1, first.seeds.length) : '?'} ${c.suite} tasks of ${c.sites.join(', ')}; held-out: its ${c.holdout} tasks. Greedy evaluation, max ${c.maxSteps} steps.`);
   const rl = r.rows.filter((x) => x.iterations?.length);
   if (rl.length) {
-    lines.push('', '| RL arm | iteration | rollouts | reward mean ± sd | SR | CSR | steps | cut at limit | groups informative / sampled | in batch (dup) | entropy |', '|---|---|---|---|---|---|---|---|---|---|---|');
-    for (const x of rl) for (const s of x.iterations!) lines.push(`| ${x.arm} | ${s.iteration} | ${s.rollouts} | ${s.reward.mean.toFixed(3)} ± ${s.reward.sd.toFixed(3)} | ${s.sr.toFixed(2)} | ${s.csr.toFixed(2)} | ${s.meanSteps.toFixed(1)} | ${(s.truncated * 100).toFixed(0)}% | ${s.groups.informative} / ${s.groups.sampled} | ${s.groups.inBatch} (${s.groups.duplicated}) | ${s.entropy.toFixed(2)} |`);
+    lines.push('', '| RL arm | seed | iteration | rollouts | reward mean ± sd | SR | CSR | steps | cut at limit | groups informative / sampled | in batch (dup) | entropy |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const x of rl) for (const s of x.iterations!) lines.push(`| ${x.arm} | ${s.seed ?? x.seeds[0] ?? '-'} | ${s.iteration} | ${s.rollouts} | ${s.reward.mean.toFixed(3)} ± ${s.reward.sd.toFixed(3)} | ${s.sr.toFixed(2)} | ${s.csr.toFixed(2)} | ${s.meanSteps.toFixed(1)} | ${(s.truncated * 100).toFixed(0)}% | ${s.groups.informative} / ${s.groups.sampled} | ${s.groups.inBatch} (${s.groups.duplicated}) | ${s.entropy.toFixed(2)} |`);
   }
   return lines.join('\n');
 }
