@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
@@ -11,6 +11,7 @@ import { DEFAULT_SALVAGE } from '../../pipeline/salvage.js';
 import { runStats } from '../../pipeline/stats.js';
 import { startServer, type SiteServer } from '../../sites/engine/server.js';
 import { SITES } from '../../sites/registry.js';
+import { InvalidInputError } from '../../core/errors.js';
 import { parseIntOption, table } from '../output.js';
 import { episodeProgress } from '../progress.js';
 import { statsTable } from './generate.js';
@@ -71,14 +72,23 @@ export function registerDemo(program: Command): void {
 
       say(`\n2. Data pipeline: ${opts.tasks} tasks per site, scripted teacher at noise ${DEFAULT_NOISE}, ${opts.parallel} in parallel.`);
       let progress: ReturnType<typeof episodeProgress> | undefined;
-      const store = await generateRun({
-        dir: opts.out,
-        config: { sites: SITES.map((s) => s.id), tasksPerSite: opts.tasks, teacher: 'scripted', noise: DEFAULT_NOISE, seed: opts.seed, worldSeed: opts.seed, maxSteps: 60, mode: 'viewport', salvage: DEFAULT_SALVAGE },
-        parallel: opts.parallel,
-        resume: existsSync(RunStore.path(opts.out)),
-        force: false,
-        onStart: (total, done) => (progress = episodeProgress(total - done)),
-        onEpisode: (t) => progress?.tick(t),
+      const run = () =>
+        generateRun({
+          dir: opts.out,
+          config: { sites: SITES.map((s) => s.id), tasksPerSite: opts.tasks, teacher: 'scripted', noise: DEFAULT_NOISE, seed: opts.seed, worldSeed: opts.seed, maxSteps: 60, mode: 'viewport', salvage: DEFAULT_SALVAGE },
+          parallel: opts.parallel,
+          resume: existsSync(RunStore.path(opts.out)),
+          force: false,
+          onStart: (total, done) => (progress = episodeProgress(total - done)),
+          onEpisode: (t) => progress?.tick(t),
+        });
+      // A demo left by another version (other sites, other options) is kept aside, not resumed into and not lost.
+      const store = await run().catch((err: unknown) => {
+        if (!(err instanceof InvalidInputError) || !err.message.startsWith('refusing to resume')) throw err;
+        const aside = `${opts.out.replace(/\/+$/, '')}-previous-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        renameSync(opts.out, aside);
+        say(`   ${opts.out} was made with other options or another version: kept as ${aside}, starting afresh.`);
+        return run();
       });
       progress?.stop();
       const stats = runStats(store);
