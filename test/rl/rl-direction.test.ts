@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../../src/core/schemas/task.js';
+import { describe, expect, it } from 'vitest';
 import { groupAdvantages } from '../../src/rl/advantages.js';
-import { algoPreset, rewardPreset, RL_SCHEMA_VERSION, type RlConfig } from '../../src/rl/config.js';
 import type { RolloutRecord } from '../../src/rl/rollout-record.js';
 import { readRollout, iterationDir } from '../../src/rl/rl-store.js';
 import { runRl } from '../../src/rl/run-rl.js';
-import { startServer, type SiteServer } from '../../src/sites/engine/server.js';
-import { loadArenaWorld } from '../../src/sites/registry.js';
 import { decisionLogProb, StepView } from '../../src/student/distribution.js';
-import { loadStudent, saveStudent, type StudentModel } from '../../src/student/save-load.js';
-import { readdirSync } from 'node:fs';
-import { weakPolicy } from './weak-policy.js';
+import { loadStudent, type StudentModel } from '../../src/student/save-load.js';
+import { weakGrpoConfig, weakPolicyFixture } from './weak-policy-fixture.js';
 
 // The quick tier's version of rl-improves.slow.test.ts: one GRPO iteration (G 4, reward CSR,
 // real Chromium) on the weakened policy moves it the way its objective says: the
@@ -22,22 +16,8 @@ import { weakPolicy } from './weak-policy.js';
 // trajectory's log-probability may still fall (the layers are shared); the sum is what the update
 // ascends. Seeded and deterministic (nothing is timed).
 const MAX_STEPS = 10;
-const root = mkdtempSync(join(tmpdir(), 'wf-rl-direction-'));
-const { world } = loadArenaWorld(1);
-let tasks: Task[];
-let server: SiteServer;
-let weak: StudentModel;
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, world });
-  ({ tasks, weak } = await weakPolicy(server, world));
-  saveStudent(join(root, 'weak'), weak);
-}, 600_000);
+const fx = weakPolicyFixture('wf-rl-direction-');
+const root = fx.root;
 
 /** log π(trajectory): the sum over its decisions (action, and argument) under `model`. */
 function logProb(r: RolloutRecord, model: StudentModel): number {
@@ -54,13 +34,9 @@ function logProb(r: RolloutRecord, model: StudentModel): number {
 
 describe('one RL update in real Chromium', () => {
   it('raises the advantage-weighted log-probability of its group', async () => {
-    const config: RlConfig = {
-      schemaVersion: RL_SCHEMA_VERSION, init: join(root, 'weak'),
-      tasks: { source: 'test', count: tasks.length, ids: tasks.map((t) => t.id) },
-      worldSeed: 1, seed: 1, iterations: 1, batch: 1, group: 4, temperature: 1, maxSteps: MAX_STEPS,
-      reward: rewardPreset('grpo', 'csr', MAX_STEPS), algo: algoPreset('grpo'),
-      learningRate: 0.03, ppoEpochs: 4, minibatch: 4, maxGradNorm: 1,
-    };
+    const tasks = fx.tasks();
+    const weak = fx.weak();
+    const config = weakGrpoConfig(root, tasks, { maxSteps: MAX_STEPS, iterations: 1, group: 4 });
     const dir = join(root, 'run');
     const [stats] = (await runRl({ dir, config, tasks, parallel: 2, resume: false })).iterations;
     expect(stats!.groups.informative).toBe(1); // the rewards differ: there is a signal

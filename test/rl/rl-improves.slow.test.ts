@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../../src/core/schemas/task.js';
-import { algoPreset, rewardPreset, RL_SCHEMA_VERSION, type RlConfig } from '../../src/rl/config.js';
+import { describe, expect, it } from 'vitest';
+import type { RlConfig } from '../../src/rl/config.js';
 import { RolloutRunner } from '../../src/rl/rollouts.js';
 import { runRl } from '../../src/rl/run-rl.js';
-import { startServer, type SiteServer } from '../../src/sites/engine/server.js';
-import { loadArenaWorld } from '../../src/sites/registry.js';
-import { loadStudent, saveStudent, type StudentModel } from '../../src/student/save-load.js';
-import { weakPolicy } from './weak-policy.js';
+import { loadStudent, type StudentModel } from '../../src/student/save-load.js';
+import { weakGrpoConfig, weakPolicyFixture } from './weak-policy-fixture.js';
 
 // RL raises the reward of a deliberately weakened policy (see weak-policy.ts), in real Chromium.
 // The reward is the CSR reached within a short step limit (dense: each form field set right
@@ -21,27 +16,13 @@ import { weakPolicy } from './weak-policy.js';
 const MAX_STEPS = 10;
 const EVAL_SAMPLES = 8;
 
-const root = mkdtempSync(join(tmpdir(), 'wf-rl-improves-'));
-const { world } = loadArenaWorld(1);
-let tasks: Task[];
-let server: SiteServer;
-let weak: StudentModel;
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, world });
-  ({ tasks, weak } = await weakPolicy(server, world));
-  saveStudent(join(root, 'weak'), weak);
-}, 600_000);
+const fx = weakPolicyFixture('wf-rl-improves-');
+const root = fx.root;
 
 async function meanReward(label: string, model: StudentModel, config: RlConfig): Promise<number> {
-  const runner = new RolloutRunner(server, 2, { runId: `measure-${label}`, temperature: config.temperature, maxSteps: config.maxSteps, reward: config.reward });
+  const runner = new RolloutRunner(fx.server(), 2, { runId: `measure-${label}`, temperature: config.temperature, maxSteps: config.maxSteps, reward: config.reward });
   try {
-    const jobs = Array.from({ length: EVAL_SAMPLES }, (_, k) => ({ key: `m${k}`, iteration: 0, round: 0, task: tasks[0]!, sample: k, seed: `measure/${k}` }));
+    const jobs = Array.from({ length: EVAL_SAMPLES }, (_, k) => ({ key: `m${k}`, iteration: 0, round: 0, task: fx.tasks()[0]!, sample: k, seed: `measure/${k}` }));
     const { records, failed } = await runner.run(jobs, model, () => {});
     expect(failed).toEqual([]);
     return records.reduce((a, r) => a + r.reward.total, 0) / records.length;
@@ -52,13 +33,9 @@ async function meanReward(label: string, model: StudentModel, config: RlConfig):
 
 describe('RL on a weakened policy in real Chromium', () => {
   it('GRPO with reward CSR raises the mean reward of the same seeded rollouts', async () => {
-    const config: RlConfig = {
-      schemaVersion: RL_SCHEMA_VERSION, init: join(root, 'weak'),
-      tasks: { source: 'test', count: tasks.length, ids: tasks.map((t) => t.id) },
-      worldSeed: 1, seed: 1, iterations: 4, batch: 1, group: 6, temperature: 1, maxSteps: MAX_STEPS,
-      reward: rewardPreset('grpo', 'csr', MAX_STEPS), algo: algoPreset('grpo'),
-      learningRate: 0.03, ppoEpochs: 4, minibatch: 6, maxGradNorm: 1,
-    };
+    const tasks = fx.tasks();
+    const weak = fx.weak();
+    const config = weakGrpoConfig(root, tasks, { maxSteps: MAX_STEPS, iterations: 4, group: 6 });
     const before = await meanReward('before', weak, config);
     const r = await runRl({ dir: join(root, 'run'), config, tasks, parallel: 2, resume: false });
     const after = await meanReward('after', loadStudent(join(root, 'run')), config);
