@@ -1,3 +1,4 @@
+import { schemaTask } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
 import { addUsage } from '../models/cost.js';
 import type { ModelProvider, Usage } from '../models/provider.js';
@@ -8,7 +9,7 @@ import type { JudgeResult } from './schemas.js';
 
 /** Judges one stored trajectory on its own task. */
 export function judgeTrajectory(t: Trajectory, provider: ModelProvider, options: JudgeOptions = {}): Promise<JudgeResult> {
-  return judge(t.header.task, evidenceFromTrajectory(t), provider, options);
+  return judge(schemaTask(t.header.task, 'the judge'), evidenceFromTrajectory(t), provider, options);
 }
 
 export type AgreementRunOptions = JudgeOptions & {
@@ -21,7 +22,7 @@ export type AgreementRunOptions = JudgeOptions & {
 
 /** The kind agreement is reported under: a constraint's kind, an answer's per kind of answer ("answer:number"). */
 function agreementKind(t: Trajectory, v: { id: string; kind: string }): string {
-  const c = t.header.task.constraints.find((x) => x.id === v.id);
+  const c = schemaTask(t.header.task, 'the judge').constraints.find((x) => x.id === v.id);
   return c?.kind === 'answer' ? `answer:${c.answer.type}` : v.kind;
 }
 

@@ -5,7 +5,7 @@ import { InvalidInputError } from '../core/errors.js';
 import type { FolderLock } from '../core/folder-lock.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
 import { DatasetRow } from '../core/schemas/dataset.js';
-import { Task } from '../core/schemas/task.js';
+import { AnyTask, isWebTask, schemaTask, type Task } from '../core/schemas/task.js';
 import { TrajectoryEnd, TrajectoryHeader, TrajectoryStep, type Trajectory } from '../core/schemas/trajectory.js';
 import { WEBFOUNDRY_VERSION, WORLD_VERSION } from '../core/version.js';
 import type { SalvageOptions } from './salvage.js';
@@ -192,13 +192,19 @@ export class RunStore {
     return { store: RUN_STORE_VERSION, webfoundry: WEBFOUNDRY_VERSION, world: WORLD_VERSION };
   }
 
-  insertTasks(tasks: readonly Task[]): void {
+  insertTasks(tasks: readonly AnyTask[]): void {
     const ins = this.db.prepare('INSERT INTO tasks (idx, id, site, json) VALUES (?, ?, ?, ?)');
     this.db.transaction(() => tasks.forEach((t, i) => ins.run(i, t.id, t.site, JSON.stringify(t))))();
   }
 
+  /** The run's tasks, of our sites' schemas (a run of explorations of URLs is refused: see allTasks). */
   tasks(): Task[] {
-    return (this.db.prepare('SELECT json FROM tasks ORDER BY idx').pluck().all() as string[]).map((j) => this.parse(Task, j, 'a task'));
+    return this.allTasks().map((t) => schemaTask(t, `${RunStore.path(this.dir)}: re-running or scoring its tasks`));
+  }
+
+  /** Every task of the run, open-web ones (`explore --url`) included. */
+  allTasks(): AnyTask[] {
+    return (this.db.prepare('SELECT json FROM tasks ORDER BY idx').pluck().all() as string[]).map((j) => this.parse(AnyTask, j, 'a task'));
   }
 
   /** A stored JSON value read with its schema; a value that does not fit names the store. */
@@ -298,7 +304,7 @@ export class RunStore {
       sr: r.sr === 1,
       steps: r.steps,
       bestCsr: r.best_csr,
-      difficulty: (JSON.parse(r.json) as Task).metadata.difficulty,
+      difficulty: ((t: AnyTask) => (isWebTask(t) ? 'web' : t.metadata.difficulty))(JSON.parse(r.json) as AnyTask),
       usage: (JSON.parse(r.end_json) as { usage?: { inputTokens: number; outputTokens: number; costUsd: number } }).usage,
     }));
   }

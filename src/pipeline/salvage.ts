@@ -1,6 +1,6 @@
 import { Rng } from '../core/rng.js';
 import { DATASET_SCHEMA_VERSION, type DatasetRow, type DatasetStep } from '../core/schemas/dataset.js';
-import { isQaTask, type QaTask, type BookingTask as Task } from '../core/schemas/task.js';
+import { isQaTask, isWebTask, type QaTask, type BookingTask as Task } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import { graphOf } from '../tasks/qa/graph-of.js';
@@ -91,10 +91,12 @@ function salvageQuestion(t: Trajectory, task: QaTask, world: World, provenanceBa
  * constraints satisfied at that step (the unmet ones dropped from the instruction), and a final
  * stop step appended whose thought agrees with the new task. A failed question (given the world)
  * is kept as the sub-question it answered (`salvageQuestion`). Returns undefined when the
- * trajectory is below the thresholds.
+ * trajectory is below the thresholds, or its task is an open-web instruction (an exploration of
+ * a URL: its rows are made as it runs, and it has no constraints to relabel from).
  */
 export function salvage(t: Trajectory, runId: string, o: SalvageOptions = DEFAULT_SALVAGE, ctx: SalvageContext = {}): DatasetRow | undefined {
   const task = t.header.task;
+  if (isWebTask(task)) return undefined;
   const e = t.end.evaluation;
   const provenanceBase = {
     runId,

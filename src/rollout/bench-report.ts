@@ -1,6 +1,10 @@
 import { tInterval, wilsonInterval } from '../core/intervals.js';
 import { BENCH_REPORT_SCHEMA_VERSION, type BenchReport, type BenchRow } from '../core/schemas/bench-report.js';
+import { schemaTask } from '../core/schemas/task.js';
 import type { Trajectory } from '../core/schemas/trajectory.js';
+
+/** A benchmarked episode's task (an open-web exploration is refused: it is not scored exactly). */
+const taskOf = (t: Trajectory) => schemaTask(t.header.task, 'the bench report');
 
 const TIER_ORDER = ['easy', 'medium', 'hard'];
 
@@ -44,10 +48,10 @@ export function benchReport(ts: readonly Trajectory[]): BenchReport {
     const keys = [...new Set(ts.map(key))].sort((a, b) => (order ? order.indexOf(a) - order.indexOf(b) : 0));
     return Object.fromEntries(keys.map((k) => [k, row(ts.filter((t) => key(t) === k).map(whole))]));
   };
-  const kinds = [...new Set(ts.flatMap((t) => t.header.task.constraints.map((c) => c.kind)))].sort();
+  const kinds = [...new Set(ts.flatMap((t) => taskOf(t).constraints.map((c) => c.kind)))].sort();
   const byKind = Object.fromEntries(
     kinds.map((kind) => {
-      const mine = ts.filter((t) => t.header.task.constraints.some((c) => c.kind === kind));
+      const mine = ts.filter((t) => taskOf(t).constraints.some((c) => c.kind === kind));
       return [
         kind,
         row(
@@ -66,7 +70,7 @@ export function benchReport(ts: readonly Trajectory[]): BenchReport {
     intervals: 'SR: Wilson score 95%; CSR: Student t 95% over episodes',
     overall: row(ts.map(whole)),
     bySite: groupBy((t) => t.header.task.site),
-    byTier: groupBy((t) => t.header.task.metadata.difficulty, TIER_ORDER),
+    byTier: groupBy((t) => taskOf(t).metadata.difficulty, TIER_ORDER),
     byKind,
   };
 }

@@ -88,6 +88,10 @@ export function parseTaskLines(text: string, source: string): Task[] {
     }
     // Parsed against the one kind the line claims, so that an error names the field, not the union.
     const kind = (raw as { kind?: unknown }).kind;
+    if (kind === 'web')
+      throw new InvalidInputError(`${source}:${n}: task kind "web" (an open-web instruction explored from a URL) has no typed constraints: it cannot be run, benchmarked or evaluated exactly`, {
+        hint: 'web tasks are the tasks of explored rows: export the run (`webfoundry export --run DIR`) to train on them',
+      });
     if (kind !== undefined && kind !== 'qa') throw new InvalidInputError(`${source}:${n}: unknown task kind ${JSON.stringify(kind)} (a booking task has no "kind"; a question has "qa")`);
     const parsed = (kind === 'qa' ? QaTask : BookingTask).safeParse(raw);
     if (!parsed.success) {

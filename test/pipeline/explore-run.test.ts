@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { schemaTask } from '../../src/core/schemas/task.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,7 +30,7 @@ describe('exploration in Chromium', () => {
       expect(r.provenance.exploration!.ormScore).toBe(5);
       expect(r.provenance.exploration!.pruneDepth).toBeGreaterThanOrEqual(1);
       expect(r.steps.at(-1)).toMatchObject({ synthetic: true, parsed: { type: 'stop' } });
-      for (const c of r.task.constraints) expect(r.task.instruction).toContain(c.phrase.replace(/[.]$/, ''));
+      for (const c of schemaTask(r.task, 'test').constraints) expect(r.task.instruction).toContain(c.phrase.replace(/[.]$/, ''));
     }
     // The label holds on the state its prefix left: read back from the stored trajectories.
     const reopened = RunStore.open(dir, { versions: RunStore.versions() });
@@ -38,7 +39,7 @@ describe('exploration in Chromium', () => {
     for (const r of rows) {
       const t = trajectories.find((x) => x.header.episodeId === r.provenance.episodeId)!;
       const depth = r.provenance.exploration!.pruneDepth;
-      expect(evaluate(r.task, t.steps[depth - 1]!.state ?? undefined).csr).toBe(1);
+      expect(evaluate(schemaTask(r.task, 'test'), t.steps[depth - 1]!.state ?? undefined).csr).toBe(1);
       // Actions are the explorer's own, in order.
       const actions = t.steps.slice(0, depth).map((s) => s.action);
       let at = 0;

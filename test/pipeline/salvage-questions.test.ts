@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QaRef } from '../../src/core/schemas/answer.js';
 import { DatasetRow } from '../../src/core/schemas/dataset.js';
 import { emptySiteState } from '../../src/core/schemas/episode-state.js';
-import type { QaTask } from '../../src/core/schemas/task.js';
+import { schemaTask, type QaTask } from '../../src/core/schemas/task.js';
 import type { Trajectory, TrajectoryStep } from '../../src/core/schemas/trajectory.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { articlePath } from '../../src/knowledge/index.js';
@@ -100,7 +100,7 @@ describe('salvage of a failed question', () => {
     expect(last.thought).toContain(g.get(hop.d.of).name);
     // The relabeled question's exact check accepts the final step's answer.
     const replied = { ...emptySiteState('search'), requests: 1, replies: [{ role: 'assistant' as const, text: g.get(hop.d.of).name, step: 0 }] };
-    expect(evaluate(r.task, replied).sr).toBe(true);
+    expect(evaluate(schemaTask(r.task, 'test'), replied).sr).toBe(true);
   });
 
   it('gives no row without the world, nor when the hop\'s own page was never shown', () => {

@@ -2,7 +2,7 @@ import { emptySiteState, NEW_BOOKING } from '../../src/core/schemas/episode-stat
 import { describe, expect, it } from 'vitest';
 import type { SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
 import { DatasetRow } from '../../src/core/schemas/dataset.js';
-import type { Task } from '../../src/core/schemas/task.js';
+import { schemaTask, type Task } from '../../src/core/schemas/task.js';
 import type { Trajectory, TrajectoryStep } from '../../src/core/schemas/trajectory.js';
 import { evaluate, evaluateTrajectory } from '../../src/evaluation/evaluate.js';
 import { NO_BOOKING, resalvageRun, salvage } from '../../src/pipeline/salvage.js';
@@ -82,7 +82,7 @@ describe('salvage', () => {
     const row = salvage(trajectory(states), 'run', opts)!;
     expect(row.provenance.keptConstraintIds).toEqual(['destination', 'date']);
     expect(row.provenance.droppedConstraintIds).toEqual(['price-max', 'booked']);
-    expect(row.task.constraints.map((c) => c.id)).toEqual(['destination', 'date']);
+    expect(schemaTask(row.task, 'test').constraints.map((c) => c.id)).toEqual(['destination', 'date']);
     expect(row.task.instruction).toContain('to Madrid');
     expect(row.task.instruction).toContain('on June 12');
     expect(row.task.instruction).not.toContain('€200');

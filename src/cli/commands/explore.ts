@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { MAX_STEPS } from '../../agents/explorer/scripted-explorer.js';
 import { InvalidInputError } from '../../core/errors.js';
+import { isBookingTask } from '../../core/schemas/task.js';
 import { NO_SUMMARY_MODEL, exploreRun } from '../../pipeline/explore/explore-run.js';
 import { DEFAULT_SUMMARY_BUDGET } from '../../pipeline/explore/llm-summaries.js';
 import { SUMMARY_MODES, type SummaryMode } from '../../pipeline/explore/summarizers.js';
@@ -90,7 +91,7 @@ export function registerExplore(program: Command): void {
           t.steps += r.steps.length;
           t.demonstrations += r.rows.length;
           t.demoSteps += r.rows.reduce((n, x) => n + x.steps.length, 0);
-          t.booked += r.rows.some((x) => x.task.constraints.some((c) => c.kind === 'booked')) ? 1 : 0;
+          t.booked += r.rows.some((x) => isBookingTask(x.task) && x.task.constraints.some((c) => c.kind === 'booked')) ? 1 : 0;
           t.ends[r.end] = (t.ends[r.end] ?? 0) + 1;
           for (const x of r.steps) bySource[x.summarySource]++;
           demos += r.rows.length;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Action } from './action.js';
-import { Task } from './task.js';
+import { AnyTask } from './task.js';
 
 /** 2: rows carry tasks of schema 2. */
 export const DATASET_SCHEMA_VERSION = 2;
@@ -47,7 +47,7 @@ export const DatasetRow = z.strictObject({
   /** `explored`: steps of a task-free exploration, labeled in hindsight with what they did (NNetNav). */
   kind: z.enum(['success', 'salvaged', 'explored']),
   /** The task the steps accomplish: the original for a success, the relabeled one otherwise. */
-  task: Task,
+  task: AnyTask,
   provenance: z.strictObject({
     runId: z.string(),
     episodeId: z.string(),

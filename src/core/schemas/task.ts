@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnswerConstraint, QaInfo } from './answer.js';
 import { Attrs } from './episode-state.js';
+import { InvalidInputError } from '../errors.js';
 
 /**
  * 2: constraints state what the user wants of the booking, not of the search (a date window is
@@ -191,12 +192,47 @@ export const QaTask = z.strictObject({
 });
 export type QaTask = z.infer<typeof QaTask>;
 
-/** A booking task or a question; a line without `kind` is a booking task (every file before questions). */
+/**
+ * An instruction on a web site whose schema we did not write (an exploration of a URL labeled in
+ * hindsight by a model): no typed constraints, so no exact evaluator; a model judges it.
+ * `site` is `web:` and the start URL's host, so that stores and exports can group by it; it
+ * names no site of ours. Added to version 2 like questions: no other task reads differently.
+ */
+export const WebTask = z.strictObject({
+  schemaVersion: z.literal(TASK_SCHEMA_VERSION),
+  kind: z.literal('web'),
+  id: z.string().min(1),
+  site: z.string().regex(/^web:/, 'web: and the start URL\'s host'),
+  startUrl: z.string().url(),
+  instruction: z.string().min(1),
+  metadata: z.strictObject({ split: Split, seed: z.number().int(), derivedFrom: z.string().optional() }),
+});
+export type WebTask = z.infer<typeof WebTask>;
+
+/** A booking task or a question; a line without `kind` is a booking task (every file before questions). What task files, run, bench and the env server take. */
 export const Task = z.union([BookingTask, QaTask]);
 export type Task = z.infer<typeof Task>;
 
-export const isQaTask = (t: Task): t is QaTask => 'kind' in t && t.kind === 'qa';
-export const isBookingTask = (t: Task): t is BookingTask => !isQaTask(t);
+/**
+ * Any task a dataset row or a stored trajectory may hold: one of our sites' (`Task`), or an
+ * open-web instruction (`kind: "web"`). Rows of `explore --url` carry web tasks.
+ */
+export const AnyTask = z.union([BookingTask, QaTask, WebTask]);
+export type AnyTask = z.infer<typeof AnyTask>;
+
+export const isQaTask = (t: AnyTask): t is QaTask => 'kind' in t && t.kind === 'qa';
+export const isWebTask = (t: AnyTask): t is WebTask => 'kind' in t && t.kind === 'web';
+export const isBookingTask = (t: AnyTask): t is BookingTask => !('kind' in t);
 
 /** A constraint of either kind of task. */
 export type AnyConstraint = Constraint | AnswerConstraint;
+
+/**
+ * The task, or a clear refusal when it is an open-web instruction (`kind: "web"`, from exploring
+ * a URL): it has no typed constraints, so `what` (the exact evaluator, the judge, the bench
+ * report...) cannot take it.
+ */
+export function schemaTask(t: AnyTask, what: string): Task {
+  if (isWebTask(t)) throw new InvalidInputError(`task ${t.id} is an open-web instruction (kind "web", explored from ${t.startUrl}): ${what} needs a task of one of our sites' schemas`, { hint: 'web tasks carry no typed constraints; they are training rows (export them), scored by a model' });
+  return t;
+}

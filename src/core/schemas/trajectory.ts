@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Action } from './action.js';
 import { SiteEpisodeState } from './episode-state.js';
 import { StepTimings } from './step-info.js';
-import { Task } from './task.js';
+import { AnyTask } from './task.js';
 
 export const TRAJECTORY_SCHEMA_VERSION = 1;
 
@@ -12,7 +12,7 @@ export const TrajectoryHeader = z.strictObject({
   schemaVersion: z.literal(TRAJECTORY_SCHEMA_VERSION),
   episodeId: z.string(),
   agent: z.strictObject({ name: z.string(), noise: z.number().optional(), model: z.string().optional() }),
-  task: Task,
+  task: AnyTask,
   startedAt: z.string(),
 });
 export type TrajectoryHeader = z.infer<typeof TrajectoryHeader>;

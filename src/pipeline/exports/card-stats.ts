@@ -1,4 +1,5 @@
 import type { DatasetRow } from '../../core/schemas/dataset.js';
+import { isWebTask } from '../../core/schemas/task.js';
 
 export interface DatasetStats {
   rows: number;
@@ -39,7 +40,8 @@ export function datasetStats(rows: readonly DatasetRow[]): DatasetStats {
     syntheticSteps: steps.filter((s) => s.synthetic).length,
     unparseableSteps: steps.filter((s) => s.parsed === null).length,
     bySite: histogram(rows.map((r) => r.task.site)),
-    byDifficulty: histogram(rows.map((r) => r.task.metadata.difficulty)),
-    constraintKinds: histogram(rows.flatMap((r) => r.task.constraints.map((c) => c.kind))),
+    byDifficulty: histogram(rows.map((r) => (isWebTask(r.task) ? 'web' : r.task.metadata.difficulty))),
+    // An open-web task has no typed constraints (a model judges it).
+    constraintKinds: histogram(rows.flatMap((r) => (isWebTask(r.task) ? [] : r.task.constraints.map((c) => c.kind)))),
   };
 }

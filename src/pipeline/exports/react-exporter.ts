@@ -23,6 +23,7 @@
 import { InvalidInputError } from '../../core/errors.js';
 import type { Action } from '../../core/schemas/action.js';
 import type { DatasetRow } from '../../core/schemas/dataset.js';
+import { isWebTask } from '../../core/schemas/task.js';
 import { toolCallOf } from './action-tools.js';
 import type { ChatMessage, ChatSample } from './chat-sample.js';
 import { checkInput, type ResolvedOptions } from './check-input.js';
@@ -88,7 +89,7 @@ const toolResponse = (observation: string) => `<tool_response>\n${observation}\n
  */
 function expectedAnswer(row: DatasetRow): string | null {
   type Spec = { type: string; value?: unknown; unit?: string; members?: { value: string }[] };
-  const parts = (row.task.constraints as readonly { kind: string; label?: string; answer?: Spec }[]).flatMap((c) => {
+  const parts = ((isWebTask(row.task) ? [] : row.task.constraints) as readonly { kind: string; label?: string; answer?: Spec }[]).flatMap((c) => {
     if (c.kind !== 'answer' || c.answer === undefined) return [];
     const a = c.answer;
     const text = a.type === 'set' ? (a.members ?? []).map((m) => m.value).join(', ') : a.type === 'number' && a.unit ? `${String(a.value)} ${a.unit}` : String(a.value);

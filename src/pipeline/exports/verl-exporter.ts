@@ -14,7 +14,9 @@
  *   `__getitem__` reads it). `ground_truth` is the JSON text of the task's constraints, exactly
  *   `Task.constraints`, so a reward function can `json.loads` it and score an episode's final
  *   state with our evaluator (src/evaluation/evaluate.ts takes the task id, site and constraints;
- *   `extra_info` carries the id and site).
+ *   `extra_info` carries the id and site). An open-web task (explored from a URL, `kind: "web"`)
+ *   has no constraints: `{style: "model", ground_truth: {instruction, startUrl}}`, difficulty
+ *   "web", world_seed -1.
  *
  * Tool calls are refused: Parquet fixes one struct type per column, so tools with different
  * parameters and calls with different arguments would come back from pandas null-padded into
@@ -23,6 +25,7 @@
  */
 import { InvalidInputError } from '../../core/errors.js';
 import type { DatasetRow } from '../../core/schemas/dataset.js';
+import { isWebTask } from '../../core/schemas/task.js';
 import type { ChatMessage, ChatSample } from './chat-sample.js';
 import { checkInput, type ResolvedOptions } from './check-input.js';
 import { verlFileNames } from './file-names.js';
@@ -89,16 +92,18 @@ function rlRows(rows: readonly DatasetRow[], opts: ResolvedOptions, system: stri
       data_source: `webfoundry/${t.site}`,
       prompt: [{ role: 'system', content: system }, { role: 'user', content: firstTurn(row, 0, opts) }],
       ability: VERL_ABILITY,
-      reward_model: { style: 'rule', ground_truth: JSON.stringify(t.constraints) },
+      // An open-web task has no constraints to score by rule: a model judges the episode against its instruction.
+      reward_model: isWebTask(t) ? { style: 'model', ground_truth: JSON.stringify({ instruction: t.instruction, startUrl: t.startUrl }) } : { style: 'rule', ground_truth: JSON.stringify(t.constraints) },
       extra_info: {
         index: out.length,
         split: t.metadata.split,
         task_id: t.id,
         site: t.site,
         instruction: t.instruction,
-        difficulty: t.metadata.difficulty,
+        difficulty: isWebTask(t) ? 'web' : t.metadata.difficulty,
         start_url: row.steps[0]!.url,
-        world_seed: t.metadata.worldSeed,
+        // -1: an open-web task was made on no world of ours.
+        world_seed: isWebTask(t) ? -1 : t.metadata.worldSeed,
         derived_from: t.metadata.derivedFrom ?? '',
       },
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ExploreStepSummary } from '../../core/schemas/dataset.js';
-import { Task } from '../../core/schemas/task.js';
+import { AnyTask } from '../../core/schemas/task.js';
 
 /**
  * The viewer's JSON API, version 1 (`/api/v1/...`): what the pages read and what scripts may
@@ -185,7 +185,7 @@ export const EpisodeDetail = z.strictObject({
   screenshotMarks: z.boolean(),
   bestCsr: z.number(),
   firstBestIndex: z.number().int(),
-  task: Task,
+  task: AnyTask,
   instruction: z.array(TextSpan),
   constraints: z.array(ConstraintTrack),
   steps: z.array(StepView),

@@ -1,4 +1,5 @@
 import type { DatasetRow } from '../../core/schemas/dataset.js';
+import { isWebTask } from '../../core/schemas/task.js';
 import type { Trajectory } from '../../core/schemas/trajectory.js';
 import { evaluate } from '../../evaluation/evaluate.js';
 import { VIEWER_API_VERSION, type ConstraintTrack, type EpisodeDetail, type EpisodeKind, type SalvageView, type StepView } from '../api/schema.js';
@@ -25,10 +26,12 @@ export type DetailInput = {
 export function episodeDetail(o: DetailInput): EpisodeDetail {
   const { header, steps, end } = o.trajectory;
   const task = header.task;
-  const perStep = steps.map((s) => evaluate(task, s.state ?? undefined));
-  const { spans, placed } = highlightInstruction(task);
+  // An exploration of a URL (an open-web task) has no constraints and no state: nothing to track per step.
+  const typed = isWebTask(task) ? undefined : task;
+  const perStep = typed ? steps.map((s) => evaluate(typed, s.state ?? undefined)) : [];
+  const { spans, placed } = highlightInstruction({ instruction: task.instruction, constraints: typed?.constraints ?? [] });
   const finalById = new Map(end.evaluation.verdicts.map((v) => [v.id, v]));
-  const constraints: ConstraintTrack[] = task.constraints.map((c, ci) => {
+  const constraints: ConstraintTrack[] = (typed?.constraints ?? []).map((c, ci) => {
     const byStep = perStep.map((e) => e.verdicts[ci]?.satisfied ?? false);
     const first = byStep.indexOf(true);
     const broken = first < 0 ? -1 : byStep.indexOf(false, first + 1);
@@ -93,7 +96,7 @@ export function episodeDetail(o: DetailInput): EpisodeDetail {
     constraints,
     steps: stepViews,
     curve: end.evaluation.curve,
-    verdicts: end.evaluation.verdicts.map((v) => ({ id: v.id, kind: v.kind, phrase: task.constraints.find((c) => c.id === v.id)?.phrase ?? v.id, satisfied: v.satisfied, evidence: v.evidence })),
+    verdicts: end.evaluation.verdicts.map((v) => ({ id: v.id, kind: v.kind, phrase: typed?.constraints.find((c) => c.id === v.id)?.phrase ?? v.id, satisfied: v.satisfied, evidence: v.evidence })),
     salvage,
     finalUrl: end.finalObservation?.url ?? null,
   };
@@ -115,7 +118,7 @@ function salvageView(o: DetailInput, kind: EpisodeKind, tracks: ConstraintTrack[
       reason: null,
     };
   }
-  return { kind, cut: null, kept: [], dropped: task.constraints.map((c) => c.id), originalInstruction: task.instruction, relabeledInstruction: null, stopThought: null, reason: droppedBecause(o, tracks) };
+  return { kind, cut: null, kept: [], dropped: isWebTask(task) ? [] : task.constraints.map((c) => c.id), originalInstruction: task.instruction, relabeledInstruction: null, stopThought: null, reason: droppedBecause(o, tracks) };
 }
 
 /** Why salvage kept nothing, against the run's thresholds (the rules of src/pipeline/salvage.ts). */
@@ -129,6 +132,7 @@ function droppedBecause(o: DetailInput, tracks: ConstraintTrack[]): string {
   if (e.bestCsr < t.minCsr) return `its best CSR, ${e.bestCsr.toFixed(2)} at step ${e.firstBestIndex}, is below the run's --min-csr ${t.minCsr}`;
   const cut = e.firstBestIndex;
   const met = new Set(tracks.filter((c) => c.byStep[cut]).map((c) => c.id));
+  if (isWebTask(header.task)) return 'an exploration whose prefixes no model labeled and scored high enough';
   const kept = header.task.constraints.filter((c) => met.has(c.id) && (c.kind !== 'superlative' || c.scope.every((id) => met.has(id))));
   const besides = kept.filter((c) => c.kind !== 'booked').length;
   if (besides < t.minKept) return `only ${besides} constraint${besides === 1 ? '' : 's'} besides the booking held at step ${cut}, fewer than the run's --min-kept ${t.minKept}`;
