@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { schemaTask } from '../../src/core/schemas/task.js';
 import { Rng } from '../../src/core/rng.js';
 import { emptySiteState, type SiteEpisodeState } from '../../src/core/schemas/episode-state.js';
 import { createProvider } from '../../src/models/create-provider.js';
@@ -55,7 +56,7 @@ describe('the model labeler and reward model', () => {
     const c = await llmLabeler(site, world, 'ep', p)(s, 4);
     expect(c).toMatchObject({ depth: 4, ormScore: 5, passed: true });
     expect(c.task!.instruction).toBe(`Book a flight from ${origin}. Complete the booking.`);
-    expect(c.task!.constraints.map((x) => x.kind)).toEqual(['exact', 'booked']);
+    expect(schemaTask(c.task!, 'test').constraints.map((x) => x.kind)).toEqual(['exact', 'booked']);
     // The prompts carry the exact state changes.
     const relabel = JSON.stringify(server!.requests[0]!.body);
     expect(relabel).toContain('Searched with');

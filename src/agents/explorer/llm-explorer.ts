@@ -14,9 +14,15 @@ import { explorerIntent, type Explorer, type ExplorerInput } from './scripted-ex
  * summaries of what its steps changed so far. Its replies are read, retried and given up on
  * like the agent's (three unreadable replies end the episode).
  */
-export function explorationObjective(siteName: string, persona: Persona, summaries: readonly string[]): string {
+/** What a real user does on one of our booking sites. */
+export const BOOKING_SITE_USES = 'search with real places and dates, compare and filter results, open options, fill in forms with your own details, and book when something fits';
+
+/** What a real user does on a site we know nothing about (a URL given to `explore --url`). */
+export const ANY_SITE_USES = 'search for things this person would look for, browse and filter results, open what looks relevant, fill in and submit forms with your own details when the site asks for them';
+
+export function explorationObjective(siteName: string, persona: Persona, summaries: readonly string[], uses = BOOKING_SITE_USES): string {
   return [
-    `You are ${persona.firstName} ${persona.lastName} (${persona.email}), ${persona.description}. You have no fixed task: explore ${siteName} the way this person would, doing the kinds of things a real user does there (search with real places and dates, compare and filter results, open options, fill in forms with your own details, and book when something fits). Do something different from what you already did; stop when you are done.`,
+    `You are ${persona.firstName} ${persona.lastName} (${persona.email}), ${persona.description}. You have no fixed task: explore ${siteName} the way this person would, doing the kinds of things a real user does there (${uses}). Do something different from what you already did; stop when you are done.`,
     summaries.length ? `What you have done so far:\n${summaries.map((s, i) => `${i + 1}. ${s}`).join('\n')}` : 'You have not done anything yet.',
   ].join('\n\n');
 }

@@ -25,6 +25,20 @@ export function allPersonas(): Record<string, Persona[]> {
   return cache;
 }
 
+let generic: Persona[] | undefined;
+
+/**
+ * Personas for a site with no list of its own (a URL explored with `explore --url`): people of
+ * no domain, shipped in `generic-personas.json`.
+ */
+export function genericPersonas(): Persona[] {
+  generic ??= z.array(Persona).min(1).parse(JSON.parse(readFileSync(new URL('./generic-personas.json', import.meta.url), 'utf8')));
+  return generic;
+}
+
+/** One generic persona, drawn by `rng`. */
+export const drawGenericPersona = (rng: Rng): Persona => rng.pick(genericPersonas());
+
 /** One persona of the site's list, drawn by `rng`. */
 export function drawPersona(siteId: string, rng: Rng): Persona {
   const list = allPersonas()[siteId];

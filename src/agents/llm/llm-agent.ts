@@ -1,9 +1,9 @@
 import { logger } from '../../core/logger.js';
 import type { Task } from '../../core/schemas/task.js';
 import type { ChatMessage, ChatRequest, ModelProvider, ToolSpec, Usage } from '../../models/provider.js';
-import type { Decision, Policy, PolicyInput } from '../policy.js';
+import type { Decision, Policy } from '../policy.js';
 import { LlmAgentOptions, type LlmAgentOptionsInput } from './options.js';
-import { buildMessages, correctionPrompt } from './prompt.js';
+import { buildMessages, correctionPrompt, type PromptInput } from './prompt.js';
 import { readReply, toolSpecs, type ReadReply } from './reply.js';
 import { sumUsage } from './usage.js';
 
@@ -42,7 +42,7 @@ export class LlmAgent implements Policy {
     this.recent = [];
   }
 
-  async act(input: PolicyInput): Promise<Decision> {
+  async act(input: PromptInput): Promise<Decision> {
     const messages = buildMessages(input, this.options);
     const usages: Usage[] = [];
     let reply = await this.ask(messages, usages);

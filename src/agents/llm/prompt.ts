@@ -1,6 +1,6 @@
 import { describeActionSpace } from '../../browser/actions/index.js';
 import { todayText } from '../../core/dates.js';
-import { isQaTask } from '../../core/schemas/task.js';
+import { isQaTask, type AnyTask } from '../../core/schemas/task.js';
 import type { ChatMessage } from '../../models/provider.js';
 import type { PolicyInput } from '../policy.js';
 import { historyText } from './history.js';
@@ -36,8 +36,11 @@ export function systemPrompt(o: Pick<LlmAgentOptions, 'toolCalls'>): string {
   ].join('\n');
 }
 
+/** What one turn is prompted with: a policy's input, where the task may also be an open-web instruction (the URL explorer's). */
+export type PromptInput = Omit<PolicyInput, 'task'> & { task: AnyTask };
+
 /** One turn's user message: task, history, current observation, then the format reminder. */
-export function userPrompt(input: PolicyInput, o: LlmAgentOptions): string {
+export function userPrompt(input: PromptInput, o: LlmAgentOptions): string {
   return [
     `# Task\n${input.task.instruction}${isQaTask(input.task) ? `\n\n${QUESTION_NOTE}` : ''}\n\nToday is ${todayText()}.`,
     `# Previous steps\n${historyText(input.history, o.historySteps, input.observation.url)}`,
@@ -47,7 +50,7 @@ export function userPrompt(input: PolicyInput, o: LlmAgentOptions): string {
 }
 
 /** The prompt of one decision, before any corrective retry. */
-export function buildMessages(input: PolicyInput, o: LlmAgentOptions): ChatMessage[] {
+export function buildMessages(input: PromptInput, o: LlmAgentOptions): ChatMessage[] {
   return [
     { role: 'system', content: systemPrompt(o) },
     { role: 'user', content: userPrompt(input, o) },

@@ -77,6 +77,14 @@ export const DatasetRow = z.strictObject({
          * unavailable" and says why. Absent on rows made before summaries had a source (all exact).
          */
         stepSummaries: z.array(ExploreStepSummary).optional(),
+        /** Set on rows of a URL's exploration (`explore --url`): where it started. */
+        startUrl: z.string().url().optional(),
+        /**
+         * Who wrote each part of the row: the exploring model, the step summaries, the label and
+         * its score, the thoughts (`embedded` or a model's name). Absent on rows made before it was
+         * recorded (the embedded explorer's rows: the state and the catalogue wrote them).
+         */
+        writers: z.strictObject({ explorer: z.string(), summaries: z.string(), labeler: z.string(), reasoning: z.string() }).optional(),
       })
       .optional(),
     /**

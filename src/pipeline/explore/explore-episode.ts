@@ -8,7 +8,9 @@ import type { DatasetRow } from '../../core/schemas/dataset.js';
 import type { SiteEpisodeState } from '../../core/schemas/episode-state.js';
 import type { Labeler } from './prune.js';
 import { isPrunePoint, survivors } from './prune.js';
-import { demonstration } from './posthoc.js';
+import { demonstration, type DemonstrationInfo } from './posthoc.js';
+import { isWebTask } from '../../core/schemas/task.js';
+import type { ResetTarget } from '../../browser/env/browser-env.js';
 import { stepSummarizer, type StepSummarizer } from './summarizers.js';
 import type { Checkpoint, ExploreStep } from './types.js';
 
@@ -24,6 +26,14 @@ export type ExploreEpisodeOptions = {
   maxSteps?: number;
   /** Writes each step's state change (default: exact, from the state). */
   summarize?: StepSummarizer;
+  /** Where the episode starts (default: a new episode of `siteId` on the env's backend; a URL for a site we know nothing about). */
+  target?: ResetTarget;
+  /**
+   * Turns a surviving checkpoint into a row (default: the embedded post-hoc rewriting, which needs
+   * a booking task). A failure (a model's unusable reply) loses that row only: it is reported in
+   * `problems`, the other rows are kept.
+   */
+  demonstrate?: (task: NonNullable<Checkpoint['task']>, prefix: readonly ExploreStep[], info: DemonstrationInfo) => Promise<DatasetRow>;
 };
 
 /** Why an exploration ended. */
@@ -36,6 +46,8 @@ export type ExploreResult = {
   end: ExploreEnd;
   error: string | null;
   finalObservation: { url: string; observation: string };
+  /** Rows that could not be made, and why (the others are kept). */
+  problems: string[];
 };
 
 /** NNetNav's early stops: three unparsable replies, or the same action three times running. */
@@ -52,7 +64,7 @@ export async function exploreEpisode(o: ExploreEpisodeOptions): Promise<ExploreR
   const maxSteps = Math.min(o.maxSteps ?? MAX_STEPS, MAX_STEPS);
   const summarize = o.summarize ?? stepSummarizer('exact');
   o.explorer.begin(o.siteId, o.persona, o.episodeSeed);
-  let observation = await o.env.reset({ siteId: o.siteId, episodeId: o.episodeId });
+  let observation = await o.env.reset(o.target ?? { siteId: o.siteId, episodeId: o.episodeId });
   const steps: ExploreStep[] = [];
   const history: PastStep[] = [];
   const checkpoints: Checkpoint[] = [];
@@ -125,12 +137,22 @@ export async function exploreEpisode(o: ExploreEpisodeOptions): Promise<ExploreR
     error = describeError(err);
   }
   // The end of the episode is a checkpoint of its own (a booking made at step 23 is labeled).
-  if (end !== 'pruned' && steps.length > 0 && !isPrunePoint(steps.length)) checkpoints.push(await o.labeler(steps, steps.length));
+  if (end !== 'pruned' && end !== 'error' && steps.length > 0 && !isPrunePoint(steps.length)) {
+    try {
+      checkpoints.push(await o.labeler(steps, steps.length));
+    } catch (err) {
+      end = 'error';
+      error = describeError(err);
+    }
+  }
   const finalObservation = { url: observation.url, observation: observation.axtree };
-  const rows = survivors(checkpoints).map((c) => {
+  const demonstrate = o.demonstrate ?? embeddedDemonstration;
+  const rows: DatasetRow[] = [];
+  const problems: string[] = [];
+  for (const c of survivors(checkpoints)) {
     const prefix = steps.slice(0, c.depth);
     const next = steps[c.depth];
-    return demonstration(c.task!, prefix, {
+    const info: DemonstrationInfo = {
       runId: o.runId,
       episodeId: o.episodeId,
       explorer: o.explorer.name,
@@ -138,7 +160,19 @@ export async function exploreEpisode(o: ExploreEpisodeOptions): Promise<ExploreR
       ormScore: c.ormScore,
       totalSteps: steps.length,
       after: next ? { url: next.url, observation: next.observation } : finalObservation,
-    });
-  });
-  return { steps, checkpoints, rows, end, error, finalObservation };
+    };
+    try {
+      rows.push(await demonstrate(c.task!, prefix, info));
+    } catch (err) {
+      if ((err as Error).name === 'EnvCrashedError') throw err;
+      problems.push(`the row of steps 1-${c.depth}: ${describeError(err).split('\n')[0]}`);
+    }
+  }
+  return { steps, checkpoints, rows, end, error, finalObservation, problems };
+}
+
+/** The embedded post-hoc rewriting: from the constraints of a booking task. */
+async function embeddedDemonstration(task: NonNullable<Checkpoint['task']>, prefix: readonly ExploreStep[], info: DemonstrationInfo): Promise<DatasetRow> {
+  if (isWebTask(task)) throw new Error(`the embedded post-hoc rewriting needs a booking task; ${task.id} is an open-web instruction`);
+  return demonstration(task, prefix, info);
 }

@@ -18,6 +18,7 @@ import { DEFAULT_ORM_THRESHOLD, embeddedLabeler } from './prune.js';
 import { llmLabeler } from './llm-labeler.js';
 import type { ModelProvider } from '../../models/provider.js';
 import { resolveSummaryMode, stepSummarizer, type SummaryMode } from './summarizers.js';
+import { modelDemonstration, type Writers } from './model-demonstration.js';
 
 export type ExploreRunOptions = {
   dir: string;
@@ -42,6 +43,8 @@ export type ExploreRunOptions = {
   summaryModel?: ModelProvider;
   /** Token budget of the pages in one summarizer prompt. */
   summaryBudgetTokens?: number;
+  /** Rewrite the kept steps' thoughts with this model (NNetNav's retroactive reasoning) instead of from the constraints. */
+  reasoningModel?: ModelProvider;
   onStart?: (total: number, done: number) => void;
   onEpisode?: (r: ExploreResult & { site: string; persona: string }) => void;
 };
@@ -60,11 +63,22 @@ export function stateReadable(siteId: string): boolean {
 type Job = { site: string; index: number; persona: Persona; seed: number; intent: Task };
 
 /** The config a run of explorations is stored under (export's dataset card reads it). */
-export function exploreConfig(o: Pick<ExploreRunOptions, 'sites' | 'episodes' | 'explorer' | 'seed' | 'worldSeed' | 'noise' | 'maxSteps' | 'labelModel' | 'exploreModel' | 'summaries' | 'summaryModel'>): RunConfig {
+export function exploreConfig(o: Pick<ExploreRunOptions, 'sites' | 'episodes' | 'explorer' | 'seed' | 'worldSeed' | 'noise' | 'maxSteps' | 'labelModel' | 'exploreModel' | 'summaries' | 'summaryModel' | 'reasoningModel'>): RunConfig {
   // Model summaries are part of what a run is (a resume must not mix them with exact ones);
   // exact and auto on sites whose state is readable are the same run as before summaries had a mode.
   const summaries = o.summaries === 'llm' ? `+summaries:llm${o.summaryModel ? `:${o.summaryModel.model}` : ''}` : '';
-  return { sites: o.sites, tasksPerSite: o.episodes, teacher: `explore:${o.explorer}${o.exploreModel ? `:${o.exploreModel.model}` : ''}${o.labelModel ? `+label:${o.labelModel.model}` : ''}${summaries}`, noise: o.noise, seed: o.seed, worldSeed: o.worldSeed, maxSteps: o.maxSteps, mode: 'viewport', salvage: DEFAULT_SALVAGE };
+  const reasoning = o.reasoningModel ? `+reasoning:${o.reasoningModel.model}` : '';
+  return { sites: o.sites, tasksPerSite: o.episodes, teacher: `explore:${o.explorer}${o.exploreModel ? `:${o.exploreModel.model}` : ''}${o.labelModel ? `+label:${o.labelModel.model}` : ''}${summaries}${reasoning}`, noise: o.noise, seed: o.seed, worldSeed: o.worldSeed, maxSteps: o.maxSteps, mode: 'viewport', salvage: DEFAULT_SALVAGE };
+}
+
+/** Who wrote a row's parts when a model rewrites the reasoning. */
+function writersOf(o: ExploreRunOptions, explorer: string, summaries: SummaryMode, readable: boolean): Writers {
+  return {
+    explorer: o.exploreModel?.model ?? explorer,
+    summaries: resolveSummaryMode(summaries, readable) === 'llm' ? (o.summaryModel?.model ?? 'unavailable') : 'exact',
+    labeler: o.labelModel?.model ?? 'embedded',
+    reasoning: o.reasoningModel!.model,
+  };
 }
 
 /** The trajectory a store keeps of an exploration: its steps under the explorer's private intent. */
@@ -154,6 +168,7 @@ export async function exploreRun(o: ExploreRunOptions): Promise<RunStore> {
           runId: store.runId,
           maxSteps: o.maxSteps,
           summarize: stepSummarizer(resolveSummaryMode(summaries, stateReadable(job.site)), o.summaryModel, o.summaryBudgetTokens),
+          ...(o.reasoningModel ? { demonstrate: (task, prefix, info) => modelDemonstration(task, prefix, info, o.reasoningModel!, writersOf(o, explorer.name, summaries, stateReadable(job.site))) } : {}),
         });
         store.recordEpisode(asTrajectory(job, episodeId, r, explorer.name), r.rows);
         o.onEpisode?.({ ...r, site: job.site, persona: job.persona.id });

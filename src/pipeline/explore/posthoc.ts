@@ -61,7 +61,7 @@ export type DemonstrationInfo = {
 };
 
 /** A step's summary as the row records it: an unavailable one says so, and why. */
-const stepSummary = (s: ExploreStep) => ({
+export const stepSummary = (s: ExploreStep) => ({
   step: s.index,
   source: s.summarySource,
   summary: s.summarySource === 'unavailable' ? [SUMMARY_UNAVAILABLE] : s.summary,

@@ -1,4 +1,4 @@
-import type { BookingTask as Task } from '../../core/schemas/task.js';
+import { isWebTask, type BookingTask, type WebTask } from '../../core/schemas/task.js';
 import { evaluate } from '../../evaluation/evaluate.js';
 import type { SiteDefinition } from '../../sites/engine/site-definition.js';
 import { labelState } from '../../tasks/hindsight-label.js';
@@ -43,8 +43,12 @@ export function embeddedLabeler(site: SiteDefinition, world: World, episodeId: s
   };
 }
 
-/** What a label asks, independent of its wording: two prefixes with the same label teach the same task. */
-export function labelKey(task: Task): string {
+/**
+ * What a label asks, independent of its wording: two prefixes with the same label teach the same
+ * task. An open-web instruction has no constraints: its words (case and spacing aside) are what it asks.
+ */
+export function labelKey(task: BookingTask | WebTask): string {
+  if (isWebTask(task)) return task.instruction.toLowerCase().replace(/\s+/g, ' ').trim();
   return task.constraints
     .map((c) => JSON.stringify({ ...c, phrase: undefined, templateId: undefined, id: undefined }))
     .sort()

@@ -1,7 +1,7 @@
 import type { Action } from '../../core/schemas/action.js';
 import type { SummarySource } from '../../core/schemas/dataset.js';
 import type { SiteEpisodeState } from '../../core/schemas/episode-state.js';
-import type { BookingTask as Task } from '../../core/schemas/task.js';
+import type { BookingTask, WebTask } from '../../core/schemas/task.js';
 
 /** One step of an exploration: what the explorer saw and did, and what that changed. */
 export type ExploreStep = {
@@ -33,7 +33,8 @@ export const mayHaveChanged = (s: Pick<ExploreStep, 'summary' | 'summarySource'>
 export type Checkpoint = {
   /** Steps the prefix covers. */
   depth: number;
-  task: Task | undefined;
+  /** A booking task of our site (constraints), or an open-web instruction (a URL's exploration). */
+  task: BookingTask | WebTask | undefined;
   /** Why no task could be labeled. */
   problem?: string;
   /** 1-5 (the embedded model: 1 + 4 x CSR of the prefix's state against its label). */
