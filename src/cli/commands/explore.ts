@@ -14,13 +14,14 @@ import { SITES } from '../../sites/registry.js';
 import { parseFraction, parseIntOption, printJson, table } from '../output.js';
 import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { createProvider } from '../../models/config.js';
+import { exploreUrls } from './explore-urls.js';
 
-type ExploreOpts = LlmFlags & { labeler: string; summaries: string; sites?: string; explorer: string; episodes: number; out: string; seed: number; worldSeed: number; noise: number; maxSteps: number; parallel: number; threshold: string; resume?: boolean; json?: boolean };
+export type ExploreOpts = LlmFlags & { labeler?: string; summaries: string; reasoning?: string; sites?: string; url: string[]; urls?: string; allowOrigins?: string; explorer?: string; episodes: number; out: string; seed: number; worldSeed: number; noise: number; maxSteps: number; parallel: number; threshold: string; resume?: boolean; json?: boolean };
 
 type SiteTally = { episodes: number; steps: number; demonstrations: number; demoSteps: number; booked: number; ends: Record<string, number> };
 
 /** The model of the run; with --summaries llm a missing one is named for what needs it. */
-function modelFor(opts: ExploreOpts, summaries: SummaryMode) {
+export function modelFor(opts: ExploreOpts, summaries: SummaryMode) {
   try {
     return createProvider(resolveLlm(opts).config);
   } catch (err) {
@@ -32,10 +33,13 @@ function modelFor(opts: ExploreOpts, summaries: SummaryMode) {
 export function registerExplore(program: Command): void {
   const cmd = program
     .command('explore')
-    .description('NNetNav-style data without a task generator: explore sites with no task, label each surviving prefix in hindsight, prune with a reward model; resumable, exported by `export`')
+    .description('NNetNav-style data without a task generator: explore our sites (--sites) or any web site (--url) with no task, label each surviving prefix in hindsight, prune with a reward model; resumable, exported by `export`')
     .option('--sites <ids>', 'comma-separated site ids or split:train / split:heldout (default: all)')
-    .option('--explorer <name>', 'scripted (embedded, no model) | llm (NNetNav exploration prompt with the running summaries; needs --model)', 'scripted')
-    .requiredOption('--episodes <n>', 'explorations per site', parseIntOption('--episodes', 1, 100_000))
+    .option('--url <url>', 'explore this web site instead of ours (repeatable): a model does everything our state did (explores, summarizes, labels, scores, rewrites the reasoning); needs --model', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--urls <file>', 'start URLs, one a line (# comments), as many --url')
+    .option('--allow-origins <list>', 'with --url: comma-separated origins the explorer may also load (default: only each start URL\'s own origin)')
+    .option('--explorer <name>', 'scripted (embedded, no model; our sites only) | llm (NNetNav exploration prompt with the running summaries; needs --model). Default: scripted for --sites, llm for --url')
+    .requiredOption('--episodes <n>', 'explorations per site or URL', parseIntOption('--episodes', 1, 100_000))
     .requiredOption('--out <dir>', 'run directory (a run store that `export --run` reads)')
     .option('--seed <s>', 'exploration seed (personas, intents, wandering)', parseIntOption('--seed'), 1)
     .option('--world-seed <s>', 'world (inventory) seed', parseIntOption('--world-seed'), 1)
@@ -43,17 +47,24 @@ export function registerExplore(program: Command): void {
     .option('--max-steps <n>', `steps per exploration (at most ${MAX_STEPS})`, parseIntOption('--max-steps', 4, MAX_STEPS), MAX_STEPS)
     .option('--parallel <k>', 'explorations at once', parseIntOption('--parallel', 1, 64), 2)
     .option('--threshold <score>', 'reward-model score (1-5) a prefix needs for the exploration to go on', String(DEFAULT_ORM_THRESHOLD))
-    .option('--labeler <name>', 'embedded (the state, phrased by the catalogue; exact reward) | llm (NNetNav relabel and 1-5 reward prompts, then decomposition; needs --model)', 'embedded')
-    .option('--summaries <mode>', 'who writes what each step changed: exact (the state\'s difference) | llm (a model reads the page before and after; needs --model; --obs-budget caps its prompt) | auto (per site: exact where its state is readable, the model where not)', 'auto')
+    .option('--labeler <name>', 'embedded (the state, phrased by the catalogue; exact reward; our sites only) | llm (NNetNav relabel and 1-5 reward prompts; on our sites then decomposition into constraints; needs --model). Default: embedded for --sites, llm for --url')
+    .option('--summaries <mode>', 'who writes what each step changed: exact (the state\'s difference; our sites only) | llm (a model reads the page before and after; needs --model; --obs-budget caps its prompt) | auto (exact where the state is readable, the model where not: always the model for --url)', 'auto')
+    .option('--reasoning <mode>', 'who rewrites each kept step\'s thought: embedded (from the constraints the step met; our sites only) | llm (NNetNav\'s retroactive-reasoning prompt; needs --model). Default: embedded for --sites, llm for --url')
     .option('--resume', 'continue the run in --out')
     .option('--json', 'print the summary as JSON');
   llmFlags(cmd).action(async (opts: ExploreOpts) => {
-      if (opts.labeler !== 'embedded' && opts.labeler !== 'llm') throw new InvalidInputError(`--labeler must be embedded or llm, got "${opts.labeler}"`);
+      if (opts.url.length > 0 || opts.urls !== undefined) return exploreUrls(opts);
+      const labeler = opts.labeler ?? 'embedded';
+      const explorerName = opts.explorer ?? 'scripted';
+      const reasoning = opts.reasoning ?? 'embedded';
+      if (opts.allowOrigins !== undefined) throw new InvalidInputError('--allow-origins is for --url: our sites are served on their own origins');
+      if (reasoning !== 'embedded' && reasoning !== 'llm') throw new InvalidInputError(`--reasoning must be embedded or llm, got "${reasoning}"`);
+      if (labeler !== 'embedded' && labeler !== 'llm') throw new InvalidInputError(`--labeler must be embedded or llm, got "${labeler}"`);
       if (!(SUMMARY_MODES as readonly string[]).includes(opts.summaries)) throw new InvalidInputError(`--summaries must be ${SUMMARY_MODES.join(', ')}, got "${opts.summaries}"`);
       const summaries = opts.summaries as SummaryMode;
-      const model = opts.labeler === 'llm' || opts.explorer === 'llm' || summaries === 'llm' ? modelFor(opts, summaries) : undefined;
-      const labelModel = opts.labeler === 'llm' ? model : undefined;
-      if (opts.explorer !== 'scripted' && opts.explorer !== 'llm') throw new InvalidInputError(`unknown explorer "${opts.explorer}"`, { hint: 'explorers: scripted (embedded), llm (needs --model)' });
+      const model = labeler === 'llm' || explorerName === 'llm' || summaries === 'llm' || reasoning === 'llm' ? modelFor(opts, summaries) : undefined;
+      const labelModel = labeler === 'llm' ? model : undefined;
+      if (explorerName !== 'scripted' && explorerName !== 'llm') throw new InvalidInputError(`unknown explorer "${explorerName}"`, { hint: 'explorers: scripted (embedded), llm (needs --model)' });
       const threshold = Number(opts.threshold);
       if (!Number.isFinite(threshold) || threshold < 1 || threshold > 5) throw new InvalidInputError(`--threshold must be a score from 1 to 5, got "${opts.threshold}"`);
       const sites = opts.sites ? parseSiteList(opts.sites) : SITES.map((s) => s.id);
@@ -68,8 +79,9 @@ export function registerExplore(program: Command): void {
         dir: opts.out,
         sites,
         episodes: opts.episodes,
-        explorer: opts.explorer as 'scripted' | 'llm',
-        ...(opts.explorer === 'llm' && model ? { exploreModel: model } : {}),
+        explorer: explorerName,
+        ...(explorerName === 'llm' && model ? { exploreModel: model } : {}),
+        ...(reasoning === 'llm' && model ? { reasoningModel: model } : {}),
         seed: opts.seed,
         worldSeed: opts.worldSeed,
         noise: opts.noise,
@@ -104,7 +116,7 @@ export function registerExplore(program: Command): void {
       store.close();
       const bySite = Object.fromEntries(sites.map((s) => [s, { rows: rows.filter((r) => r.task.site === s).length, steps: rows.filter((r) => r.task.site === s).reduce((n, r) => n + r.steps.length, 0), thisRun: tally.get(s)! }]));
       const seconds = (performance.now() - t0) / 1000;
-      if (opts.json) return printJson({ run: resolve(opts.out), explorer: opts.explorer, rows: rows.length, seconds: Math.round(seconds * 10) / 10, summaries: bySource, bySite });
+      if (opts.json) return printJson({ run: resolve(opts.out), explorer: explorerName, rows: rows.length, seconds: Math.round(seconds * 10) / 10, summaries: bySource, bySite });
       process.stdout.write(
         `${table(
           ['site', 'explorations', 'steps', 'demonstrations', 'booked', 'ends', 'rows in run'],
