@@ -123,6 +123,9 @@ describe('explore --url on a foreign site', () => {
         const data = out.files.filter((f) => f.name.endsWith('.jsonl'));
         // Hugging Face datasets' JSON loader: one Arrow type per column (the formats it loads; see export-consumers.test.ts).
         if (['jsonl', 'sharegpt', 'trl'].includes(format)) for (const f of data) expect(linesOfAnotherType(f.content as string), `${format} ${f.name}`).toEqual([]);
+        // The world's fixed today is not the live site's: a web task's prompt states no date.
+        if (format === 'openai') expect((data[0]!.content as string).split('\n')[0]).toMatch(/OBJECTIVE: Search the Riverside Library catalogue for tolkien[^]*URL: /);
+        if (format === 'openai') expect(data[0]!.content as string).not.toContain('TODAY:');
         if (format === 'sharegpt') for (const f of data) for (const l of (f.content as string).trim().split('\n')) expect(sharegptConverterAccepts((JSON.parse(l) as { conversations: { from: string }[] }).conversations)).toBe(true);
         if (format === 'verl') {
           const rl = out.files.find((f) => f.name === 'webfoundry_verl_rl.parquet')!;

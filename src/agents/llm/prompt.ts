@@ -1,6 +1,6 @@
 import { describeActionSpace } from '../../browser/actions/index.js';
 import { todayText } from '../../core/dates.js';
-import { isQaTask, type AnyTask } from '../../core/schemas/task.js';
+import { isQaTask, isWebTask, type AnyTask } from '../../core/schemas/task.js';
 import type { ChatMessage } from '../../models/provider.js';
 import type { PolicyInput } from '../policy.js';
 import { historyText } from './history.js';
@@ -42,7 +42,8 @@ export type PromptInput = Omit<PolicyInput, 'task'> & { task: AnyTask };
 /** One turn's user message: task, history, current observation, then the format reminder. */
 export function userPrompt(input: PromptInput, o: LlmAgentOptions): string {
   return [
-    `# Task\n${input.task.instruction}${isQaTask(input.task) ? `\n\n${QUESTION_NOTE}` : ''}\n\nToday is ${todayText()}.`,
+    // The world's fixed today is ours; a site given by URL lives on the real calendar, which the page shows.
+    `# Task\n${input.task.instruction}${isQaTask(input.task) ? `\n\n${QUESTION_NOTE}` : ''}${isWebTask(input.task) ? '' : `\n\nToday is ${todayText()}.`}`,
     `# Previous steps\n${historyText(input.history, o.historySteps, input.observation.url)}`,
     `# Current page\n${observationText(input.observation, o.obsBudgetTokens)}`,
     `# Your reply\n${replyFormat(o)}`,

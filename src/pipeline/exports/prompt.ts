@@ -1,4 +1,5 @@
 import { todayText } from '../../core/dates.js';
+import { isWebTask } from '../../core/schemas/task.js';
 import type { DatasetRow, DatasetStep } from '../../core/schemas/dataset.js';
 import { formatAction } from '../../browser/actions/format-action.js';
 import { parseAction } from '../../browser/actions/parse-action.js';
@@ -70,9 +71,12 @@ function pageBlock(url: string, observation: string, maxObsTokens: number | unde
   return `URL: ${url}\n\nOBSERVATION:\n${truncateObservation(observation, maxObsTokens)}`;
 }
 
-/** The task and the date its relative phrases ("next Friday") are read against. */
+/**
+ * The task and the date its relative phrases ("next Friday") are read against. An open-web task
+ * (explored from a URL) was not made in our world: its date is not the world's, and none is stated.
+ */
 function objective(row: DatasetRow): string {
-  return objectiveText(row.task.instruction);
+  return isWebTask(row.task) ? `OBJECTIVE: ${row.task.instruction}` : objectiveText(row.task.instruction);
 }
 
 function objectiveText(instruction: string): string {
