@@ -126,6 +126,7 @@ describe('explore --url on a foreign site', () => {
         // The world's fixed today is not the live site's: a web task's prompt states no date.
         if (format === 'openai') expect((data[0]!.content as string).split('\n')[0]).toMatch(/OBJECTIVE: Search the Riverside Library catalogue for tolkien[^]*URL: /);
         if (format === 'openai') expect(data[0]!.content as string).not.toContain('TODAY:');
+        if (format === 'openai') expect(data[0]!.content as string).toContain('You operate a web browser to complete a task for a user on a website.');
         if (format === 'sharegpt') for (const f of data) for (const l of (f.content as string).trim().split('\n')) expect(sharegptConverterAccepts((JSON.parse(l) as { conversations: { from: string }[] }).conversations)).toBe(true);
         if (format === 'verl') {
           const rl = out.files.find((f) => f.name === 'webfoundry_verl_rl.parquet')!;

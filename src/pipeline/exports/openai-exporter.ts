@@ -97,7 +97,7 @@ export const openaiExporter: Exporter = {
   export(input, options) {
     const { rows, opts } = checkInput(input, options);
     const tools = opts.toolCalls === true;
-    const b: Build = { opts, system: systemPrompt(tools ? 'tools' : 'text', opts.systemPrompt), tools: tools ? exportTools(rows) : undefined };
+    const b: Build = { opts, system: systemPrompt(tools ? 'tools' : 'text', opts.systemPrompt, rows), tools: tools ? exportTools(rows) : undefined };
     const lines = rows.flatMap((row) => (opts.per === 'step' ? perStep(row, b) : perTrajectory(row, b)));
     checkLines(OpenAIChatLine, lines, 'openai');
     return { files: [{ name: dataFileName('openai', opts.per), content: toJsonl(lines) }], examples: lines.length, samples: lines.map(asChat) };

@@ -15,16 +15,21 @@ import { truncateObservation } from './truncate.js';
  */
 export type ReplyStyle = 'text' | 'tools';
 
-const ROLE = [
-  'You are a web agent. You operate a web browser to complete a booking task for a user on a website.',
+const role = (task: string) => [
+  `You are a web agent. You operate a web browser to complete ${task} for a user on a website.`,
   'Each turn shows the current page URL and its accessibility tree: one element a line, indented by depth,',
   'with a bid in [brackets] for every element you can act on.',
 ].join('\n');
 
 const ENDING = 'When the task is complete, stop (with the answer if the task asks for one); if it cannot be done, report it infeasible with the reason.';
 
-export function systemPrompt(style: ReplyStyle, custom?: string): string {
+/**
+ * `rows`: an export whose every row is an open-web task (explored from a URL) says "a task", not
+ * "a booking task"; any other export keeps the words every export had.
+ */
+export function systemPrompt(style: ReplyStyle, custom?: string, rows?: readonly DatasetRow[]): string {
   if (custom !== undefined) return custom;
+  const ROLE = role(rows?.length && rows.every((r) => isWebTask(r.task)) ? 'a task' : 'a booking task');
   if (style === 'tools') {
     return [ROLE, '', 'Reply with a short thought, then call exactly one of the functions: one action per turn.', ENDING].join('\n');
   }

@@ -110,7 +110,7 @@ export const sharegptExporter: Exporter = {
   export(input, options) {
     const { rows, opts } = checkInput(input, options);
     const tools = opts.toolCalls === true;
-    const system = systemPrompt(tools ? 'tools' : 'text', opts.systemPrompt);
+    const system = systemPrompt(tools ? 'tools' : 'text', opts.systemPrompt, rows);
     const toolList = tools ? exportTools(rows) : undefined;
     const toolsText = toolList === undefined ? undefined : JSON.stringify(toolList);
     const lines: ShareGptLine[] = rows

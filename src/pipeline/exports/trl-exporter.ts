@@ -77,7 +77,7 @@ export const trlExporter: Exporter = {
   export(input, options) {
     const { rows, opts } = checkInput(input, options);
     const tools = opts.toolCalls === true;
-    const system = systemPrompt(tools ? 'tools' : 'text', opts.systemPrompt);
+    const system = systemPrompt(tools ? 'tools' : 'text', opts.systemPrompt, rows);
     const toolList = tools ? exportTools(rows) : undefined;
     const all = rows.flatMap((row) => examples(row, opts, tools, system));
     const lines: TrlLine[] = all.map((e) => (toolList === undefined ? e : { ...e, tools: JSON.stringify(toolList) }));

@@ -120,7 +120,7 @@ export const verlExporter: Exporter = {
         hint: 'Parquet gives every row one struct type, so tools and calls with different fields would be null-padded; verl takes tool schemas from a tool config. Drop --tool-calls, or use trl/openai/sharegpt for tool calls.',
       });
     }
-    const system = systemPrompt('text', opts.systemPrompt);
+    const system = systemPrompt('text', opts.systemPrompt, rows);
     const sft = rows.flatMap((row) => sftMessages(row, opts, system));
     const rl = rlRows(rows, opts, system);
     const names = verlFileNames(opts.per);
