@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,9 +70,17 @@ describe('explore --url from the CLI', () => {
   }, 600_000);
 
   it('an unreachable URL: a clear message, exit 1, the run kept for a resume', async () => {
-    const r = cli(['explore', '--url', 'http://127.0.0.1:9/', '--episodes', '1', '--model', 'scripted-model', '--base-url', model.baseUrl, '--api-key-env', 'WF_EXPLORE_CLI_KEY', '--out', join(root, 'down')]);
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer();
+      s.listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const down = `http://127.0.0.1:${port}/`;
+    const r = cli(['explore', '--url', down, '--episodes', '1', '--model', 'scripted-model', '--base-url', model.baseUrl, '--api-key-env', 'WF_EXPLORE_CLI_KEY', '--out', join(root, 'down')]);
     expect(await r.done, r.output()).toBe(1);
-    expect(r.output()).toContain('http://127.0.0.1:9/: the start page could not be loaded: http://127.0.0.1:9/ is unreachable: ECONNREFUSED');
+    expect(r.output()).toContain(`${down}: the start page could not be loaded: ${down} is unreachable: ECONNREFUSED`);
     expect(r.output()).toContain('1 exploration(s) could not start (continue with --resume once the site is up)');
   }, 120_000);
 });

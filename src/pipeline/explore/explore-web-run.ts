@@ -111,7 +111,9 @@ export async function probeStartUrl(url: string, timeoutMs = 20_000): Promise<st
     return undefined;
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    return `${url} is unreachable: ${cause?.code ?? cause?.message ?? (err as Error).message}`;
+    const why = cause?.code ?? cause?.message ?? (err as Error).message;
+    // Browsers refuse some ports outright (Chromium's ERR_UNSAFE_PORT); fetch says "bad port".
+    return why === 'bad port' ? `${url} uses a port browsers refuse to load (${new URL(url).port})` : `${url} is unreachable: ${why}`;
   }
 }
 
