@@ -26,7 +26,7 @@ function startUrls(opts: ExploreOpts): string[] {
     }
     return text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   })();
-  const urls = [...new Set([...opts.url, ...fromFile])];
+  const urls = [...new Set([...(opts.url ?? []), ...fromFile])];
   if (urls.length === 0) throw new InvalidInputError(`--urls ${opts.urls}: no URL in it`, { hint: 'one http(s) URL a line' });
   return urls;
 }

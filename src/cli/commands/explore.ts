@@ -16,7 +16,7 @@ import { llmFlags, resolveLlm, type LlmFlags } from '../llm-flags.js';
 import { createProvider } from '../../models/config.js';
 import { exploreUrls } from './explore-urls.js';
 
-export type ExploreOpts = LlmFlags & { labeler?: string; summaries: string; reasoning?: string; sites?: string; url: string[]; urls?: string; allowOrigins?: string; explorer?: string; episodes: number; out: string; seed: number; worldSeed: number; noise: number; maxSteps: number; parallel: number; threshold: string; resume?: boolean; json?: boolean };
+export type ExploreOpts = LlmFlags & { labeler?: string; summaries: string; reasoning?: string; sites?: string; url?: string[]; urls?: string; allowOrigins?: string; explorer?: string; episodes: number; out: string; seed: number; worldSeed: number; noise: number; maxSteps: number; parallel: number; threshold: string; resume?: boolean; json?: boolean };
 
 type SiteTally = { episodes: number; steps: number; demonstrations: number; demoSteps: number; booked: number; ends: Record<string, number> };
 
@@ -35,7 +35,7 @@ export function registerExplore(program: Command): void {
     .command('explore')
     .description('NNetNav-style data without a task generator: explore our sites (--sites) or any web site (--url) with no task, label each surviving prefix in hindsight, prune with a reward model; resumable, exported by `export`')
     .option('--sites <ids>', 'comma-separated site ids or split:train / split:heldout (default: all)')
-    .option('--url <url>', 'explore this web site instead of ours (repeatable): a model does everything our state did (explores, summarizes, labels, scores, rewrites the reasoning); needs --model', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--url <url>', 'explore this web site instead of ours (repeatable): a model does everything our state did (explores, summarizes, labels, scores, rewrites the reasoning); needs --model', (v: string, all: string[] | undefined) => [...(all ?? []), v])
     .option('--urls <file>', 'start URLs, one a line (# comments), as many --url')
     .option('--allow-origins <list>', 'with --url: comma-separated origins the explorer may also load (default: only each start URL\'s own origin)')
     .option('--explorer <name>', 'scripted (embedded, no model; our sites only) | llm (NNetNav exploration prompt with the running summaries; needs --model). Default: scripted for --sites, llm for --url')
@@ -53,7 +53,7 @@ export function registerExplore(program: Command): void {
     .option('--resume', 'continue the run in --out')
     .option('--json', 'print the summary as JSON');
   llmFlags(cmd).action(async (opts: ExploreOpts) => {
-      if (opts.url.length > 0 || opts.urls !== undefined) return exploreUrls(opts);
+      if (opts.url !== undefined || opts.urls !== undefined) return exploreUrls(opts);
       const labeler = opts.labeler ?? 'embedded';
       const explorerName = opts.explorer ?? 'scripted';
       const reasoning = opts.reasoning ?? 'embedded';
