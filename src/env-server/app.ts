@@ -64,9 +64,9 @@ export function envApp(o: EnvAppOptions): Hono {
   });
 
   app.get('/v1/episodes', (c) => c.json({ episodes: episodes.list() }));
-  app.post('/v1/episodes', async (c) => c.json(await episodes.create(parse(CreateEpisode, await body(c))), 201));
+  app.post('/v1/episodes', async (c) => c.json(await episodes.create(parse(CreateEpisode, refuseWebTask(await body(c)))), 201));
   app.get('/v1/episodes/:episodeId', (c) => c.json(episodes.summary(parse(EpisodeIdParam, c.req.param()).episodeId)));
-  app.post('/v1/episodes/:episodeId/reset', async (c) => c.json(await episodes.reset(parse(EpisodeIdParam, c.req.param()).episodeId, parse(ResetEpisode, await body(c)))));
+  app.post('/v1/episodes/:episodeId/reset', async (c) => c.json(await episodes.reset(parse(EpisodeIdParam, c.req.param()).episodeId, parse(ResetEpisode, refuseWebTask(await body(c))))));
   app.post('/v1/episodes/:episodeId/step', async (c) => {
     const t0 = performance.now();
     const r = await episodes.step(parse(EpisodeIdParam, c.req.param()).episodeId, parse(StepRequest, await body(c)));
@@ -93,6 +93,13 @@ async function body(c: Context): Promise<unknown> {
   } catch (err) {
     throw new ApiError(400, 'invalid_request', `the body is not JSON: ${(err as Error).message}`);
   }
+}
+
+/** A task of kind "web" (an exploration's label) by name, rather than as a task that fits no kind. */
+function refuseWebTask(value: unknown): unknown {
+  const task = (value as { task?: { kind?: unknown } } | null)?.task;
+  if (task?.kind === 'web') throw new ApiError(400, 'invalid_request', 'task: kind "web" (an open-web instruction explored from a URL) has no typed constraints: an episode here is scored exactly, on our sites', 'give a booking task or a question');
+  return value;
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

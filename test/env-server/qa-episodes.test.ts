@@ -45,4 +45,10 @@ describe('questions over the env server', () => {
     const done = await post(`/v1/episodes/${created.episodeId}/step`, { action: `stop(${JSON.stringify(answer)})` });
     expect(done).toMatchObject({ done: true, reward: { csr: 1, success: true, satisfied: 1 } });
   }, 120_000);
+
+  it('a task of kind "web" (an exploration\'s label) is refused by name', async () => {
+    const web = { schemaVersion: 2, kind: 'web', id: 'w1', site: 'web:example.com', startUrl: 'https://example.com/', instruction: 'Find the opening hours.', metadata: { split: 'train', seed: 1 } };
+    const r = await post('/v1/episodes', { task: web, maxSteps: 5 });
+    expect(JSON.stringify(r)).toContain('task: kind \\"web\\" (an open-web instruction explored from a URL) has no typed constraints');
+  }, 60_000);
 });
