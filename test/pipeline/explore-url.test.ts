@@ -77,12 +77,14 @@ describe('explore --url on a foreign site', () => {
     const { store, results, errors } = await run(model, dir);
     expect(errors).toEqual([]);
     const [r] = results;
+    // What the exploration did, said by every assertion on it should one fail.
+    const trace = JSON.stringify({ end: r!.end, error: r!.error, steps: r!.steps.map((s) => [s.url, s.action, s.error, s.summarySource, s.summary]), checkpoints: r!.checkpoints.map((c) => [c.depth, c.ormScore, c.problem]) }, null, 1);
     // Pruned at the third prune point: the explorer was asked for exactly 12 steps.
-    expect(r!.end).toBe('pruned');
-    expect(r!.steps).toHaveLength(12);
+    expect(r!.end, trace).toBe('pruned');
+    expect(r!.steps, trace).toHaveLength(12);
     expect(explorerAsks(model)).toHaveLength(12);
-    expect(r!.checkpoints.map((c) => [c.depth, c.ormScore, c.passed])).toEqual([[4, 5, true], [8, 5, true], [12, 2, false]]);
-    expect(r!.problems).toEqual([]);
+    expect(r!.checkpoints.map((c) => [c.depth, c.ormScore, c.passed]), trace).toEqual([[4, 5, true], [8, 5, true], [12, 2, false]]);
+    expect(r!.problems, trace).toEqual([]);
     // The explorer really used the site: the library holds its reservation.
     expect(library.reservations).toEqual([{ book: 'hobbit', name: 'Alex Morgan', email: 'alex.morgan@example.com', reference: 'RL-0001' }]);
 
@@ -104,7 +106,7 @@ describe('explore --url on a foreign site', () => {
       expect(e.stepSummaries!.map((s) => s.source)).toEqual(Array(e.pruneDepth).fill('llm'));
       // The scroll changed nothing (identical pages: no model asked) and the reasoner said it was not needed: dropped.
       const kept = Array.from({ length: e.pruneDepth }, (_, i) => i).filter((i) => PLAN[i]![2] !== 'scroll');
-      expect(row.steps.map((s) => s.action)).toEqual([...kept.map((i) => trajectory!.steps[i]!.action), 'stop("done")']);
+      expect(row.steps.map((s) => s.action), trace).toEqual([...kept.map((i) => trajectory!.steps[i]!.action), 'stop("done")']);
       expect(row.steps.slice(0, -1).map((s) => s.thought)).toEqual(kept.map((i) => `Reasoning for step ${i + 1}: ${trajectory!.steps[i]!.action} advances the instruction.`));
       expect(row.steps.at(-1)).toMatchObject({ synthetic: true, parsed: { type: 'stop', answer: 'done' }, thought: 'The instruction is done.' });
     }
