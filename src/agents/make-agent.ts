@@ -10,7 +10,7 @@ import { RandomAgent } from './random-agent.js';
 import { ScriptedResearcher } from './researcher/scripted-researcher.js';
 import { ScriptedTeacher } from './scripted/scripted-teacher.js';
 import { DEFAULT_NOISE } from './scripted/plan.js';
-import { loadStudent } from '../student/save-load.js';
+import { loadStudent, type StudentModel } from '../student/save-load.js';
 import { StudentPolicy } from '../student/student-policy.js';
 
 export const AGENT_NAMES = ['scripted', 'random', 'llm'] as const;
@@ -23,7 +23,11 @@ export type LlmSetup = {
   provider?: ModelProvider;
 };
 
-export type AgentOptions = { world: World; noise?: number; llm?: LlmSetup };
+/**
+ * `temperature` makes a student sample its actions (seeded per episode: the task and the episode
+ * seed) instead of acting greedily, the default everywhere.
+ */
+export type AgentOptions = { world: World; noise?: number; llm?: LlmSetup; temperature?: number };
 
 /**
  * The embedded agent with no model: the booking teacher for bookings, the researcher for
@@ -53,6 +57,30 @@ export class ScriptedAgent implements Policy {
   }
 }
 
+/**
+ * A student sampling at a temperature: its random stream is seeded by the task and the episode
+ * seed when the episode begins, so an episode samples the same actions whatever ran beside it.
+ */
+class SampledStudent implements Policy {
+  readonly name = 'student';
+  private inner: StudentPolicy;
+
+  constructor(
+    private readonly model: StudentModel,
+    private readonly temperature: number,
+  ) {
+    this.inner = new StudentPolicy(model, { temperature });
+  }
+
+  begin(task: Task, episodeSeed: number): void {
+    this.inner = new StudentPolicy(this.model, { temperature: this.temperature, seed: `${task.id}/${episodeSeed}` });
+  }
+
+  act(input: Parameters<Policy['act']>[0]): ReturnType<Policy['act']> {
+    return this.inner.act(input);
+  }
+}
+
 /** A fresh policy per episode (policies keep per-episode memory). */
 export function agentFactory(name: string, o: AgentOptions): () => Policy {
   switch (name) {
@@ -70,6 +98,8 @@ export function agentFactory(name: string, o: AgentOptions): () => Policy {
     default: {
       if (name.startsWith('student:')) {
         const model = loadStudent(name.slice('student:'.length)); // once; the policy keeps no per-episode state
+        const temperature = o.temperature;
+        if (temperature !== undefined) return (): Policy => new SampledStudent(model, temperature);
         return (): Policy => new StudentPolicy(model);
       }
       throw new InvalidInputError(`unknown agent "${name}"`, { hint: `agents: ${AGENT_NAMES.join(', ')}, student:MODEL_DIR` });
@@ -78,8 +108,9 @@ export function agentFactory(name: string, o: AgentOptions): () => Policy {
 }
 
 /** What a trajectory header records about the agent besides its name: noise, or the model. */
-export function agentInfo(name: string, o: Pick<AgentOptions, 'noise' | 'llm'>): { noise?: number; model?: string } {
+export function agentInfo(name: string, o: Pick<AgentOptions, 'noise' | 'llm' | 'temperature'>): { noise?: number; model?: string; temperature?: number } {
   if (name === 'scripted') return { noise: o.noise ?? DEFAULT_NOISE };
   if (name === 'llm' && o.llm) return { model: o.llm.config.model };
+  if (name.startsWith('student:') && o.temperature !== undefined) return { temperature: o.temperature };
   return {};
 }

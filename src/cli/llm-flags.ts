@@ -36,7 +36,7 @@ export function llmFlags(cmd: Command): Command {
     .option('--base-url <url>', 'llm: API base URL, e.g. http://127.0.0.1:8000/v1 for vLLM, http://127.0.0.1:11434/v1 for Ollama')
     .option('--provider <kind>', 'llm: openai (any OpenAI-compatible server) | anthropic (default openai)')
     .option('--api-key-env <VAR>', 'llm: environment variable holding the API key (default OPENAI_API_KEY / ANTHROPIC_API_KEY)')
-    .option('--temperature <t>', 'llm: sampling temperature, 0..2')
+    .option('--temperature <t>', 'llm: sampling temperature, 0..2; student:DIR: sample at this temperature (seeded by task and episode) instead of acting greedily')
     .option('--max-tokens <n>', 'llm: most tokens per reply')
     .option('--llm-config <file>', 'llm: JSON file with provider settings (flags win over it)')
     .option('--timeout-ms <ms>', 'llm: per-request timeout (default 60000)')

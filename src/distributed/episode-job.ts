@@ -17,6 +17,8 @@ export const AgentSpecData = z.strictObject({
   name: z.string().min(1),
   noise: z.number().min(0).max(1).optional(),
   llm: z.strictObject({ config: ProviderConfig, options: LlmAgentOptions.optional() }).optional(),
+  /** A student's sampling temperature (greedy when absent). */
+  temperature: z.number().positive().optional(),
 });
 export type AgentSpecData = z.infer<typeof AgentSpecData>;
 
@@ -73,6 +75,7 @@ export function agentSpecData(a: AgentSpec): AgentSpecData {
     name: a.name,
     ...(a.noise !== undefined ? { noise: a.noise } : {}),
     ...(a.llm ? { llm: { config: a.llm.config, ...(a.llm.options ? { options: LlmAgentOptions.parse(a.llm.options) } : {}) } } : {}),
+    ...(a.temperature !== undefined ? { temperature: a.temperature } : {}),
   };
 }
 

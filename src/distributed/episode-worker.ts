@@ -225,6 +225,7 @@ export class EpisodeWorker {
         world: server.world,
         ...(data.agent.noise !== undefined ? { noise: data.agent.noise } : {}),
         ...(data.agent.llm ? { llm: { config: data.agent.llm.config, ...(data.agent.llm.options ? { options: data.agent.llm.options } : {}) } } : {}),
+        ...(data.agent.temperature !== undefined ? { temperature: data.agent.temperature } : {}),
       };
       make = agentFactory(data.agent.name, options);
       this.policies.set(key, make);

@@ -11,7 +11,7 @@ import { runTasks } from './run-tasks.js';
 import type { ScreenshotKeeper } from './run-episode.js';
 
 /** An agent named so that any process can build it: the name, its noise, and an LLM's config (never its key). */
-export type AgentSpec = { name: string; noise?: number; llm?: LlmSetup };
+export type AgentSpec = { name: string; noise?: number; llm?: LlmSetup; temperature?: number };
 
 /**
  * A batch of episodes to run, described by data only, so that it can be run here (a pool of
@@ -59,7 +59,7 @@ export function localRunner(o: LocalRunnerOptions): EpisodeRunner {
     name: 'local',
     async run(batch) {
       const world = o.world?.seed === batch.worldSeed ? o.world : loadArenaWorld(batch.worldSeed).world;
-      const agent = { world, ...(batch.agent.noise !== undefined ? { noise: batch.agent.noise } : {}), ...(batch.agent.llm ? { llm: batch.agent.llm } : {}) };
+      const agent = { world, ...(batch.agent.noise !== undefined ? { noise: batch.agent.noise } : {}), ...(batch.agent.llm ? { llm: batch.agent.llm } : {}), ...(batch.agent.temperature !== undefined ? { temperature: batch.agent.temperature } : {}) };
       const makePolicy = agentFactory(batch.agent.name, agent);
       const server = await startServer({ port: 0, world, ...(o.origins ? { origins: o.origins } : {}) });
       try {

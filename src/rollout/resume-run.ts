@@ -22,6 +22,8 @@ export const RunConfigRecord = z.strictObject({
   agent: z.string(),
   noise: z.number().optional(),
   model: z.string().optional(),
+  /** A student sampling at this temperature (greedy when absent). */
+  temperature: z.number().optional(),
   tasks: z.string(),
   seed: z.number().int(),
   worldSeed: z.number().int(),

@@ -17,7 +17,7 @@ export type EpisodeOptions = {
   episodeSeed: number;
   maxSteps: number;
   attempt?: number;
-  agentInfo?: { noise?: number; model?: string };
+  agentInfo?: { noise?: number; model?: string; temperature?: number };
   /** Called after each step (progress, streaming writers). */
   onStep?: (step: TrajectoryStep) => void;
   /**

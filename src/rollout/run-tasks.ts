@@ -23,7 +23,7 @@ export type RunTasksOptions = {
   /** Prefix of episode ids (unique per run). */
   runId: string;
   seed: number;
-  agentInfo?: { noise?: number; model?: string };
+  agentInfo?: { noise?: number; model?: string; temperature?: number };
   env?: Omit<BrowserEnvOptions, 'browser' | 'backend'>;
   /** How to start the shared browser (default launchChromium): other flags, a remote browser. */
   launch?: () => Promise<Browser>;

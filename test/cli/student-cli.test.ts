@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,12 +30,30 @@ describe('webfoundry train and bench --agent student:DIR', () => {
 
     const suite = join(root, 'suite.jsonl');
     writeTasks(suite, loadTasks('bookingarena-v0').filter((t) => t.site === 'skyhop').slice(0, 1));
-    const bench = await cli(['bench', '--agent', `student:${model}`, '--suite', suite, '--max-steps', '6', '--json']);
+    const bench = await cli(['bench', '--agent', `student:${model}`, '--suite', suite, '--max-steps', '6', '--out', join(root, 'greedy'), '--json']);
     const result = JSON.parse(bench.stdout) as { agent: string; overall: { episodes: number; errors: number; csr: number } };
     expect(result.agent).toBe(`student:${model}`);
     expect(result.overall.episodes).toBe(1);
     expect(result.overall.errors).toBe(0);
-  }, 120_000);
+
+    // --temperature: the student samples, seeded by task and episode: the same seed gives the same
+    // episode, another seed other actions, and the header says it sampled (greedy says nothing).
+    const steps = (out: string): { agent: { temperature?: number }; actions: string[] } => {
+      const [file] = readdirSync(join(out, 'trajectories'));
+      const lines = readFileSync(join(out, 'trajectories', file!), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; action?: string; agent?: { temperature?: number } });
+      return { agent: lines[0]!.agent!, actions: lines.filter((l) => l.type === 'step').map((l) => l.action!) };
+    };
+    const sampled = async (name: string, seed: string) => {
+      await cli(['bench', '--agent', `student:${model}`, '--suite', suite, '--max-steps', '8', '--temperature', '1', '--seed', seed, '--out', join(root, name), '--json']);
+      return steps(join(root, name));
+    };
+    const [a, b, c] = [await sampled('t1-a', '1'), await sampled('t1-b', '1'), await sampled('t1-c', '2')];
+    expect(a.agent.temperature).toBe(1);
+    expect(b.actions).toEqual(a.actions);
+    expect(c.actions).not.toEqual(a.actions);
+    expect(steps(join(root, 'greedy')).agent.temperature).toBeUndefined();
+    await expect(cli(['bench', '--agent', `student:${model}`, '--suite', suite, '--temperature', '0'])).rejects.toMatchObject({ stderr: expect.stringMatching(/--temperature must be a positive number for a student/) });
+  }, 300_000);
 
   it('refuses a filter that leaves no rows, and a directory without a model, with a clear message', async () => {
     const rows = join(root, 'salvaged.jsonl');

@@ -55,8 +55,17 @@ function prepareOut(out: string, overwrite: boolean, resume: boolean): void {
 
 
 /** What makes this run's episodes these episodes (checked when a run is resumed). */
+/** `--temperature` with a student: it samples (seeded per episode) instead of acting greedily. */
+function studentTemperature(opts: RunOpts): number | undefined {
+  if (!opts.agent.startsWith('student:') || opts.temperature === undefined) return undefined;
+  const t = Number(opts.temperature);
+  if (!(t > 0) || !Number.isFinite(t)) throw new InvalidInputError(`--temperature must be a positive number for a student, got "${opts.temperature}"`, { hint: 'leave it out for greedy acting' });
+  return t;
+}
+
 function runConfigOf(opts: RunOpts): RunConfigRecord {
-  return { schemaVersion: 1, agent: opts.agent, ...(opts.agent === 'scripted' ? { noise: opts.noise } : {}), ...(opts.model ? { model: opts.model } : {}), tasks: opts.tasks, seed: opts.seed, worldSeed: opts.worldSeed, maxSteps: opts.maxSteps, mode: opts.mode };
+  const temperature = studentTemperature(opts);
+  return { schemaVersion: 1, agent: opts.agent, ...(opts.agent === 'scripted' ? { noise: opts.noise } : {}), ...(opts.model ? { model: opts.model } : {}), ...(temperature !== undefined ? { temperature } : {}), tasks: opts.tasks, seed: opts.seed, worldSeed: opts.worldSeed, maxSteps: opts.maxSteps, mode: opts.mode };
 }
 
 export function summaryTable(s: RunSummary): string {
@@ -80,7 +89,8 @@ export async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory
   if (tasks.length === 0) throw new InvalidInputError('no tasks to run', { hint: 'check --tasks, --site, --sites and --limit' });
   if (opts.queue && tasks.some(isQaTask)) throw new InvalidInputError('questions do not run on --queue yet: its workers serve the booking sites only', { hint: 'run questions without --queue' });
   const llm: LlmSetup | undefined = opts.agent === 'llm' ? resolveLlm(opts) : undefined;
-  const agent = { world, noise: opts.noise, ...(llm ? { llm } : {}) };
+  const temperature = studentTemperature(opts);
+  const agent = { world, noise: opts.noise, ...(llm ? { llm } : {}), ...(temperature !== undefined ? { temperature } : {}) };
   agentFactory(opts.agent, agent); // an unknown agent or a missing model fails here, before anything starts
   const screenshots = opts.out ? parseScreenshotKind(opts.screenshots) : undefined;
   if (opts.screenshots && !opts.out) throw new InvalidInputError('--screenshots needs --out: they are stored in the output directory');
@@ -118,7 +128,7 @@ export async function execute(opts: RunOpts): Promise<{ trajectories: Trajectory
   try {
     const ran = pending.length === 0 ? [] : await runner.run({
       tasks: pending,
-      agent: { name: opts.agent, noise: opts.noise, ...(llm ? { llm } : {}) },
+      agent: { name: opts.agent, noise: opts.noise, ...(llm ? { llm } : {}), ...(temperature !== undefined ? { temperature } : {}) },
       worldSeed: opts.worldSeed,
       maxSteps: opts.maxSteps,
       runId,

@@ -11,7 +11,8 @@ export const TrajectoryHeader = z.strictObject({
   type: z.literal('header'),
   schemaVersion: z.literal(TRAJECTORY_SCHEMA_VERSION),
   episodeId: z.string(),
-  agent: z.strictObject({ name: z.string(), noise: z.number().optional(), model: z.string().optional() }),
+  /** `temperature`: a student that sampled its actions (greedy when absent). */
+  agent: z.strictObject({ name: z.string(), noise: z.number().optional(), model: z.string().optional(), temperature: z.number().positive().optional() }),
   task: AnyTask,
   startedAt: z.string(),
 });
