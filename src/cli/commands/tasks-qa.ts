@@ -5,6 +5,7 @@ import { WORLD_VERSION } from '../../core/version.js';
 import { buildKnowledgeGraph, knowledgeOrigins } from '../../knowledge/index.js';
 import { loadArenaWorld, SITES } from '../../sites/registry.js';
 import { bookingPageOf } from '../../tasks/qa/booking-page-of.js';
+import { resultsPages } from '../../tasks/qa/day-results.js';
 import { startServer } from '../../sites/engine/server.js';
 import { crawlSite } from '../../tasks/qa/crawl.js';
 import { crawlResult } from '../../tasks/qa/crawl-questions.js';
@@ -74,7 +75,7 @@ export async function generateQaCommand(o: QaGenerateFlags): Promise<void> {
     ...(o.rounds !== undefined ? { rounds: o.rounds } : {}),
     ...(crawl ? { crawl } : {}),
     ...(parts > 1 ? { parts } : {}),
-    ...(method.data === 'cross' ? { bookingPageOf: bookingPageOf(world, SITES) } : {}),
+    ...(method.data === 'cross' ? { bookingPageOf: bookingPageOf(world, SITES), resultsPages: resultsPages(world, SITES) } : {}),
     onProgress: (kept, attempts) => bar.update(kept, attempts),
   });
   bar.stop();

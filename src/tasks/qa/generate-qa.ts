@@ -5,6 +5,8 @@ import type { QaTask, Split } from '../../core/schemas/task.js';
 import type { KnowledgeGraph } from '../../knowledge/index.js';
 import { crawlQuestion, type CrawlResult } from './crawl-questions.js';
 import { crossSiteQuestion, type BookingPageOf } from './cross-site-questions.js';
+import type { ResultsPages } from './day-results.js';
+import { flightQuestion } from './flight-questions.js';
 import { withParts } from './multi-part.js';
 import { e2hQuestion } from './e2h-questions.js';
 import { kgQuestion } from './kg-questions.js';
@@ -29,6 +31,11 @@ export type QaBatchOptions = {
   parts?: number;
   /** cross: the booking page that sells an entity (`bookingPageOf` in src/tasks/qa/booking-page-of.ts). */
   bookingPageOf?: BookingPageOf;
+  /**
+   * cross: the booking sites' results pages of a route on a day (`resultsPages` in
+   * src/tasks/qa/day-results.ts); with them, half the questions ask about SkyHop's flights.
+   */
+  resultsPages?: ResultsPages;
   /** Called after each attempt with the questions kept so far. */
   onProgress?: (kept: number, attempts: number) => void;
 };
@@ -72,7 +79,7 @@ export function generateQaTasks(o: QaBatchOptions): QaBatch {
     let q: Question | undefined;
     if (o.method === 'kg') q = kgQuestion(o.graph, rng, level);
     else if (o.method === 'e2h') q = e2hQuestion(o.graph, rng, o.rounds ?? (level === 1 ? 0 : level === 2 ? 1 : rng.int(2, 3)));
-    else if (o.method === 'cross') q = crossSiteQuestion(o.graph, rng, level, o.bookingPageOf!);
+    else if (o.method === 'cross') q = o.resultsPages && rng.chance(0.5) ? flightQuestion(o.graph, rng, level, o.resultsPages) : crossSiteQuestion(o.graph, rng, level, o.bookingPageOf!);
     else q = o.crawl ? crawlQuestion(o.graph, rng, o.crawl) : undefined;
     // More parts draw from their own stream, so that the first part is the one-part question of this seed.
     if (q && parts > 1) q = withParts(o.graph, new Rng(`qa/${o.method}/${o.seed}/${attempts - 1}/parts`), q, parts);
@@ -81,7 +88,7 @@ export function generateQaTasks(o: QaBatchOptions): QaBatch {
       const key = `${q.shape}|${JSON.stringify(q.answer)}`;
       const task = toQaTask(q, { id: `${idPrefix}-${String(tasks.length + 1).padStart(4, '0')}`, seed: o.seed, worldSeed: o.graph.worldSeed, worldVersion: o.worldVersion, split: o.split });
       if (seen.has(key) || seen.has(q.text)) duplicates++;
-      else if (verifyQaTask(o.graph, task) !== undefined) recheckFailed++;
+      else if (verifyQaTask(o.graph, task, { results: o.resultsPages?.results }) !== undefined) recheckFailed++;
       else {
         seen.add(key);
         seen.add(q.text);
