@@ -46,9 +46,9 @@ const departs = (l: Listing) => String(l.attrs.departTime);
 
 /**
  * The answer a day's results give to `key`, or why they give none a careful reader would agree
- * on: a tie for the cheapest or the earliest between two flights, a cheaper or earlier flight that
- * is sold out (the site sinks it to the bottom), no non-stop flight, or more non-stop airlines than
- * a list answer should hold.
+ * on: a tie for the cheapest or the earliest between two flights, an earliest flight that is sold
+ * out (the site sinks it to the bottom of the list), no non-stop flight, or more non-stop airlines
+ * than a list answer should hold. A sold-out row shows no fare: the cheapest is among the others.
  */
 export function answerOfResults(key: string, rows: readonly Listing[]): AnswerSpec | { problem: string } {
   if (rows.length === 0) return { problem: 'the results page lists no flight that day' };
@@ -64,11 +64,13 @@ export function answerOfResults(key: string, rows: readonly Listing[]): AnswerSp
       return nonstop.length === 0 ? { problem: 'no flight flies non-stop that day' } : { type: 'number', value: nonstop.length };
     case 'cheapest-fare':
     case 'cheapest-airline': {
-      const min = Math.min(...rows.map((l) => l.price));
-      const at = rows.filter((l) => l.price === min);
-      if (at.some((l) => l.soldOut)) return { problem: 'a sold-out flight shows the lowest price' };
+      // A sold-out row shows "Sold out" and no fare: the cheapest fare is among the others.
+      const open = rows.filter((l) => !l.soldOut);
+      if (open.length === 0) return { problem: 'every flight is sold out that day' };
+      const min = Math.min(...open.map((l) => l.price));
+      const at = open.filter((l) => l.price === min);
       if (key === 'cheapest-fare') return { type: 'number', value: min, unit: 'EUR' };
-      return at.length === 1 ? { type: 'string', value: airline(at[0]!) } : { problem: `${at.length} flights share the lowest price` };
+      return at.length === 1 ? { type: 'string', value: airline(at[0]!) } : { problem: `${at.length} flights share the lowest fare` };
     }
     case 'earliest-airline': {
       const first = [...rows.map(departs)].sort()[0]!;
@@ -80,14 +82,14 @@ export function answerOfResults(key: string, rows: readonly Listing[]): AnswerSp
   return { problem: `unknown results fact "${key}"` };
 }
 
-/** What a results fact is, in words: "cheapest fare per adult", for the answer constraint's phrase. */
+/** What a results fact is, in words ("cheapest one-way economy fare per adult"): the answer constraint's phrase, said as is by the question. */
 export function resultsKeyWords(key: string): string {
   const words: Record<ResultsKey, string> = {
     'nonstop-airlines': 'airlines flying non-stop',
     'nonstop-count': 'number of non-stop flights',
-    'cheapest-fare': 'cheapest fare per adult',
-    'cheapest-airline': 'airline of the cheapest flight',
-    'earliest-airline': 'airline of the earliest flight',
+    'cheapest-fare': 'cheapest one-way economy fare per adult',
+    'cheapest-airline': 'airline of the flight with the cheapest one-way economy fare per adult',
+    'earliest-airline': 'airline of the first flight of the day',
   };
   return words[key as ResultsKey] ?? key;
 }

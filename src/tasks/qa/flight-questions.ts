@@ -46,18 +46,19 @@ function cityRef(g: KnowledgeGraph, rng: Rng, city: Entity, walkLevel: 0 | 1 | 2
   return q?.query.subject as Ref | undefined;
 }
 
+/** The question's text: what is asked (the answer constraint's phrase, said as is), the route, the day and the site. */
 function questionText(key: ResultsKey, from: string, to: string, day: string): string {
+  const what = resultsKeyWords(key);
   switch (key) {
     case 'nonstop-airlines':
-      return `Which airlines fly non-stop from ${from} to ${to} on ${day}, according to SkyHop's flight search? Give every one.`;
+      return `What are the ${what} from ${from} to ${to} on ${day}, according to SkyHop's flight search? Give every one.`;
     case 'nonstop-count':
-      return `How many non-stop flights from ${from} to ${to} on ${day} does SkyHop list?`;
+      return `What is the ${what} from ${from} to ${to} on ${day} that SkyHop lists?`;
     case 'cheapest-fare':
-      return `What is the cheapest one-way economy fare per adult that SkyHop shows for a flight from ${from} to ${to} on ${day}?`;
     case 'cheapest-airline':
-      return `Which airline operates the flight with the cheapest one-way economy fare per adult that SkyHop shows from ${from} to ${to} on ${day}?`;
+      return `What is the ${what} that SkyHop shows from ${from} to ${to} on ${day}?`;
     case 'earliest-airline':
-      return `Which airline operates the first flight of the day from ${from} to ${to} on ${day}, according to SkyHop?`;
+      return `What is the ${what} from ${from} to ${to} on ${day}, according to SkyHop?`;
   }
 }
 
