@@ -41,6 +41,8 @@ export type QaBatchOptions = {
    * src/tasks/qa/day-results.ts); with them, half the questions ask about SkyHop's flights.
    */
   resultsPages?: ResultsPages;
+  /** cross: only hotels' listing facts, or only flights' results (needs `resultsPages`); by default half and half when the results pages are given. */
+  cross?: 'listing' | 'results';
   /** Called after each attempt with the questions kept so far. */
   onProgress?: (kept: number, attempts: number) => void;
 };
@@ -75,7 +77,8 @@ export function generateQaTasks(o: QaBatchOptions): QaBatch {
   let recheckFailed = 0;
   const parts = o.parts ?? 1;
   if (parts > 1 && o.method !== 'kg' && o.method !== 'e2h') throw new InvalidInputError(`questions of several parts are made by the kg and e2h methods, not ${o.method}`);
-  if (o.method === 'cross' && !o.bookingPageOf) throw new InvalidInputError('the cross method needs the booking page of an entity (bookingPageOf)');
+  if (o.method === 'cross' && !o.bookingPageOf && o.cross !== 'results') throw new InvalidInputError('the cross method needs the booking page of an entity (bookingPageOf)');
+  if (o.method === 'cross' && o.cross === 'results' && !o.resultsPages) throw new InvalidInputError('cross questions about results need the results pages (resultsPages)');
   // An e2h question of 0 rounds names its entity: no other entity of a walk to ask about.
   const noWalk = o.method === 'e2h' && (o.level === 1 || o.rounds === 0);
   if (o.walkParts && (parts < 2 || noWalk)) throw new InvalidInputError(parts < 2 ? 'walk parts need 2 parts or more' : 'walk parts need an e2h question of 1 round or more (level 2 or 3): one of 0 rounds names its entity');
@@ -88,7 +91,10 @@ export function generateQaTasks(o: QaBatchOptions): QaBatch {
     let q: Question | undefined;
     if (o.method === 'kg') q = kgQuestion(o.graph, rng, level);
     else if (o.method === 'e2h') q = e2hQuestion(o.graph, rng, o.rounds ?? (level === 1 ? 0 : level === 2 ? 1 : rng.int(2, 3)));
-    else if (o.method === 'cross') q = o.resultsPages && rng.chance(0.5) ? flightQuestion(o.graph, rng, level, o.resultsPages) : crossSiteQuestion(o.graph, rng, level, o.bookingPageOf!);
+    else if (o.method === 'cross') {
+      const kind = o.cross ?? (o.resultsPages && rng.chance(0.5) ? 'results' : 'listing');
+      q = kind === 'results' ? flightQuestion(o.graph, rng, level, o.resultsPages!) : crossSiteQuestion(o.graph, rng, level, o.bookingPageOf!);
+    }
     else q = o.crawl ? crawlQuestion(o.graph, rng, o.crawl) : undefined;
     // More parts draw from their own stream, so that the first part is the one-part question of this seed.
     if (q && parts > 1) q = withParts(o.graph, new Rng(`qa/${o.method}/${o.seed}/${attempts - 1}/parts`), q, parts, { walk: o.walkParts ?? false });
