@@ -262,6 +262,9 @@ export class ScriptedResearcher implements Policy {
         }
       }
       if (hit) return act({ type: 'click', bid: hit.bid }, `Open the guide's article on ${title}.`);
+      // A common name (a city's) is on many sites' pages: search the guide only, by its tab above the results.
+      const guideTab = page.nodes.find((n) => n.role === 'link' && n.name === GUIDE_NAME);
+      if (guideTab && !url.searchParams.get('site')) return act({ type: 'click', bid: guideTab.bid }, `The article is not among the first results; search ${GUIDE_NAME} only.`);
       const more = page.nodes.find((n) => n.role === 'link' && n.name === 'Next');
       if (more && obs.scroll.y + obs.scroll.viewportHeight >= obs.scroll.pageHeight - 1) return act({ type: 'click', bid: more.bid }, 'Not on this page of results; try the next.');
       return this.scrollOr(obs, `Look for the article on ${title} further down the results.`);
