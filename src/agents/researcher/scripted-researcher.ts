@@ -265,6 +265,15 @@ export class ScriptedResearcher implements Policy {
       // A common name (a city's) is on many sites' pages: search the guide only, by its tab above the results.
       const guideTab = page.nodes.find((n) => n.role === 'link' && n.name === GUIDE_NAME);
       if (guideTab && !url.searchParams.get('site')) return act({ type: 'click', bid: guideTab.bid }, `The article is not among the first results; search ${GUIDE_NAME} only.`);
+      // Still not on the first page of the guide's results (a city's name is on hundreds of its pages):
+      // the guide's list of that kind of thing (its "Cities" header link) names it; a list without it sends the search on.
+      const atBottom = obs.scroll.y + obs.scroll.viewportHeight >= obs.scroll.pageHeight - 1;
+      const type = entityIdFromPath(next.path)?.split(':')[0];
+      if (type && atBottom && !url.searchParams.get('page') && !this.linkTried.has(`list:${next.path}`)) {
+        this.linkTried.add(`list:${next.path}`);
+        const guide = `${url.protocol}//${url.hostname.replace(/^[^.]+\./, 'guide.')}${url.port ? `:${url.port}` : ''}`;
+        return act({ type: 'goto', url: `${guide}/list/${type}` }, `${title} is not on the first page of results; look in the guide's list of them.`);
+      }
       const more = page.nodes.find((n) => n.role === 'link' && n.name === 'Next');
       if (more && obs.scroll.y + obs.scroll.viewportHeight >= obs.scroll.pageHeight - 1) return act({ type: 'click', bid: more.bid }, 'Not on this page of results; try the next.');
       return this.scrollOr(obs, `Look for the article on ${title} further down the results.`);
