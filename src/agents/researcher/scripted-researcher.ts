@@ -243,6 +243,16 @@ export class ScriptedResearcher implements Policy {
         return act({ type: 'click', bid: link.bid }, `This page links to ${title}; follow the link.`);
       }
     }
+    // On the guide's list of its kind (opened for this article): read on down the list, page by page.
+    if (onGuide && url.pathname.startsWith('/list/') && this.linkTried.has(`list:${next.path}`) && !this.linkTried.has(next.path)) {
+      const s = obs.scroll;
+      if (s.y + s.viewportHeight < s.pageHeight - 1) return act({ type: 'scroll', dx: 0, dy: Math.round(s.viewportHeight * 0.8) }, `Look for ${title} further down the list.`);
+      const more = page.nodes.find((n) => n.role === 'link' && n.name === 'Next');
+      if (more && !this.linkTried.has(`list-next:${url.search}`)) {
+        this.linkTried.add(`list-next:${url.search}`);
+        return act({ type: 'click', bid: more.bid }, `${title} is not on this page of the list; try the next.`);
+      }
+    }
     const query = new URL(obs.url).searchParams.get('q');
     if (url.hostname.startsWith('search.') && url.pathname === '/search' && query === title) {
       const want = `${title} — ${GUIDE_NAME}`;
