@@ -5,6 +5,7 @@ import type { World } from '../world/world.js';
 import { graphOf } from './qa/graph-of.js';
 import { managedState } from './manage-task.js';
 import { verifyQaTask } from './qa/verify-question.js';
+import { dayResultsOf } from './qa/day-results.js';
 import { bookedState, resolveTaskTarget } from './target.js';
 
 /**
@@ -14,7 +15,7 @@ import { bookedState, resolveTaskTarget } from './target.js';
  */
 export function checkFeasible(task: Task, world: World): string | undefined {
   // A question's answer derives again from its query over the world's knowledge graph.
-  if (isQaTask(task)) return verifyQaTask(graphOf(world), task);
+  if (isQaTask(task)) return verifyQaTask(graphOf(world), task, { results: dayResultsOf(world, SITES) });
   const site = SITES.find((s) => s.id === task.site);
   if (!site) return `unknown site "${task.site}"`;
   const resolved = resolveTaskTarget(task, site, world);

@@ -19,6 +19,8 @@ export const SUITES: Record<string, string> = {
   'bookingarena-v1': fileURLToPath(new URL('../../suites/bookingarena-v1.jsonl', import.meta.url)),
   /** Held-out questions (split test, seed 9019): kg levels 1-3, e2h rounds 1-3 (4 each) and crawl (3). */
   'infoseek-v0': fileURLToPath(new URL('../../suites/infoseek-v0.jsonl', import.meta.url)),
+  /** Held-out questions (split test, seed 9119): kg, e2h, crawl, cross-site (hotels and flights) and two-part questions; frozen, with its hash in infoseek-v1.manifest.json (src/tasks/qa/qa-suite.ts). */
+  'infoseek-v1': fileURLToPath(new URL('../../suites/infoseek-v1.jsonl', import.meta.url)),
 };
 
 /** The manifest beside a suite file (`NAME.manifest.json` for `NAME.jsonl`), when the suite has one. */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKnowledgeGraph } from '../../src/knowledge/index.js';
 import { loadArenaWorld } from '../../src/sites/registry.js';
 import { loadTasks } from '../../src/tasks/task-file.js';
+import { isQaTask } from '../../src/core/schemas/task.js';
 import { startArticleServer } from '../helpers/article-server.js';
 
 const run = promisify(execFile);
@@ -58,4 +59,17 @@ describe('webfoundry tasks generate --kind qa', () => {
     expect((err as { code: number }).code).not.toBe(0);
     expect((err as { stderr: string }).stderr).toMatch(/infeasible: the world's answer is/);
   }, 900_000);
+
+  it('cross makes flight questions that `tasks check` proves again from the world; --walk-parts asks another entity of the walk', async () => {
+    const cross = join(root, 'cross.jsonl');
+    const out = JSON.parse((await cli(['tasks', 'generate', '--kind', 'qa', '--method', 'cross', '--count', '8', '--seed', '2', '--out', cross, '--json'])).stdout);
+    expect(out).toMatchObject({ method: 'cross', questions: 8, recheckFailed: 0 });
+    const tasks = loadTasks(cross);
+    expect(tasks.filter(isQaTask).some((t) => t.qa.query.ask.kind === 'results-fact')).toBe(true);
+    expect((await cli(['tasks', 'check', cross])).stdout).toMatch(/8 tasks: valid and feasible/);
+    const kgw = join(root, 'kgw.jsonl');
+    expect(JSON.parse((await cli(['tasks', 'generate', '--kind', 'qa', '--method', 'kg', '--parts', '2', '--walk-parts', '--count', '3', '--out', kgw, '--json'])).stdout)).toMatchObject({ questions: 3, parts: 2, walkParts: true });
+    const one = await cli(['tasks', 'generate', '--kind', 'qa', '--method', 'kg', '--walk-parts', '--count', '1', '--out', join(root, 'y.jsonl')]).catch((e: { code: number; stderr: string }) => e);
+    expect((one as { stderr: string }).stderr).toMatch(/--walk-parts needs --parts 2 or more/);
+  }, 300_000);
 });

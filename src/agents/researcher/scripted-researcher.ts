@@ -9,7 +9,7 @@ import { articleTitle, buildKnowledgeGraph, entityIdFromPath, type KnowledgeGrap
 import { GUIDE_NAME } from '../../knowledge/guide/guide-name.js';
 import { answerOfFact, answerOfListingFact, answerOfName } from '../../tasks/qa/fact-words.js';
 import type { World } from '../../world/world.js';
-import { type AxPage, parseAxText } from '../ax-lines.js';
+import { type AxNode, type AxPage, parseAxText } from '../ax-lines.js';
 import type { Decision, Policy, PolicyInput } from '../policy.js';
 import { DEFAULT_NOISE } from '../scripted/plan.js';
 
@@ -29,6 +29,25 @@ export const RESEARCH_ERROR_WEIGHTS = {
 
 /** A proof page's path without its query (a booking page's search is in its query). */
 const pathOf = (p: ProofPage) => new URL(p.path, 'http://x').pathname;
+
+/** A booking site's results page (a route's search on a day, a cross-site question's proof): its query is the search. */
+const isResultsPage = (p: ProofPage) => p.site !== 'guide' && p.path.startsWith('/search?');
+
+/** Whether the address is the results page's search: the same route and day (filters and sorts aside). */
+function sameSearch(p: ProofPage, url: URL): boolean {
+  const want = new URLSearchParams(p.path.slice(p.path.indexOf('?') + 1));
+  return ['origin', 'destination', 'date'].every((k) => want.get(k) === url.searchParams.get(k));
+}
+
+/** How the search engine cites a page's address under its result: "wiki › event › ev-lisbon-088". */
+const citeOf = (path: string) => decodeURIComponent(path.split('?')[0]!).replace(/^\//, '').replace(/\//g, ' › ');
+
+/** The text lines under a search result's link (its cited address, its snippet), up to the next result's. */
+function resultTexts(lines: readonly string[], link: AxNode): string[] {
+  const out: string[] = [];
+  for (let i = link.line + 1; i < lines.length && !/^\s*\[[^\]]+\] (heading|link)\b/.test(lines[i]!); i++) out.push(lines[i]!.trim());
+  return out;
+}
 
 /** Observations cut long names with an ellipsis: a cut name matches the full one it starts. */
 function sameName(seen: string, full: string): boolean {
@@ -66,6 +85,7 @@ function nearMissOf(g: KnowledgeGraph, task: QaTask, rng: Rng): string | undefin
   const a0 = task.constraints[0]!.answer;
   // A count read off the wrong list is one off.
   if (ask.kind === 'count' && a0.type === 'number') return String(a0.value + (rng.chance(0.5) || a0.value <= 1 ? 1 : -1));
+  if (ask.kind === 'results-fact') return nearMissOfResults(a0, self.facts.airlines, rng);
   const others = g.ofType(self.type).filter((e) => e.id !== answerId);
   const replies = others.flatMap((e) => {
     let a: AnswerSpec | undefined;
@@ -76,6 +96,20 @@ function nearMissOf(g: KnowledgeGraph, task: QaTask, rng: Rng): string | undefin
     return r && r !== right ? [r] : [];
   });
   return replies.length ? rng.pick(replies) : undefined;
+}
+
+/**
+ * A near miss on a route's results of a day: a count one off, a fare a little higher, another
+ * airline of the route (one that flies it with a stop, or on another day), or the non-stop
+ * airlines with one of those added.
+ */
+function nearMissOfResults(a: AnswerSpec, airlines: unknown, rng: Rng): string | undefined {
+  const all = Array.isArray(airlines) ? airlines.map(String) : [];
+  if (a.type === 'number') return a.unit ? `${a.value + rng.int(3, 20)} ${a.unit}` : String(a.value + (rng.chance(0.5) || a.value <= 1 ? 1 : -1));
+  const taken = a.type === 'string' ? [a.value] : a.type === 'set' ? a.members.map((m) => m.value) : [];
+  const other = all.filter((x) => !taken.includes(x));
+  if (other.length === 0) return undefined;
+  return a.type === 'set' ? [...taken, rng.pick(other)].join(', ') : rng.pick(other);
 }
 
 /**
@@ -172,10 +206,13 @@ export class ScriptedResearcher implements Policy {
     const onGuide = url.hostname.startsWith('guide.');
     const h1 = page.nodes.find((n) => n.role === 'heading' && n.states.has('h1'))?.name;
     // Reading: the page is a proof page when it is the article (or booking page) sought and shows its title.
-    const here = this.order.findIndex((p) => (p.site === 'guide' ? onGuide && p.path === url.pathname : url.hostname.startsWith(`${p.site}.`) && url.pathname === pathOf(p)));
+    const here = this.order.findIndex((p) =>
+      p.site === 'guide' ? onGuide && p.path === url.pathname : url.hostname.startsWith(`${p.site}.`) && url.pathname === pathOf(p) && (!isResultsPage(p) || sameSearch(p, url)),
+    );
     if (here >= 0 && !this.read.has(this.order[here]!.path)) {
+      // A results page is read once its heading (how many flights, from where to where, on which day) is shown.
       const title = this.titleOf(this.order[here]!);
-      if (h1 !== undefined && sameName(h1, title)) this.read.add(this.order[here]!.path);
+      if (h1 !== undefined && (isResultsPage(this.order[here]!) || sameName(h1, title))) this.read.add(this.order[here]!.path);
     }
     const done = this.order.filter((p) => this.read.has(p.path)).length;
     if (this.nearMiss && done >= this.nearMiss.after) return act({ type: 'stop', answer: this.nearMiss.reply }, `I think I have it: ${this.nearMiss.reply}.`);
@@ -186,6 +223,11 @@ export class ScriptedResearcher implements Policy {
     }
     const title = this.titleOf(next);
     const index = this.order.indexOf(next);
+    if (isResultsPage(next)) {
+      // The route's search on the day, as the site's own form makes it: its address, filtered and sorted to show what is asked first.
+      const origin = `${url.protocol}//${url.hostname.replace(/^[^.]+\./, `${next.site}.`)}${url.port ? `:${url.port}` : ''}`;
+      return act({ type: 'goto', url: `${origin}${next.path}` }, `Search ${next.site} for the route on the day the question asks.`);
+    }
     if (next.site !== 'guide') return this.toBookingPage(page, obs, next, title);
     // A wrong page opened from the results (or a link that led elsewhere): back to where it came from.
     if (onGuide && url.pathname.startsWith('/wiki/') && here < 0 && this.cameFromResults) {
@@ -201,11 +243,26 @@ export class ScriptedResearcher implements Policy {
         return act({ type: 'click', bid: link.bid }, `This page links to ${title}; follow the link.`);
       }
     }
+    // On the guide's list of its kind (opened for this article): read on down the list, page by page.
+    if (onGuide && url.pathname.startsWith('/list/') && this.linkTried.has(`list:${next.path}`) && !this.linkTried.has(next.path)) {
+      const s = obs.scroll;
+      if (s.y + s.viewportHeight < s.pageHeight - 1) return act({ type: 'scroll', dx: 0, dy: Math.round(s.viewportHeight * 0.8) }, `Look for ${title} further down the list.`);
+      const more = page.nodes.find((n) => n.role === 'link' && n.name === 'Next');
+      if (more && !this.linkTried.has(`list-next:${url.search}`)) {
+        this.linkTried.add(`list-next:${url.search}`);
+        return act({ type: 'click', bid: more.bid }, `${title} is not on this page of the list; try the next.`);
+      }
+    }
     const query = new URL(obs.url).searchParams.get('q');
     if (url.hostname.startsWith('search.') && url.pathname === '/search' && query === title) {
       const want = `${title} — ${GUIDE_NAME}`;
       const results = page.nodes.filter((n) => n.role === 'link' && / — /.test(n.name) && n.name.endsWith(GUIDE_NAME) && !n.name.startsWith('List of'));
-      const hit = page.nodes.find((n) => n.role === 'link' && sameName(n.name, want));
+      // Pages of different things may share a title (an event and its show run, a chef and a
+      // practitioner): the result whose cited address is the article's is the one; failing that,
+      // the n-th visit of these results opens the n-th of them, so a wrong one is not opened forever.
+      const same = page.nodes.filter((n) => n.role === 'link' && sameName(n.name, want));
+      const cited = same.find((n) => resultTexts(obs.axtree.split('\n'), n).some((t) => `${t} `.includes(`${citeOf(next.path)} `)));
+      const hit = same.length > 1 ? (cited ?? same[this.resultTry(next.path, same.length)]) : same[0];
       if (hit && this.wrongResultAt === index && !this.wrongOpened) {
         const wrong = results.find((n) => n !== hit);
         if (wrong) {
@@ -215,6 +272,18 @@ export class ScriptedResearcher implements Policy {
         }
       }
       if (hit) return act({ type: 'click', bid: hit.bid }, `Open the guide's article on ${title}.`);
+      // A common name (a city's) is on many sites' pages: search the guide only, by its tab above the results.
+      const guideTab = page.nodes.find((n) => n.role === 'link' && n.name === GUIDE_NAME);
+      if (guideTab && !url.searchParams.get('site')) return act({ type: 'click', bid: guideTab.bid }, `The article is not among the first results; search ${GUIDE_NAME} only.`);
+      // Still not on the first page of the guide's results (a city's name is on hundreds of its pages):
+      // the guide's list of that kind of thing (its "Cities" header link) names it; a list without it sends the search on.
+      const atBottom = obs.scroll.y + obs.scroll.viewportHeight >= obs.scroll.pageHeight - 1;
+      const type = entityIdFromPath(next.path)?.split(':')[0];
+      if (type && atBottom && !url.searchParams.get('page') && !this.linkTried.has(`list:${next.path}`)) {
+        this.linkTried.add(`list:${next.path}`);
+        const guide = `${url.protocol}//${url.hostname.replace(/^[^.]+\./, 'guide.')}${url.port ? `:${url.port}` : ''}`;
+        return act({ type: 'goto', url: `${guide}/list/${type}` }, `${title} is not on the first page of results; look in the guide's list of them.`);
+      }
       const more = page.nodes.find((n) => n.role === 'link' && n.name === 'Next');
       if (more && obs.scroll.y + obs.scroll.viewportHeight >= obs.scroll.pageHeight - 1) return act({ type: 'click', bid: more.bid }, 'Not on this page of results; try the next.');
       return this.scrollOr(obs, `Look for the article on ${title} further down the results.`);

@@ -5,6 +5,7 @@ import { WORLD_VERSION } from '../../core/version.js';
 import { buildKnowledgeGraph, knowledgeOrigins } from '../../knowledge/index.js';
 import { loadArenaWorld, SITES } from '../../sites/registry.js';
 import { bookingPageOf } from '../../tasks/qa/booking-page-of.js';
+import { resultsPages } from '../../tasks/qa/day-results.js';
 import { startServer } from '../../sites/engine/server.js';
 import { crawlSite } from '../../tasks/qa/crawl.js';
 import { crawlResult } from '../../tasks/qa/crawl-questions.js';
@@ -23,6 +24,7 @@ export type QaGenerateFlags = {
   level?: string;
   rounds?: number;
   parts?: number;
+  walkParts?: boolean;
   maxPages: number;
   origin?: string;
   json?: boolean;
@@ -38,6 +40,7 @@ export async function generateQaCommand(o: QaGenerateFlags): Promise<void> {
   if (!method.success) throw new InvalidInputError(`--method must be crawl, e2h, kg or cross, got ${JSON.stringify(o.method)}`);
   const parts = o.parts ?? 1;
   if (parts > 1 && method.data !== 'kg' && method.data !== 'e2h') throw new InvalidInputError(`--parts is for --method kg or e2h, not ${method.data}`);
+  if (o.walkParts && parts < 2) throw new InvalidInputError('--walk-parts needs --parts 2 or more');
   const level = o.level === undefined ? undefined : Number(o.level);
   if (level !== undefined && level !== 1 && level !== 2 && level !== 3) throw new InvalidInputError(`--level must be 1, 2 or 3, got "${o.level}"`);
   const { world } = loadArenaWorld(o.worldSeed);
@@ -74,7 +77,8 @@ export async function generateQaCommand(o: QaGenerateFlags): Promise<void> {
     ...(o.rounds !== undefined ? { rounds: o.rounds } : {}),
     ...(crawl ? { crawl } : {}),
     ...(parts > 1 ? { parts } : {}),
-    ...(method.data === 'cross' ? { bookingPageOf: bookingPageOf(world, SITES) } : {}),
+    ...(o.walkParts ? { walkParts: true } : {}),
+    ...(method.data === 'cross' ? { bookingPageOf: bookingPageOf(world, SITES), resultsPages: resultsPages(world, SITES) } : {}),
     onProgress: (kept, attempts) => bar.update(kept, attempts),
   });
   bar.stop();
@@ -82,7 +86,7 @@ export async function generateQaCommand(o: QaGenerateFlags): Promise<void> {
   const ms = Math.round(performance.now() - t0);
   const byLevel = [1, 2, 3].map((l) => batch.tasks.filter((t) => t.qa.level === l).length);
   const byAnswer = ['string', 'number', 'set', 'date'].map((k) => batch.tasks.filter((t) => t.constraints[0]!.answer.type === k).length);
-  const summary = { out: o.out, method: method.data, ...(parts > 1 ? { parts } : {}), questions: batch.tasks.length, attempts: batch.attempts, failed: batch.failed, duplicates: batch.duplicates, recheckFailed: batch.recheckFailed, ms, ...(crawl ? { crawledPages, crawledArticles: crawl.entities.length } : {}) };
+  const summary = { out: o.out, method: method.data, ...(parts > 1 ? { parts } : {}), ...(o.walkParts ? { walkParts: true } : {}), questions: batch.tasks.length, attempts: batch.attempts, failed: batch.failed, duplicates: batch.duplicates, recheckFailed: batch.recheckFailed, ms, ...(crawl ? { crawledPages, crawledArticles: crawl.entities.length } : {}) };
   if (o.json) return printJson({ ...summary, levels: { 1: byLevel[0], 2: byLevel[1], 3: byLevel[2] }, answers: { string: byAnswer[0], number: byAnswer[1], set: byAnswer[2], date: byAnswer[3] } });
   process.stdout.write(
     `${table(['method', 'questions', 'level 1', 'level 2', 'level 3', 'string', 'number', 'set', 'date'], [[method.data, batch.tasks.length, ...byLevel, ...byAnswer]])}\n` +

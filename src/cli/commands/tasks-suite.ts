@@ -7,9 +7,19 @@ import { SITES, loadArenaWorld } from '../../sites/registry.js';
 import { BOOKINGARENA_V1, buildSiteSuite, suiteLines, suiteManifest, type SiteSuite, type SuiteRecipe } from '../../tasks/frozen-suite.js';
 import { SUITES, manifestPathOf, readSuiteManifest } from '../../tasks/task-file.js';
 import { printJson, table } from '../output.js';
+import { buildKnowledgeGraph, knowledgeOrigins } from '../../knowledge/index.js';
+import { startServer } from '../../sites/engine/server.js';
+import { bookingPageOf } from '../../tasks/qa/booking-page-of.js';
+import { crawlSite } from '../../tasks/qa/crawl.js';
+import { crawlResult } from '../../tasks/qa/crawl-questions.js';
+import { resultsPages } from '../../tasks/qa/day-results.js';
+import { INFOSEEK_V1, buildQaSuite, qaSuiteLines, qaSuiteManifest, type QaSuiteRecipe } from '../../tasks/qa/qa-suite.js';
 
 /** The frozen suites this command can build. */
 const RECIPES: Record<string, SuiteRecipe> = { [BOOKINGARENA_V1.name]: BOOKINGARENA_V1 };
+/** The frozen question suites: groups of questions by method and options (src/tasks/qa/qa-suite.ts). */
+const QA_RECIPES: Record<string, QaSuiteRecipe> = { [INFOSEEK_V1.name]: INFOSEEK_V1 };
+const ALL = [...Object.keys(RECIPES), ...Object.keys(QA_RECIPES)];
 
 type SiteStatus = 'unchanged' | 'new' | 'changed' | 'removed';
 
@@ -22,13 +32,14 @@ type SiteStatus = 'unchanged' | 'new' | 'changed' | 'removed';
 export function registerSuiteCommand(tasks: Command): void {
   tasks
     .command('suite <name>')
-    .description(`(re)build a frozen suite over every registered site (${Object.keys(RECIPES).join(', ')}); shows per site whether its tasks are unchanged, new or changed; --write adds new sites' tasks and updates the manifest (hash)`)
+    .description(`(re)build a frozen suite (${ALL.join(', ')}); shows per site (per group of questions) whether its tasks are unchanged, new or changed; --write adds new sites' tasks and updates the manifest (hash)`)
     .option('--write', "write the suite file and its manifest (refused when an existing site's tasks would change)")
     .option('--force', "with --write: rewrite changed sites too, as a new revision of the suite")
     .option('--json', 'print JSON')
-    .action((name: string, opts: { write?: boolean; force?: boolean; json?: boolean }) => {
+    .action(async (name: string, opts: { write?: boolean; force?: boolean; json?: boolean }) => {
+      if (QA_RECIPES[name]) return qaSuite(QA_RECIPES[name], opts);
       const recipe = RECIPES[name];
-      if (!recipe) throw new NotFoundError(`no frozen-suite recipe "${name}"`, { hint: `known: ${Object.keys(RECIPES).join(', ')}` });
+      if (!recipe) throw new NotFoundError(`no frozen-suite recipe "${name}"`, { hint: `known: ${ALL.join(', ')}` });
       const path = SUITES[name]!;
       const old = existsSync(path) ? readSuiteManifest(path) : undefined;
       const { world } = loadArenaWorld(recipe.worldSeed);
@@ -64,4 +75,48 @@ export function registerSuiteCommand(tasks: Command): void {
       process.stdout.write(`${table(['site', 'status', 'tasks', 'features covered', 'not covered'], rows.map((r) => [r.site, r.status, r.tasks, r.covered, r.missing.join(' ') || '-']))}\n`);
       process.stdout.write(`${wrote ? `wrote ${path} and its manifest` : 'nothing written (--write writes)'} in ${ms} ms\n`);
     });
+}
+
+/**
+ * A question suite: the guide crawled over HTTP (a server on port 0) for the crawl group, every
+ * group generated, each group's lines compared with the manifest's. A group whose questions would
+ * change is refused unless --force (a new revision).
+ */
+async function qaSuite(recipe: QaSuiteRecipe, opts: { write?: boolean; force?: boolean; json?: boolean }): Promise<void> {
+  const path = SUITES[recipe.name]!;
+  const old = existsSync(path) ? readSuiteManifest(path) : undefined;
+  const { world } = loadArenaWorld(recipe.worldSeed);
+  const t0 = performance.now();
+  const graph = buildKnowledgeGraph(world);
+  let crawl;
+  if (recipe.groups.some((g) => g.method === 'crawl')) {
+    const server = await startServer({ port: 0, world, origins: knowledgeOrigins() });
+    try {
+      crawl = crawlResult(graph, await crawlSite({ origin: server.origin('guide'), maxPages: recipe.maxPages }));
+    } finally {
+      await server.close();
+    }
+  }
+  const groups = buildQaSuite(recipe, { graph, ...(crawl ? { crawl } : {}), bookingPageOf: bookingPageOf(world, SITES), resultsPages: resultsPages(world, SITES) });
+  const status = (g: (typeof groups)[number]): SiteStatus => {
+    const was = old?.sites[g.group.name];
+    if (!was) return 'new';
+    return was.sha256 === sha256(qaSuiteLines(g.tasks)) ? 'unchanged' : 'changed';
+  };
+  const rows = groups.map((g) => ({ group: g.group.name, status: status(g), tasks: g.tasks.length, asked: g.group.count, failed: g.failed, duplicates: g.duplicates, recheckFailed: g.recheckFailed, lintFailed: g.lintFailed }));
+  const breaking = rows.filter((r) => r.status === 'changed');
+  let wrote = false;
+  if (opts.write) {
+    if (breaking.length > 0 && !opts.force) {
+      throw new InvalidInputError(`${recipe.name}: the questions of ${breaking.map((r) => r.group).join(', ')} would change: a frozen suite only grows`, { hint: 'find what changed question generation; or pass --force to make a new revision' });
+    }
+    const revision = (old?.revision ?? 0) + (old === undefined || breaking.length > 0 ? 1 : 0);
+    writeFileAtomic(path, groups.map((g) => qaSuiteLines(g.tasks)).join(''));
+    writeFileAtomic(manifestPathOf(path), `${JSON.stringify(qaSuiteManifest(recipe, groups, revision, `webfoundry tasks suite ${recipe.name} --write`), null, 2)}\n`);
+    wrote = true;
+  }
+  const ms = Math.round(performance.now() - t0);
+  if (opts.json) return printJson({ suite: recipe.name, path, wrote, ms, groups: rows });
+  process.stdout.write(`${table(['group', 'status', 'questions', 'asked', 'without one answer', 'duplicates', 'dropped by the re-check', 'dropped by the linter'], rows.map((r) => [r.group, r.status, r.tasks, r.asked, r.failed, r.duplicates, r.recheckFailed, r.lintFailed]))}\n`);
+  process.stdout.write(`${wrote ? `wrote ${path} and its manifest` : 'nothing written (--write writes)'} in ${ms} ms\n`);
 }

@@ -36,10 +36,11 @@ export function registerTasks(program: Command): void {
     .option('--kind <kind>', 'booking | qa', 'booking')
     .option('--site <id>', 'booking: one site')
     .option('--all', 'booking: every site')
-    .option('--method <m>', 'qa: crawl (questions from a crawl of the guide), e2h (easy-to-hard rewrites), kg (knowledge-graph walks with obfuscation), cross (a kg walk to a hotel, asking what only its booking page shows)')
+    .option('--method <m>', 'qa: crawl (questions from a crawl of the guide), e2h (easy-to-hard rewrites), kg (knowledge-graph walks with obfuscation), cross (a kg walk to a hotel, asking what only its booking page shows, or to a route, asking what SkyHop\'s results of a day show)')
     .option('--level <l>', 'qa: WebSailor level 1, 2 or 3 for every question (default: 1, 2, 3 in turn)')
     .option('--rounds <n>', 'qa e2h: replacement rounds (difficulty) for every question', parseIntOption('--rounds', 0, 8))
     .option('--parts <n>', 'qa kg, e2h: parts per question (each its own answer constraint: partial credit)', parseIntOption('--parts', 1, 4), 1)
+    .option('--walk-parts', 'qa with --parts: the last part asks about another entity of the walk (the venue, the city), not the answer\'s own')
     .option('--max-pages <n>', 'qa crawl: pages crawled at most', parseIntOption('--max-pages', 1, 100_000), 400)
     .option('--origin <url>', 'qa crawl: crawl this running guide instead of starting a server')
     .requiredOption('--count <n>', 'tasks per site (booking) or questions (qa)', parseIntOption('--count', 1, 100_000))
@@ -48,7 +49,7 @@ export function registerTasks(program: Command): void {
     .option('--split <split>', 'train | dev | test', 'train')
     .requiredOption('--out <file>', 'output JSONL file')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { kind: string; site?: string; all?: boolean; method?: string; level?: string; rounds?: number; parts: number; maxPages: number; origin?: string; count: number; seed: number; worldSeed: number; split: string; out: string; json?: boolean }) => {
+    .action(async (opts: { kind: string; site?: string; all?: boolean; method?: string; level?: string; rounds?: number; parts: number; walkParts?: boolean; maxPages: number; origin?: string; count: number; seed: number; worldSeed: number; split: string; out: string; json?: boolean }) => {
       const split = Split.safeParse(opts.split);
       if (!split.success) throw new InvalidInputError(`--split must be train, dev or test, got "${opts.split}"`);
       if (opts.kind === 'qa') {

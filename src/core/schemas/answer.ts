@@ -90,7 +90,10 @@ const QaClue: z.ZodType<QaClue> = z.lazy(() =>
  * What the question asks, as data, so that its answer can be derived again from the world: a fact
  * or the name of the one entity `subject` means, or how many entities it means, or their names;
  * `listing-fact` is a fact that only the entity's booking-site listing shows (the graph's
- * `listing.facts`: a hotel's city tax, the size of one of its rooms), not its guide article.
+ * `listing.facts`: a hotel's city tax, the size of one of its rooms), not its guide article;
+ * `results-fact` is what a booking site's results page for the subject (a route) on `date` shows
+ * (which airlines fly it non-stop that day, the cheapest fare, ...: src/tasks/qa/day-results.ts),
+ * which no graph holds: its answer derives again from the world's inventory.
  */
 export const QaQuery = z.strictObject({
   subject: QaRef,
@@ -100,6 +103,7 @@ export const QaQuery = z.strictObject({
     z.strictObject({ kind: z.literal('count') }),
     z.strictObject({ kind: z.literal('names') }),
     z.strictObject({ kind: z.literal('listing-fact'), key: z.string() }),
+    z.strictObject({ kind: z.literal('results-fact'), site: z.string().min(1), date: ISO_DATE, key: z.string().min(1) }),
   ]),
 });
 export type QaQuery = z.infer<typeof QaQuery>;

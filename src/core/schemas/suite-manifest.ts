@@ -18,16 +18,31 @@ export const SuiteManifest = z.strictObject({
   /** sha256 of the JSONL file's bytes. */
   sha256: Sha256,
   tasks: z.number().int().min(1),
-  recipe: z.strictObject({
-    seed: z.number().int(),
-    worldSeed: z.number().int(),
-    worldVersion: z.number().int(),
-    taskSchemaVersion: z.number().int(),
-    split: z.literal('test'),
-    perTier: z.number().int().min(1),
-    poolPerTier: z.number().int().min(1),
-  }),
-  /** Per site: its tasks, the sha256 of its lines (each ending in a newline), and the features its tasks cover (task-coverage.ts). */
+  /** A booking suite's draws per site and tier; or a question suite's groups (method, level, ... and how many questions each). */
+  recipe: z.union([
+    z.strictObject({
+      seed: z.number().int(),
+      worldSeed: z.number().int(),
+      worldVersion: z.number().int(),
+      taskSchemaVersion: z.number().int(),
+      split: z.literal('test'),
+      perTier: z.number().int().min(1),
+      poolPerTier: z.number().int().min(1),
+    }),
+    z.strictObject({
+      seed: z.number().int(),
+      worldSeed: z.number().int(),
+      worldVersion: z.number().int(),
+      taskSchemaVersion: z.number().int(),
+      split: z.literal('test'),
+      groups: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+    }),
+  ]),
+  /**
+   * Per site: its tasks, the sha256 of its lines (each ending in a newline), and the features its
+   * tasks cover (task-coverage.ts). A question suite has one entry per group of questions instead
+   * (its method, level, ... as features).
+   */
   sites: z.record(z.string(), z.strictObject({ tasks: z.number().int(), sha256: Sha256, covered: z.array(z.string()), missing: z.array(z.string()) })),
   /** The command that regenerates the file. */
   command: z.string(),

@@ -12,6 +12,13 @@ import { normText } from '../../evaluation/answers/normalize-text.js';
  */
 export type Ask = { kind: 'fact'; key: string; answer: AnswerSpec } | { kind: 'name'; answer: AnswerSpec } | { kind: 'listing-fact'; key: string; site: string; answer: AnswerSpec };
 
+/**
+ * A later part of a question about another entity of its walk (one the question mentions): that
+ * entity's id, and its reference as data: the entity linked so to the question's own subject,
+ * which identifies it in the whole graph (`withParts` checks it).
+ */
+export type PartOwner = { id: string; ref: Ref };
+
 /** One more part of a question of several parts: its answer, what it is, and its query. */
 export type QuestionPart = { answer: AnswerSpec; phrase: string; templateId: string; query: QaQuery };
 
@@ -56,12 +63,14 @@ export function askWords(ask: Ask): string {
  * same entity by its noun ("..., and what is the hotel's star rating?"; "its" after a name), so
  * that a nested description cannot take them.
  */
-function askText(g: KnowledgeGraph, subject: Ref, ask: Ask, more: readonly Ask[] = []): string {
+function askText(g: KnowledgeGraph, subject: Ref, ask: Ask, more: readonly Ask[] = [], owners: readonly (PartOwner | undefined)[] = []): string {
   const who = refText(subject, (r) => resolveRef(g, r).length === 1);
   const first = `${ask.answer.type === 'set' ? 'What are the' : 'What is the'} ${askWords(ask)} of ${who}`;
   if (more.length === 0) return ask.answer.type === 'set' ? `${first}? Give every one.` : `${first}?`;
   const owner = subject.kind === 'named' ? 'its' : `the ${NOUNS[subject.d.type]}'s`;
-  const rest = more.map((a) => `${a.answer.type === 'set' ? 'what are' : 'what is'} ${owner} ${askWords(a)}${a.answer.type === 'set' ? ' (every one)' : ''}`);
+  // A part about another entity of the walk names it by its noun: its type is the only one of that kind the question mentions.
+  const ownerOf = (i: number) => (owners[i] ? `the ${NOUNS[g.get(owners[i]!.id).type]}'s` : owner);
+  const rest = more.map((a, i) => `${a.answer.type === 'set' ? 'what are' : 'what is'} ${ownerOf(i)} ${askWords(a)}${a.answer.type === 'set' ? ' (every one)' : ''}`);
   return `${first}, and ${rest.join(', and ')}?`;
 }
 
@@ -107,6 +116,8 @@ export function makeQuestion(
     ask: Ask;
     /** Further parts, asked of the same entity (a question of several parts). */
     more?: Ask[];
+    /** Per further part, another entity of the walk it is asked of (undefined: the question's own entity). */
+    owners?: (PartOwner | undefined)[];
     extraProof?: string[];
     /** The booking page that shows a listing fact asked (first in the proof: the answer's page). */
     bookingProof?: ProofPage;
@@ -116,14 +127,15 @@ export function makeQuestion(
   const asks = [o.ask, ...(o.more ?? [])];
   if (asks.some((a) => a.kind === 'listing-fact') && !o.bookingProof) return undefined;
   const entities = [...new Set([o.answerId, ...entitiesOf(o.subject), ...(o.extraProof ?? [])])];
-  const text = askText(g, o.subject, o.ask, o.more);
+  const text = askText(g, o.subject, o.ask, o.more, o.owners);
   if (asks.some((a) => leaks(text, a.answer))) return undefined;
   const key = (a: Ask) => (a.kind === 'name' ? 'name' : a.kind === 'listing-fact' ? `listing:${a.key}` : a.key);
-  const part = (a: Ask): QuestionPart => ({
+  const ownerOf = (i: number) => (i === 0 ? undefined : o.owners?.[i - 1]);
+  const part = (a: Ask, i: number): QuestionPart => ({
     answer: a.answer,
-    phrase: askWords(a),
+    phrase: ownerOf(i) ? `${NOUNS[g.get(ownerOf(i)!.id).type]}'s ${askWords(a)}` : askWords(a),
     templateId: `qa/${o.method}/${a.kind === 'name' ? 'name' : a.answer.type}`,
-    query: { subject: o.subject, ask: a.kind === 'name' ? { kind: 'name' } : { kind: a.kind, key: a.key } },
+    query: { subject: ownerOf(i)?.ref ?? o.subject, ask: a.kind === 'name' ? { kind: 'name' } : { kind: a.kind, key: a.key } },
   });
   const [first, ...more] = asks.map(part);
   return {
@@ -135,7 +147,7 @@ export function makeQuestion(
     hops: depth(o.subject) + (o.bookingProof ? 1 : 0),
     proof: [...(o.bookingProof ? [o.bookingProof] : []), ...entities.map((id) => ({ site: 'guide', path: articlePath(id) }))],
     entities,
-    shape: `${o.method}:${shapeOf(o.subject)}?${asks.map(key).join('+')}`,
+    shape: `${o.method}:${shapeOf(o.subject)}?${asks.map((a, i) => (ownerOf(i) ? `${g.get(ownerOf(i)!.id).type}.${key(a)}` : key(a))).join('+')}`,
     templateId: first!.templateId,
     query: first!.query,
     ...(more.length ? { more } : {}),
