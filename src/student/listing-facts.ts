@@ -34,15 +34,20 @@ const SUPERLATIVES: { re: RegExp; fact: Fact; dir: 'min' | 'max' }[] = [
 
 const num = (s: string): number => Number(s.replace(/,/g, ''));
 const clock = (h: string, m: string): number => Number(h) * 60 + Number(m);
-const UPTO = '(?:at most|no more than|not more than|under|below|less than|up to|max(?:imum)?|within)';
+const UPTO = '(?:at most|no more than|not more than|no longer than|under|below|less than|up to|max(?:imum)?|within)';
 
 /** The instruction's superlatives and bounds. */
 export function readGoals(instruction: string): Goals {
   const g: Goals = { want: {}, upper: {}, lower: {} };
   for (const s of SUPERLATIVES) if (g.want[s.fact] === undefined && s.re.test(instruction)) g.want[s.fact] = s.dir;
   let m: RegExpExecArray | null;
-  if ((m = new RegExp(`${UPTO}\\s*€\\s?([\\d,]+(?:\\.\\d+)?)(?! on seats| in all)`, 'i').exec(instruction))) g.upper.price = num(m[1]!);
-  if ((m = new RegExp(`(?:taking|lasting|duration of)?\\s*${UPTO}\\s*(\\d+)\\s*h(?:ours?)?\\b`, 'i').exec(instruction))) g.upper.duration = Number(m[1]) * 60;
+  // A price bound, not a deposit, a fee, seats or a total ("Spend at most €20 on seats").
+  for (const p of instruction.matchAll(new RegExp(`${UPTO}\\s*€\\s?([\\d,]+(?:\\.\\d+)?)\\b(?! on seats| in all)`, 'gi'))) {
+    if (/deposit|fee|total|seats?/i.test(instruction.slice(Math.max(0, p.index - 30), p.index))) continue;
+    g.upper.price = num(p[1]!);
+    break;
+  }
+  if ((m = new RegExp(`${UPTO}\\s*(\\d+)\\s*h(?:ours?)?(?:\\s*(\\d+)\\s*m(?:in)?)?\\b`, 'i').exec(instruction))) g.upper.duration = Number(m[1]) * 60 + Number(m[2] ?? 0);
   if ((m = new RegExp(`${UPTO}\\s*(\\d+)\\s*(?:stops?|changes?)`, 'i').exec(instruction))) g.upper.stops = Number(m[1]);
   else if (/\bnon-?stop\b|\bdirect\b/i.test(instruction)) g.upper.stops = 0;
   if ((m = new RegExp(`${UPTO}\\s*([\\d.]+)\\s*km`, 'i').exec(instruction))) g.upper.distance = Number(m[1]);
