@@ -16,6 +16,7 @@ import { writeTrajectory } from '../rollout/trajectory-file.js';
 import { startServer, type SiteServer } from '../sites/engine/server.js';
 import { SITES, loadArenaWorld, siteById } from '../sites/registry.js';
 import type { EpochReport } from '../student/sft.js';
+import { ARCHS } from '../student/model.js';
 import { loadStudent, saveStudent } from '../student/save-load.js';
 import { trainStudent } from '../student/train.js';
 import { loadTasks } from '../tasks/task-file.js';
@@ -45,6 +46,10 @@ export const AblationConfig = z.strictObject({
   suite: z.string(),
   maxSteps: z.number().int().min(1),
   baselineSeed: z.number().int(),
+  /** The students' action scorer (absent: bow, as every ablation before architectures). */
+  arch: z.enum(ARCHS).optional(),
+  /** The conditions trained and scored (absent: both). */
+  conditions: z.array(z.enum(['successes', 'successes+salvaged'])).min(1).optional(),
 });
 export type AblationConfig = z.infer<typeof AblationConfig>;
 
@@ -138,7 +143,9 @@ export async function runAblation(o: AblationOptions): Promise<AblationResult> {
 
   // 2. Students: every condition x seed, saved under models/.
   const models: { name: string; condition: Condition; dir: string; rows: DatasetRow[] }[] = [];
-  for (const condition of CONDITIONS) {
+  const conditions = CONDITIONS.filter((c) => !cfg.conditions || cfg.conditions.includes(c));
+  const arch = cfg.arch ?? 'bow';
+  for (const condition of conditions) {
     const subset = conditionRows(rows, condition);
     if (!subset.length) throw new InvalidInputError(`the teacher run has no ${condition} rows to train on`, { hint: 'raise --tasks-per-site' });
     for (const seed of cfg.seeds) {
@@ -147,7 +154,7 @@ export async function runAblation(o: AblationOptions): Promise<AblationResult> {
       models.push({ name, condition, dir, rows: subset });
       if (existsSync(join(dir, 'model.json'))) continue;
       emit({ type: 'stage', label: `train ${name}`, total: cfg.epochs, done: 0 });
-      const { model } = await trainStudent(subset, { epochs: cfg.epochs, seed, hidden: cfg.hidden, valFraction: 0, onEpoch: (report) => emit({ type: 'epoch', report }) });
+      const { model } = await trainStudent(subset, { epochs: cfg.epochs, seed, hidden: cfg.hidden, arch, valFraction: 0, onEpoch: (report) => emit({ type: 'epoch', report }) });
       saveStudent(dir, { ...model, training: { ...model.training, condition, data: dataDir } });
     }
   }
@@ -184,10 +191,10 @@ export async function runAblation(o: AblationOptions): Promise<AblationResult> {
     rows: [
       row(`teacher (scripted, noise ${cfg.noise})`, 'teacher', [records.get('teacher')!]),
       row('random', 'random', [records.get('random')!]),
-      ...CONDITIONS.map((c) => {
+      ...conditions.map((c) => {
         const subset = conditionRows(rows, c);
         const training = { rows: subset.length, steps: subset.reduce((n, r) => n + r.steps.length, 0), success: subset.filter((r) => r.kind === 'success').length, salvaged: subset.filter((r) => r.kind === 'salvaged').length };
-        return row(`student: ${c}`, c, models.filter((m) => m.condition === c).map((m) => records.get(m.name)!), training);
+        return row(`student${arch === 'bow' ? '' : ` (${arch})`}: ${c}`, c, models.filter((m) => m.condition === c).map((m) => records.get(m.name)!), training);
       }),
     ],
   };
@@ -270,7 +277,7 @@ export function ablationMarkdown(r: AblationResult): string {
   const ep = r.rows[0]!;
   lines.push('', `In-domain: the ${ep.inDomain.episodes} ${c.suite} tasks of ${c.trainingSites.join(', ')}; held-out: its ${ep.heldOut.episodes} ${c.holdout} tasks (no ${c.holdout} data in training). ` +
     `Teacher budget: ${r.data.episodes} scripted-teacher episodes at noise ${c.noise} (${c.tasksPerSite} tasks per training site, seed ${c.dataSeed}), giving ${r.data.rows.success} successes and ${r.data.rows.salvaged} salvaged partials. ` +
-    `Students: ${c.epochs} epochs, ${c.hidden} hidden units, training seeds ${c.seeds.join(', ')}; ± is the sample standard deviation over seeds. Max ${c.maxSteps} steps per episode.`);
+    `Students: ${c.arch ?? 'bow'} action scorer, ${c.epochs} epochs, ${c.hidden} hidden units, training seeds ${c.seeds.join(', ')}; ± is the sample standard deviation over seeds. Max ${c.maxSteps} steps per episode.`);
   const sites = [...c.trainingSites, c.holdout];
   if (r.rows.every((x) => x.runs.every((run) => run.bySite))) {
     // Pooled over each row's runs (its seeds): SR / CSR in percent per site.

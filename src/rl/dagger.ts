@@ -140,7 +140,8 @@ export async function runDagger(o: DaggerOptions): Promise<{ rounds: DaggerRound
       aggregate.push(...ordered);
       const rollouts = (performance.now() - t0) / 1000;
       const t1 = performance.now();
-      const r = await trainOnStates(aggregate, [], { epochs: cfg.epochs, seed: cfg.seed, hidden: cfg.hidden, onEpoch: (report) => emit({ type: 'epoch', report }) });
+      // Retrained in the architecture of the model DAgger started from (bow or attn).
+      const r = await trainOnStates(aggregate, [], { epochs: cfg.epochs, seed: cfg.seed, hidden: cfg.hidden, arch: model.params.arch, onEpoch: (report) => emit({ type: 'epoch', report }) });
       model = { ...r.model, training: { ...r.model.training, dagger: { round: k, beta: cfg.beta, aggregate: aggregate.length } } };
       saveStudent(join(rdir, 'model'), model);
       const n = Math.max(1, trajectories.length);

@@ -35,7 +35,7 @@ export function trajectoryTokens(r: RolloutRecord, ref: StudentModel, advantage:
     const view = new StepView(ref, { instruction: r.instruction, axtree: step.observation, url: step.url, history: r.steps.slice(0, i).map((s) => s.action) });
     if (view.cands.length !== d.nCands) throw new RangeError(`rollout ${r.key} step ${i}: ${view.cands.length} candidates now, ${d.nCands} when it was sampled`);
     const refLp = withRef ? decisionLogProb(view, d, r.temperature) : { logpAction: 0, logpArg: 0 };
-    out.tokens.push({ options: view.cands.map((c) => sparse(c.features)), valid: Uint8Array.from(view.valid, Number), targets: [d.cand] });
+    out.tokens.push(view.actionToken([d.cand]));
     out.kinds.push('action');
     out.old.push(d.logpAction);
     out.ref.push(refLp.logpAction);

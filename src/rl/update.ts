@@ -68,7 +68,7 @@ export async function policyUpdate(params: StudentParams, adam: AdamState, batch
         const ordered = [...chunk.filter((x) => x.kind === 'action'), ...chunk.filter((x) => x.kind === 'arg')];
         let logpValues: Float32Array | undefined;
         const r = await lossAndGrads(params, (tf, w) => {
-          const lp = logProbs(tf, w, { actions: ordered.filter((x) => x.kind === 'action').map((x) => x.token), args: ordered.filter((x) => x.kind === 'arg').map((x) => x.token) }, params.input, params.argInput, o.temperature);
+          const lp = logProbs(tf, w, { actions: ordered.filter((x) => x.kind === 'action').map((x) => x.token), args: ordered.filter((x) => x.kind === 'arg').map((x) => x.token) }, params, o.temperature);
           const logp = tf.concat([lp.action, lp.arg]) as TF.Tensor1D;
           logpValues = logp.dataSync() as Float32Array;
           const col = (f: (x: (typeof ordered)[number]) => number) => tf.tensor1d(ordered.map(f));

@@ -7,6 +7,7 @@ import { argCandidates, elementKey, emptyArgHead, learnArg, matchingCandidates, 
 import { StepView } from './distribution.js';
 import { buildCandidates, candidateMatches, type FeatureConfig } from './features.js';
 import { sparse, type Token } from './policy-graph.js';
+import type { Arch } from './model.js';
 import { fnv1a } from './text.js';
 
 /**
@@ -45,7 +46,7 @@ export function statesFromRows(rows: readonly DatasetRow[]): { states: LabeledSt
 }
 
 /** One example per state whose action is among the state's candidates (with its argument when a choice spells it). */
-export function examplesFromStates(states: readonly LabeledState[], model: { features: FeatureConfig; argHead: ArgHead }): { examples: DecisionExample[]; skipped: Record<string, number> } {
+export function examplesFromStates(states: readonly LabeledState[], model: { features: FeatureConfig; argHead: ArgHead; arch?: Arch }): { examples: DecisionExample[]; skipped: Record<string, number> } {
   const examples: DecisionExample[] = [];
   const skipped: Record<string, number> = {};
   for (const s of states) {
@@ -55,8 +56,7 @@ export function examplesFromStates(states: readonly LabeledState[], model: { fea
       bump(skipped, s.action.type);
       continue;
     }
-    const valid = Uint8Array.from(view.valid, Number);
-    const action: Token = { options: view.cands.map((c) => sparse(c.features)), valid, targets: [target] };
+    const action: Token = view.actionToken([target]);
     const text = s.action.type === 'fill' ? s.action.text : s.action.type === 'select_option' ? s.action.options[0] : undefined;
     if (text === undefined) {
       examples.push({ action });
@@ -76,9 +76,9 @@ export function examplesFromStates(states: readonly LabeledState[], model: { fea
 }
 
 /** Rows -> labelled states -> examples, with the counts given (none: the argument scorer's features see no counts). */
-export function examplesFromRows(rows: readonly DatasetRow[], features: FeatureConfig, argHead: ArgHead = emptyArgHead()): Examples {
+export function examplesFromRows(rows: readonly DatasetRow[], features: FeatureConfig, argHead: ArgHead = emptyArgHead(), arch: Arch = 'bow'): Examples {
   const st = statesFromRows(rows);
-  const ex = examplesFromStates(st.states, { features, argHead });
+  const ex = examplesFromStates(st.states, { features, argHead, arch });
   const skipped = { ...st.skipped };
   for (const [k, n] of Object.entries(ex.skipped)) skipped[k] = (skipped[k] ?? 0) + n;
   return { examples: ex.examples, skipped, steps: st.steps };

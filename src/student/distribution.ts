@@ -2,7 +2,11 @@ import { formatAction } from '../browser/actions/format-action.js';
 import type { Action } from '../core/schemas/action.js';
 import { argFeatures, argOptions, type ArgElement, type ArgOption } from './arg-choices.js';
 import { buildCandidates, type ActionKind, type Candidate, type StepContext } from './features.js';
-import { scoreArgs, scoreCandidates, type StudentParams } from './model.js';
+import { parseAxText } from '../browser/observation/read-ax-text.js';
+import { attnInput, attnLogits, DEFAULT_ATTN, instructionVector } from './attn-model.js';
+import { listingFacts, numericFeatures, readGoals } from './listing-facts.js';
+import { scoreArgs, scoreCandidates, type Arch, type StudentParams } from './model.js';
+import { sparse, type SparseVec, type Token } from './policy-graph.js';
 import type { StudentModel } from './save-load.js';
 
 /** An element action already taken this often in the last REPEAT_WINDOW steps is not taken again (it did not help). */
@@ -17,7 +21,7 @@ export const REPEAT_LIMIT = 2;
  * them too and log-probabilities are over what the policy could actually do.
  */
 /** What a step view needs of a model: features and counts; the parameters only for logits. */
-export type ViewModel = Pick<StudentModel, 'features' | 'argHead'> & { params?: StudentParams };
+export type ViewModel = Pick<StudentModel, 'features' | 'argHead'> & { params?: StudentParams; arch?: Arch };
 
 export class StepView {
   readonly cands: Candidate[];
@@ -26,11 +30,14 @@ export class StepView {
   private readonly options = new Map<number, { list: ArgOption[]; valid: boolean[] }>();
   private readonly argLogitCache = new Map<number, number[]>();
   private actionLogits: number[] | undefined;
+  private attnCache: { inputs: SparseVec[]; context: SparseVec } | undefined;
+  readonly arch: Arch;
 
   constructor(
     private readonly model: ViewModel,
     readonly ctx: StepContext,
   ) {
+    this.arch = model.params?.arch ?? model.arch ?? 'bow';
     this.cands = buildCandidates(ctx, model.features, model.argHead);
     this.recent = ctx.history.slice(-REPEAT_WINDOW);
     this.valid = this.cands.map((c, i) => (isTyped(c) ? this.argOptions(i).valid.some(Boolean) : !this.repeated(c, undefined)));
@@ -61,9 +68,38 @@ export class StepView {
     return argFeatures(this.model.features, this.model.argHead, this.ctx.instruction, argElement(c), c.used ?? new Set(), this.argOptions(i).list);
   }
 
+  /**
+   * The attention student's inputs: each candidate's features followed by its listing facts as
+   * numbers (placed among the page's comparable candidates and against the instruction's goals),
+   * and the instruction's context vector.
+   */
+  private attnInputs(): { inputs: SparseVec[]; context: SparseVec } {
+    if (!this.attnCache) {
+      const facts = listingFacts(parseAxText(this.ctx.axtree));
+      const numeric = numericFeatures(this.cands.map((c) => ({ kind: c.kind, role: c.role, facts: c.node === undefined ? undefined : facts[c.node] })), readGoals(this.ctx.instruction));
+      const ctxBuckets = this.model.features.ctxBuckets ?? DEFAULT_ATTN.ctxBuckets;
+      this.attnCache = { inputs: this.cands.map((c, i) => sparse(attnInput(c.features, numeric[i]!))), context: sparse(instructionVector(this.ctx.instruction, ctxBuckets)) };
+    }
+    return this.attnCache;
+  }
+
+  /** The action decision as the training graph sees it, with the given target candidates. */
+  actionToken(targets: readonly number[]): Token {
+    const valid = Uint8Array.from(this.valid, Number);
+    if (this.arch === 'bow') return { options: this.cands.map((c) => sparse(c.features)), valid, targets };
+    const a = this.attnInputs();
+    return { options: a.inputs, valid, targets, context: a.context };
+  }
+
   /** The action scorer's logit of every candidate. */
   get logits(): number[] {
-    this.actionLogits ??= scoreCandidates(this.params(), this.cands.map((c) => c.features));
+    if (!this.actionLogits) {
+      const p = this.params();
+      if (p.arch === 'attn') {
+        const a = this.attnInputs();
+        this.actionLogits = attnLogits(p, a.inputs, this.valid, a.context);
+      } else this.actionLogits = scoreCandidates(p, this.cands.map((c) => c.features));
+    }
     return this.actionLogits;
   }
 

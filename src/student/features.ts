@@ -23,7 +23,8 @@ const STATES = ['checked', 'disabled', 'required', 'invalid', 'focused', 'expand
 export const HISTORY = 3;
 
 /** Hash buckets of the action candidates' bag of words, and of the argument choices' keys. */
-export type FeatureConfig = { buckets: number; argBuckets: number };
+/** ctxBuckets: the attention student's hashed instruction words (absent: attn-model's default). */
+export type FeatureConfig = { buckets: number; argBuckets: number; ctxBuckets?: number };
 export const DEFAULT_FEATURES: FeatureConfig = { buckets: 512, argBuckets: 256 };
 
 /** Extra dense features after the hashed bag, in order (see extras() below). */
@@ -48,6 +49,8 @@ export type Candidate = {
   name: string;
   /** Option labels under a select (select_option only). */
   options: string[];
+  /** The element's index among the observation's nodes (none for page-level kinds). */
+  node?: number;
   /** The text fill / select_option would use, as the argument head chooses it (with a head only). */
   arg?: string;
   /** The element's current value (what a fill would replace). */
@@ -121,7 +124,7 @@ export function buildCandidates(ctx: StepContext, cfg: FeatureConfig = DEFAULT_F
       const typed = kind === 'fill' || kind === 'select_option';
       const used = typed ? filledElsewhere(p.fills, el.bid) : undefined;
       const arg = argHead && typed ? argFeatures(cfg, features, argHead, ctx.instruction, kind, el, options, used!) : undefined;
-      out.push({ kind, bid: el.bid, role: el.role, name: el.name, options, ...(arg === undefined ? {} : { arg }), ...(el.value === undefined ? {} : { value: el.value }), ...(used ? { used } : {}), features });
+      out.push({ kind, bid: el.bid, role: el.role, name: el.name, options, node: i, ...(arg === undefined ? {} : { arg }), ...(el.value === undefined ? {} : { value: el.value }), ...(used ? { used } : {}), features });
     }
   });
   const page = pageSummary(els);

@@ -3,7 +3,8 @@ import { Rng } from '../core/rng.js';
 import { adamState, adamStep } from './adam.js';
 import type { DecisionExample } from './dataset.js';
 import { paramArrays, type StudentParams } from './model.js';
-import { lossAndGrads, logProbs, type SparseVec } from './policy-graph.js';
+import { attnLogits } from './attn-model.js';
+import { lossAndGrads, logProbs, type SparseVec, type Token } from './policy-graph.js';
 
 export type EpochReport = { epoch: number; epochs: number; loss: number; accuracy: number; valAccuracy: number | null; examplesPerSecond: number; etaSeconds: number };
 
@@ -31,7 +32,7 @@ export async function fitSupervised(params: StudentParams, train: readonly Decis
       const actions = batch.map((e) => e.action);
       const args = batch.flatMap((e) => (e.arg ? [e.arg] : []));
       const { loss, grads } = await lossAndGrads(params, (tf, w) => {
-        const lp = logProbs(tf, w, { actions, args }, params.input, params.argInput, 1);
+        const lp = logProbs(tf, w, { actions, args }, params, 1);
         return tf.div(tf.neg(tf.add(tf.sum(lp.action), tf.sum(lp.arg))), batch.length) as TF.Scalar;
       });
       adamStep(arrays, grads, adam, { learningRate: o.learningRate ?? 0.003 });
@@ -55,16 +56,44 @@ export function actionAccuracy(p: StudentParams, examples: readonly DecisionExam
   let ok = 0;
   for (const e of examples) {
     const t = e.action;
+    const logits = tokenLogits(p, t);
     let best = -1;
     let bestScore = -Infinity;
-    t.options.forEach((o, i) => {
+    logits.forEach((s, i) => {
       if (!t.valid[i] && !t.targets.includes(i)) return;
-      const s = sparseScore(p, o);
       if (s > bestScore) [best, bestScore] = [i, s];
     });
     if (t.targets.includes(best)) ok++;
   }
   return ok / examples.length;
+}
+
+/** Share of argument decisions whose best allowed choice is (one spelling of) the teacher's. */
+export function argAccuracy(p: StudentParams, examples: readonly DecisionExample[]): number {
+  const args = examples.flatMap((e) => (e.arg ? [e.arg] : []));
+  if (!args.length) return 0;
+  let ok = 0;
+  for (const t of args) {
+    let best = -1;
+    let bestScore = -Infinity;
+    t.options.forEach((o, i) => {
+      if (!t.valid[i] && !t.targets.includes(i)) return;
+      let s = 0;
+      for (let k = 0; k < o.idx.length; k++) s += o.val[k]! * p.a[o.idx[k]!]!;
+      if (s > bestScore) [best, bestScore] = [i, s];
+    });
+    if (t.targets.includes(best)) ok++;
+  }
+  return ok / args.length;
+}
+
+/** The action logits of one decision token (plain JS, as acting computes them). */
+export function tokenLogits(p: StudentParams, t: Token): number[] {
+  if (p.arch === 'attn') {
+    if (!t.context) throw new Error('an attention token needs its instruction context');
+    return attnLogits(p, t.options, t.valid, t.context);
+  }
+  return t.options.map((o) => sparseScore(p, o));
 }
 
 function sparseScore(w: StudentParams, x: SparseVec): number {
@@ -81,5 +110,3 @@ function sparseScore(w: StudentParams, x: SparseVec): number {
   }
   return out;
 }
-
-

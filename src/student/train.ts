@@ -3,11 +3,13 @@ import { InvalidInputError } from '../core/errors.js';
 import { argFeatureSize } from './arg-choices.js';
 import { examplesFromStates, learnArgHead, splitRows, statesFromRows, type LabeledState } from './dataset.js';
 import { DEFAULT_FEATURES, featureSize, type FeatureConfig } from './features.js';
-import { initParams } from './model.js';
+import { attnInputSize, ctxInputSize, DEFAULT_ATTN, initAttnParams } from './attn-model.js';
+import { initParams, type Arch, type StudentParams } from './model.js';
 import type { StudentModel } from './save-load.js';
-import { actionAccuracy, fitSupervised, type EpochReport } from './sft.js';
+import { actionAccuracy, argAccuracy, fitSupervised, type EpochReport } from './sft.js';
 
-export type TrainStudentOptions = { epochs: number; seed: number; valFraction?: number; hidden?: number; features?: FeatureConfig; learningRate?: number; onEpoch?: (r: EpochReport) => void };
+/** arch: the action scorer (model.ts); bow unless given. */
+export type TrainStudentOptions = { epochs: number; seed: number; valFraction?: number; hidden?: number; arch?: Arch; features?: FeatureConfig; learningRate?: number; onEpoch?: (r: EpochReport) => void };
 
 export type TrainSummary = {
   rows: { train: number; val: number };
@@ -17,6 +19,8 @@ export type TrainSummary = {
   args: { seen: number; matched: number };
   trainAccuracy: number;
   valAccuracy: number | null;
+  /** The argument scorer's accuracy on the validation states' fill / select_option decisions. */
+  valArgAccuracy: number | null;
 };
 
 /** Rows -> split -> labelled states -> student (counts, then both scorers). */
@@ -35,13 +39,17 @@ export async function trainStudent(rows: readonly DatasetRow[], o: TrainStudentO
  * say), then both scorers by behaviour cloning. DAgger trains on its aggregate of states this way.
  */
 export async function trainOnStates(train: readonly LabeledState[], val: readonly LabeledState[], o: TrainStudentOptions): Promise<{ model: StudentModel; summary: TrainSummary }> {
-  const features = o.features ?? DEFAULT_FEATURES;
+  const arch = o.arch ?? 'bow';
+  const features: FeatureConfig = arch === 'attn' ? { ctxBuckets: DEFAULT_ATTN.ctxBuckets, ...(o.features ?? DEFAULT_FEATURES) } : (o.features ?? DEFAULT_FEATURES);
   const args = learnArgHead(train);
-  const base = { features, argHead: args.head };
+  const base = { features, argHead: args.head, arch };
   const tr = examplesFromStates(train, base);
   const va = examplesFromStates(val, base);
   if (!tr.examples.length) throw new InvalidInputError('no training step has an action the student can take (click, fill, select_option, check, stop, go_back, scroll)');
-  const params = initParams(featureSize(features), o.hidden ?? 64, argFeatureSize(features), o.seed);
+  const hidden = o.hidden ?? 64;
+  const params: StudentParams = arch === 'attn'
+    ? initAttnParams(attnInputSize(features), ctxInputSize(features.ctxBuckets ?? DEFAULT_ATTN.ctxBuckets), argFeatureSize(features), { hidden, attn: DEFAULT_ATTN.attn, gate: DEFAULT_ATTN.gate }, o.seed)
+    : initParams(featureSize(features), hidden, argFeatureSize(features), o.seed);
   await fitSupervised(params, tr.examples, va.examples, { epochs: o.epochs, seed: o.seed, ...(o.learningRate ? { learningRate: o.learningRate } : {}), ...(o.onEpoch ? { onEpoch: o.onEpoch } : {}) });
   const skipped: Record<string, number> = { ...tr.skipped };
   for (const [k, n] of Object.entries(va.skipped)) skipped[k] = (skipped[k] ?? 0) + n;
@@ -53,6 +61,7 @@ export async function trainOnStates(train: readonly LabeledState[], val: readonl
     args: { seen: args.seen, matched: args.matched },
     trainAccuracy: actionAccuracy(params, tr.examples),
     valAccuracy: va.examples.length ? actionAccuracy(params, va.examples) : null,
+    valArgAccuracy: va.examples.some((e) => e.arg) ? argAccuracy(params, va.examples) : null,
   };
-  return { model: { features, params, argHead: args.head, training: { epochs: o.epochs, seed: o.seed, ...summary } }, summary };
+  return { model: { features, params, argHead: args.head, training: { epochs: o.epochs, seed: o.seed, arch, ...summary } }, summary };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/core/errors.js';
-import { conditionRows, defaultAblationConfig, runAblation, spread, type AblationConfig, type AblationEvent } from '../../src/experiments/ablation.js';
+import { AblationConfig as AblationConfigSchema, conditionRows, defaultAblationConfig, runAblation, spread, type AblationConfig, type AblationEvent } from '../../src/experiments/ablation.js';
 import { loadTasks, writeTasks } from '../../src/tasks/task-file.js';
 import type { DatasetRow } from '../../src/core/schemas/dataset.js';
 
@@ -17,6 +17,14 @@ describe('ablation helpers', () => {
     expect(s.sd).toBeCloseTo(0.2, 12);
     expect([s.min, s.max, s.n]).toEqual([0.2, 0.6, 3]);
     expect(spread([0.5]).sd).toBe(0);
+  });
+
+  it('a configuration stored before --arch and --conditions still reads as itself (bow, both conditions); attn is a choice', () => {
+    const before = { ...defaultAblationConfig() };
+    expect(AblationConfigSchema.parse(JSON.parse(JSON.stringify(before)))).toEqual(before);
+    expect('arch' in AblationConfigSchema.parse(before)).toBe(false);
+    expect(AblationConfigSchema.parse({ ...before, arch: 'attn', conditions: ['successes+salvaged'] }).arch).toBe('attn');
+    expect(AblationConfigSchema.safeParse({ ...before, arch: 'lstm' }).success).toBe(false);
   });
 
   it('successes-only drops exactly the salvaged rows', () => {

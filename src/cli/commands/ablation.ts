@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_NOISE } from '../../agents/scripted/plan.js';
 import { InvalidInputError } from '../../core/errors.js';
-import { ablationMarkdown, defaultAblationConfig, runAblation, type AblationConfig } from '../../experiments/ablation.js';
+import { ablationMarkdown, CONDITIONS, defaultAblationConfig, runAblation, type AblationConfig, type Condition } from '../../experiments/ablation.js';
+import { parseArch } from './train.js';
 import { SITES } from '../../sites/registry.js';
 import { parseFraction, parseIntOption, printJson } from '../output.js';
 import { episodeProgress } from '../progress.js';
@@ -13,8 +14,14 @@ import { rlDesignOptions, runRlDesign, type RlDesignOpts } from './rl-ablation.j
 
 type AblationOpts = {
   out: string; holdout: string; sites?: string; tasksPerSite: number; noise: number; seeds: string; epochs: number; hidden: number;
-  dataSeed: number; worldSeed: number; suite: string; maxSteps: number; parallel: number; force?: boolean; json?: boolean; base?: string;
+  dataSeed: number; worldSeed: number; suite: string; maxSteps: number; parallel: number; force?: boolean; json?: boolean; base?: string; arch?: string; conditions?: string;
 } & DesignOpts & RlDesignOpts;
+
+function parseConditions(s: string): Condition[] {
+  const list = s.split(',').map((x) => x.trim());
+  for (const c of list) if (!(CONDITIONS as readonly string[]).includes(c)) throw new InvalidInputError(`--conditions takes ${CONDITIONS.join(', ')}, got "${c}"`);
+  return list as Condition[];
+}
 
 export function registerAblation(program: Command): void {
   const d = defaultAblationConfig();
@@ -36,6 +43,8 @@ export function registerAblation(program: Command): void {
     .option('--parallel <k>', 'browser contexts at once (every design)', parseIntOption('--parallel', 1, 64), 2)
     .option('--force', 'partial/explore: continue in --out even if its configuration differs (rl: ignored, an --out holding another rl configuration is refused; stages already stored are reused)')
     .option('--json', 'print the result as JSON instead of the markdown table')
+    .option('--arch <name>', 'partial: the students\' action scorer, bow (default) or attn (attention over the step\'s candidates and the instruction, listing facts as numbers)')
+    .option('--conditions <list>', 'partial: which students to train and score, comma-separated among successes, successes+salvaged (default both)')
     .option('--base <dir>', 'rl: the partial-trajectory ablation to start from, required by --design rl (no default; read only: its teacher data, SFT students and evaluations are reused)');
   rlDesignOptions(designOptions(cmd)).action(async (opts: AblationOpts, command: Command) => {
     // The RL design reads which flags were given on the command line, so it takes the command.
@@ -46,6 +55,9 @@ export function registerAblation(program: Command): void {
         ...d, holdout: opts.holdout,
         trainingSites: opts.sites ? parseSiteList(opts.sites) : SITES.map((s) => s.id).filter((s) => s !== opts.holdout), tasksPerSite: opts.tasksPerSite, noise: opts.noise, seeds, epochs: opts.epochs, hidden: opts.hidden,
         dataSeed: opts.dataSeed, worldSeed: opts.worldSeed, suite: opts.suite, maxSteps: opts.maxSteps,
+        // Absent unless given: an ablation directory made before these flags keeps its configuration.
+        ...(opts.arch ? { arch: parseArch(opts.arch) } : {}),
+        ...(opts.conditions ? { conditions: parseConditions(opts.conditions) } : {}),
       };
       if (opts.design !== 'partial') return runDesign(opts, config);
       let progress: ReturnType<typeof episodeProgress> | undefined;
