@@ -19,6 +19,7 @@ import { llmLabeler } from './llm-labeler.js';
 import type { ModelProvider } from '../../models/provider.js';
 import { resolveSummaryMode, stepSummarizer, type SummaryMode } from './summarizers.js';
 import { modelDemonstration, type Writers } from './model-demonstration.js';
+import { trajectoryStepOf } from './trajectory-step.js';
 
 export type ExploreRunOptions = {
   dir: string;
@@ -85,20 +86,7 @@ function writersOf(o: ExploreRunOptions, explorer: string, summaries: SummaryMod
 function asTrajectory(job: Job, episodeId: string, r: ExploreResult, explorer: string): Trajectory {
   const states = r.steps.map((s) => s.state ?? undefined);
   const e = evaluateTrajectory(job.intent, states);
-  const steps: TrajectoryStep[] = r.steps.map((s) => ({
-    type: 'step',
-    index: s.index,
-    url: s.url,
-    observation: s.observation,
-    observationTokens: Math.ceil(s.observation.length / 4),
-    thought: s.thought,
-    action: s.action,
-    parsed: s.parsed,
-    error: s.error,
-    timings: { actionMs: 0, settleMs: 0, observeMs: 0, totalMs: 0 },
-    state: s.state,
-    csr: evaluate(job.intent, s.state ?? undefined).csr,
-  }));
+  const steps: TrajectoryStep[] = r.steps.map((s) => trajectoryStepOf(s, s.state, evaluate(job.intent, s.state ?? undefined).csr));
   return {
     header: { type: 'header', schemaVersion: TRAJECTORY_SCHEMA_VERSION, episodeId, agent: { name: explorer }, task: job.intent, startedAt: new Date().toISOString() },
     steps,

@@ -15,6 +15,7 @@ import { DEFAULT_SUMMARY_BUDGET } from './llm-summaries.js';
 import { DEFAULT_ORM_THRESHOLD } from './prune.js';
 import { stepSummarizer } from './summarizers.js';
 import { modelDemonstration } from './model-demonstration.js';
+import { trajectoryStepOf } from './trajectory-step.js';
 import { webLabeler } from './web-labeler.js';
 
 /**
@@ -120,20 +121,7 @@ export async function probeStartUrl(url: string, timeoutMs = 20_000): Promise<st
 /** What the store keeps of an exploration: its steps under the exploration's frame; no exact evaluation (nothing is known of the site). */
 function asTrajectory(job: Job, episodeId: string, r: ExploreResult | { error: string }, explorer: string): Trajectory {
   const result = 'steps' in r ? r : undefined;
-  const steps: TrajectoryStep[] = (result?.steps ?? []).map((s) => ({
-    type: 'step',
-    index: s.index,
-    url: s.url,
-    observation: s.observation,
-    observationTokens: Math.ceil(s.observation.length / 4),
-    thought: s.thought,
-    action: s.action,
-    parsed: s.parsed,
-    error: s.error,
-    timings: { actionMs: 0, settleMs: 0, observeMs: 0, totalMs: 0 },
-    state: null,
-    csr: 0,
-  }));
+  const steps: TrajectoryStep[] = (result?.steps ?? []).map((s) => trajectoryStepOf(s, null, 0));
   // An exploration a model's unusable reply ended is finished (its rows stand; a resume does not
   // redo it); only one whose start page could not be explored is an error, explored again on resume.
   const status = !result ? 'error' : result.end === 'stopped' ? 'stopped' : result.end === 'max_steps' ? 'max_steps' : 'agent_gave_up';

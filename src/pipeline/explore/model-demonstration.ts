@@ -1,9 +1,9 @@
-import { DATASET_SCHEMA_VERSION, type DatasetRow, type DatasetStep } from '../../core/schemas/dataset.js';
+import type { DatasetRow, DatasetStep } from '../../core/schemas/dataset.js';
 import { isWebTask, type BookingTask, type WebTask } from '../../core/schemas/task.js';
 import type { ModelProvider } from '../../models/provider.js';
 import { reasonWithModel } from './llm-posthoc.js';
 import type { DemonstrationInfo } from './posthoc.js';
-import { stepSummary } from './posthoc.js';
+import { exploredRow } from './posthoc.js';
 import type { ExploreStep } from './types.js';
 
 /** Who wrote the parts of a URL's exploration rows (model names, or `embedded`). */
@@ -22,43 +22,10 @@ export async function modelDemonstration(task: BookingTask | WebTask, prefix: re
     if (!r.keep[i]) return;
     steps.push({ url: s.url, observation: s.observation, thought: r.thoughts[i]!, action: s.action, parsed: s.parsed, error: s.error, synthetic: false });
   });
-  steps.push({
-    url: info.after.url,
-    observation: info.after.observation,
-    thought: r.final ?? `This is what was asked: ${task.instruction.replace(/[.]$/, '')}. The task is complete.`,
-    action: 'stop("done")',
-    parsed: { type: 'stop', answer: 'done' },
-    error: null,
-    synthetic: true,
+  const thought = r.final ?? `This is what was asked: ${task.instruction.replace(/[.]$/, '')}. The task is complete.`;
+  return exploredRow(task, prefix, info, steps, { thought, answer: 'done' }, {
+    originalTaskId: task.metadata.derivedFrom ?? task.id,
+    keptConstraintIds: isWebTask(task) ? [] : task.constraints.map((c) => c.id),
+    exploration: { ...(isWebTask(task) ? { startUrl: task.startUrl } : {}), writers },
   });
-  const depth = prefix.length;
-  return {
-    schemaVersion: DATASET_SCHEMA_VERSION,
-    id: `${info.episodeId}-explored-${depth}`,
-    kind: 'explored',
-    task,
-    provenance: {
-      runId: info.runId,
-      episodeId: info.episodeId,
-      originalTaskId: task.metadata.derivedFrom ?? task.id,
-      originalInstruction: task.instruction,
-      agent: info.explorer,
-      keptConstraintIds: isWebTask(task) ? [] : task.constraints.map((c) => c.id),
-      droppedConstraintIds: [],
-      truncationIndex: depth - 1,
-      originalCsr: (info.ormScore - 1) / 4,
-      originalSteps: info.totalSteps,
-      exploration: {
-        explorer: info.explorer,
-        persona: info.persona,
-        pruneDepth: depth,
-        ormScore: info.ormScore,
-        summaries: prefix.flatMap((s) => s.summary),
-        stepSummaries: prefix.map(stepSummary),
-        ...(isWebTask(task) ? { startUrl: task.startUrl } : {}),
-        writers,
-      },
-    },
-    steps,
-  };
 }

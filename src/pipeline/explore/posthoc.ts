@@ -88,15 +88,31 @@ export function demonstration(task: Task, prefix: readonly ExploreStep[], info: 
   const booked = task.constraints.some((c) => c.kind === 'booked');
   const reference = [...(prefix[prefix.length - 1]?.state?.bookings ?? [])].reverse().find((b) => b.origin === 'episode')?.reference;
   const answer = booked && reference ? reference : 'done';
-  steps.push({
+  const thought = `${booked ? 'The booking is submitted' : 'This is what was asked'}: ${said(task.constraints.filter((c) => c.kind !== 'booked'))}. The task is complete.`;
+  return exploredRow(task, prefix, info, steps, { thought, answer }, { originalTaskId: task.id, keptConstraintIds: task.constraints.map((c) => c.id) });
+}
+
+/**
+ * A labeled prefix's row, whoever wrote its thoughts: the kept steps, then a closing stop step on
+ * the page the prefix ended on, under the exploration's provenance (`exploration` adds to it).
+ */
+export function exploredRow(
+  task: DatasetRow['task'],
+  prefix: readonly ExploreStep[],
+  info: DemonstrationInfo,
+  kept: readonly DatasetStep[],
+  closing: { thought: string; answer: string },
+  o: { originalTaskId: string; keptConstraintIds: string[]; exploration?: Record<string, unknown> },
+): DatasetRow {
+  const steps: DatasetStep[] = [...kept, {
     url: info.after.url,
     observation: info.after.observation,
-    thought: `${booked ? 'The booking is submitted' : 'This is what was asked'}: ${said(task.constraints.filter((c) => c.kind !== 'booked'))}. The task is complete.`,
-    action: `stop(${JSON.stringify(answer)})`,
-    parsed: { type: 'stop', answer },
+    thought: closing.thought,
+    action: `stop(${JSON.stringify(closing.answer)})`,
+    parsed: { type: 'stop', answer: closing.answer },
     error: null,
     synthetic: true,
-  });
+  }];
   const depth = prefix.length;
   return {
     schemaVersion: DATASET_SCHEMA_VERSION,
@@ -106,15 +122,15 @@ export function demonstration(task: Task, prefix: readonly ExploreStep[], info: 
     provenance: {
       runId: info.runId,
       episodeId: info.episodeId,
-      originalTaskId: task.id,
+      originalTaskId: o.originalTaskId,
       originalInstruction: task.instruction,
       agent: info.explorer,
-      keptConstraintIds: task.constraints.map((c) => c.id),
+      keptConstraintIds: o.keptConstraintIds,
       droppedConstraintIds: [],
       truncationIndex: depth - 1,
       originalCsr: (info.ormScore - 1) / 4,
       originalSteps: info.totalSteps,
-      exploration: { explorer: info.explorer, persona: info.persona, pruneDepth: depth, ormScore: info.ormScore, summaries: prefix.flatMap((s) => s.summary), stepSummaries: prefix.map(stepSummary) },
+      exploration: { explorer: info.explorer, persona: info.persona, pruneDepth: depth, ormScore: info.ormScore, summaries: prefix.flatMap((s) => s.summary), stepSummaries: prefix.map(stepSummary), ...o.exploration },
     },
     steps,
   };
