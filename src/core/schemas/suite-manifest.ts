@@ -10,6 +10,15 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex');
  * `sites` holds each site's lines' hash, so a regeneration that adds a site shows the others
  * unchanged.
  */
+/** What every suite's recipe names: the seeds, the world and task versions it was drawn for, the split. */
+const RECIPE_BASE = {
+  seed: z.number().int(),
+  worldSeed: z.number().int(),
+  worldVersion: z.number().int(),
+  taskSchemaVersion: z.number().int(),
+  split: z.literal('test'),
+};
+
 export const SuiteManifest = z.strictObject({
   schemaVersion: z.literal(SUITE_MANIFEST_SCHEMA_VERSION),
   name: z.string().min(1),
@@ -20,23 +29,8 @@ export const SuiteManifest = z.strictObject({
   tasks: z.number().int().min(1),
   /** A booking suite's draws per site and tier; or a question suite's groups (method, level, ... and how many questions each). */
   recipe: z.union([
-    z.strictObject({
-      seed: z.number().int(),
-      worldSeed: z.number().int(),
-      worldVersion: z.number().int(),
-      taskSchemaVersion: z.number().int(),
-      split: z.literal('test'),
-      perTier: z.number().int().min(1),
-      poolPerTier: z.number().int().min(1),
-    }),
-    z.strictObject({
-      seed: z.number().int(),
-      worldSeed: z.number().int(),
-      worldVersion: z.number().int(),
-      taskSchemaVersion: z.number().int(),
-      split: z.literal('test'),
-      groups: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
-    }),
+    z.strictObject({ ...RECIPE_BASE, perTier: z.number().int().min(1), poolPerTier: z.number().int().min(1) }),
+    z.strictObject({ ...RECIPE_BASE, groups: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))) }),
   ]),
   /**
    * Per site: its tasks, the sha256 of its lines (each ending in a newline), and the features its
