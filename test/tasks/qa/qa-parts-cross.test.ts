@@ -2,8 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replyOfTask } from '../../../src/agents/researcher/scripted-researcher.js';
-import { emptySiteState } from '../../../src/core/schemas/episode-state.js';
 import { QaTask } from '../../../src/core/schemas/task.js';
 import { evaluate } from '../../../src/evaluation/evaluate.js';
 import { articlePath, buildKnowledgeGraph, knowledgeOrigins, LISTING_ROOM_PREFIX } from '../../../src/knowledge/index.js';
@@ -16,6 +14,7 @@ import { subQuestionShown } from '../../../src/tasks/qa/sub-question.js';
 import { answerInGraph, queriesOf, verifyQaTask } from '../../../src/tasks/qa/verify-question.js';
 import { loadTasks } from '../../../src/tasks/task-file.js';
 import { http, testWorld, useTestServer } from '../../helpers/test-server.js';
+import { secondPartWrong, stateWith, unescape } from './two-part-replies.js';
 
 /**
  * Questions of several parts (`--parts N`: one answer constraint per part, partial credit) and
@@ -31,8 +30,6 @@ const g = buildKnowledgeGraph(world);
 const base = { graph: g, seed: 7, worldVersion: 2, split: 'train' as const };
 const multi = [...generateQaTasks({ ...base, method: 'kg', count: 12, parts: 2 }).tasks, ...generateQaTasks({ ...base, method: 'e2h', count: 9, parts: 2 }).tasks, ...generateQaTasks({ ...base, method: 'kg', count: 3, parts: 3 }).tasks] as QaTask[];
 const cross = generateQaTasks({ ...base, method: 'cross', count: 12, bookingPageOf: bookingPageOf(world, SITES) }).tasks as QaTask[];
-const stateWith = (text: string) => ({ ...emptySiteState('search'), replies: [{ role: 'assistant' as const, text, step: 3 }] });
-const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 describe('questions of several parts', () => {
   it('are made by kg and e2h, one labelled answer constraint and one stored query per part', () => {
@@ -65,13 +62,10 @@ describe('questions of several parts', () => {
 
   it('the researcher\'s reply ("first; second") is right in full; one part wrong is CSR 0.5 and no success', () => {
     for (const t of multi.filter((x) => x.constraints.length === 2)) {
-      const reply = replyOfTask(t);
-      expect(evaluate(t, stateWith(reply)), reply).toMatchObject({ csr: 1, sr: true });
       // A near miss: the second part another value of its kind, the first kept.
-      const [first] = reply.split('; ');
-      const a2 = t.constraints[1]!.answer;
-      const wrong = a2.type === 'number' ? String(a2.value + 7) : a2.type === 'date' ? '1 January 2001' : 'Nowhere Else';
-      expect(evaluate(t, stateWith(`${first}; ${wrong}`))).toMatchObject({ csr: 0.5, sr: false });
+      const { reply, first, nearMiss } = secondPartWrong(t);
+      expect(evaluate(t, stateWith(reply)), reply).toMatchObject({ csr: 1, sr: true });
+      expect(evaluate(t, stateWith(nearMiss))).toMatchObject({ csr: 0.5, sr: false });
       // Labelled parts in another order are read by their labels; a reply of one part only is half right at most.
       expect(evaluate(t, stateWith(`${t.constraints[1]!.label}: ${reply.split('; ')[1]}\n${t.constraints[0]!.label}: ${first}`)).csr).toBe(1);
       expect(evaluate(t, stateWith(first!)).sr).toBe(false);

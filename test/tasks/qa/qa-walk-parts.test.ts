@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { replyOfTask } from '../../../src/agents/researcher/scripted-researcher.js';
-import { emptySiteState } from '../../../src/core/schemas/episode-state.js';
 import { QaTask } from '../../../src/core/schemas/task.js';
 import { evaluate } from '../../../src/evaluation/evaluate.js';
 import { articlePath, buildKnowledgeGraph, factText, knowledgeOrigins } from '../../../src/knowledge/index.js';
@@ -10,6 +8,7 @@ import { NOUNS } from '../../../src/tasks/qa/fact-words.js';
 import { generateQaTasks } from '../../../src/tasks/qa/generate-qa.js';
 import { answerInGraph, queriesOf, verifyQaTask } from '../../../src/tasks/qa/verify-question.js';
 import { http, testWorld, useTestServer } from '../../helpers/test-server.js';
+import { secondPartWrong, stateWith, unescape } from './two-part-replies.js';
 
 /**
  * Questions of several parts about two entities of a walk (`--parts N --walk-parts`): the last
@@ -26,8 +25,6 @@ const kg = generateQaTasks({ ...base, method: 'kg', count: 9, parts: 2 }).tasks 
 const e2h = generateQaTasks({ ...base, method: 'e2h', count: 6, parts: 2 }).tasks as QaTask[];
 const kg3 = generateQaTasks({ ...base, method: 'kg', count: 3, parts: 3 }).tasks as QaTask[];
 const all = [...kg, ...e2h, ...kg3];
-const stateWith = (text: string) => ({ ...emptySiteState('search'), replies: [{ role: 'assistant' as const, text, step: 3 }] });
-const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 /** The entity the last part asks about. */
 const lastOf = (t: QaTask) => resolveRef(g, queriesOf(t).at(-1)!.subject as Ref);
 
@@ -76,14 +73,13 @@ describe('questions of several parts about two entities of a walk', () => {
 
   it('partial credit: the other entity\'s part wrong (or the answer entity\'s value given for it) is CSR 0.5, no success', () => {
     for (const t of [...kg, ...e2h]) {
-      const reply = replyOfTask(t);
+      // A near miss: the second part another value of its kind, the first kept.
+      const { reply, first, nearMiss } = secondPartWrong(t);
       expect(evaluate(t, stateWith(reply)), reply).toMatchObject({ csr: 1, sr: true });
-      const [first] = reply.split('; ');
-      const a2 = t.constraints[1]!.answer;
-      const wrong = a2.type === 'number' ? String(a2.value + 7) : a2.type === 'date' ? '1 January 2001' : 'Nowhere Else';
-      expect(evaluate(t, stateWith(`${first}; ${wrong}`))).toMatchObject({ csr: 0.5, sr: false });
+      expect(evaluate(t, stateWith(nearMiss))).toMatchObject({ csr: 0.5, sr: false });
       // A near miss: the same fact read off the question's own entity instead of the other one.
       const q2 = queriesOf(t)[1]!;
+      const a2 = t.constraints[1]!.answer;
       const own = q2.ask.kind === 'fact' ? g.get(t.qa.entities[0]!).facts[q2.ask.key] : undefined;
       if (own !== undefined && !Array.isArray(own) && typeof own !== 'boolean' && JSON.stringify(own) !== JSON.stringify(a2.type === 'set' ? undefined : a2.value)) {
         expect(evaluate(t, stateWith(`${first}; ${own}`)).sr, `${t.id}: ${own}`).toBe(false);
